@@ -1,0 +1,8 @@
+export type { Answer, Answerer, AnswerSentence, Citation, QuestionType } from './types.ts';
+export { ExtractiveAnswerer, type ExtractiveAnswererOptions } from './extractive-answerer.ts';
+export { analyseQuestion, quantityFocus, type QuestionAnalysis } from './question.ts';
+export { sentenceFillsSlot } from './slots.ts';
+export { entityVariants } from './entities.ts';
+export { CitationBook, citationFor } from './citations.ts';
+export { answerBody, renderAnswerText, sourceLine, NOT_FOUND_TEXT } from './render.ts';
+export { AnswerError } from './errors.ts';

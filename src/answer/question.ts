@@ -1,0 +1,81 @@
+import { tagWords } from '../text/index.ts';
+import type { QuestionType } from './types.ts';
+
+/** What the answerer needs to know about a question before it looks at evidence. */
+export interface QuestionAnalysis {
+  type: QuestionType;
+  /** The question with interrogative and filler words removed: what the evidence must talk about. */
+  content: string;
+  /** Named people, places and organisations mentioned in the question. */
+  entities: string[];
+  /** Measure word of a quantity question (多少个 → 个, 几场 → 场); null when none is given. */
+  measure: string | null;
+  /** Questions that compare or gather several facts (都/分别/各/最…) may be answered from several articles. */
+  comparative: boolean;
+  /** For quantity questions: the thing being counted (多少个考察点 → 考察点, 氧化锂储量有多少 → 储量). */
+  focus: string | null;
+  /** `X方面`/`X一方`: the answer must concern X's side specifically (e.g. 广州方面是谁签的字). */
+  side: string | null;
+}
+
+/** Ordered: the first matching rule wins (哪几个 is a list, not a count; 几号 is a date, not a count). */
+const TYPE_RULES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
+  ['why', /为什么|为何|为啥|什么原因|原因是|缘何|why/i],
+  ['when', /什么时候|何时|哪天|哪一天|几号|几月|哪年|哪一年|什么时间|哪个时间|几日|日期/],
+  ['who', /谁|哪位|哪几位|哪两位|哪[些个]人|什么人|哪些领导|哪位领导|叫什么名字|他叫什么|她叫什么/],
+  ['list', /哪些|哪几|分别/],
+  ['howMany', /多少|几[个场家座名位次项组条所人年天处批轮]|第几|多大|多长|多高|多远|多久|几成/],
+  ['where', /哪里|哪儿|何地|何处|哪个(?:市|省|县|区|地方|城市|单位|国家|地)|哪座|哪家|哪所|在哪|什么地方/],
+  ['how', /怎么|怎样|如何/],
+];
+
+/** Interrogatives and fillers that say nothing about the subject matter. */
+const FILLER =
+  /什么时候|为什么|为何|为啥|怎么样|怎么|怎样|如何|哪些|哪几|哪个|哪位|哪两位|哪里|哪儿|哪家|哪座|哪所|哪天|哪一天|哪年|几号|多少|第几|什么|请问|一共|总共|大概|大约|到底|究竟|分别|是谁|谁|哪|几|吗|呢|吧|啊|呀|？|\?/g;
+
+const COMPARATIVE = /都|分别|各[占有自是]|各个|哪个.{0,6}最|最[多少大小高低早晚]|比较|相比|共同|相同|两篇|那篇和|区别|不同/;
+
+const MEASURE = /(?:多少|几)([个场家座名位次项组条所人年天处批轮点])/;
+
+const SIDE = /([\u4e00-\u9fa5]{2,6}?)(?:方面|一方|那一方|那边)/;
+
+/** Classifies a question and pulls out what the evidence must contain. Pure. */
+export function analyseQuestion(question: string): QuestionAnalysis {
+  const text = question.trim();
+  const type = TYPE_RULES.find(([, pattern]) => pattern.test(text))?.[0] ?? 'what';
+  const entities = [
+    ...new Set(
+      tagWords(text)
+        .filter(({ word, tag }) => /^(nr|ns|nt|nz)/.test(tag) && word.length >= 2)
+        .map(({ word }) => word),
+    ),
+  ];
+  const sidePhrase = SIDE.exec(text)?.[1];
+  return {
+    type,
+    content: text.replace(FILLER, ' ').replace(/\s+/g, ' ').trim(),
+    entities,
+    measure: MEASURE.exec(text)?.[1] ?? null,
+    comparative: COMPARATIVE.test(text),
+    focus: type === 'howMany' ? quantityFocus(text) : null,
+    side: sidePhrase ? (entities.filter((e) => sidePhrase.includes(e)).pop() ?? sidePhrase) : null,
+  };
+}
+
+const QUANTITY_WORD = /(?:多少|几)[个场家座名位次项组条所人年天处批轮点]?/;
+
+/**
+ * The noun a quantity question counts: the first noun after 多少/几 (多少个考察点), else the last noun before it in
+ * the same clause (储量大概有多少). Verbs (排第几, 各占几个) give no focus.
+ */
+export function quantityFocus(question: string): string | null {
+  const match = QUANTITY_WORD.exec(question);
+  if (!match) return null;
+  const isNoun = (tag: string) => /^(n|vn|j)/.test(tag) && !/^(nr|ns|nt)/.test(tag);
+  const after = question.slice(match.index + match[0].length).split(/[，。？！?,;；]/)[0] ?? '';
+  const afterNoun = tagWords(after).find(({ word, tag }) => isNoun(tag) && word.length >= 2);
+  if (afterNoun) return afterNoun.word;
+  const before = question.slice(0, match.index).split(/[，。？！?,;；]/).pop() ?? '';
+  const beforeNouns = tagWords(before).filter(({ word, tag }) => isNoun(tag) && word.length >= 2);
+  return beforeNouns.at(-1)?.word ?? null;
+}

@@ -1,0 +1,27 @@
+import type { Answer, Citation } from './types.ts';
+
+/** The user-facing refusal; it names the gap instead of guessing. */
+export const NOT_FOUND_TEXT = '现有资料中找不到这个问题的答案（相关文章未提及）。';
+
+/** The answer body with `[n]` after every sentence, e.g. `…率领的湖南省党政代表团…[1]`. */
+export function answerBody(answer: Answer): string {
+  if (!answer.found) return NOT_FOUND_TEXT;
+  return answer.sentences.map((s) => `${s.text}${s.citations.map((n) => `[${n}]`).join('')}`).join('');
+}
+
+/** One line of the sources list: `[n] 标题 — 来源, 日期, ¶段落号 链接`. */
+export function sourceLine(citation: Citation): string {
+  const details = [citation.source ?? '来源不详', citation.date ?? '日期不详', `¶${citation.paragraph}`].join(', ');
+  return `[${citation.n}] ${citation.title} — ${details}${citation.url ? ` ${citation.url}` : ''}`;
+}
+
+/** Plain-text rendering for the terminal: answer, then sources (or the nearest sources when not found). */
+export function renderAnswerText(answer: Answer): string {
+  const lines = [answerBody(answer)];
+  if (answer.found) {
+    lines.push('', '来源：', ...answer.citations.map(sourceLine));
+  } else if (answer.nearest.length > 0) {
+    lines.push('', '最接近的资料（供参考，未必回答了问题）：', ...answer.nearest.map(sourceLine));
+  }
+  return lines.join('\n');
+}

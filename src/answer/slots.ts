@@ -1,0 +1,59 @@
+import { normaliseForIndex, tagWords } from '../text/index.ts';
+import type { QuestionAnalysis } from './question.ts';
+
+/**
+ * Whether a sentence holds the kind of fact a question asks for (a person for 谁, a date for 何时, a quantity with
+ * the asked measure word for 多少个…). A sentence that merely repeats the question's words is not an answer.
+ */
+export function sentenceFillsSlot(sentence: string, question: QuestionAnalysis): boolean {
+  switch (question.type) {
+    case 'who':
+      return namesPerson(sentence, question);
+    case 'when':
+      return DATE.test(normaliseForIndex(sentence));
+    case 'howMany':
+      return hasQuantity(sentence, question.measure);
+    case 'where':
+      return namesPlace(sentence, question);
+    case 'list':
+      return /[、，,;；和及与]/.test(sentence) || namesPlace(sentence, question) || namesPerson(sentence, question);
+    default:
+      return true;
+  }
+}
+
+const DATE = /\d{1,4}年|\d{1,2}月|\d{1,2}日|\d{1,2}号|国庆|春节|中秋|元旦|开年|年初|年底|上午|下午|傍晚|当天|次日/;
+
+/** Official titles directly before a name are the most reliable person signal in news text. */
+const TITLED_NAME =
+  /(?:书记|省长|市长|县长|区长|州长|部长|主任|主席|委员|秘书长|厅长|局长|董事长|总经理|院长|校长|代表|负责人|同志)\s?[\u4e00-\u9fa5]{2,3}/;
+
+function namesPerson(sentence: string, question: QuestionAnalysis): boolean {
+  if (TITLED_NAME.test(sentence)) return true;
+  return tagWords(sentence).some(({ word, tag }) => tag.startsWith('nr') && word.length >= 2 && !question.entities.includes(word));
+}
+
+const PLACE_SUFFIX = /[\u4e00-\u9fa5]{1,12}(?:馆|中心|公司|集团|园|基地|大学|研究院|实验室|街区|社区|示范区|合作区|新区|工厂|总部|市|县|省|州|区)/;
+
+function namesPlace(sentence: string, question: QuestionAnalysis): boolean {
+  const mentioned = tagWords(sentence).some(
+    ({ word, tag }) => (tag.startsWith('ns') || tag.startsWith('nt')) && !question.entities.includes(word),
+  );
+  return mentioned || PLACE_SUFFIX.test(sentence);
+}
+
+/** Measure words that answer each other: 多少个 is answered by 36个, and 多少名 by 120人. */
+const COMPATIBLE_MEASURES: Readonly<Record<string, string>> = {
+  个: '个家座所处项点场名位人',
+  名: '名人位',
+  人: '名人位',
+  位: '名人位',
+  点: '点个',
+};
+
+function hasQuantity(sentence: string, measure: string | null): boolean {
+  const normalised = normaliseForIndex(sentence);
+  if (!measure) return /\d/.test(normalised) || /第[一二三四五六七八九十]/.test(sentence) || /[一二三四五六七八九十]成/.test(sentence);
+  const accepted = COMPATIBLE_MEASURES[measure] ?? measure;
+  return new RegExp(`\\d[\\d.]*\\s*(?:多|余)?[万亿]?(?:[${accepted}])`).test(normalised);
+}

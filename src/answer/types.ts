@@ -1,0 +1,43 @@
+import type { RetrievedChunk } from '../retrieve/index.ts';
+
+/** A numbered source behind an answer; `n` is what `[n]` markers refer to. */
+export interface Citation {
+  n: number;
+  paragraphId: string;
+  docId: string;
+  file: string;
+  title: string;
+  /** ¶ number in the cleaned article (1-based). */
+  paragraph: number;
+  /** The cited sentence, verbatim from the article. */
+  quote: string;
+  /** The whole cited paragraph, verbatim. */
+  text: string;
+  url: string | null;
+  date: string | null;
+  source: string | null;
+}
+
+/** One sentence of an answer, and the citation numbers that back it. */
+export interface AnswerSentence {
+  text: string;
+  citations: number[];
+}
+
+export type QuestionType = 'who' | 'when' | 'where' | 'howMany' | 'list' | 'why' | 'how' | 'what';
+
+export interface Answer {
+  question: string;
+  questionType: QuestionType;
+  /** False when the articles do not cover the question; `sentences` then hold no facts. */
+  found: boolean;
+  sentences: AnswerSentence[];
+  citations: Citation[];
+  /** When not found: the closest sources, so the user can look for themselves. */
+  nearest: Citation[];
+}
+
+/** Turns retrieved evidence into an answer. Implementations must never state what a cited paragraph does not say. */
+export interface Answerer {
+  answer(question: string, retrieved: RetrievedChunk[]): Promise<Answer>;
+}

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { ChunkSettings, FetchSettings } from '../config.ts';
+import type { Article, Chunk, Paragraph } from '../domain.ts';
+import type { Embedder } from '../embed/index.ts';
+import { IndexWriter, type CorpusReader, type IndexManifest } from '../store/index.ts';
+import { chunkParagraphs, cleanArticle, decodeBytes, tokenizeForIndex } from '../text/index.ts';
+import { docIdFor } from './doc-id.ts';
+import { IngestError } from './errors.ts';
+import { findNearDuplicate, fingerprint, type NearDupFingerprint } from './near-duplicate.ts';
+import { isSourceProblem, readSources, type RawDocument, type SourceProblem } from './sources.ts';
+
+/** What happened to one input (or one removal request). */
+export type IngestOutcome =
+  | { kind: 'added' | 'replaced'; origin: string; docId: string; title: string; paragraphs: number; chunks: number }
+  | { kind: 'unchanged'; origin: string; docId: string; title: string }
+  | { kind: 'duplicate'; origin: string; of: string; similarity: number }
+  | { kind: 'removed'; docId: string }
+  | { kind: 'rejected'; origin: string; reason: string };
+
+export interface IngestReport {
+  outcomes: IngestOutcome[];
+  /** The manifest after the commit; null when nothing changed (no commit was needed). */
+  manifest: IndexManifest | null;
+}
+
+export interface IngestOptions {
+  indexDir: string;
+  embedder: Embedder;
+  chunk: ChunkSettings;
+  fetch: FetchSettings;
+  /** Start from an empty index. */
+  rebuild?: boolean;
+  /** Doc ids to remove before adding. */
+  remove?: string[];
+  /** Origins of files inside this directory are reported relative to it. */
+  baseDir?: string;
+  /** Estimated Jaccard similarity above which an article counts as a re-publication of one already indexed. */
+  nearDuplicateThreshold?: number;
+  now?: () => Date;
+  /** Called after each input is handled (for progress display). */
+  onOutcome?: (outcome: IngestOutcome) => void;
+}
+
+/** Reads paths/URLs and ingests them into the index at `indexDir` in one commit. Bad inputs are reported, not fatal. */
+export async function ingestInputs(inputs: readonly string[], options: IngestOptions): Promise<IngestReport> {
+  return ingestDocuments(readSources(inputs, { fetch: options.fetch, baseDir: options.baseDir }), options);
+}
+
+/**
+ * Ingests raw documents (from files, URLs or an upload) into the index: decode → clean → dedupe → chunk → embed →
+ * index, committed atomically once at the end. Re-ingesting identical content is a no-op; changed content under
+ * the same doc id replaces the article; a near-duplicate of another article is skipped.
+ */
+export async function ingestDocuments(
+  documents: AsyncIterable<RawDocument | SourceProblem> | Iterable<RawDocument | SourceProblem>,
+  options: IngestOptions,
+): Promise<IngestReport> {
+  const writer = await IndexWriter.open(options.indexDir, options.embedder.info, { rebuild: options.rebuild, now: options.now });
+  try {
+    const outcomes: IngestOutcome[] = [];
+    const record = (outcome: IngestOutcome) => {
+      outcomes.push(outcome);
+      options.onOutcome?.(outcome);
+    };
+    for (const docId of options.remove ?? []) {
+      record(writer.removeArticle(docId) ? { kind: 'removed', docId } : { kind: 'rejected', origin: docId, reason: 'no article with this id' });
+    }
+    const fingerprints = new FingerprintCache(writer.corpus);
+    for await (const item of documents) {
+      if (isSourceProblem(item)) {
+        record({ kind: 'rejected', origin: item.origin, reason: item.reason });
+        continue;
+      }
+      try {
+        record(await ingestOne(item, writer, fingerprints, options));
+      } catch (error) {
+        // One bad document never stops the rest; the reason is reported with its origin.
+        record({ kind: 'rejected', origin: item.origin, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    const manifest = writer.hasChanges ? await writer.commit() : null;
+    return { outcomes, manifest };
+  } finally {
+    await writer.close();
+  }
+}
+
+async function ingestOne(raw: RawDocument, writer: IndexWriter, fingerprints: FingerprintCache, options: IngestOptions): Promise<IngestOutcome> {
+  const { text } = decodeBytes(raw.bytes);
+  const cleaned = cleanArticle(text, { fileName: raw.name, url: raw.url, format: raw.format });
+  const bodyTexts = cleaned.paragraphs.filter((p) => p.kind === 'body').map((p) => p.text);
+  if (bodyTexts.length === 0) return { kind: 'rejected', origin: raw.origin, reason: 'no article text found after cleaning' };
+
+  const docId = uniqueDocId(raw, writer.corpus);
+  const paragraphs: Paragraph[] = cleaned.paragraphs.map((p, i) => ({ id: `${docId}#p${i + 1}`, docId, n: i + 1, text: p.text, kind: p.kind }));
+  const contentHash = createHash('sha256').update(paragraphs.map((p) => p.text).join('\n')).digest('hex');
+  const title = cleaned.meta.title;
+
+  const existing = writer.corpus.getArticle(docId);
+  if (existing?.contentHash === contentHash) return { kind: 'unchanged', origin: raw.origin, docId, title };
+  const sameContent = writer.corpus.findByContentHash(contentHash);
+  if (sameContent && sameContent.docId !== docId) return { kind: 'duplicate', origin: raw.origin, of: sameContent.docId, similarity: 1 };
+  const print = fingerprint(bodyTexts);
+  const near = findNearDuplicate(print, fingerprints.others(docId), options.nearDuplicateThreshold);
+  if (near) return { kind: 'duplicate', origin: raw.origin, of: near.docId, similarity: near.similarity };
+
+  const article: Article = {
+    docId,
+    file: raw.origin,
+    meta: cleaned.meta,
+    contentHash,
+    addedAt: (options.now?.() ?? new Date()).toISOString(),
+    paragraphs,
+  };
+  const chunks = chunksFor(article, options.chunk);
+  if (chunks.length === 0) return { kind: 'rejected', origin: raw.origin, reason: 'no indexable text' };
+  let vectors: number[][];
+  try {
+    vectors = await options.embedder.embedDocuments(chunks.map((c) => c.text));
+  } catch (cause) {
+    throw new IngestError(`embedding failed for ${raw.origin}`, { cause });
+  }
+  if (existing) writer.removeArticle(docId);
+  writer.addArticle(article, chunks, vectors, chunks.map((c) => tokenizeForIndex(c.text)));
+  fingerprints.set(docId, print);
+  return { kind: existing ? 'replaced' : 'added', origin: raw.origin, docId, title, paragraphs: paragraphs.length, chunks: chunks.length };
+}
+
+/** Paragraph-based chunks; chunks made only of photo captions are not indexed (captions never answer). */
+function chunksFor(article: Article, settings: ChunkSettings): Chunk[] {
+  const kindOf = new Map(article.paragraphs.map((p) => [p.n, p.kind]));
+  return chunkParagraphs(article.paragraphs, settings)
+    .filter((span) => span.paragraphNumbers.some((n) => kindOf.get(n) !== 'caption') && span.text.trim() !== '')
+    .map((span, i) => ({ ...span, id: `${article.docId}#c${i + 1}`, docId: article.docId }));
+}
+
+/**
+ * The doc id comes from the file name, so two different files with the same name (a/x.txt, b/x.txt) would collide;
+ * the second one gets a short hash of its origin appended, which is stable across re-ingestion.
+ */
+function uniqueDocId(raw: RawDocument, corpus: CorpusReader): string {
+  const base = docIdFor(raw);
+  const existing = corpus.getArticle(base);
+  if (!existing || existing.file === raw.origin) return base;
+  const suffix = createHash('sha1').update(raw.origin).digest('hex').slice(0, 6);
+  return `${base}-${suffix}`;
+}
+
+/** Near-duplicate fingerprints of indexed articles, computed once per run and only when first needed. */
+class FingerprintCache {
+  #prints: Map<string, NearDupFingerprint> | null = null;
+  constructor(private readonly corpus: CorpusReader) {}
+
+  others(docId: string): Array<{ docId: string; fp: NearDupFingerprint }> {
+    return [...this.#all()].filter(([id]) => id !== docId).map(([id, fp]) => ({ docId: id, fp }));
+  }
+
+  set(docId: string, print: NearDupFingerprint): void {
+    this.#all().set(docId, print);
+  }
+
+  #all(): Map<string, NearDupFingerprint> {
+    this.#prints ??= new Map(
+      this.corpus.listArticles().map((a) => [a.docId, fingerprint(a.paragraphs.filter((p) => p.kind === 'body').map((p) => p.text))]),
+    );
+    return this.#prints;
+  }
+}
+

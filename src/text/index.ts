@@ -1,0 +1,33 @@
+/** The text stage: pure text processing (decoding, HTML/Markdown, cleaning, normalising, splitting, segmenting). */
+export { TextError } from './errors.ts';
+export { decodeBytes, DEFAULT_DECODE_OPTIONS, type DecodedText, type DecodeOptions } from './encoding.ts';
+export { htmlToText, markdownToText, type HtmlHints, type HtmlText } from './html.ts';
+export {
+  MEASURE_WORDS,
+  NUMERAL_EXCEPTIONS,
+  normaliseForIndex,
+  normaliseNumerals,
+  parseChineseNumber,
+  toHalfWidth,
+} from './normalise.ts';
+export { splitSentences, type SentenceSpan } from './sentences.ts';
+export { chunkParagraphs, type ChunkOptions } from './chunk.ts';
+export {
+  BOILERPLATE_PATTERNS,
+  cleanArticle,
+  DEFAULT_CLEAN_OPTIONS,
+  normalisePublishDate,
+  type ArticleFormat,
+  type CleanHints,
+  type CleanOptions,
+} from './clean.ts';
+export { DOMAIN_TERMS, PROVINCES, domainDictionary, type DomainTerm, type Province } from './domain-dictionary.ts';
+export {
+  BIGRAM_PREFIX,
+  STOP_WORDS,
+  segmentWords,
+  tagWords,
+  tokenizeForIndex,
+  warmUpSegmenter,
+  type TaggedWord,
+} from './segment.ts';
