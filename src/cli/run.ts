@@ -1,0 +1,27 @@
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { UsageError } from './args.ts';
+
+/**
+ * Runs a CLI command with config and logger, turning known failures into one clear line on stderr and a non-zero
+ * exit code instead of a stack trace.
+ */
+export async function runCommand(usage: string, command: (config: Config, log: Logger) => Promise<void>): Promise<void> {
+  let log = createLogger('info');
+  try {
+    const config = loadConfig();
+    log = createLogger(config.logLevel);
+    await command(config, log);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      log.error(`${error.message}\nusage: ${usage}`);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError || (error instanceof Error && /^(index|ingest|embed|text|retrieve|answer): /.test(error.message))) {
+      log.error(error.message);
+      process.exitCode = 1;
+    } else {
+      log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exitCode = 1;
+    }
+  }
+}
