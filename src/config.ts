@@ -20,6 +20,10 @@ export interface RetrievalSettings {
   /** At most this many chunks of one article in the first `diversityWindow` results. */
   maxChunksPerDocInWindow: number;
   diversityWindow: number;
+  /** How many fused candidates are re-scored by query-term coverage (0 disables). */
+  rerankDepth: number;
+  /** Weight of the normalised fusion score against coverage (0..1) when re-scoring. */
+  rerankFusionWeight: number;
 }
 
 export interface AnswerSettings {
@@ -112,9 +116,11 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       candidatesPerRetriever: readNumber(env, 'RETRIEVAL_CANDIDATES', 50, 5, 1000),
       maxChunksPerDocInWindow: readNumber(env, 'RETRIEVAL_MAX_PER_DOC', 3, 1, 100),
       diversityWindow: readNumber(env, 'RETRIEVAL_DIVERSITY_WINDOW', 5, 1, 100),
+      rerankDepth: readNumber(env, 'RETRIEVAL_RERANK_DEPTH', 30, 0, 1000),
+      rerankFusionWeight: readNumber(env, 'RETRIEVAL_RERANK_FUSION_WEIGHT', 0.3, 0, 10, false),
     },
     answer: {
-      refusalFloor: readNumber(env, 'ANSWER_REFUSAL_FLOOR', 0.5, 0, 1, false),
+      refusalFloor: readNumber(env, 'ANSWER_REFUSAL_FLOOR', 0.25, 0, 1, false),
       maxSentences: readNumber(env, 'ANSWER_MAX_SENTENCES', 3, 1, 10),
     },
     chunk: {

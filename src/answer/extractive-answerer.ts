@@ -8,12 +8,15 @@ import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { sentenceFillsSlot } from './slots.ts';
 import type { Answer, Answerer } from './types.ts';
 
-/** A sentence of a retrieved paragraph, scored as a possible answer. */
-interface CandidateSentence {
+/** A sentence of a paragraph and its position there (for finding what follows it). */
+interface SentenceRef {
   text: string;
-  /** Position of the sentence in its paragraph (for keeping text order and finding continuations). */
   index: number;
   paragraph: Paragraph;
+}
+
+/** A sentence of a retrieved paragraph, scored as a possible answer. */
+interface CandidateSentence extends SentenceRef {
   article: Article;
   /** 1-based rank of the best retrieved chunk that holds this paragraph. */
   rank: number;
@@ -57,7 +60,7 @@ export class ExtractiveAnswerer implements Answerer {
     this.#corpus = options.corpus;
     this.#idf = options.idf;
     this.#settings = options.settings;
-    this.#evidenceChunks = options.evidenceChunks ?? 8;
+    this.#evidenceChunks = options.evidenceChunks ?? 10;
   }
 
   async answer(question: string, retrieved: RetrievedChunk[]): Promise<Answer> {
@@ -93,29 +96,28 @@ export class ExtractiveAnswerer implements Answerer {
         const paragraph = this.#corpus.getParagraph(`${hit.chunk.docId}#p${n}`);
         if (!paragraph || paragraph.kind !== 'body' || seen.has(paragraph.id)) continue;
         seen.add(paragraph.id);
-        const context = `${article.meta.title}\n${paragraph.text}`;
-        const contextCoverage = coverage(new Set(tokenizeForIndex(context)));
-        const normalisedContext = normaliseForIndex(context);
-        const entitiesFound = new Set(
-          question.entities.filter((e) => entityVariants(e).some((v) => normalisedContext.includes(normaliseForIndex(v)))),
-        );
-        splitSentences(paragraph.text).forEach((sentence, index) => {
-          const text = sentence.text.trim();
-          if (!text) return;
-          const sentenceCoverage = coverage(new Set(tokenizeForIndex(text)));
+        const contextCoverage = coverage(new Set(tokenizeForIndex(`${article.meta.title}\n${paragraph.text}`)));
+        const entitiesFound = this.#entitiesAround(question, article, paragraph);
+        const sentences = this.#sentencesOf(paragraph);
+        sentences.forEach((sentence, index) => {
+          // An article's own question (为什么是赴广东…?) is answered by what follows it, so that continuation is
+          // the candidate, credited with the question's match.
+          const isQuestion = /[?？]$/.test(sentence.text);
+          const answer = isQuestion ? this.#continuation(sentence, sentences) : sentence;
+          if (!answer) return;
+          const sentenceCoverage = coverage(new Set(tokenizeForIndex(sentence.text)));
+          const answerCoverage = isQuestion ? Math.max(sentenceCoverage, coverage(new Set(tokenizeForIndex(answer.text)))) : sentenceCoverage;
           const score =
-            WEIGHTS.sentence * sentenceCoverage + WEIGHTS.context * contextCoverage + WEIGHTS.rank / (1 + 0.25 * (rank - 1));
+            WEIGHTS.sentence * answerCoverage + WEIGHTS.context * contextCoverage + WEIGHTS.rank / (1 + 0.25 * (rank - 1));
           candidates.push({
-            text,
-            index,
-            paragraph,
+            ...answer,
             article,
             rank,
-            sentenceCoverage,
+            sentenceCoverage: answerCoverage,
             contextCoverage,
             score,
-            fillsSlot: sentenceFillsSlot(text, question) && fitsFocus(text, question) && fitsSide(text, question),
-            entitiesFound,
+            fillsSlot: sentenceFillsSlot(answer.text, question) && fitsFocus(answer.text, question) && fitsSide(answer.text, question),
+            entitiesFound: isQuestion ? new Set([...entitiesFound, ...this.#entitiesAround(question, article, answer.paragraph)]) : entitiesFound,
           });
         });
       }
@@ -146,30 +148,56 @@ export class ExtractiveAnswerer implements Answerer {
     return this.#withContinuations(chosen, candidates);
   }
 
+  /** Body sentences of a paragraph, trimmed, with their position. */
+  #sentencesOf(paragraph: Paragraph): SentenceRef[] {
+    return splitSentences(paragraph.text)
+      .map((s) => s.text.trim())
+      .filter(Boolean)
+      .map((text, index) => ({ text, index, paragraph }));
+  }
+
+  /** The sentence after `sentence`: the next one in its paragraph, else the first of the next body paragraph. */
+  #continuation(sentence: SentenceRef, sentences: SentenceRef[]): SentenceRef | undefined {
+    const next = sentences[sentence.index + 1];
+    if (next) return next;
+    const following = this.#corpus.getParagraph(`${sentence.paragraph.docId}#p${sentence.paragraph.n + 1}`);
+    return following && following.kind === 'body' ? this.#sentencesOf(following)[0] : undefined;
+  }
+
+  /**
+   * Question entities named around a paragraph: in it, the one before it (speakers are often introduced there:
+   * "沈晓明强调：" then the points) or the article title.
+   */
+  #entitiesAround(question: QuestionAnalysis, article: Article, paragraph: Paragraph): Set<string> {
+    const previous = this.#corpus.getParagraph(`${paragraph.docId}#p${paragraph.n - 1}`)?.text ?? '';
+    const near = normaliseForIndex(`${article.meta.title}\n${previous}\n${paragraph.text}`);
+    const mentions = (text: string, entity: string) => entityVariants(entity).some((v) => text.includes(normaliseForIndex(v)));
+    // People are often named once and then quoted for paragraphs on end, so for them the article is the context.
+    const whole = question.people.length > 0 ? normaliseForIndex(article.paragraphs.map((p) => p.text).join('\n')) : '';
+    return new Set(question.entities.filter((e) => mentions(near, e) || (question.people.includes(e) && mentions(whole, e))));
+  }
+
   /** A chosen sentence ending in a colon is followed by what it announces (the next sentence or paragraph). */
   #withContinuations(chosen: CandidateSentence[], candidates: CandidateSentence[]): CandidateSentence[] {
     const result: CandidateSentence[] = [];
     for (const c of chosen) {
       result.push(c);
       if (!ANNOUNCES_CONTINUATION.test(c.text)) continue;
-      const next =
-        candidates.find((x) => x.paragraph.id === c.paragraph.id && x.index === c.index + 1) ??
-        this.#firstSentenceOf(c.article, c.paragraph.n + 1, c);
-      if (next && !result.some((x) => x.text === next.text)) result.push(next);
+      const next = this.#continuation(c, this.#sentencesOf(c.paragraph));
+      if (next && !result.some((x) => x.text === next.text)) result.push({ ...c, ...next });
     }
     return result;
   }
-
-  #firstSentenceOf(article: Article, n: number, from: CandidateSentence): CandidateSentence | undefined {
-    const paragraph = this.#corpus.getParagraph(`${article.docId}#p${n}`);
-    const first = paragraph && paragraph.kind === 'body' ? splitSentences(paragraph.text)[0] : undefined;
-    return paragraph && first ? { ...from, text: first.text.trim(), index: 0, paragraph } : undefined;
-  }
 }
 
-/** For quantity questions the counted thing must be in the sentence: 36个 alone does not say 36 of what. */
+/**
+ * The sentence must mention what is asked about: 36个 alone does not say 36 of what, and a sentence without 协议
+ * does not say which agreement. Place kinds (哪几个县市) are satisfied by any of their characters (嘉善县, 昆山市).
+ */
 function fitsFocus(sentence: string, question: QuestionAnalysis): boolean {
-  return !question.focus || normaliseForIndex(sentence).includes(normaliseForIndex(question.focus));
+  if (!question.focus) return true;
+  if (/^[省市县区州]+$/.test(question.focus)) return [...question.focus].some((ch) => sentence.includes(ch));
+  return normaliseForIndex(sentence).includes(normaliseForIndex(question.focus));
 }
 
 /** `广州方面是谁…`: the sentence must name that side, and for 谁 a titled person of that side. */

@@ -6,13 +6,18 @@ export interface QuestionAnalysis {
   type: QuestionType;
   /** The question with interrogative and filler words removed: what the evidence must talk about. */
   content: string;
-  /** Named people, places and organisations mentioned in the question. */
+  /** Named people and places in the question (organisation words like 党政代表团 are too generic to require). */
   entities: string[];
+  /** The subset of `entities` that are people. */
+  people: string[];
   /** Measure word of a quantity question (多少个 → 个, 几场 → 场); null when none is given. */
   measure: string | null;
   /** Questions that compare or gather several facts (都/分别/各/最…) may be answered from several articles. */
   comparative: boolean;
-  /** For quantity questions: the thing being counted (多少个考察点 → 考察点, 氧化锂储量有多少 → 储量). */
+  /**
+   * What the answer must mention. Quantity questions: the thing counted (多少个考察点 → 考察点, 储量有多少 → 储量).
+   * 什么/哪些 questions: the kind of thing asked for (签了什么协议 → 协议, 哪几个市 → 市).
+   */
   focus: string | null;
   /** `X方面`/`X一方`: the answer must concern X's side specifically (e.g. 广州方面是谁签的字). */
   side: string | null;
@@ -43,21 +48,18 @@ const SIDE = /([\u4e00-\u9fa5]{2,6}?)(?:方面|一方|那一方|那边)/;
 export function analyseQuestion(question: string): QuestionAnalysis {
   const text = question.trim();
   const type = TYPE_RULES.find(([, pattern]) => pattern.test(text))?.[0] ?? 'what';
-  const entities = [
-    ...new Set(
-      tagWords(text)
-        .filter(({ word, tag }) => /^(nr|ns|nt|nz)/.test(tag) && word.length >= 2)
-        .map(({ word }) => word),
-    ),
-  ];
+  const named = tagWords(text).filter(({ word, tag }) => /^(nr|ns)/.test(tag) && word.length >= 2);
+  const entities = [...new Set(named.map(({ word }) => word))];
+  const people = [...new Set(named.filter(({ tag }) => tag.startsWith('nr')).map(({ word }) => word))];
   const sidePhrase = SIDE.exec(text)?.[1];
   return {
     type,
     content: text.replace(FILLER, ' ').replace(/\s+/g, ' ').trim(),
     entities,
+    people,
     measure: MEASURE.exec(text)?.[1] ?? null,
     comparative: COMPARATIVE.test(text),
-    focus: type === 'howMany' ? quantityFocus(text) : null,
+    focus: type === 'howMany' ? quantityFocus(text) : type === 'what' || type === 'list' ? askedKind(text) : null,
     side: sidePhrase ? (entities.filter((e) => sidePhrase.includes(e)).pop() ?? sidePhrase) : null,
   };
 }
@@ -79,3 +81,17 @@ export function quantityFocus(question: string): string | null {
   const beforeNouns = tagWords(before).filter(({ word, tag }) => isNoun(tag) && word.length >= 2);
   return beforeNouns.at(-1)?.word ?? null;
 }
+
+const ASKED_KIND = /(?:什么|哪些|哪几[个座家所位]?|哪[个座家所])([\u4e00-\u9fa5]{1,4})/;
+
+/** The noun right after 什么/哪些/哪几个 (什么协议 → 协议, 哪几个县市 → 县市); null for 叫什么 and the like. */
+export function askedKind(question: string): string | null {
+  const match = ASKED_KIND.exec(question);
+  if (!match?.[1]) return null;
+  const first = tagWords(match[1])[0];
+  if (!first || !/^(n|vn|j)/.test(first.tag) || GENERIC_KINDS.has(first.word)) return null;
+  return first.word;
+}
+
+/** Category words that articles rarely repeat next to the answer (哪几个方面 is answered by a list, not by 方面). */
+const GENERIC_KINDS = new Set(['方面', '领域', '内容', '事情', '东西', '问题', '情况', '工作', '措施', '举措', '做法', '经验', '地方', '部分']);

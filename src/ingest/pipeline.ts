@@ -116,7 +116,7 @@ async function ingestOne(raw: RawDocument, writer: IndexWriter, fingerprints: Fi
   if (chunks.length === 0) return { kind: 'rejected', origin: raw.origin, reason: 'no indexable text' };
   let vectors: number[][];
   try {
-    vectors = await options.embedder.embedDocuments(chunks.map((c) => c.text));
+    vectors = await options.embedder.embedDocuments(chunks.map((c) => withTitle(article, c)));
   } catch (cause) {
     throw new IngestError(`embedding failed for ${raw.origin}`, { cause });
   }
@@ -124,6 +124,15 @@ async function ingestOne(raw: RawDocument, writer: IndexWriter, fingerprints: Fi
   writer.addArticle(article, chunks, vectors, chunks.map((c) => tokenizeForIndex(c.text)));
   fingerprints.set(docId, print);
   return { kind: existing ? 'replaced' : 'added', origin: raw.origin, docId, title, paragraphs: paragraphs.length, chunks: chunks.length };
+}
+
+/**
+ * What gets embedded for a chunk: questions name the tour the way headlines do (郴州党政代表团赴广州…) while
+ * paragraphs say 考察团 or nothing at all, so the vector carries the article's title. (Not done for BM25: there the
+ * shared title would make length normalisation, not content, decide between chunks of one article.)
+ */
+function withTitle(article: Article, chunk: Chunk): string {
+  return `${article.meta.title}\n${chunk.text}`;
 }
 
 /** Paragraph-based chunks; chunks made only of photo captions are not indexed (captions never answer). */

@@ -2,6 +2,7 @@ import type { Embedder } from '../embed/index.ts';
 import { tokenizeForIndex } from '../text/index.ts';
 import type { RetrievalSettings } from '../config.ts';
 import { diversify, fuseRankings } from './fuse.ts';
+import { rerankByCoverage, weightedCoverage } from './rerank.ts';
 import type { RetrievalMode, RetrievedChunk, Retriever, SearchableIndex } from './types.ts';
 import { RetrievalError } from './errors.ts';
 
@@ -34,7 +35,8 @@ export class HybridRetriever implements Retriever {
     if (!query) return [];
     const candidates = Math.max(this.#settings.candidatesPerRetriever, limit);
     const dense = this.#mode === 'lexical' ? [] : await this.#denseIds(query, candidates);
-    const lexical = this.#mode === 'dense' ? [] : this.#index.lexical.search(tokenizeForIndex(query), candidates).map((h) => h.chunkId);
+    const queryTokens = tokenizeForIndex(query);
+    const lexical = this.#mode === 'dense' ? [] : this.#index.lexical.search(queryTokens, candidates).map((h) => h.chunkId);
 
     const denseRank = new Map(dense.map((id, i) => [id, i + 1]));
     const lexicalRank = new Map(lexical.map((id, i) => [id, i + 1]));
@@ -42,8 +44,18 @@ export class HybridRetriever implements Retriever {
       const chunk = this.#index.corpus.getChunk(id);
       return chunk ? [{ chunk, score, denseRank: denseRank.get(id) ?? null, lexicalRank: lexicalRank.get(id) ?? null }] : [];
     });
-    const diverse = diversify(fused, (r) => r.chunk.docId, this.#settings.diversityWindow, this.#settings.maxChunksPerDocInWindow);
+    const reranked = this.#mode === 'hybrid' ? this.#rerank(fused, queryTokens) : fused;
+    const diverse = diversify(reranked, (r) => r.chunk.docId, this.#settings.diversityWindow, this.#settings.maxChunksPerDocInWindow);
     return diverse.slice(0, limit);
+  }
+
+  #rerank(fused: RetrievedChunk[], queryTokens: string[]): RetrievedChunk[] {
+    const weights = new Map([...new Set(queryTokens)].map((t) => [t, this.#index.lexical.idf(t)]));
+    const coverageOf = (r: RetrievedChunk) => {
+      const title = this.#index.corpus.getArticle(r.chunk.docId)?.meta.title ?? '';
+      return weightedCoverage(weights, new Set(tokenizeForIndex(`${title}\n${r.chunk.text}`)));
+    };
+    return rerankByCoverage(fused, coverageOf, this.#settings.rerankDepth, this.#settings.rerankFusionWeight);
   }
 
   async #denseIds(query: string, k: number): Promise<string[]> {

@@ -85,6 +85,14 @@ export function tagWords(text: string): TaggedWord[] {
  * `~`-prefixed character bigrams of every Han run (recall for names and words jieba cuts differently).
  * Deterministic: the same text always yields the same token list in the same order.
  */
+/**
+ * Bigrams that straddle a particle (州的, 导是, 去的) match almost any text and only add noise to BM25, so they are
+ * not emitted; words are unaffected.
+ */
+const QUANTITY_TOKEN = /第?\d+(?:\.\d+)?(?:多|余)?[个组场家座名位次项天年月日号市省县区人万亿%点届批条]/g;
+
+const FUNCTION_CHAR = /[的了是吗呢吧啊么哪这那]/;
+
 export function tokenizeForIndex(text: string): string[] {
   const normalised = normaliseForIndex(text);
   const tokens: string[] = [];
@@ -99,8 +107,11 @@ export function tokenizeForIndex(text: string): string[] {
     const chars = [...run];
     for (let i = 0; i + 1 < chars.length; i += 1) {
       const bigram = chars[i]! + chars[i + 1]!;
-      if (!STOP_WORDS.has(bigram)) tokens.push(BIGRAM_PREFIX + bigram);
+      if (!STOP_WORDS.has(bigram) && !FUNCTION_CHAR.test(bigram)) tokens.push(BIGRAM_PREFIX + bigram);
     }
   }
+  // Quantities and ordinals as whole tokens (36个, 第2组, 2000多公里): the segmenter splits them apart, and a bare "2"
+  // matches every number in the corpus.
+  for (const match of normalised.matchAll(QUANTITY_TOKEN)) tokens.push(match[0]);
   return tokens;
 }
