@@ -38,6 +38,9 @@ const TYPE_RULES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
 const FILLER =
   /什么时候|为什么|为何|为啥|怎么样|怎么|怎样|如何|哪些|哪几|哪个|哪位|哪两位|哪里|哪儿|哪家|哪座|哪所|哪天|哪一天|哪年|几号|多少|第几|什么|请问|一共|总共|大概|大约|到底|究竟|分别|是谁|谁|哪|几|吗|呢|吧|啊|呀|？|\?/g;
 
+/** Words the segmenter tags as places that name no particular place. */
+const GENERIC_PLACES = new Set(['城市', '地方', '省份', '地区', '国家', '全国', '全省', '全市', '当地', '沿海', '基层', '外省', '本地', '两省', '三省']);
+
 const COMPARATIVE = /都|分别|各[占有自是]|各个|哪个.{0,6}最|最[多少大小高低早晚]|比较|相比|共同|相同|两篇|那篇和|区别|不同/;
 
 const MEASURE = /(?:多少|几)([个场家座名位次项组条所人年天处批轮点])/;
@@ -48,7 +51,7 @@ const SIDE = /([\u4e00-\u9fa5]{2,6}?)(?:方面|一方|那一方|那边)/;
 export function analyseQuestion(question: string): QuestionAnalysis {
   const text = question.trim();
   const type = TYPE_RULES.find(([, pattern]) => pattern.test(text))?.[0] ?? 'what';
-  const named = tagWords(text).filter(({ word, tag }) => /^(nr|ns)/.test(tag) && word.length >= 2);
+  const named = tagWords(text).filter(({ word, tag }) => /^(nr|ns)/.test(tag) && word.length >= 2 && !GENERIC_PLACES.has(word));
   const entities = [...new Set(named.map(({ word }) => word))];
   const people = [...new Set(named.filter(({ tag }) => tag.startsWith('nr')).map(({ word }) => word))];
   const sidePhrase = SIDE.exec(text)?.[1];
@@ -60,7 +63,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     measure: MEASURE.exec(text)?.[1] ?? null,
     comparative: COMPARATIVE.test(text),
     focus: type === 'howMany' ? quantityFocus(text) : type === 'what' || type === 'list' ? askedKind(text) : null,
-    side: sidePhrase ? (entities.filter((e) => sidePhrase.includes(e)).pop() ?? sidePhrase) : null,
+    // Only a named party has a side: 广州方面 does, 哪几个方面 does not.
+    side: sidePhrase ? (entities.filter((e) => sidePhrase.includes(e)).pop() ?? null) : null,
   };
 }
 
