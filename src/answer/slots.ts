@@ -24,9 +24,12 @@ export function sentenceFillsSlot(sentence: string, question: QuestionAnalysis):
 
 const DATE = /\d{1,4}年|\d{1,2}月|\d{1,2}日|\d{1,2}号|国庆|春节|中秋|元旦|开年|年初|年底|上午|下午|傍晚|当天|次日/;
 
-/** Official titles directly before a name are the most reliable person signal in news text. */
+/**
+ * Official titles directly before a name are the most reliable person signal in news text. (Not 代表 or 委员: they
+ * also start 代表团 and 委员会.) The name must not continue into a noun such as 书记处 or 市长热线.
+ */
 const TITLED_NAME =
-  /(?:书记|省长|市长|县长|区长|州长|部长|主任|主席|委员|秘书长|厅长|局长|董事长|总经理|院长|校长|代表|负责人|同志)\s?[\u4e00-\u9fa5]{2,3}/;
+  /(?:书记|省长|市长|县长|区长|州长|部长|主任|主席|秘书长|厅长|局长|董事长|总经理|院长|校长)\s?[\u4e00-\u9fa5]{2,3}(?=[,，、:：(（\s]|$|[率主出在来赴说指表强讲介])/;
 
 function namesPerson(sentence: string, question: QuestionAnalysis): boolean {
   if (TITLED_NAME.test(sentence)) return true;
