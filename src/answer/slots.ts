@@ -1,4 +1,4 @@
-import { normaliseForIndex, tagWords } from '../text/index.ts';
+import { DOMAIN_TERMS, normaliseForIndex, tagWords } from '../text/index.ts';
 import type { QuestionAnalysis } from './question.ts';
 
 /**
@@ -31,9 +31,12 @@ const DATE = /\d{1,4}年|\d{1,2}月|\d{1,2}日|\d{1,2}号|国庆|春节|中秋|�
 const TITLED_NAME =
   /(?:书记|省长|市长|县长|区长|州长|部长|主任|主席|秘书长|厅长|局长|董事长|总经理|院长|校长)\s?[\u4e00-\u9fa5]{2,3}(?=[,，、:：(（\s]|$|[率主出在来赴说指表强讲介])/;
 
+/** People the domain dictionary knows; the segmenter's own guesses at names (HMM) are too noisy to trust. */
+const KNOWN_PEOPLE = new Set(DOMAIN_TERMS.filter((t) => t.tag === 'nr').map((t) => t.word));
+
 function namesPerson(sentence: string, question: QuestionAnalysis): boolean {
   if (TITLED_NAME.test(sentence)) return true;
-  return tagWords(sentence).some(({ word, tag }) => tag.startsWith('nr') && word.length >= 2 && !question.entities.includes(word));
+  return tagWords(sentence).some(({ word }) => KNOWN_PEOPLE.has(word) && !question.entities.includes(word));
 }
 
 const PLACE_SUFFIX = /[\u4e00-\u9fa5]{1,12}(?:馆|中心|公司|集团|园|基地|大学|研究院|实验室|街区|社区|示范区|合作区|新区|工厂|总部|市|县|省|州|区)/;

@@ -65,6 +65,8 @@ export class HybridRetriever implements Retriever {
     } catch (cause) {
       throw new RetrievalError(`could not embed the query with ${this.#embedder.info.id}`, { cause });
     }
+    // Punctuation-only queries embed to the zero vector, which has no direction to search along.
+    if (!vector.some((x) => x !== 0)) return [];
     return this.#index.vectors.search(vector, k).map((h) => h.chunkId);
   }
 }
