@@ -1,169 +1,223 @@
 /**
- * Benchmark: ingest throughput, index load time, in-process query latency and peak memory, on the seed corpus and
- * on synthetic corpora built by recombining seed sentences (to show how cost grows).
+ * Benchmark: ingest throughput, index size and load time, in-process query latency and peak memory — on the seed
+ * corpus and on synthetic corpora (seed sentences recombined and varied, plus the seed articles themselves so the
+ * seed questions keep their answers) of growing size, to show how the cost grows.
  *
- *   npm run bench [-- --sizes 10000,100000] [--json]
+ *   npm run bench [-- --quick | --sizes 10000,100000] [--rounds 3] [--loads 3] [--json] [--keep]
  *
- * Uses the built-in offline embedder, so figures are reproducible on any machine.
+ * Embeds with the built-in hashed n-gram embedder (the EMBEDDING_OFFLINE fallback), so figures are reproducible on
+ * any machine. Each phase (ingest, serve) of each corpus runs in its own worker process, so peak RSS is per phase.
+ * Other settings (retrieval, answer, chunking) come from the environment like everywhere else, so e.g.
+ * `RETRIEVAL_RERANK_DEPTH=10 npm run bench -- --quick` measures a variant.
  */
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseConfig } from '../src/config.ts';
-import { createLogger } from '../src/log.ts';
-import { openQuestionAnswering } from '../src/app.ts';
-import { HashedNgramEmbedder } from '../src/embed/index.ts';
-import { ingestInputs } from '../src/ingest/index.ts';
-import { cleanArticle, splitSentences } from '../src/text/index.ts';
+import { loadConfig } from '../src/config.ts';
+import { BenchError, USAGE, parseBenchArgs, type BenchOptions } from './bench/options.ts';
+import { evaluateTargets, renderMarkdown, type BenchReport, type CorpusRun } from './bench/report.ts';
+import { MIB, directoryBytes } from './bench/stats.ts';
+import { seedMaterial, syntheticArticles, type SeedMaterial } from './bench/synthetic.ts';
+import type { IngestResult, ServeResult, WorkerTask } from './bench/types.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const args = process.argv.slice(2);
-const sizes = (args.includes('--sizes') ? args[args.indexOf('--sizes') + 1]! : '10000,100000').split(',').map(Number).filter((n) => n > 0);
-const PARAGRAPHS_PER_ARTICLE = 50;
+const seedCorpusDir = path.join(root, 'data/articles');
+const evalDir = path.join(root, '../shared/eval');
+const workerFile = path.join(import.meta.dirname, 'bench/worker.ts');
+/** Inputs that were not added (near-duplicates, rejects) above this share make a synthetic corpus suspect. */
+const MAX_NOT_ADDED_SHARE = 0.01;
+/** Used only when the shared eval files are missing, so the benchmark still runs. */
+const FALLBACK_QUESTIONS = ['湖南省党政代表团去了哪几个省？', '郴州和广州签了什么协议？'];
 
-interface Row {
-  corpus: string;
-  articles: number;
-  paragraphs: number;
-  chunks: number;
-  ingestSeconds: number;
-  paragraphsPerSecond: number;
-  indexMb: number;
-  loadMs: number;
-  queryP50: number;
-  queryP95: number;
-  queryMax: number;
-  peakRssMb: number;
+const progress = (message: string) => process.stderr.write(`${message}\n`);
+
+/** Temp dirs to delete on exit (also on Ctrl-C), unless --keep. */
+const tempDirs = new Set<string>();
+let keepDirs = false;
+const removeTempDirs = () => {
+  if (keepDirs) return;
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+};
+process.once('SIGINT', () => {
+  removeTempDirs();
+  process.exit(130);
+});
+
+async function makeTempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `kaocha-bench-${prefix}-`));
+  tempDirs.add(dir);
+  return dir;
 }
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+/** Deletes a temp dir now, or (with --keep) returns it labelled for the report. */
+async function releaseTempDir(dir: string, label: string): Promise<string[]> {
+  if (keepDirs) return [`${label} ${dir}`];
+  await rm(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+  return [];
 }
 
-async function dirSize(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+/** Runs one phase in a fresh process (with `--expose-gc` so loads can be measured without each other's garbage). */
+function runWorker<T extends IngestResult | ServeResult>(task: WorkerTask): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', workerFile, JSON.stringify(task)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.on('error', (cause) => reject(new BenchError(`could not start the ${task.kind} worker`, { cause })));
+    child.on('close', (code, signal) => {
+      const last = stdout.trim().split('\n').at(-1) ?? '';
+      if (code !== 0) return reject(new BenchError(`${task.kind} worker failed (${signal ?? `exit ${code}`}); see its output above`));
+      try {
+        resolve(JSON.parse(last) as T);
+      } catch (cause) {
+        reject(new BenchError(`${task.kind} worker printed no result`, { cause }));
+      }
+    });
+  });
+}
+
+async function readJsonLines(file: string, field: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return [];
   }
-  return total;
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const value = (JSON.parse(line) as Record<string, unknown>)[field];
+      if (typeof value !== 'string' || !value.trim()) throw new BenchError(`${file} line ${i + 1} has no "${field}"`);
+      return value;
+    });
 }
 
-/** Deterministic PRNG (mulberry32) so synthetic corpora are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+async function seedArticles(): Promise<Array<{ fileName: string; text: string }>> {
+  const names = (await readdir(seedCorpusDir)).filter((name) => !name.startsWith('.')).sort();
+  return Promise.all(names.map(async (fileName) => ({ fileName, text: await readFile(path.join(seedCorpusDir, fileName), 'utf8') })));
+}
+
+/** Writes the seed articles plus synthetic articles totalling `paragraphs` paragraphs into a new temp dir. */
+async function writeSyntheticCorpus(paragraphs: number, material: SeedMaterial, seeds: ReadonlyArray<{ fileName: string }>): Promise<string> {
+  const dir = await makeTempDir(`corpus-${paragraphs}`);
+  for (const { fileName } of seeds) await copyFile(path.join(seedCorpusDir, fileName), path.join(dir, fileName));
+  const syntheticDir = path.join(dir, 'synthetic');
+  await mkdir(syntheticDir);
+  for (const article of syntheticArticles(material, { paragraphs })) {
+    await writeFile(path.join(syntheticDir, article.fileName), article.text);
+  }
+  return dir;
+}
+
+async function measureCorpus(
+  corpus: string,
+  corpusDir: string,
+  paragraphTarget: number | null,
+  generateSeconds: number,
+  questions: string[],
+  options: BenchOptions,
+  warnings: string[],
+): Promise<CorpusRun> {
+  const indexDir = await makeTempDir('index');
+  progress(`${corpus}: ingesting ${corpusDir} into ${indexDir}`);
+  const ingest = await runWorker<IngestResult>({ kind: 'ingest', corpusDir, indexDir });
+  const handled = Object.values(ingest.outcomes).reduce((a, b) => a + b, 0);
+  const notAdded = handled - (ingest.outcomes.added ?? 0);
+  progress(
+    `${corpus}: ${ingest.counts.articles} articles, ${ingest.counts.paragraphs} paragraphs, ${ingest.counts.chunks} chunks in ${ingest.seconds.toFixed(1)} s` +
+      ` (${Object.entries(ingest.outcomes).map(([kind, n]) => `${kind} ${n}`).join(', ')})`,
+  );
+  if (notAdded > MAX_NOT_ADDED_SHARE * handled) {
+    warnings.push(`${corpus}: ${notAdded} of ${handled} inputs were not added (${ingest.notAdded.join('; ')}) — vary the synthetic text more`);
+  }
+  const indexMb = (await directoryBytes(indexDir)) / MIB;
+  progress(`${corpus}: loading the index ${options.loads}× and asking ${questions.length} questions × (1 + ${options.rounds}) + 1 profiled pass`);
+  const serve = await runWorker<ServeResult>({ kind: 'serve', indexDir, questions, rounds: options.rounds, loads: options.loads });
+  progress(`${corpus}: p50 ${serve.latency.total.p50.toFixed(1)} ms, p95 ${serve.latency.total.p95.toFixed(1)} ms`);
+  return {
+    corpus,
+    paragraphTarget,
+    inputMb: (await directoryBytes(corpusDir)) / MIB,
+    generateSeconds,
+    ingest,
+    indexMb,
+    serve,
+    keptDirs: await releaseTempDir(indexDir, `${corpus} index`),
   };
 }
 
-async function seedSentences(): Promise<string[]> {
-  const dir = path.join(root, 'data/articles');
-  const sentences: string[] = [];
-  for (const file of (await readdir(dir)).sort()) {
-    const cleaned = cleanArticle(await readFile(path.join(dir, file), 'utf8'), { fileName: file });
-    for (const p of cleaned.paragraphs) if (p.kind === 'body') sentences.push(...splitSentences(p.text).map((s) => s.text.trim()));
-  }
-  return sentences.filter((s) => s.length >= 8);
-}
-
-const PLACES = ['长沙', '株洲', '湘潭', '衡阳', '邵阳', '岳阳', '常德', '益阳', '永州', '怀化', '娄底', '南昌', '武汉', '杭州', '苏州', '合肥', '福州', '成都'];
-
-/** Writes synthetic articles whose paragraphs recombine seed sentences with varied numbers, dates and places. */
-async function writeSyntheticCorpus(dir: string, paragraphs: number, sentences: string[]): Promise<void> {
-  const random = prng(paragraphs);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
-  const articles = Math.ceil(paragraphs / PARAGRAPHS_PER_ARTICLE);
-  for (let a = 0; a < articles; a++) {
-    const place = pick(PLACES);
-    const lines = [`${place}党政代表团赴外省学习考察纪实（第${a + 1}篇）`, `来源:合成测试 2024-${String((a % 12) + 1).padStart(2, '0')}-15 10:00:00`];
-    for (let p = 0; p < PARAGRAPHS_PER_ARTICLE; p++) {
-      const parts = Array.from({ length: 2 + Math.floor(random() * 3) }, () =>
-        pick(sentences).replace(/\d+/g, () => String(1 + Math.floor(random() * 500))).replace(/湖南|郴州|浙江/g, () => pick(PLACES)),
-      );
-      lines.push(`${a + 1}-${p + 1}日,${parts.join('')}`);
-    }
-    await writeFile(path.join(dir, `synthetic-${String(a).padStart(5, '0')}.txt`), lines.join('\n'));
-  }
-}
-
-async function questions(): Promise<string[]> {
-  const read = async (file: string, field: string) =>
-    (await readFile(path.join(root, '../shared/eval', file), 'utf8').catch(() => ''))
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l)[field] as string);
-  const all = [...(await read('seed-qa.jsonl', 'question')), ...(await read('seed-claims.jsonl', 'claim'))];
-  return all.length > 0 ? all : ['湖南省党政代表团去了哪几个省？', '郴州和广州签了什么协议？'];
-}
-
-async function measure(name: string, corpusDir: string): Promise<Row> {
-  const indexDir = await mkdtemp(path.join(os.tmpdir(), 'kaocha-bench-index-'));
+async function main(): Promise<void> {
+  let options: BenchOptions | null;
   try {
-    const config = parseConfig({ INDEX_DIR: indexDir, EMBEDDING_OFFLINE: '1' }, root);
-    const embedder = new HashedNgramEmbedder();
-    const started = performance.now();
-    const report = await ingestInputs([corpusDir], { indexDir, embedder, chunk: config.chunk, fetch: config.fetch });
-    const ingestSeconds = (performance.now() - started) / 1000;
-    const counts = report.manifest?.counts ?? { articles: 0, paragraphs: 0, chunks: 0 };
-
-    const loads: number[] = [];
-    let qa = await openQuestionAnswering(config, createLogger('error'), { embedder });
-    for (let i = 0; i < 3; i++) {
-      const t = performance.now();
-      qa = await openQuestionAnswering(config, createLogger('error'), { embedder });
-      loads.push(performance.now() - t);
-    }
-    const qs = await questions();
-    for (const q of qs) await qa.ask(q); // warm-up
-    const latencies: number[] = [];
-    for (let round = 0; round < 3; round++) for (const q of qs) latencies.push((await qa.ask(q)).timings.total);
-    return {
-      corpus: name,
-      articles: counts.articles,
-      paragraphs: counts.paragraphs,
-      chunks: counts.chunks,
-      ingestSeconds,
-      paragraphsPerSecond: counts.paragraphs / ingestSeconds,
-      indexMb: (await dirSize(indexDir)) / 1024 / 1024,
-      loadMs: percentile(loads, 50),
-      queryP50: percentile(latencies, 50),
-      queryP95: percentile(latencies, 95),
-      queryMax: Math.max(...latencies),
-      peakRssMb: peakRss / 1024 / 1024,
-    };
-  } finally {
-    await rm(indexDir, { recursive: true, force: true });
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchError)) throw error;
+    process.stderr.write(`${error.message}\nusage: ${USAGE}\n`);
+    process.exitCode = 2;
+    return;
   }
+  if (!options) {
+    process.stdout.write(`usage: ${USAGE}\n`);
+    return;
+  }
+  keepDirs = options.keep;
+  const started = performance.now();
+  const config = loadConfig(root);
+  const warnings: string[] = [];
+
+  const qa = await readJsonLines(path.join(evalDir, 'seed-qa.jsonl'), 'question');
+  const claims = await readJsonLines(path.join(evalDir, 'seed-claims.jsonl'), 'claim');
+  let questions = [...qa, ...claims];
+  if (questions.length === 0) {
+    warnings.push(`no questions in ${evalDir}; measured ${FALLBACK_QUESTIONS.length} built-in questions instead`);
+    questions = FALLBACK_QUESTIONS;
+  }
+
+  const runs: CorpusRun[] = [await measureCorpus('seed', seedCorpusDir, null, 0, questions, options, warnings)];
+  const seeds = await seedArticles();
+  const material = seedMaterial(seeds);
+  for (const size of options.sizes) {
+    const generating = performance.now();
+    progress(`synthetic ${size}: generating`);
+    const corpusDir = await writeSyntheticCorpus(size, material, seeds);
+    const generateSeconds = (performance.now() - generating) / 1000;
+    const run = await measureCorpus(`synthetic ${size}`, corpusDir, size, generateSeconds, questions, options, warnings);
+    run.keptDirs.push(...(await releaseTempDir(corpusDir, `synthetic ${size} corpus`)));
+    runs.push(run);
+  }
+
+  const report: BenchReport = {
+    embedderId: runs[0]!.ingest.embedderId,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      totalMemoryMb: os.totalmem() / MIB,
+    },
+    questions: { qa: qa.length, claims: claims.length, rounds: options.rounds },
+    settings: { retrieval: config.retrieval, answer: config.answer, chunk: config.chunk },
+    runs,
+    targets: evaluateTargets(runs),
+    warnings,
+    totalSeconds: (performance.now() - started) / 1000,
+  };
+  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report));
 }
 
-const rows: Row[] = [await measure('seed', path.join(root, 'data/articles'))];
-const sentences = await seedSentences();
-for (const size of sizes) {
-  const corpusDir = await mkdtemp(path.join(os.tmpdir(), 'kaocha-bench-corpus-'));
-  try {
-    await writeSyntheticCorpus(corpusDir, size, sentences);
-    rows.push(await measure(`synthetic ${size}`, corpusDir));
-  } finally {
-    await rm(corpusDir, { recursive: true, force: true });
-  }
-}
-clearInterval(sampler);
-
-if (args.includes('--json')) {
-  process.stdout.write(`${JSON.stringify({ cpus: os.cpus().length, embedder: new HashedNgramEmbedder().info.id, rows }, null, 2)}\n`);
-} else {
-  const f = (x: number, d = 1) => x.toFixed(d);
-  process.stdout.write(`embedder: ${new HashedNgramEmbedder().info.id}, ${os.cpus().length} cores; targets: p95 < 50 ms (seed), < 150 ms (100k paragraphs)\n`);
-  process.stdout.write('| corpus | articles | paragraphs | chunks | ingest s | paragraphs/s | index MB | load ms | query p50 ms | p95 ms | max ms | peak RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n');
-  for (const r of rows) {
-    process.stdout.write(`| ${r.corpus} | ${r.articles} | ${r.paragraphs} | ${r.chunks} | ${f(r.ingestSeconds)} | ${f(r.paragraphsPerSecond, 0)} | ${f(r.indexMb)} | ${f(r.loadMs)} | ${f(r.queryP50)} | ${f(r.queryP95)} | ${f(r.queryMax)} | ${f(r.peakRssMb, 0)} |\n`);
-  }
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+} finally {
+  removeTempDirs();
 }

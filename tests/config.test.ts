@@ -1,0 +1,162 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig, parseConfig } from '../src/config.ts';
+
+const CWD = '/srv/kaocha';
+
+describe('parseConfig defaults', () => {
+  test('an empty environment gives the documented defaults', () => {
+    assert.deepEqual(parseConfig({}, CWD), {
+      indexDir: '/srv/kaocha/index',
+      corpusDir: '/srv/kaocha/data/articles',
+      modelsDir: '/srv/kaocha/models',
+      embeddingModel: 'Xenova/bge-small-zh-v1.5',
+      embeddingOffline: false,
+      modelLoadTimeoutMs: 60_000,
+      retrieval: {
+        rrfK: 60,
+        candidatesPerRetriever: 50,
+        maxChunksPerDocInWindow: 3,
+        diversityWindow: 5,
+        rerankDepth: 30,
+        rerankFusionWeight: 0.3,
+      },
+      answer: { refusalFloor: 0.25, maxSentences: 3 },
+      chunk: { maxChars: 300, minChars: 20 },
+      fetch: { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 },
+      logLevel: 'info',
+    });
+  });
+
+  test('empty and blank values fall back to the default', () => {
+    const config = parseConfig({ RETRIEVAL_RRF_K: '', LOG_LEVEL: '   ', INDEX_DIR: ' ', EMBEDDING_OFFLINE: '' }, CWD);
+    assert.equal(config.retrieval.rrfK, 60);
+    assert.equal(config.logLevel, 'info');
+    assert.equal(config.indexDir, '/srv/kaocha/index');
+    assert.equal(config.embeddingOffline, false);
+  });
+});
+
+describe('parseConfig reads valid values', () => {
+  const booleans: Array<[string, boolean]> = [
+    ['1', true],
+    ['true', true],
+    ['YES', true],
+    [' on ', true],
+    ['0', false],
+    ['false', false],
+    ['no', false],
+    ['Off', false],
+  ];
+  for (const [raw, expected] of booleans) {
+    test(`EMBEDDING_OFFLINE=${JSON.stringify(raw)} → ${expected}`, () => {
+      assert.equal(parseConfig({ EMBEDDING_OFFLINE: raw }, CWD).embeddingOffline, expected);
+    });
+  }
+
+  test('numbers, including the bounds and fractional settings', () => {
+    const config = parseConfig(
+      {
+        RETRIEVAL_RRF_K: '1000',
+        RETRIEVAL_CANDIDATES: '5',
+        RETRIEVAL_RERANK_DEPTH: '0',
+        RETRIEVAL_RERANK_FUSION_WEIGHT: '2.5',
+        ANSWER_REFUSAL_FLOOR: '0.4',
+        ANSWER_MAX_SENTENCES: '10',
+        CHUNK_MAX_CHARS: ' 500 ',
+        CHUNK_MIN_CHARS: '0',
+        FETCH_MAX_BYTES: '1024',
+        LOG_LEVEL: 'debug',
+        EMBEDDING_MODEL: 'Xenova/multilingual-e5-small',
+      },
+      CWD,
+    );
+    assert.equal(config.retrieval.rrfK, 1000);
+    assert.equal(config.retrieval.candidatesPerRetriever, 5);
+    assert.equal(config.retrieval.rerankDepth, 0);
+    assert.equal(config.retrieval.rerankFusionWeight, 2.5);
+    assert.equal(config.answer.refusalFloor, 0.4);
+    assert.equal(config.answer.maxSentences, 10);
+    assert.equal(config.chunk.maxChars, 500);
+    assert.equal(config.chunk.minChars, 0);
+    assert.equal(config.fetch.maxBytes, 1024);
+    assert.equal(config.logLevel, 'debug');
+    assert.equal(config.embeddingModel, 'Xenova/multilingual-e5-small');
+  });
+});
+
+describe('parseConfig refuses invalid values with the variable named', () => {
+  const invalid: Array<[string, string]> = [
+    ['EMBEDDING_OFFLINE', 'maybe'],
+    ['RETRIEVAL_RRF_K', '0'],
+    ['RETRIEVAL_RRF_K', '1001'],
+    ['RETRIEVAL_RRF_K', '1.5'],
+    ['RETRIEVAL_RRF_K', 'abc'],
+    ['RETRIEVAL_CANDIDATES', '4'],
+    ['RETRIEVAL_RERANK_FUSION_WEIGHT', '-0.1'],
+    ['ANSWER_REFUSAL_FLOOR', '2'],
+    ['ANSWER_REFUSAL_FLOOR', 'NaN'],
+    ['ANSWER_MAX_SENTENCES', '0'],
+    ['CHUNK_MAX_CHARS', 'abc'],
+    ['CHUNK_MAX_CHARS', '49'],
+    ['FETCH_TIMEOUT_MS', 'Infinity'],
+    ['MODEL_LOAD_TIMEOUT_MS', '1e9'],
+    ['LOG_LEVEL', 'loud'],
+    ['LOG_LEVEL', 'INFO'],
+    ['EMBEDDING_MODEL', '../../etc/passwd'],
+    ['EMBEDDING_MODEL', 'bge small'],
+  ];
+  for (const [name, value] of invalid) {
+    test(`${name}=${JSON.stringify(value)}`, () => {
+      assert.throws(
+        () => parseConfig({ [name]: value }, CWD),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
+          assert.match(error.message, /^config: /);
+          assert.ok(error.message.includes(name), `message names ${name}: ${error.message}`);
+          assert.ok(error.message.includes(value.trim()), `message shows the bad value: ${error.message}`);
+          return true;
+        },
+      );
+    });
+  }
+});
+
+describe('directories', () => {
+  test('relative directories resolve against cwd, absolute ones are kept', () => {
+    const config = parseConfig({ INDEX_DIR: 'var/idx', CORPUS_DIR: '../shared/corpus', MODELS_DIR: '/opt/models' }, CWD);
+    assert.equal(config.indexDir, '/srv/kaocha/var/idx');
+    assert.equal(config.corpusDir, '/srv/shared/corpus');
+    assert.equal(config.modelsDir, '/opt/models');
+  });
+
+  test('the default cwd is the process working directory', () => {
+    assert.equal(parseConfig({ INDEX_DIR: 'idx' }).indexDir, path.resolve(process.cwd(), 'idx'));
+  });
+});
+
+describe('loadConfig', () => {
+  const touched = ['RETRIEVAL_DIVERSITY_WINDOW', 'ANSWER_MAX_SENTENCES'] as const;
+  const saved = Object.fromEntries(touched.map((name) => [name, process.env[name]]));
+  let dir = '';
+  after(async () => {
+    for (const name of touched) {
+      if (saved[name] === undefined) delete process.env[name];
+      else process.env[name] = saved[name];
+    }
+    if (dir) await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test('reads .env from cwd, real environment variables win, dirs resolve against that cwd', async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kaocha-config-'));
+    await fs.writeFile(path.join(dir, '.env'), 'RETRIEVAL_DIVERSITY_WINDOW=7\nANSWER_MAX_SENTENCES=4\n');
+    delete process.env.RETRIEVAL_DIVERSITY_WINDOW;
+    process.env.ANSWER_MAX_SENTENCES = '2';
+    const config = loadConfig(dir);
+    assert.equal(config.retrieval.diversityWindow, 7, 'value from .env');
+    assert.equal(config.answer.maxSentences, 2, 'the real environment wins over .env');
+  });
+});
