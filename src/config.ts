@@ -45,6 +45,48 @@ export interface FetchSettings {
   maxBytes: number;
 }
 
+export interface TelegramSettings {
+  /** Bot token from @BotFather; undefined = no bot (terminal chat). Never log it. */
+  token: string | undefined;
+  /** Bot API server root (self-hosted server or a local emulator in tests); undefined = api.telegram.org. */
+  apiRoot: string | undefined;
+  /** Public HTTPS URL for webhook mode; undefined = long polling. */
+  webhookUrl: string | undefined;
+  /** Secret token Telegram echoes in X-Telegram-Bot-Api-Secret-Token (webhook mode). */
+  webhookSecret: string | undefined;
+  /** Port the webhook HTTP server listens on. */
+  port: number;
+  /** Chats (users or groups) allowed to use the bot; empty = everyone. */
+  allowedChatIds: number[];
+  /** Users allowed to run admin commands (/stats, /reindex, document ingest). */
+  adminUserIds: number[];
+  /** Questions per user per minute before the friendly rate-limit message. */
+  rateLimitPerMinute: number;
+  /** Largest document (bytes) an admin may send for ingestion. */
+  uploadMaxBytes: number;
+  /** How long a chat's follow-up context lives (ms). */
+  followUpTtlMs: number;
+}
+
+export interface DigestSettings {
+  /** Default delivery time (HH:MM) for /subscribe without a time. */
+  defaultTime: string;
+  /** Default IANA timezone of new subscriptions. */
+  defaultTimezone: string;
+  /** Watch CORPUS_DIR and ingest new files while the bot runs. */
+  watchCorpus: boolean;
+}
+
+export interface LlmSettings {
+  /** OpenAI-compatible base URL (e.g. https://api.deepseek.com/v1); undefined = extractive answers only. */
+  baseUrl: string | undefined;
+  model: string | undefined;
+  /** Never log it. */
+  apiKey: string | undefined;
+  timeoutMs: number;
+  maxTokens: number;
+}
+
 export interface Config {
   indexDir: string;
   corpusDir: string;
@@ -59,6 +101,13 @@ export interface Config {
   chunk: ChunkSettings;
   fetch: FetchSettings;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Questions longer than this (characters) get a clear message instead of an answer. */
+  maxQuestionChars: number;
+  /** Application state (SQLite database for subscriptions and deliveries). */
+  dataDir: string;
+  telegram: TelegramSettings;
+  digest: DigestSettings;
+  llm: LlmSettings;
 }
 
 type Env = Record<string, string | undefined>;
@@ -92,6 +141,57 @@ function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[
   if (raw === undefined || raw === '') return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+}
+
+function readOptional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function readUrl(env: Env, name: string): string | undefined {
+  const raw = readOptional(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+function readIdList(env: Env, name: string): number[] {
+  const raw = readOptional(env, name);
+  if (raw === undefined) return [];
+  return raw.split(/[\s,]+/).filter(Boolean).map((item) => {
+    const id = Number(item);
+    if (!Number.isSafeInteger(id)) {
+      throw new ConfigError(`${name} must be a comma-separated list of numeric Telegram ids, got "${item}"`);
+    }
+    return id;
+  });
+}
+
+function readTimeOfDay(env: Env, name: string, fallback: string): string {
+  const raw = readString(env, name, fallback);
+  const match = /^(\d{1,2}):(\d{2})$/.exec(raw);
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
+    throw new ConfigError(`${name} must be a time HH:MM (00:00–23:59), got "${raw}"`);
+  }
+  return `${match[1]!.padStart(2, '0')}:${match[2]}`;
+}
+
+function readTimezone(env: Env, name: string, fallback: string): string {
+  const raw = readString(env, name, fallback);
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: raw });
+  } catch {
+    throw new ConfigError(`${name} must be an IANA timezone like Asia/Shanghai, got "${raw}"`);
+  }
+  return raw;
 }
 
 /**
@@ -132,6 +232,58 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       maxBytes: readNumber(env, 'FETCH_MAX_BYTES', 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     },
     logLevel: readEnum(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    maxQuestionChars: readNumber(env, 'MAX_QUESTION_CHARS', 500, 10, 100_000),
+    dataDir: dir('DATA_DIR', 'data/state'),
+    telegram: readTelegram(env),
+    digest: {
+      defaultTime: readTimeOfDay(env, 'DIGEST_DEFAULT_TIME', '08:00'),
+      defaultTimezone: readTimezone(env, 'DIGEST_DEFAULT_TIMEZONE', 'Asia/Shanghai'),
+      watchCorpus: readBoolean(env, 'WATCH_CORPUS', false),
+    },
+    llm: readLlm(env),
+  };
+}
+
+function readTelegram(env: Env): TelegramSettings {
+  const token = readOptional(env, 'TELEGRAM_BOT_TOKEN');
+  // Tokens look like 123456:ABC-def; checking the shape catches pasted quotes and spaces early.
+  if (token !== undefined && !/^\d+:[\w-]+$/.test(token)) {
+    throw new ConfigError('TELEGRAM_BOT_TOKEN must look like 123456789:AA… (digits, colon, letters); check for quotes or spaces');
+  }
+  const webhookUrl = readUrl(env, 'WEBHOOK_URL');
+  const webhookSecret = readOptional(env, 'WEBHOOK_SECRET');
+  if (webhookSecret !== undefined && !/^[\w-]{1,256}$/.test(webhookSecret)) {
+    throw new ConfigError('WEBHOOK_SECRET must be 1–256 characters of A-Z, a-z, 0-9, _ or -');
+  }
+  if (webhookUrl !== undefined && webhookSecret === undefined) {
+    throw new ConfigError('WEBHOOK_SECRET is required when WEBHOOK_URL is set');
+  }
+  return {
+    token,
+    apiRoot: readUrl(env, 'TELEGRAM_API_ROOT'),
+    webhookUrl,
+    webhookSecret,
+    port: readNumber(env, 'PORT', 8080, 1, 65_535),
+    allowedChatIds: readIdList(env, 'ALLOWED_CHAT_IDS'),
+    adminUserIds: readIdList(env, 'ADMIN_USER_IDS'),
+    rateLimitPerMinute: readNumber(env, 'RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
+    uploadMaxBytes: readNumber(env, 'UPLOAD_MAX_BYTES', 2 * 1024 * 1024, 1024, 20 * 1024 * 1024),
+    followUpTtlMs: readNumber(env, 'FOLLOW_UP_TTL_MS', 30 * 60_000, 1000, 24 * 3_600_000),
+  };
+}
+
+function readLlm(env: Env): LlmSettings {
+  const baseUrl = readUrl(env, 'LLM_BASE_URL');
+  const model = readOptional(env, 'LLM_MODEL');
+  if (baseUrl !== undefined && model === undefined) {
+    throw new ConfigError('LLM_MODEL is required when LLM_BASE_URL is set (e.g. deepseek-chat, qwen-plus, llama3.1)');
+  }
+  return {
+    baseUrl,
+    model,
+    apiKey: readOptional(env, 'LLM_API_KEY'),
+    timeoutMs: readNumber(env, 'LLM_TIMEOUT_MS', 30_000, 100, 600_000),
+    maxTokens: readNumber(env, 'LLM_MAX_TOKENS', 800, 16, 32_000),
   };
 }
 

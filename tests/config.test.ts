@@ -28,6 +28,22 @@ describe('parseConfig defaults', () => {
       chunk: { maxChars: 300, minChars: 20 },
       fetch: { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 },
       logLevel: 'info',
+      maxQuestionChars: 500,
+      dataDir: '/srv/kaocha/data/state',
+      telegram: {
+        token: undefined,
+        apiRoot: undefined,
+        webhookUrl: undefined,
+        webhookSecret: undefined,
+        port: 8080,
+        allowedChatIds: [],
+        adminUserIds: [],
+        rateLimitPerMinute: 20,
+        uploadMaxBytes: 2 * 1024 * 1024,
+        followUpTtlMs: 30 * 60_000,
+      },
+      digest: { defaultTime: '08:00', defaultTimezone: 'Asia/Shanghai', watchCorpus: false },
+      llm: { baseUrl: undefined, model: undefined, apiKey: undefined, timeoutMs: 30_000, maxTokens: 800 },
     });
   });
 
@@ -158,5 +174,41 @@ describe('loadConfig', () => {
     const config = loadConfig(dir);
     assert.equal(config.retrieval.diversityWindow, 7, 'value from .env');
     assert.equal(config.answer.maxSentences, 2, 'the real environment wins over .env');
+  });
+});
+
+describe('bot, digest and LLM settings', () => {
+  test('id lists accept commas and spaces, negative group ids included', () => {
+    const config = parseConfig({ ALLOWED_CHAT_IDS: '123, -1001234567890 42', ADMIN_USER_IDS: '7' }, CWD);
+    assert.deepEqual(config.telegram.allowedChatIds, [123, -1001234567890, 42]);
+    assert.deepEqual(config.telegram.adminUserIds, [7]);
+  });
+
+  test('a trailing slash is dropped from URLs and a time is zero-padded', () => {
+    const config = parseConfig({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/', DIGEST_DEFAULT_TIME: '7:30' }, CWD);
+    assert.equal(config.telegram.apiRoot, 'http://127.0.0.1:8081');
+    assert.equal(config.digest.defaultTime, '07:30');
+  });
+
+  const invalid: Array<[Record<string, string>, RegExp]> = [
+    [{ TELEGRAM_BOT_TOKEN: '"123:abc"' }, /TELEGRAM_BOT_TOKEN/],
+    [{ ALLOWED_CHAT_IDS: '12,abc' }, /ALLOWED_CHAT_IDS.*"abc"/],
+    [{ WEBHOOK_URL: 'ftp://example.org/hook', WEBHOOK_SECRET: 's' }, /WEBHOOK_URL/],
+    [{ WEBHOOK_URL: 'https://example.org/hook' }, /WEBHOOK_SECRET is required/],
+    [{ WEBHOOK_SECRET: 'has space' }, /WEBHOOK_SECRET/],
+    [{ DIGEST_DEFAULT_TIME: '24:00' }, /DIGEST_DEFAULT_TIME/],
+    [{ DIGEST_DEFAULT_TIMEZONE: 'Mars/Olympus' }, /DIGEST_DEFAULT_TIMEZONE/],
+    [{ LLM_BASE_URL: 'http://127.0.0.1:11434/v1' }, /LLM_MODEL is required/],
+    [{ PORT: '70000' }, /PORT/],
+  ];
+  for (const [env, message] of invalid) {
+    test(`${JSON.stringify(env)} is rejected naming the variable`, () => {
+      assert.throws(() => parseConfig(env, CWD), (error: unknown) => error instanceof ConfigError && message.test(error.message));
+    });
+  }
+
+  test('the token never appears in a validation error', () => {
+    assert.throws(() => parseConfig({ TELEGRAM_BOT_TOKEN: '123456:secret value' }, CWD), (error: unknown) =>
+      error instanceof ConfigError && !error.message.includes('secret value'));
   });
 });
