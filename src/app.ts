@@ -7,8 +7,8 @@ import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { createEmbedder, type Embedder } from './embed/index.ts';
 import { IndexStore, assertEmbedderCompatible, StoreError, type LoadedIndex } from './store/index.ts';
-import { HybridRetriever, type RetrievalMode, type RetrievedChunk } from './retrieve/index.ts';
-import { ExtractiveAnswerer, type Answer, type Answerer } from './answer/index.ts';
+import { HybridRetriever, type RetrievalMode, type RetrievedChunk, type Retriever } from './retrieve/index.ts';
+import { ExtractiveAnswerer, type Answer, type Answerer, type AnswerOptions } from './answer/index.ts';
 
 /** How many chunks the answerer gets to read. */
 const RETRIEVE_LIMIT = 10;
@@ -23,7 +23,8 @@ export interface AskResult {
 export interface QuestionAnswering {
   readonly index: LoadedIndex;
   readonly embedder: Embedder;
-  ask(question: string): Promise<AskResult>;
+  readonly retriever: Retriever;
+  ask(question: string, options?: AnswerOptions): Promise<AskResult>;
 }
 
 /** Creates the embedder the configuration asks for (falling back to the built-in one, with a warning). */
@@ -58,11 +59,12 @@ export async function openQuestionAnswering(
   return {
     index,
     embedder,
-    async ask(question) {
+    retriever,
+    async ask(question, options) {
       const started = performance.now();
       const retrieved = await retriever.retrieve(question, RETRIEVE_LIMIT);
       const retrievedAt = performance.now();
-      const answer = await answerer.answer(question, retrieved);
+      const answer = await answerer.answer(question, retrieved, options);
       const finished = performance.now();
       return {
         answer,

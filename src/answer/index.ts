@@ -1,4 +1,4 @@
-export type { Answer, Answerer, AnswerSentence, Citation, QuestionType } from './types.ts';
+export type { Answer, Answerer, AnswerOptions, AnswerSentence, Citation, QuestionType } from './types.ts';
 export { ExtractiveAnswerer, type ExtractiveAnswererOptions } from './extractive-answerer.ts';
 export { analyseQuestion, quantityFocus, type QuestionAnalysis } from './question.ts';
 export { sentenceFillsSlot } from './slots.ts';

@@ -37,7 +37,18 @@ export interface Answer {
   nearest: Citation[];
 }
 
+/** Per-call options of an answerer. */
+export interface AnswerOptions {
+  /**
+   * Called with the draft text as a generating answerer (LLM) streams it. Drafts are unvalidated and may be
+   * shown only as "正在生成…" previews; the returned `Answer` is what counts.
+   */
+  onDraft?: (draft: string) => void;
+  /** Aborts the work (e.g. the bot is shutting down). */
+  signal?: AbortSignal;
+}
+
 /** Turns retrieved evidence into an answer. Implementations must never state what a cited paragraph does not say. */
 export interface Answerer {
-  answer(question: string, retrieved: RetrievedChunk[]): Promise<Answer>;
+  answer(question: string, retrieved: RetrievedChunk[], options?: AnswerOptions): Promise<Answer>;
 }
