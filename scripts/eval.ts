@@ -175,7 +175,8 @@ async function main(): Promise<void> {
   if (args.includes('--verbose')) {
     for (const r of reports[0]?.items ?? []) {
       const mark = r.answerable ? (r.correct ? '✓' : '✗') : r.found ? '✗(answered)' : '✓(refused)';
-      process.stdout.write(`${mark} ${r.id} [${r.type}] rank=${r.rank ?? '-'} ${r.answer.slice(0, 140)}\n`);
+      const cited = r.answerable && r.found ? (r.supported ? ' cite✓' : ' cite✗') : '';
+      process.stdout.write(`${mark}${cited} ${r.id} [${r.type}] rank=${r.rank ?? '-'} ${r.answer.slice(0, 140)}\n`);
     }
   }
 }

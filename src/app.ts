@@ -54,6 +54,7 @@ export async function openQuestionAnswering(
   const answerer: Answerer = new ExtractiveAnswerer({
     corpus: index.corpus,
     idf: (token) => index.lexical.idf(token),
+    documentFrequency: (token) => index.lexical.documentFrequency(token),
     settings: config.answer,
   });
   return {

@@ -1,4 +1,5 @@
-import { tagWords } from '../text/index.ts';
+import { tagWords, tokenizeForIndex } from '../text/index.ts';
+import { escapeRegExp } from './entities.ts';
 import type { QuestionType } from './types.ts';
 
 /** What the answerer needs to know about a question before it looks at evidence. */
@@ -21,6 +22,28 @@ export interface QuestionAnalysis {
   focus: string | null;
   /** `X方面`/`X一方`: the answer must concern X's side specifically (e.g. 广州方面是谁签的字). */
   side: string | null;
+  /**
+   * Entities the question uses as a scope inside a story (在江西考察了多少个点): the answer must be about that part,
+   * so the entity must be in the sentence or open the passage, not merely appear in the article's title.
+   */
+  scoped: string[];
+  /**
+   * The question asks what several stories have in common (两篇都提到的…, 都去过的…): the answer is an item that
+   * sentences from different articles share.
+   */
+  shared: boolean;
+  /** 哪个…最少/最多: the answer is the scope (a place) with the smallest or largest count. */
+  superlative: 'min' | 'max' | null;
+  /** Ordinals the question names (第二组 → 第2组): the answer must be about that very item, not a sibling. */
+  ordinals: string[];
+  /** An official title asked about (哪位省委书记…): a who-answer must name a holder of that title. */
+  title: string | null;
+  /** The question asks for a span of dates (几号到几号, 从哪天到哪天): one date alone does not answer it. */
+  dateRange: boolean;
+  /**
+   * `那个…场馆叫什么`: the name asked for ends like the noun (馆, 中心, 公司…), so the answer must contain such a name.
+   */
+  nameHead: string | null;
 }
 
 /** Ordered: the first matching rule wins (哪几个 is a list, not a count; 几号 is a date, not a count). */
@@ -36,14 +59,17 @@ const TYPE_RULES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
 
 /** Interrogatives and fillers that say nothing about the subject matter. */
 const FILLER =
-  /什么时候|为什么|为何|为啥|怎么样|怎么|怎样|如何|哪些|哪几|哪个|哪位|哪两位|哪里|哪儿|哪家|哪座|哪所|哪天|哪一天|哪年|几号|多少|第几|什么|请问|一共|总共|大概|大约|到底|究竟|分别|是谁|谁|哪|几|吗|呢|吧|啊|呀|？|\?/g;
+  /什么时候|为什么|为何|为啥|怎么样|怎么|怎样|如何|哪些|哪几|哪个|哪位|哪两位|哪里|哪儿|哪家|哪座|哪所|哪天|哪一天|哪年|几号|多少|第几|什么|请问|一共|总共|大概|大约|到底|究竟|是谁|谁|哪|几|吗|呢|吧|啊|呀|？|\?/g;
 
 /** Words the segmenter tags as places that name no particular place. */
 const GENERIC_PLACES = new Set(['城市', '地方', '省份', '地区', '国家', '全国', '全省', '全市', '当地', '沿海', '基层', '外省', '本地', '两省', '三省']);
 
 const COMPARATIVE = /都|分别|各[占有自是]|各个|哪个.{0,6}最|最[多少大小高低早晚]|比较|相比|共同|相同|两篇|那篇和|区别|不同/;
 
-const MEASURE = /(?:多少|几)([个场家座名位次项组条所人年天处批轮点])/;
+/** Multi-character units first, so 多少万元 is measured in 万元, not in 万. */
+const SHARED = /都|共同|同样|均/;
+
+const MEASURE = /(?:多少|几)(万元|亿元|万吨|公里|千米|平方米|平方公里|元|钱|吨|亩|米|[个场家座名位次项组条所人年天处批轮点])/;
 
 const SIDE = /([\u4e00-\u9fa5]{2,6}?)(?:方面|一方|那一方|那边)/;
 
@@ -51,7 +77,10 @@ const SIDE = /([\u4e00-\u9fa5]{2,6}?)(?:方面|一方|那一方|那边)/;
 export function analyseQuestion(question: string): QuestionAnalysis {
   const text = question.trim();
   const type = TYPE_RULES.find(([, pattern]) => pattern.test(text))?.[0] ?? 'what';
-  const named = tagWords(text).filter(({ word, tag }) => /^(nr|ns)/.test(tag) && word.length >= 2 && !GENERIC_PLACES.has(word));
+  // The segmenter sometimes tags interrogative compounds (多少钱) as names; they never are.
+  const named = tagWords(text).filter(
+    ({ word, tag }) => /^(nr|ns)/.test(tag) && word.length >= 2 && !GENERIC_PLACES.has(word) && !INTERROGATIVE.test(word),
+  );
   const entities = [...new Set(named.map(({ word }) => word))];
   const people = [...new Set(named.filter(({ tag }) => tag.startsWith('nr')).map(({ word }) => word))];
   const sidePhrase = SIDE.exec(text)?.[1];
@@ -65,7 +94,30 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     focus: type === 'howMany' ? quantityFocus(text) : type === 'what' || type === 'list' ? askedKind(text) : null,
     // Only a named party has a side: 广州方面 does, 哪几个方面 does not.
     side: sidePhrase ? (entities.filter((e) => sidePhrase.includes(e)).pop() ?? null) : null,
+    scoped: entities.filter((e) => new RegExp(`(?:在|于)${escapeRegExp(e)}`).test(text)),
+    shared: SHARED.test(text) && COMPARATIVE.test(text),
+    superlative: /最少|最低|最小|最短/.test(text) ? 'min' : /最多|最高|最大|最长/.test(text) ? 'max' : null,
+    ordinals: [...new Set(tokenizeForIndex(text).filter((token) => /^第\d+[^\d]/.test(token)))],
+    title: type === 'who' ? (TITLE.exec(text)?.[0] ?? null) : null,
+    dateRange: type === 'when' && DATE_RANGE.test(text),
+    nameHead: nameHeadOf(text),
   };
+}
+
+const INTERROGATIVE = /多少|几|哪|什么|谁/;
+
+/** Titles specific enough to tell people apart (a 省委书记 is not a 县委书记). */
+const TITLE = /(?:省|市|县|区|州)委(?:副)?书记|(?:副|代)?(?:省长|市长|县长|区长|州长)/;
+
+const DATE_RANGE = /几[号日]到几[号日]|几[号日]至几[号日]|哪天到哪天|从哪天|起止|从几[号日]/;
+
+/** Heads of institution names: 纪念馆, 运行中心, 净水有限公司, 示范园… */
+const NAME_HEADS = ['中心', '公司', '集团', '基地', '大学', '学院', '医院', '工厂', '社区', '馆', '院', '园', '厂', '港', '站', '村', '所'];
+
+function nameHeadOf(question: string): string | null {
+  const match = /([\u4e00-\u9fa5]{1,8})(?:叫什么|叫啥|是什么名字|的名字|的名称|名称是)/.exec(question);
+  if (!match?.[1]) return null;
+  return NAME_HEADS.find((head) => match[1]!.endsWith(head)) ?? null;
 }
 
 const QUANTITY_WORD = /(?:多少|几)[个场家座名位次项组条所人年天处批轮点]?/;
@@ -81,7 +133,8 @@ export function quantityFocus(question: string): string | null {
   const after = question.slice(match.index + match[0].length).split(/[，。？！?,;；]/)[0] ?? '';
   const afterNoun = tagWords(after).find(({ word, tag }) => isNoun(tag) && word.length >= 2);
   if (afterNoun) return afterNoun.word;
-  const before = question.slice(0, match.index).split(/[，。？！?,;；]/).pop() ?? '';
+  // 考察点最少？几个？ — the counted noun may sit in the clause before a bare 几个.
+  const before = question.slice(0, match.index).split(/[，。？！?,;；]/).filter((clause) => clause.trim()).pop() ?? '';
   const beforeNouns = tagWords(before).filter(({ word, tag }) => isNoun(tag) && word.length >= 2);
   return beforeNouns.at(-1)?.word ?? null;
 }
@@ -92,10 +145,19 @@ const ASKED_KIND = /(?:什么|哪些|哪几[个座家所位]?|哪[个座家所])
 export function askedKind(question: string): string | null {
   const match = ASKED_KIND.exec(question);
   if (!match?.[1]) return null;
+  // 什么会 asks for a named meeting (…座谈会); the segmenter tags a lone 会 as a verb.
+  const head = SINGLE_CHARACTER_KINDS.find((kind) => match[1]!.startsWith(kind) && !/^会[议见谈上]/.test(match[1]!));
+  if (head) return head;
   const first = tagWords(match[1])[0];
   if (!first || !/^(n|vn|j)/.test(first.tag) || GENERIC_KINDS.has(first.word)) return null;
-  return first.word;
+  return PLACE_KIND_WORDS[first.word] ?? first.word;
 }
 
+/** One-character kinds that end the names they ask for (什么会 → 座谈会, 哪个馆 → 纪念馆). */
+export const SINGLE_CHARACTER_KINDS = ['会', '馆', '厂', '园'];
+
+/** Place kinds asked in full words are matched like their one-character forms (哪几个城市 ≈ 哪几个市). */
+const PLACE_KIND_WORDS: Readonly<Record<string, string>> = { 城市: '市', 省份: '省', 县城: '县', 地市: '市', 市州: '市州' };
+
 /** Category words that articles rarely repeat next to the answer (哪几个方面 is answered by a list, not by 方面). */
-const GENERIC_KINDS = new Set(['方面', '领域', '内容', '事情', '东西', '问题', '情况', '工作', '措施', '举措', '做法', '经验', '地方', '部分']);
+export const GENERIC_KINDS = new Set(['方面', '领域', '内容', '事情', '东西', '问题', '情况', '工作', '措施', '举措', '做法', '经验', '地方', '部分', '单位', '地点', '点位']);

@@ -1,4 +1,5 @@
 import { DOMAIN_TERMS, normaliseForIndex, tagWords } from '../text/index.ts';
+import { escapeRegExp } from './entities.ts';
 import type { QuestionAnalysis } from './question.ts';
 
 /**
@@ -10,7 +11,7 @@ export function sentenceFillsSlot(sentence: string, question: QuestionAnalysis):
     case 'who':
       return namesPerson(sentence, question);
     case 'when':
-      return DATE.test(normaliseForIndex(sentence));
+      return question.dateRange ? DATE_SPAN.test(normaliseForIndex(sentence)) : DATE.test(normaliseForIndex(sentence));
     case 'howMany':
       return hasQuantity(sentence, question.measure);
     case 'where':
@@ -18,8 +19,16 @@ export function sentenceFillsSlot(sentence: string, question: QuestionAnalysis):
     case 'list':
       return /[、，,;；和及与]/.test(sentence) || namesPlace(sentence, question) || namesPerson(sentence, question);
     default:
-      return true;
+      return !question.nameHead || namesWithHead(sentence, question.nameHead);
   }
+}
+
+/** A date span such as 9月23日至28日, 11月9日-11日, 2月23日到28日. */
+const DATE_SPAN = /\d{1,2}[月日号]\d{0,2}[日号]?\s*(?:至|到|[-–—~～])\s*\d{1,2}[日号]/;
+
+/** A name ending in `head` (纪念馆 for 馆), longer than the bare generic word (场馆, 展馆). */
+function namesWithHead(sentence: string, head: string): boolean {
+  return new RegExp(`[\\u4e00-\\u9fa5]{2,}${head}`).test(sentence.replace(/场馆|展馆|该馆|本馆/g, ''));
 }
 
 const DATE = /\d{1,4}年|\d{1,2}月|\d{1,2}日|\d{1,2}号|国庆|春节|中秋|元旦|开年|年初|年底|上午|下午|傍晚|当天|次日/;
@@ -35,6 +44,8 @@ const TITLED_NAME =
 const KNOWN_PEOPLE = new Set(DOMAIN_TERMS.filter((t) => t.tag === 'nr').map((t) => t.word));
 
 function namesPerson(sentence: string, question: QuestionAnalysis): boolean {
+  // 哪位省委书记: only a holder of that very title answers (not a 区委书记 or 县委书记).
+  if (question.title) return new RegExp(`${question.title}\\s?[\\u4e00-\\u9fa5]{2,3}`).test(sentence);
   if (TITLED_NAME.test(sentence)) return true;
   return tagWords(sentence).some(({ word }) => KNOWN_PEOPLE.has(word) && !question.entities.includes(word));
 }
@@ -48,18 +59,26 @@ function namesPlace(sentence: string, question: QuestionAnalysis): boolean {
   return mentioned || PLACE_SUFFIX.test(sentence);
 }
 
-/** Measure words that answer each other: 多少个 is answered by 36个, and 多少名 by 120人. */
-const COMPATIBLE_MEASURES: Readonly<Record<string, string>> = {
-  个: '个家座所处项点场名位人',
-  名: '名人位',
-  人: '名人位',
-  位: '名人位',
-  点: '点个',
+/** Measure words that answer each other: 多少个 is answered by 36个, 多少名 by 120人, 多少钱 by 1750亿元. */
+const COMPATIBLE_MEASURES: Readonly<Record<string, readonly string[]>> = {
+  个: [...'个家座所处项点场名位人'],
+  名: [...'名人位'],
+  人: [...'名人位'],
+  位: [...'名人位'],
+  点: [...'点个'],
+  钱: ['元', '美元'],
+  元: ['元', '美元'],
+  万元: ['元', '美元'],
+  亿元: ['元', '美元'],
+  万吨: ['吨'],
+  公里: ['公里', '千米'],
+  千米: ['公里', '千米'],
+  平方公里: ['平方公里'],
 };
 
 function hasQuantity(sentence: string, measure: string | null): boolean {
   const normalised = normaliseForIndex(sentence);
   if (!measure) return /\d/.test(normalised) || /第[一二三四五六七八九十]/.test(sentence) || /[一二三四五六七八九十]成/.test(sentence);
-  const accepted = COMPATIBLE_MEASURES[measure] ?? measure;
-  return new RegExp(`\\d[\\d.]*\\s*(?:多|余)?[万亿]?(?:[${accepted}])`).test(normalised);
+  const accepted = (COMPATIBLE_MEASURES[measure] ?? [measure]).map(escapeRegExp).join('|');
+  return new RegExp(`\\d[\\d.]*\\s*(?:多|余)?[万亿]?(?:${accepted})`).test(normalised);
 }

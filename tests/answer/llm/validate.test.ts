@@ -1,0 +1,132 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  bestMatchingSentence,
+  checkGeneratedAnswer,
+  parseGeneratedSentences,
+  unsupportedFacts,
+} from '../../../src/answer/llm/index.ts';
+
+/** Paragraphs quoted verbatim from data/articles (hunan-delegation-guangdong-jiangxi-hubei, hunan-county-leaders…). */
+const LEADERS = '9月23日至28日,由湖南省委书记沈晓明、省长毛伟明率领的湖南省党政代表团,带着谱写高质量发展新篇章的迫切愿望,步履匆匆、马不停蹄,先后赴广东、江西、湖北学习考察,共商交流合作事宜。';
+const FIGURES = '6天3个省份,2000多公里路程,36个考察点,这是此次湖南省党政代表团的一组数据。数据的背后,既有学习取经、深化合作的满满收获,更有进一步明晰路径、创新机制、提升效能的坚强决心。';
+const MEETING = '对此,9月29日上午召开的湖南省党政代表团赴广东、江西、湖北学习考察总结会,专门进行了部署。';
+const PARAGRAPHS = new Map([[1, LEADERS], [2, FIGURES], [3, MEETING]]);
+
+describe('unsupportedFacts', () => {
+  const cases: Array<[name: string, sentence: string, support: string[], missing: string[]]> = [
+    ['Arabic numbers as written', '代表团共看了36个考察点。', [FIGURES], []],
+    ['Chinese numerals compare with Arabic ones', '代表团在六天里走了三个省份、三十六个考察点。', [FIGURES], []],
+    ['a number the paragraph lacks', '代表团共看了99个考察点。', [FIGURES], ['99']],
+    ['a Chinese numeral the paragraph lacks', '代表团共看了四十个考察点。', [FIGURES], ['40']],
+    ['only the figure is checked, not its qualifier (约2000 vs 2000多)', '代表团走了约2000公里。', [FIGURES], []],
+    ['a changed figure is caught', '代表团走了3000多公里。', [FIGURES], ['3000']],
+    ['a figure from another paragraph is not support', '代表团共看了36个考察点。', [LEADERS], ['36']],
+    ['a date inside a range', '代表团于9月28日结束考察。', [LEADERS], []],
+    ['a Chinese-numeral date', '总结会于九月二十九日召开。', [MEETING], []],
+    ['a date the paragraph lacks', '总结会于9月30日召开。', [MEETING], ['9月30日']],
+    ['a month the paragraph lacks', '代表团于10月出发。', [LEADERS], ['10月']],
+    ['titled names present', '代表团由省委书记沈晓明、省长毛伟明率领。', [LEADERS], []],
+    ['an invented titled name', '代表团由省长张三带队。', [LEADERS], ['张三']],
+    ['a known name absent from the cited paragraph', '考察由易炼红主持。', [LEADERS], ['易炼红']],
+    ['一 as a figure of speech needs no support', '这是一次高质量发展的学习之旅。', [FIGURES], []],
+    ['a written 1 does', '总结会部署了1项任务。', [MEETING], ['1']],
+    ['any cited paragraph may support a fact', '沈晓明率团看了36个考察点。', [LEADERS, FIGURES], []],
+  ];
+  for (const [name, sentence, support, missing] of cases) {
+    test(name, () => assert.deepEqual(unsupportedFacts(sentence, support), missing));
+  }
+});
+
+describe('parseGeneratedSentences', () => {
+  const cases: Array<[name: string, text: string, expected: Array<{ text: string; citations: number[] }>]> = [
+    ['markers before the full stop', '代表团赴广东[1]。看了36个考察点[2]。', [
+      { text: '代表团赴广东。', citations: [1] },
+      { text: '看了36个考察点。', citations: [2] },
+    ]],
+    ['markers after the full stop stay with their sentence', '代表团赴广东。[1] 看了36个考察点。[2][3]', [
+      { text: '代表团赴广东。', citations: [1] },
+      { text: '看了36个考察点。', citations: [2, 3] },
+    ]],
+    ['full-width brackets and lists of numbers', '代表团赴广东【1】，又赴江西[2，3]。', [{ text: '代表团赴广东，又赴江西。', citations: [1, 2, 3] }]],
+    ['list items lose their bullets and numbers', '1. 深圳[1]\n2. 东莞[1]\n- **广州**[2]', [
+      { text: '深圳。', citations: [1] },
+      { text: '东莞。', citations: [1] },
+      { text: '广州。', citations: [2] },
+    ]],
+    ['a marker on its own line joins the sentence before', '代表团赴广东。\n[1]', [{ text: '代表团赴广东。', citations: [1] }]],
+    ['no markers', '代表团赴广东。', [{ text: '代表团赴广东。', citations: [] }]],
+  ];
+  for (const [name, text, expected] of cases) {
+    test(name, () => assert.deepEqual(parseGeneratedSentences(text), expected));
+  }
+});
+
+describe('checkGeneratedAnswer', () => {
+  test('a grounded answer keeps every sentence', () => {
+    const check = checkGeneratedAnswer('代表团由省委书记沈晓明、省长毛伟明率领[1]。此行历时六天，共看了36个考察点[2]。', PARAGRAPHS);
+    assert.equal(check.kept.length, 2);
+    assert.equal(check.sufficient, true);
+    assert.deepEqual(check.kept.map((s) => s.citations), [[1], [2]]);
+  });
+
+  const problems: Array<[name: string, text: string, kind: string, detail: string]> = [
+    ['no citation', '代表团共看了36个考察点。', 'no-citation', '代表团共看了36个考察点。'],
+    ['a citation to a paragraph not provided', '代表团共看了36个考察点[9]。', 'unknown-citation', '[9]'],
+    ['one valid and one invalid citation', '代表团共看了36个考察点[2][7]。', 'unknown-citation', '[7]'],
+    ['a hallucinated number', '代表团共看了99个考察点[2]。', 'unsupported-fact', '99'],
+    ['a hallucinated name', '总结会由省长张三主持[3]。', 'unsupported-fact', '张三'],
+  ];
+  for (const [name, text, kind, detail] of problems) {
+    test(`drops a sentence with ${name}`, () => {
+      const check = checkGeneratedAnswer(text, PARAGRAPHS);
+      assert.equal(check.kept.length, 0);
+      assert.equal(check.sufficient, false);
+      assert.deepEqual(check.sentences[0]!.problem, { kind, detail });
+    });
+  }
+
+  test('one bad sentence of three: the rest is enough', () => {
+    const check = checkGeneratedAnswer('代表团由沈晓明、毛伟明率领[1]。共看了99个考察点[2]。总结会于9月29日召开[3]。', PARAGRAPHS);
+    assert.deepEqual(check.kept.map((s) => s.text), ['代表团由沈晓明、毛伟明率领。', '总结会于9月29日召开。']);
+    assert.equal(check.sufficient, true);
+  });
+
+  test('two bad sentences of three: too little survives', () => {
+    const check = checkGeneratedAnswer('代表团由沈晓明、毛伟明率领[1]。共看了99个考察点[2]。总结会于9月30日召开[3]。', PARAGRAPHS);
+    assert.equal(check.kept.length, 1);
+    assert.equal(check.sufficient, false);
+  });
+
+  test('the share that must survive is an option', () => {
+    const text = '代表团由沈晓明、毛伟明率领[1]。共看了99个考察点[2]。总结会于9月30日召开[3]。';
+    assert.equal(checkGeneratedAnswer(text, PARAGRAPHS, { minKeptShare: 0.3 }).sufficient, true);
+    assert.equal(checkGeneratedAnswer(text, PARAGRAPHS, { minKeptShare: 1 }).sufficient, false);
+  });
+
+  test('"资料中未提及" alone is a decline, not a failure to cite', () => {
+    const check = checkGeneratedAnswer('资料中未提及。', PARAGRAPHS);
+    assert.equal(check.declined, true);
+    assert.equal(check.sufficient, false);
+    assert.equal(check.sentences.length, 0);
+  });
+
+  test('an uncited "not mentioned" remark beside facts is neither shown nor counted', () => {
+    const check = checkGeneratedAnswer('代表团共看了36个考察点[2]。资料中未提及考察经费。', PARAGRAPHS);
+    assert.equal(check.declined, false);
+    assert.equal(check.sufficient, true);
+    assert.deepEqual(check.kept.map((s) => s.text), ['代表团共看了36个考察点。']);
+  });
+
+  test('empty output is neither sufficient nor a decline', () => {
+    const check = checkGeneratedAnswer('   ', PARAGRAPHS);
+    assert.deepEqual([check.sufficient, check.declined, check.sentences.length], [false, false, 0]);
+  });
+});
+
+describe('bestMatchingSentence', () => {
+  test('picks the paragraph sentence the generated one rests on, verbatim', () => {
+    assert.equal(bestMatchingSentence('此行共看了36个考察点。', FIGURES), '6天3个省份,2000多公里路程,36个考察点,这是此次湖南省党政代表团的一组数据。');
+    assert.equal(bestMatchingSentence('此行深化了合作，明晰了路径。', FIGURES), '数据的背后,既有学习取经、深化合作的满满收获,更有进一步明晰路径、创新机制、提升效能的坚强决心。');
+  });
+});
