@@ -1,26 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { openQuestionAnswering } from '../app.ts';
 import { renderAnswerText } from '../answer/index.ts';
-import { parseAskArgs } from './args.ts';
+import { parseAskArgs, UsageError } from './args.ts';
 import { toAskJson } from './ask-output.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = 'npm run --silent ask -- [--json] [--mode hybrid|dense|lexical] ("问题" | --file questions.jsonl)';
 
-/** Questions longer than this are refused: nobody types them, and they would only slow retrieval down. */
-const MAX_QUESTION_CHARS = 2000;
-
 await runCommand(USAGE, async (config, log) => {
   const args = parseAskArgs(process.argv.slice(2));
+  // Read the questions before loading the index, so a wrong path fails fast with one clear line.
+  const lines = args.file ? await readQuestionsFile(args.file) : [];
+  const tooLong = (question: string) => question.length > config.maxQuestionChars;
+  if (!args.file && tooLong(args.question)) {
+    throw new UsageError(`the question has ${args.question.length} characters; the limit is ${config.maxQuestionChars} (MAX_QUESTION_CHARS)`);
+  }
   const qa = await openQuestionAnswering(config, log, { mode: args.mode });
 
   const askOne = async (id: string | null, question: string) => {
-    const result = await qa.ask(question.slice(0, MAX_QUESTION_CHARS));
+    const result = await qa.ask(question);
     return toAskJson(id, result.answer, result.retrieved, qa.index.corpus, result.timings);
   };
 
   if (!args.file) {
-    const result = await qa.ask(args.question.slice(0, MAX_QUESTION_CHARS));
+    const result = await qa.ask(args.question);
     if (args.json) {
       process.stdout.write(`${JSON.stringify(toAskJson(null, result.answer, result.retrieved, qa.index.corpus, result.timings))}\n`);
     } else {
@@ -29,23 +32,41 @@ await runCommand(USAGE, async (config, log) => {
     return;
   }
 
-  const lines = (await readFile(args.file, 'utf8')).split(/\r?\n/);
   for (const [i, line] of lines.entries()) {
     if (!line.trim()) continue;
-    let item: { id?: unknown; question?: unknown };
+    let item: unknown;
     try {
       item = JSON.parse(line);
     } catch {
       process.stdout.write(`${JSON.stringify({ id: null, line: i + 1, error: 'invalid JSON line' })}\n`);
       continue;
     }
-    const id = item.id === undefined || item.id === null ? null : String(item.id);
-    if (typeof item.question !== 'string' || !item.question.trim()) {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      process.stdout.write(`${JSON.stringify({ id: null, line: i + 1, error: 'line is not a JSON object' })}\n`);
+      continue;
+    }
+    const { id: rawId, question } = item as { id?: unknown; question?: unknown };
+    const id = rawId === undefined || rawId === null ? null : String(rawId);
+    if (typeof question !== 'string' || !question.trim()) {
       process.stdout.write(`${JSON.stringify({ id, line: i + 1, error: 'missing "question"' })}\n`);
       continue;
     }
-    const json = await askOne(id, item.question);
+    if (tooLong(question)) {
+      process.stdout.write(`${JSON.stringify({ id, line: i + 1, error: `question longer than ${config.maxQuestionChars} characters` })}\n`);
+      continue;
+    }
+    const json = await askOne(id, question);
     if (args.json) process.stdout.write(`${JSON.stringify(json)}\n`);
-    else process.stdout.write(`${id ?? i + 1}: ${item.question}\n${json.answer}\n\n`);
+    else process.stdout.write(`${id ?? i + 1}: ${question}\n${json.answer}\n\n`);
   }
 });
+
+/** The lines of a questions file; a missing or unreadable file is a usage error, not a crash. */
+async function readQuestionsFile(file: string): Promise<string[]> {
+  try {
+    return (await readFile(file, 'utf8')).split(/\r?\n/);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`cli: cannot read --file ${file}${code === 'ENOENT' ? ': no such file' : code ? ` (${code})` : ''}`);
+  }
+}

@@ -16,7 +16,7 @@ export async function runCommand(usage: string, command: (config: Config, log: L
     if (error instanceof UsageError) {
       log.error(`${error.message}\nusage: ${usage}`);
       process.exitCode = 2;
-    } else if (error instanceof ConfigError || (error instanceof Error && /^(index|ingest|embed|text|retrieve|answer): /.test(error.message))) {
+    } else if (error instanceof ConfigError || (error instanceof Error && /^(index|ingest|embed|text|retrieve|answer|cli|factcheck|digest|bot): /.test(error.message))) {
       log.error(error.message);
       process.exitCode = 1;
     } else {

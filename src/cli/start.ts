@@ -1,12 +1,17 @@
 import { createInterface } from 'node:readline/promises';
-import { embedderFor, openQuestionAnswering } from '../app.ts';
+import { embedderFor, openQuestionAnswering, type QuestionAnswering } from '../app.ts';
 import { renderAnswerText } from '../answer/index.ts';
+import { createBot, createIndexMaintenance, runBot } from '../bot/index.ts';
+import type { Config } from '../config.ts';
+import type { Embedder } from '../embed/index.ts';
 import { ingestInputs } from '../ingest/index.ts';
-import { IndexStore } from '../store/index.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { IndexStore, IndexWatcher } from '../store/index.ts';
 import { describeOutcome, summarise } from './ingest-report.ts';
 import { runCommand } from './run.ts';
 
-const MAX_QUESTION_CHARS = 2000;
+/** After SIGINT/SIGTERM, in-flight answers get this long to finish before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 await runCommand('npm start', async (config, log) => {
   const embedder = await embedderFor(config, log);
@@ -22,12 +27,74 @@ await runCommand('npm start', async (config, log) => {
     log.info(summarise(report));
   }
   const qa = await openQuestionAnswering(config, log, { embedder });
-  const { articles, paragraphs } = qa.index.manifest.counts;
+  if (config.telegram.token) await serveTelegram(config, qa, embedder);
+  else await terminalChat(config, qa, log);
+});
 
+/** The bot over the index, reloading it when `npm run ingest` (or an upload) commits a new generation. */
+async function serveTelegram(config: Config, qa: QuestionAnswering, embedder: Embedder): Promise<void> {
+  // Everything from here on may carry the token (grammY errors, URLs): this logger masks it.
+  const log = createLogger(config.logLevel, [config.telegram.token!]);
+  try {
+    const watcher = new IndexWatcher<QuestionAnswering>({
+      dir: config.indexDir,
+      initial: qa,
+      load: () => openQuestionAnswering(config, log, { embedder }),
+      generationOf: (current) => current.index.manifest.generation,
+      onReload: (next) => {
+        const { articles, paragraphs } = next.index.manifest.counts;
+        log.info(`bot: index reloaded (generation ${next.index.manifest.generation}: ${articles} articles, ${paragraphs} paragraphs)`);
+      },
+      onError: (error) => log.warn(`bot: index reload failed, still serving the previous one: ${error instanceof Error ? error.message : String(error)}`),
+    }).start();
+    const bot = createBot({
+      knowledge: { current: () => watcher.current, reload: () => watcher.check() },
+      telegram: config.telegram,
+      maxQuestionChars: config.maxQuestionChars,
+      log,
+      maintenance: createIndexMaintenance({
+        indexDir: config.indexDir,
+        corpusDir: config.corpusDir,
+        embedder,
+        chunk: config.chunk,
+        fetch: config.fetch,
+        uploadMaxBytes: config.telegram.uploadMaxBytes,
+      }),
+    });
+    const running = await runBot(bot, { telegram: config.telegram, log });
+    const { articles, paragraphs } = qa.index.manifest.counts;
+    log.info(`考察通 Telegram 机器人已启动（${running.mode === 'polling' ? '长轮询' : 'webhook'}）：${articles} 篇文章、${paragraphs} 个段落。按 Ctrl+C 停止。`);
+
+    await new Promise<void>((resolve) => {
+      const shutdown = (signal: string) => {
+        log.info(`bot: ${signal} received, stopping…`);
+        // If a handler hangs, do not hang with it; unref so a clean stop exits at once.
+        setTimeout(() => process.exit(process.exitCode ?? 0), SHUTDOWN_GRACE_MS).unref();
+        watcher.stop();
+        running.stop().then(resolve, (error: unknown) => {
+          log.error(`bot: stop failed: ${error instanceof Error ? error.message : String(error)}`);
+          resolve();
+        });
+      };
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+    });
+    log.info('bot: stopped');
+  } catch (error) {
+    // Logged through the masking logger: grammY errors can quote request details.
+    log.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+}
+
+/** Terminal chat, for use without a bot token. */
+async function terminalChat(config: Config, qa: QuestionAnswering, log: Logger): Promise<void> {
+  const { articles, paragraphs } = qa.index.manifest.counts;
   process.stdout.write(
     [
-      `考察通 Kaocha — 已载入 ${articles} 篇文章、${paragraphs} 个段落（嵌入：${embedder.info.id}）。`,
-      '未设置 TELEGRAM_BOT_TOKEN，现在是终端问答模式。接入 Telegram：在 .env 中设置 TELEGRAM_BOT_TOKEN 后重新运行 npm start。',
+      `考察通 Kaocha — 已载入 ${articles} 篇文章、${paragraphs} 个段落（嵌入：${qa.embedder.info.id}）。`,
+      '未设置 TELEGRAM_BOT_TOKEN，现在是终端问答模式。',
+      '接入 Telegram：向 @BotFather 申请机器人令牌，在 .env 中写入 TELEGRAM_BOT_TOKEN=<令牌>（可选 ALLOWED_CHAT_IDS、ADMIN_USER_IDS），然后重新运行 npm start。',
       '输入问题并回车，例如：湖南省党政代表团去了哪几个省？  输入 /quit 退出。',
       '',
     ].join('\n'),
@@ -41,7 +108,7 @@ await runCommand('npm start', async (config, log) => {
     if (question === '/quit' || question === '/exit') break;
     if (question) {
       try {
-        const result = await qa.ask(question.slice(0, MAX_QUESTION_CHARS));
+        const result = await qa.ask(question.slice(0, config.maxQuestionChars));
         process.stdout.write(`\n${renderAnswerText(result.answer)}\n\n`);
       } catch (error) {
         // A failed question must not end the session.
@@ -52,4 +119,4 @@ await runCommand('npm start', async (config, log) => {
     terminal.prompt();
   }
   terminal.close();
-});
+}

@@ -13,3 +13,4 @@ export {
   type IndexWriterOptions,
   type LoadedIndex,
 } from './index-store.ts';
+export { IndexWatcher, watchLoadedIndex, DEFAULT_INDEX_POLL_MS, type IndexWatcherOptions } from './index-watcher.ts';

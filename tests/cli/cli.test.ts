@@ -192,7 +192,7 @@ describe('ask --json against a real index', () => {
     assert.equal(outputs[4]!.found, false);
   });
 
-  test('--file: a JSON line that is not an object yields an error object too', { todo: 'reported: a `null` line aborts the batch with a TypeError' }, async () => {
+  test('--file: a JSON line that is not an object yields an error object too', async () => {
     const dir = await makeTempDir('cli-jsonl-null');
     const file = path.join(dir, 'questions.jsonl');
     await fs.writeFile(file, ['null', JSON.stringify({ id: 'b', question: '桃江县县长是谁？' })].join('\n'));
@@ -204,7 +204,7 @@ describe('ask --json against a real index', () => {
     assert.equal(outputs[1]!.id, 'b');
   });
 
-  test('--file that does not exist: exit 1 with a one-line message, not a stack trace', { todo: 'reported: ENOENT is printed with a stack trace' }, async () => {
+  test('--file that does not exist: exit 1 with a one-line message, not a stack trace', async () => {
     const run = await ask(['--json', '--file', path.join(ROOT, 'no-such-questions.jsonl')]);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /no-such-questions\.jsonl/);
