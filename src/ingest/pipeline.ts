@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { ChunkSettings, FetchSettings } from '../config.ts';
 import type { Article, Chunk, Paragraph } from '../domain.ts';
@@ -91,7 +93,7 @@ async function ingestOne(raw: RawDocument, writer: IndexWriter, fingerprints: Fi
   const bodyTexts = cleaned.paragraphs.filter((p) => p.kind === 'body').map((p) => p.text);
   if (bodyTexts.length === 0) return { kind: 'rejected', origin: raw.origin, reason: 'no article text found after cleaning' };
 
-  const docId = uniqueDocId(raw, writer.corpus);
+  const docId = uniqueDocId(raw, writer.corpus, options.baseDir);
   const paragraphs: Paragraph[] = cleaned.paragraphs.map((p, i) => ({ id: `${docId}#p${i + 1}`, docId, n: i + 1, text: p.text, kind: p.kind }));
   const contentHash = createHash('sha256').update(paragraphs.map((p) => p.text).join('\n')).digest('hex');
   const title = cleaned.meta.title;
@@ -147,12 +149,25 @@ function chunksFor(article: Article, settings: ChunkSettings): Chunk[] {
  * The doc id comes from the file name, so two different files with the same name (a/x.txt, b/x.txt) would collide;
  * the second one gets a short hash of its origin appended, which is stable across re-ingestion.
  */
-function uniqueDocId(raw: RawDocument, corpus: CorpusReader): string {
+function uniqueDocId(raw: RawDocument, corpus: CorpusReader, baseDir: string | undefined): string {
   const base = docIdFor(raw);
   const existing = corpus.getArticle(base);
-  if (!existing || existing.file === raw.origin) return base;
+  if (!existing || sameSource(existing.file, raw.origin, baseDir ?? process.cwd())) return base;
   const suffix = createHash('sha1').update(raw.origin).digest('hex').slice(0, 6);
   return `${base}-${suffix}`;
+}
+
+/**
+ * Whether an indexed article's recorded origin and a new one name the same source. Origins are recorded as given
+ * (relative to the working directory of that run), so `data/articles/x.txt` and `../kaocha/data/articles/x.txt`
+ * may be one file: same file name, and the recorded path does not resolve to a different file that still exists.
+ */
+function sameSource(recorded: string, origin: string, baseDir: string): boolean {
+  if (recorded === origin) return true;
+  if (/^https?:\/\//i.test(recorded) || /^https?:\/\//i.test(origin)) return false;
+  if (path.basename(recorded) !== path.basename(origin)) return false;
+  const recordedPath = path.resolve(baseDir, recorded);
+  return recordedPath === path.resolve(baseDir, origin) || !existsSync(recordedPath);
 }
 
 /** Near-duplicate fingerprints of indexed articles, computed once per run and only when first needed. */

@@ -260,6 +260,31 @@ describe('changing the index', () => {
     assert.deepEqual(index.lexical.search(oldWords, 5), [], 'and from the lexical index');
   });
 
+  test('the same file edited and ingested from another base directory replaces it under the same id', async () => {
+    const index = await makeTempDir('pipeline-basedir-index');
+    const root = await makeTempDir('pipeline-basedir-root');
+    await fs.mkdir(path.join(root, 'articles'));
+    const file = path.join(root, 'articles', 'basedir-visit.txt');
+    await fs.writeFile(file, NEW_ARTICLE);
+    const first = only(await ingestInputs([file], optionsFor(index, root)), 'added');
+    await fs.writeFile(file, NEW_ARTICLE.replace('推动农业产业提质增效', '推动特色农业产业做大做强'));
+    // Same file, now named relative to its own folder: the recorded origin was articles/basedir-visit.txt.
+    const second = only(await ingestInputs([file], optionsFor(index, path.join(root, 'articles'))), 'replaced');
+    assert.equal(second.docId, first.docId);
+    assert.equal((await reopen(index)).manifest.counts.articles, 1);
+  });
+
+  test('two different files with the same name in different folders are two articles', async () => {
+    const index = await makeTempDir('pipeline-samename-index');
+    const root = await makeTempDir('pipeline-samename-root');
+    for (const folder of ['a', 'b']) await fs.mkdir(path.join(root, folder));
+    await fs.writeFile(path.join(root, 'a', 'same.txt'), NEW_ARTICLE);
+    await fs.writeFile(path.join(root, 'b', 'same.txt'), NEW_ARTICLE.replace('测试县', '另一县').replace('乡村振兴', '数字经济').replace('推动农业产业提质增效', '建设数据中心和算力平台，引进软件企业'));
+    const first = only(await ingestInputs([path.join(root, 'a', 'same.txt')], optionsFor(index, root)), 'added');
+    const second = only(await ingestInputs([path.join(root, 'b', 'same.txt')], optionsFor(index, root)), 'added');
+    assert.notEqual(second.docId, first.docId);
+  });
+
   test('remove deletes the article and its paragraphs; an unknown id is rejected', async () => {
     const report = await ingestDocuments([], optionsFor(dir, work, { remove: ['county-visit', 'no-such-article'] }));
     assert.deepEqual(report.outcomes, [
