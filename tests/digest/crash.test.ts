@@ -1,0 +1,57 @@
+/**
+ * Restart idempotence with a real kill: a child process sends part 1 of a multi-part digest and is SIGKILLed
+ * before part 2; a fresh service over the same SQLite file then sends exactly the remaining parts.
+ */
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DigestDatabase, DigestService, nextFireAfter } from '../../src/digest/index.ts';
+import { ROOT, buildCorpusIndex, makeTempDir, removeTempDirs } from '../helpers/corpus-index.ts';
+import { FakeClock, RecordingTransport } from './fixtures.ts';
+
+after(removeTempDirs);
+
+const MESSAGE_LIMIT = 450;
+const CHAT = 77;
+
+test('SIGKILL between two parts: after restart the remaining parts are sent once, the first never again', async () => {
+  const corpus = await buildCorpusIndex('digest-crash');
+  const dataDir = await makeTempDir('digest-crash-data');
+  const sentFile = path.join(dataDir, 'sent.jsonl');
+  const subscribedAt = new Date();
+  const fire = nextFireAfter('08:00', 'Asia/Shanghai', subscribedAt)!;
+  const defaults = { defaultTime: '08:00', defaultTimezone: 'Asia/Shanghai' };
+
+  const setupDb = DigestDatabase.open(dataDir);
+  new DigestService({ db: setupDb, index: () => corpus.index, transport: new RecordingTransport(), clock: new FakeClock(subscribedAt), defaults }).subscribe(CHAT);
+  setupDb.close();
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/digest/crash-child.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, INDEX_DIR: corpus.dir, NOW: fire.toISOString(), SENT_FILE: sentFile, KILL_ON: '2', MESSAGE_LIMIT: String(MESSAGE_LIMIT) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: 30_000,
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+  assert.equal(signal, 'SIGKILL', `the child was killed mid-run (stderr: ${stderr})`);
+  const sentBeforeCrash = (await fs.readFile(sentFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as string);
+  assert.equal(sentBeforeCrash.length, 1);
+
+  const db = DigestDatabase.open(dataDir);
+  const transport = new RecordingTransport();
+  const service = new DigestService({
+    db, index: () => corpus.index, transport, clock: new FakeClock(new Date(fire.getTime() + 60_000)), defaults, messageLimit: MESSAGE_LIMIT,
+  });
+  await service.catchUp();
+  const planned = db.listRuns(CHAT)[0]!.parts;
+  assert.ok(planned.length >= 3, `a multi-part digest (${planned.length} parts)`);
+  assert.deepEqual([...sentBeforeCrash, ...transport.sent.map((m) => m.html)], planned, 'every part exactly once, in order');
+  assert.deepEqual(db.listDeliveries(CHAT).map((d) => d.part), planned.map((_, i) => i));
+  await service.catchUp();
+  assert.equal(transport.sent.length, planned.length - 1, 'a second start sends nothing');
+  db.close();
+});
