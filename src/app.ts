@@ -8,7 +8,7 @@ import type { Logger } from './log.ts';
 import { createEmbedder, type Embedder } from './embed/index.ts';
 import { IndexStore, assertEmbedderCompatible, StoreError, type LoadedIndex } from './store/index.ts';
 import { HybridRetriever, type RetrievalMode, type RetrievedChunk, type Retriever } from './retrieve/index.ts';
-import { ExtractiveAnswerer, type Answer, type Answerer, type AnswerOptions } from './answer/index.ts';
+import { createAnswerer, type Answer, type Answerer, type AnswerOptions } from './answer/index.ts';
 
 /** How many chunks the answerer gets to read. */
 const RETRIEVE_LIMIT = 10;
@@ -51,11 +51,12 @@ export async function openQuestionAnswering(
   const embedder = options.embedder ?? (await embedderFor(config, log));
   assertEmbedderCompatible(index.manifest, embedder.info);
   const retriever = new HybridRetriever({ index, embedder, settings: config.retrieval, mode: options.mode });
-  const answerer: Answerer = new ExtractiveAnswerer({
+  // Extractive by default; with LLM_BASE_URL an LLM answerer whose every sentence is checked (extractive fallback).
+  const answerer: Answerer = await createAnswerer(config, {
     corpus: index.corpus,
     idf: (token) => index.lexical.idf(token),
     documentFrequency: (token) => index.lexical.documentFrequency(token),
-    settings: config.answer,
+    log,
   });
   return {
     index,

@@ -6,3 +6,15 @@ export { entityVariants } from './entities.ts';
 export { CitationBook, citationFor } from './citations.ts';
 export { answerBody, renderAnswerText, sourceLine, NOT_FOUND_TEXT } from './render.ts';
 export { AnswerError } from './errors.ts';
+export {
+  createAnswerer,
+  createChatModel,
+  createFollowUpRewriter,
+  loadPrompts,
+  checkGeneratedAnswer,
+  LlmAnswerer,
+  LlmError,
+  type AnswererDeps,
+  type FollowUpRewriter,
+  type PromptLibrary,
+} from './llm/index.ts';

@@ -10,7 +10,8 @@ export async function runCommand(usage: string, command: (config: Config, log: L
   let log = createLogger('info');
   try {
     const config = loadConfig();
-    log = createLogger(config.logLevel);
+    // Secrets are masked in every log line, whoever writes it.
+    log = createLogger(config.logLevel, [config.llm.apiKey, config.telegram.token].filter((s): s is string => Boolean(s)));
     await command(config, log);
   } catch (error) {
     if (error instanceof UsageError) {
