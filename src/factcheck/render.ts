@@ -1,0 +1,76 @@
+/**
+ * Rendering of a fact-check result: Telegram HTML (every dynamic string escaped, split under the message limit),
+ * plain text for the terminal, and the stable JSON contract. Choosing what to quote happens before, in the checker.
+ */
+import { escapeAttribute, escapeHtml, splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from '../bot/html.ts';
+import type { EvidenceItem, FactCheckJson, FactCheckResult, Verdict } from './types.ts';
+
+/** The verdict line users see first. */
+export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
+  supported: '✅ 属实',
+  contradicted: '⚠️ 有出入',
+  not_found: '❔ 未找到依据',
+};
+
+const EVIDENCE_HEADINGS: Readonly<Record<Verdict, string>> = {
+  supported: '依据：',
+  contradicted: '原文：',
+  not_found: '最接近的原文（供参考，未必涉及这一说法）：',
+};
+
+/** `标题 — 来源, 日期, ¶段落号` for a sources list. */
+function sourceDetails(item: EvidenceItem): string {
+  return `${item.title} — ${[item.source ?? '来源不详', item.date ?? '日期不详', `¶${item.paragraph}`].join(', ')}`;
+}
+
+/** Telegram HTML messages (each within `limit` characters): verdict, claim, explanation, quotes with [n], sources. */
+export function renderFactCheckHtml(result: FactCheckResult, limit: number = TELEGRAM_MESSAGE_LIMIT): string[] {
+  const blocks = [
+    `<b>${VERDICT_LABELS[result.verdict]}</b>`,
+    `断言：${escapeHtml(result.claim)}`,
+    escapeHtml(result.explanation),
+  ];
+  if (result.evidence.length > 0) {
+    blocks.push(`\n<b>${EVIDENCE_HEADINGS[result.verdict]}</b>`);
+    for (const item of result.evidence) blocks.push(`<blockquote>${escapeHtml(item.quote)} [${item.n}]</blockquote>`);
+    blocks.push('<b>来源：</b>');
+    for (const item of result.evidence) {
+      const link = item.url ? ` <a href="${escapeAttribute(item.url)}">原文</a>` : '';
+      blocks.push(`[${item.n}] ${escapeHtml(sourceDetails(item))}${link}`);
+    }
+  }
+  return splitHtmlMessage(blocks, limit);
+}
+
+/** Plain text for the terminal. */
+export function renderFactCheckText(result: FactCheckResult): string {
+  const lines = [VERDICT_LABELS[result.verdict], `断言：${result.claim}`, result.explanation];
+  if (result.evidence.length > 0) {
+    lines.push('', EVIDENCE_HEADINGS[result.verdict]);
+    for (const item of result.evidence) lines.push(`  「${item.quote}」[${item.n}]`);
+    lines.push('', '来源：');
+    for (const item of result.evidence) lines.push(`[${item.n}] ${sourceDetails(item)}${item.url ? ` ${item.url}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** The `check --json` object (see README): exactly these fields, relied on by eval scripts. */
+export function toFactCheckJson(id: string | null, result: FactCheckResult): FactCheckJson {
+  return {
+    id,
+    claim: result.claim,
+    verdict: result.verdict,
+    explanation: result.explanation,
+    mismatches: result.mismatches.map(({ kind, claim, source }) => ({ kind, claim, source })),
+    evidence: result.evidence.map(({ n, paragraphId, docId, file, title, paragraph, quote, text }) => ({
+      n,
+      paragraphId,
+      docId,
+      file,
+      title,
+      paragraph,
+      quote,
+      text,
+    })),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * `check` as scripts run it: a real child process (`npx tsx src/cli/check.ts`) against a temp INDEX_DIR, offline.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT, buildCorpusIndex, makeTempDir, removeTempDirs } from '../helpers/corpus-index.ts';
+
+after(removeTempDirs);
+
+const CHILD_TIMEOUT_MS = 60_000;
+/** Variables the product reads, never inherited from the developer's shell. */
+const CONFIG_VARIABLE = /^(INDEX_DIR|CORPUS_DIR|MODELS_DIR|EMBEDDING_|MODEL_LOAD_|RETRIEVAL_|ANSWER_|CHUNK_|FETCH_|LOG_LEVEL$|MAX_QUESTION_CHARS$|NODE_TEST_CONTEXT$)/;
+
+let env: Record<string, string> = {};
+
+before(async () => {
+  const built = await buildCorpusIndex('check-cli');
+  env = { INDEX_DIR: built.dir, MODELS_DIR: await makeTempDir('models'), EMBEDDING_OFFLINE: '1', MAX_QUESTION_CHARS: '60' };
+});
+
+function runCheck(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLE.test(name)));
+  Object.assign(childEnv, env);
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'src/cli/check.ts', ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: CHILD_TIMEOUT_MS });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function jsonLines(stdout: string): Array<Record<string, unknown>> {
+  return stdout.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe('check CLI', () => {
+  test('--json with one claim prints the contract object', async () => {
+    const run = await runCheck(['--json', '郴州党政考察团这次3天走了5座城市。']);
+    assert.equal(run.code, 0, run.stderr);
+    const [object, ...rest] = jsonLines(run.stdout);
+    assert.equal(rest.length, 0);
+    assert.deepEqual(Object.keys(object!), ['id', 'claim', 'verdict', 'explanation', 'mismatches', 'evidence']);
+    assert.equal(object!.id, null);
+    assert.equal(object!.verdict, 'contradicted');
+    assert.deepEqual(object!.mismatches, [{ kind: 'number', claim: '5座城市', source: '4座城市' }]);
+    const evidence = object!.evidence as Array<Record<string, unknown>>;
+    assert.deepEqual(Object.keys(evidence[0]!), ['n', 'paragraphId', 'docId', 'file', 'title', 'paragraph', 'quote', 'text']);
+    assert.equal(evidence[0]!.docId, 'chenzhou-delegation-guangzhou');
+  });
+
+  test('--file: one line out per claim line, errors on their own line, no crash', async () => {
+    const dir = await makeTempDir('claims');
+    const file = path.join(dir, 'claims.jsonl');
+    await fs.writeFile(
+      file,
+      [
+        JSON.stringify({ id: 'a', claim: '湖南省党政代表团9月23日考察了华为终端总部。' }),
+        'not json',
+        JSON.stringify({ id: 7 }),
+        '',
+        JSON.stringify({ id: 'long', claim: '湖南'.repeat(40) }),
+        JSON.stringify({ id: 'b', claim: '郴州党政考察团在深圳考察了腾讯公司。' }),
+      ].join('\n'),
+    );
+    const run = await runCheck(['--json', '--file', file]);
+    assert.equal(run.code, 0, run.stderr);
+    const lines = jsonLines(run.stdout);
+    assert.deepEqual(
+      lines.map((l) => [l.id, l.verdict ?? l.error]),
+      [
+        ['a', 'supported'],
+        [null, 'invalid JSON line'],
+        ['7', 'missing "claim"'],
+        ['long', 'claim is longer than 60 characters'],
+        ['b', 'not_found'],
+      ],
+    );
+  });
+
+  test('usage errors exit 2 with a message', async () => {
+    const run = await runCheck(['--json']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /no claim given/);
+    assert.equal(run.stdout, '');
+  });
+});
