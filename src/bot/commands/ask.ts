@@ -1,0 +1,98 @@
+/**
+ * Questions: `/ask <问题>`, any text in a private chat, and in groups mentions of the bot or replies to it. This
+ * composer's catch-all text handler must be installed after every other command (see create-bot.ts).
+ */
+import { Composer } from 'grammy';
+import { isAddressedToBot, questionText, type ChatKind } from '../access.ts';
+import type { BotContext } from '../context.ts';
+import { answerBlocks, citationKeyboard, draftPreviewHtml } from '../format.ts';
+import { splitHtmlMessage } from '../html.ts';
+import { resolveFollowUp } from '../follow-up.ts';
+import { TEXT } from '../messages.ts';
+import { DraftReply, sendHtmlMessages, showTyping, type ReplyTarget } from '../reply.ts';
+
+/** Where to reply: in groups the answer quotes the asker's message, in private chats it just follows. */
+export function replyTargetOf(ctx: BotContext): ReplyTarget {
+  const message = ctx.msg!;
+  const inGroup = ctx.chat!.type !== 'private';
+  return {
+    chatId: ctx.chat!.id,
+    quoteMessageId: inGroup ? message.message_id : undefined,
+    threadId: message.is_topic_message ? message.message_thread_id : undefined,
+  };
+}
+
+/**
+ * Answers `rawQuestion` in the current chat: checks length, resolves a follow-up against the chat's context,
+ * shows "typing…", asks, and sends the cited answer. Rate limiting happened in the middleware.
+ */
+export async function answerQuestion(ctx: BotContext, rawQuestion: string): Promise<void> {
+  const { services } = ctx.kaocha;
+  const target = replyTargetOf(ctx);
+  const asked = rawQuestion.trim();
+  if (asked.length === 0) {
+    await sendHtmlMessages(ctx.api, target, [TEXT.emptyQuestion]);
+    return;
+  }
+  if (asked.length > services.maxQuestionChars) {
+    await sendHtmlMessages(ctx.api, target, [TEXT.tooLong(services.maxQuestionChars, asked.length)]);
+    return;
+  }
+  const chatId = ctx.chat!.id;
+  const context = services.memory.get(chatId);
+  const resolved = resolveFollowUp(asked, context?.question);
+  await showTyping(ctx.api, target, services.log.warn);
+
+  const reply = new DraftReply(ctx.api, target, {
+    intervalMs: services.behaviour.draftEditIntervalMs,
+    now: services.now,
+    preview: (draft) => draftPreviewHtml(draft, services.behaviour.draftPreviewChars),
+    warn: services.log.warn,
+  });
+  const { answer } = await services.knowledge.current().ask(resolved.question, { onDraft: reply.onDraft });
+  const blocks = answerBlocks(answer);
+  // Say how a follow-up was understood, so a wrong guess is visible instead of silently answered.
+  if (resolved.rewritten) blocks.unshift(TEXT.followUp(resolved.question));
+  const messages = splitHtmlMessage(blocks);
+  const cited = answer.found ? answer.citations : answer.nearest;
+  const keyboard = citationKeyboard(cited, (id) => services.shortKeys.keyFor(id));
+  await reply.finish(messages, keyboard);
+  services.memory.set(chatId, resolved.question, { citations: cited });
+}
+
+/** The message's text fields as the group rules need them. */
+export function addressedFields(ctx: BotContext) {
+  const message = ctx.msg!;
+  return {
+    chatType: ctx.chat!.type as ChatKind,
+    text: message.text ?? message.caption ?? '',
+    entities: message.entities ?? message.caption_entities,
+    replyToUserId: message.reply_to_message?.from?.id,
+  };
+}
+
+export function askComposer(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command('ask', (ctx) => answerQuestion(ctx, ctx.match));
+  return composer;
+}
+
+/** The catch-all: plain text (and unknown commands). Installed last. */
+export function questionComposer(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.on('message:text', async (ctx) => {
+    const text = ctx.msg.text;
+    if (!isAddressedToBot(addressedFields(ctx), ctx.me)) return;
+    if (text.startsWith('/')) {
+      // A command nobody handled; in groups only when it was explicitly ours.
+      await sendHtmlMessages(ctx.api, replyTargetOf(ctx), [TEXT.unknownCommand]);
+      return;
+    }
+    await answerQuestion(ctx, questionText(text, ctx.me.username));
+  });
+  composer.on('message', async (ctx) => {
+    if (ctx.chat.type !== 'private') return;
+    await sendHtmlMessages(ctx.api, replyTargetOf(ctx), [TEXT.nonText]);
+  });
+  return composer;
+}

@@ -1,0 +1,177 @@
+/**
+ * Builds the grammY bot from injected parts (no environment, no network until it runs): the knowledge source,
+ * Telegram settings, a logger and a clock. Middleware order matters:
+ *
+ *   auto-retry (API transformer) → per-chat ordering → services → access control → rate limit →
+ *   built-in commands → `extraComposers` (fact-check, digest, …) → the catch-all question handler
+ *
+ * so extra features are protected by access control and rate limiting, and their commands are reached before
+ * plain text is treated as a question.
+ */
+import { Bot, Composer, type Middleware } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import type { TelegramSettings } from '../config.ts';
+import type { Logger } from '../log.ts';
+import { isAddressedToBot, isAdmin, isAllowed, type AccessPolicy } from './access.ts';
+import { addressedFields, askComposer, questionComposer, replyTargetOf } from './commands/ask.ts';
+import { adminComposer } from './commands/admin.ts';
+import { inlineComposer } from './commands/inline.ts';
+import { sourcesComposer } from './commands/sources.ts';
+import { startComposer } from './commands/start.ts';
+import {
+  DEFAULT_BOT_BEHAVIOUR,
+  ShortKeyBook,
+  type BotBehaviour,
+  type BotContext,
+  type BotServices,
+  type IndexMaintenance,
+  type KnowledgeSource,
+  type LastAnswer,
+} from './context.ts';
+import { BotError } from './errors.ts';
+import { ConversationMemory } from './follow-up.ts';
+import { TEXT } from './messages.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { sendHtmlMessages } from './reply.ts';
+
+export const DEFAULT_API_ROOT = 'https://api.telegram.org';
+
+/** Retry policy for Bot API calls: Telegram's 429 `retry_after` is honoured, 5xx and network errors back off. */
+export const DEFAULT_RETRY = { maxRetryAttempts: 5, maxDelaySeconds: 60 } as const;
+
+export interface CreateBotOptions {
+  knowledge: KnowledgeSource;
+  telegram: TelegramSettings;
+  maxQuestionChars: number;
+  log: Logger;
+  /** Index writes from chat (/reindex, document upload); absent = those commands say so. */
+  maintenance?: IndexMaintenance;
+  /** Milliseconds clock (tests move time). */
+  now?: () => number;
+  /** Mounted after access control and rate limiting, before the catch-all question handler. */
+  extraComposers?: ReadonlyArray<Composer<BotContext>>;
+  /** Skip getMe (tests, or a cached value). */
+  botInfo?: UserFromGetMe;
+  behaviour?: Partial<BotBehaviour>;
+  retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
+}
+
+/** Builds the bot with all middleware installed. Throws `BotError` without a token. */
+export function createBot(options: CreateBotOptions): Bot<BotContext> {
+  const { telegram, log } = options;
+  const token = telegram.token;
+  if (!token) throw new BotError('no TELEGRAM_BOT_TOKEN configured');
+  const apiRoot = telegram.apiRoot ?? DEFAULT_API_ROOT;
+  const bot = new Bot<BotContext>(token, { client: { apiRoot }, botInfo: options.botInfo });
+  bot.api.config.use(autoRetry(options.retry ?? DEFAULT_RETRY));
+
+  const now = options.now ?? Date.now;
+  const behaviour = { ...DEFAULT_BOT_BEHAVIOUR, ...options.behaviour };
+  const services: BotServices = {
+    knowledge: options.knowledge,
+    maintenance: options.maintenance,
+    telegram,
+    maxQuestionChars: options.maxQuestionChars,
+    log,
+    now,
+    startedAt: now(),
+    behaviour,
+    memory: new ConversationMemory<LastAnswer>({ ttlMs: telegram.followUpTtlMs, now }),
+    rateLimiter: new RateLimiter({ limit: telegram.rateLimitPerMinute, now }),
+    shortKeys: new ShortKeyBook(),
+    downloadFile: (filePath, maxBytes) => downloadFile(apiRoot, token, filePath, maxBytes),
+  };
+
+  // Updates of one chat are handled in order (answers must not overtake each other); chats run concurrently.
+  bot.use(sequentialize<BotContext>((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
+  bot.use((ctx, next) => {
+    ctx.kaocha = { services, isAdmin: isAdmin(telegram, ctx.from?.id) };
+    return next();
+  });
+  bot.use(accessControl(telegram, behaviour.refusalCooldownMs, now));
+  bot.use(rateLimit());
+
+  bot.use(startComposer(), askComposer(), sourcesComposer(), adminComposer(), inlineComposer());
+  for (const composer of options.extraComposers ?? []) bot.use(composer);
+  bot.use(questionComposer());
+
+  bot.catch(async (error) => {
+    const ctx = error.ctx;
+    const cause = error.error instanceof Error ? error.error.message : String(error.error);
+    log.error(`bot: update ${ctx.update.update_id} failed: ${cause}`);
+    // One bad update never stops the bot; the user gets a short apology when there is a chat to send it to.
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: TEXT.apology });
+      else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 });
+      else if (ctx.chat && ctx.msg) await sendHtmlMessages(ctx.api, replyTargetOf(ctx), [TEXT.apology]);
+    } catch (apologyError) {
+      log.warn(`bot: could not apologise for update ${ctx.update.update_id}: ${apologyError instanceof Error ? apologyError.message : String(apologyError)}`);
+    }
+  });
+  return bot;
+}
+
+/**
+ * Unauthorised chats get one polite refusal (then silence for `cooldownMs`) and nothing else: no answers, no
+ * command output. In groups only messages addressed to the bot count, so the bot does not spam a group it was
+ * added to by mistake.
+ */
+function accessControl(policy: AccessPolicy, cooldownMs: number, now: () => number): Middleware<BotContext> {
+  const refusedAt = new Map<number, number>();
+  return async (ctx, next) => {
+    if (isAllowed(policy, ctx.chat?.id, ctx.from?.id)) return next();
+    ctx.kaocha.services.log.info(`bot: refused update ${ctx.update.update_id} from chat ${ctx.chat?.id ?? '-'} user ${ctx.from?.id ?? '-'}`);
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: TEXT.refused, show_alert: true });
+      return;
+    }
+    if (ctx.inlineQuery) {
+      await ctx.answerInlineQuery([], { cache_time: 0 });
+      return;
+    }
+    if (!ctx.chat || !ctx.msg || !isAddressedToBot(addressedFields(ctx), ctx.me)) return;
+    const last = refusedAt.get(ctx.chat.id);
+    if (last !== undefined && now() - last < cooldownMs) return;
+    refusedAt.set(ctx.chat.id, now());
+    await sendHtmlMessages(ctx.api, replyTargetOf(ctx), [TEXT.refused]);
+  };
+}
+
+/** Counts addressed messages and inline queries per user; button presses are free. */
+function rateLimit(): Middleware<BotContext> {
+  return async (ctx, next) => {
+    const userId = ctx.from?.id;
+    const counted = ctx.inlineQuery !== undefined || (ctx.msg !== undefined && ctx.chat !== undefined && !ctx.callbackQuery && isAddressedToBot(addressedFields(ctx), ctx.me));
+    if (userId === undefined || !counted) return next();
+    const decision = ctx.kaocha.services.rateLimiter.take(userId);
+    if (decision.allowed) return next();
+    if (ctx.inlineQuery) {
+      await ctx.answerInlineQuery([], { cache_time: 0 });
+      return;
+    }
+    if (decision.firstRefusal) {
+      await sendHtmlMessages(ctx.api, replyTargetOf(ctx), [TEXT.rateLimited(Math.ceil(decision.retryAfterMs / 1000))]);
+    }
+  };
+}
+
+/** Downloads a Bot API file with a size cap. Errors never include the URL: it contains the token. */
+async function downloadFile(apiRoot: string, token: string, filePath: string, maxBytes: number): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(`${apiRoot}/file/bot${token}/${filePath.split('/').map(encodeURIComponent).join('/')}`);
+  } catch (cause) {
+    throw new BotError(`file download failed (${cause instanceof Error ? cause.name : 'network error'})`);
+  }
+  if (!response.ok || !response.body) throw new BotError(`file download failed: HTTP ${response.status}`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new BotError(`file is larger than ${maxBytes} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
