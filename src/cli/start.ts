@@ -1,7 +1,11 @@
 import { createInterface } from 'node:readline/promises';
 import { embedderFor, openQuestionAnswering, type QuestionAnswering } from '../app.ts';
 import { renderAnswerText } from '../answer/index.ts';
-import { createBot, createIndexMaintenance, runBot } from '../bot/index.ts';
+import type { Composer } from 'grammy';
+import { createBot, createIndexMaintenance, runBot, type BotContext } from '../bot/index.ts';
+import { DIGEST_COMMANDS, DigestDatabase, DigestService, digestCommands, telegramTransport } from '../digest/index.ts';
+import { checkCommands, EvidenceFactChecker, type FactChecker } from '../factcheck/index.ts';
+import { watchCorpus } from './watch-corpus.ts';
 import type { Config } from '../config.ts';
 import type { Embedder } from '../embed/index.ts';
 import { ingestInputs } from '../ingest/index.ts';
@@ -47,7 +51,24 @@ async function serveTelegram(config: Config, qa: QuestionAnswering, embedder: Em
       },
       onError: (error) => log.warn(`bot: index reload failed, still serving the previous one: ${error instanceof Error ? error.message : String(error)}`),
     }).start();
+    // The fact checker and the digest always read the index the watcher currently serves.
+    const checker = currentFactChecker(() => watcher.current);
+    const digestDb = DigestDatabase.open(config.dataDir);
+    let sendDigest: ReturnType<typeof telegramTransport> | undefined;
+    const digest = new DigestService({
+      db: digestDb,
+      index: () => watcher.current.index,
+      // The bot (and its api with auto-retry) exists only below; deliveries start after it does.
+      transport: { send: (chatId, html) => sendDigest!.send(chatId, html) },
+      defaults: config.digest,
+      log,
+    });
+    const extraComposers = [
+      checkCommands(checker, { maxClaimChars: config.maxQuestionChars, log }),
+      digestCommands<BotContext>(digest, { log }),
+    ] as Composer<BotContext>[];
     const bot = createBot({
+      extraComposers,
       knowledge: { current: () => watcher.current, reload: () => watcher.check() },
       telegram: config.telegram,
       maxQuestionChars: config.maxQuestionChars,
@@ -61,7 +82,16 @@ async function serveTelegram(config: Config, qa: QuestionAnswering, embedder: Em
         uploadMaxBytes: config.telegram.uploadMaxBytes,
       }),
     });
-    const running = await runBot(bot, { telegram: config.telegram, log });
+    sendDigest = telegramTransport(bot.api);
+    const running = await runBot(bot, {
+      telegram: config.telegram,
+      log,
+      extraCommands: [{ command: 'check', description: '核查一句话是否与资料相符' }, ...DIGEST_COMMANDS],
+    });
+    await digest.start();
+    const stopCorpusWatch = config.digest.watchCorpus
+      ? watchCorpus({ config, embedder, log, onIngested: () => void watcher.check() })
+      : () => {};
     const { articles, paragraphs } = qa.index.manifest.counts;
     log.info(`考察通 Telegram 机器人已启动（${running.mode === 'polling' ? '长轮询' : 'webhook'}）：${articles} 篇文章、${paragraphs} 个段落。按 Ctrl+C 停止。`);
 
@@ -71,7 +101,10 @@ async function serveTelegram(config: Config, qa: QuestionAnswering, embedder: Em
         // If a handler hangs, do not hang with it; unref so a clean stop exits at once.
         setTimeout(() => process.exit(process.exitCode ?? 0), SHUTDOWN_GRACE_MS).unref();
         watcher.stop();
-        running.stop().then(resolve, (error: unknown) => {
+        stopCorpusWatch();
+        Promise.all([digest.stop(), running.stop()])
+          .finally(() => digestDb.close())
+          .then(() => resolve(), (error: unknown) => {
           log.error(`bot: stop failed: ${error instanceof Error ? error.message : String(error)}`);
           resolve();
         });
@@ -85,6 +118,21 @@ async function serveTelegram(config: Config, qa: QuestionAnswering, embedder: Em
     log.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   }
+}
+
+/** A fact checker over whatever index `current()` returns, rebuilt only when the index generation changes. */
+function currentFactChecker(current: () => QuestionAnswering): FactChecker {
+  let cached: { generation: number; checker: FactChecker } | undefined;
+  return {
+    check(claim, options) {
+      const qa = current();
+      const generation = qa.index.manifest.generation;
+      if (cached?.generation !== generation) {
+        cached = { generation, checker: new EvidenceFactChecker({ retriever: qa.retriever, corpus: qa.index.corpus }) };
+      }
+      return cached.checker.check(claim, options);
+    },
+  };
 }
 
 /** Terminal chat, for use without a bot token. */

@@ -39,12 +39,14 @@ before(async () => {
   emulator = await TelegramEmulator.start({ token: TOKEN });
   const corpus = await buildCorpusIndex('bot-e2e');
   const modelsDir = await makeTempDir('bot-e2e-models');
+  const dataDir = await makeTempDir('bot-e2e-data');
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLE.test(name)));
   Object.assign(env, {
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: emulator.apiRoot,
     EMBEDDING_OFFLINE: '1',
     MODELS_DIR: modelsDir,
+    DATA_DIR: dataDir,
     INDEX_DIR: corpus.dir,
     ADMIN_USER_IDS: String(ADMIN.id),
     ALLOWED_CHAT_IDS: [STAFF.id, GROUP.id].join(','),
@@ -131,6 +133,29 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
     emulator.sendDocument(privateChat(STAFF), STAFF, 'x.txt', '内容');
     const [reply] = await emulator.waitForMessages(STAFF.id, 1, { after: before });
     assert.match(reply!.text, /仅限管理员/);
+  });
+
+  test('/check flags a wrong number with what the article says instead', async () => {
+    const [reply] = await ask(privateChat(STAFF), STAFF, '/check 湖南省党政代表团此行共考察了37个考察点');
+    assert.match(reply!.text, /有出入/);
+    assert.match(reply!.text, /36/);
+    assert.match(reply!.text, /\[1\]/, 'the evidence is cited');
+  });
+
+  test('/subscribe then /digest delivers a cited digest of the new articles', async () => {
+    const [subscribed] = await ask(privateChat(STAFF), STAFF, '/subscribe 07:30');
+    assert.match(subscribed!.text, /07:30/);
+    const before = emulator.messages.length;
+    emulator.sendText(privateChat(STAFF), STAFF, '/digest');
+    await emulator.waitFor(
+      () => emulator.messages.slice(before).some((m) => m.chat_id === STAFF.id && /来源/.test(m.text)),
+      20_000,
+      'the digest with its sources',
+    );
+    const digest = emulator.messages.slice(before).filter((m) => m.chat_id === STAFF.id).map((m) => m.text).join('\n');
+    assert.match(digest, /新增\d+篇/, 'the one-line overview');
+    assert.match(digest, /湖南省党政代表团/);
+    assert.match(digest, /\[1\]/);
   });
 
   test('every message was valid Telegram HTML and the token never reached the logs', () => {
