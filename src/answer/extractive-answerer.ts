@@ -26,6 +26,8 @@ interface CandidateSentence extends SentenceRef {
   contextCoverage: number;
   score: number;
   fillsSlot: boolean;
+  /** The sentence names the kind of thing asked for (协议, 战略…); part of `fillsSlot`. */
+  fitsFocus: boolean;
   /** Question entities present in the sentence's paragraph or article title. */
   entitiesFound: Set<string>;
 }
@@ -52,6 +54,8 @@ export interface ExtractiveAnswererOptions {
 const WEIGHTS = { sentence: 0.55, context: 0.3, rank: 0.15, reason: 0.15, ordinal: 0.15, enumeration: 0.15 } as const;
 /** A question word this rare names the very thing asked about; see `documentFrequency`. */
 const ANCHOR_MAX_DF = 2;
+/** For 哪个…最少 questions: how many of the best candidates' articles are read in full for scoped counts. */
+const SUPERLATIVE_ARTICLES = 3;
 /** How many top candidates a 都-question compares pairwise. */
 const COMMON_GROUND_POOL = 30;
 /** A shared item must carry this much IDF weight beyond the question's own words (not just 高质量发展). */
@@ -156,6 +160,7 @@ export class ExtractiveAnswerer implements Answerer {
             score,
             fillsSlot:
               inScope && sentenceFillsSlot(answer.text, question) && fitsFocus(answer.text, question) && fitsSide(answer.text, question),
+            fitsFocus: fitsFocus(answer.text, question),
             entitiesFound: isQuestion ? new Set([...entitiesFound, ...this.#entitiesAround(question, article, answer.paragraph)]) : entitiesFound,
           });
         });
@@ -177,7 +182,9 @@ export class ExtractiveAnswerer implements Answerer {
       if (extreme) return extreme;
     }
     if (question.shared) {
-      const common = this.#commonGround(question, eligible);
+      // One of the two articles may name the shared thing without the kind word (“三高四新”美好蓝图 vs …战略).
+      const slotApartFromFocus = (c: CandidateSentence) => c.fillsSlot || (!c.fitsFocus && sentenceFillsSlot(c.text, question));
+      const common = this.#commonGround(question, candidates.filter((c) => slotApartFromFocus(c) && concernsAnEntity(c)));
       if (common) return common;
     }
 
@@ -210,7 +217,7 @@ export class ExtractiveAnswerer implements Answerer {
       for (const b of pool.slice(i + 1)) {
         if (a.candidate.article.docId === b.candidate.article.docId) continue;
         const covered = new Set([...a.candidate.entitiesFound, ...b.candidate.entitiesFound]);
-        if (covered.size < question.entities.length) continue;
+        if (covered.size < question.entities.length || !(a.candidate.fitsFocus || b.candidate.fitsFocus)) continue;
         for (const item of a.items) {
           if (!b.items.has(item)) continue;
           const specificity = tokenizeForIndex(item)
@@ -233,9 +240,17 @@ export class ExtractiveAnswerer implements Answerer {
    */
   #extremeCount(question: QuestionAnalysis, eligible: CandidateSentence[]): CandidateSentence[] | null {
     const counts = new Map<string, { count: number; sentence: CandidateSentence }>();
-    for (const c of eligible) {
+    // The parts being compared are spread over the story, and retrieval rarely returns all of them: read the
+    // whole articles the best evidence comes from, after the retrieved sentences themselves.
+    const articles = [...new Map(eligible.slice(0, SUPERLATIVE_ARTICLES).map((c) => [c.article.docId, c])).values()];
+    const wholeStories = articles.flatMap((best) =>
+      best.article.paragraphs
+        .filter((p) => p.kind === 'body')
+        .flatMap((p) => this.#sentencesOf(p).map((sentence) => ({ ...best, ...sentence }))),
+    );
+    for (const c of [...eligible, ...wholeStories]) {
       const scope = this.#scopeOf(c.paragraph);
-      const count = countIn(c.text, question.measure);
+      const count = countIn(c.text, question.measure, question.focus);
       if (!scope || count === null || counts.has(scope.place)) continue;
       counts.set(scope.place, { count, sentence: c });
     }
@@ -250,7 +265,7 @@ export class ExtractiveAnswerer implements Answerer {
   #scopeOf(paragraph: Paragraph): { place: string; paragraph: Paragraph; sentence: string } | null {
     for (const p of [paragraph, this.#previousBody(paragraph)]) {
       const match = p && SCOPE_OPENER.exec(p.text);
-      if (p && match?.[1]) return { place: match[1], paragraph: p, sentence: this.#sentencesOf(p)[0]?.text ?? p.text };
+      if (p && match?.[1] && namesPlace(match[1])) return { place: match[1], paragraph: p, sentence: this.#sentencesOf(p)[0]?.text ?? p.text };
     }
     return null;
   }
@@ -379,9 +394,13 @@ function listItems(sentence: string): Set<string> {
 /** A passage that opens by naming its place: 在广东, / 在江西， */
 const SCOPE_OPENER = /^(?:[^，,。]{0,8}[,，])?在([\u4e00-\u9fa5]{2,6}?)[,，]/;
 
-/** The number of a quantity with the asked measure word (等10个点 → 10), or null. */
-function countIn(sentence: string, measure: string | null): number | null {
-  const match = new RegExp(`(\\d+)\\s*${measure ? `${escapeRegExp(measure)}?` : ''}[点个家座处项场]`).exec(normaliseForIndex(sentence));
+/**
+ * The number counting the asked thing (考察点: 等10个点 → 10, 13个考察点 → 13), or null. Without a focus, any
+ * quantity with the asked measure word.
+ */
+function countIn(sentence: string, measure: string | null, focus: string | null): number | null {
+  const counted = focus ? `(?:${escapeRegExp(focus)}|${escapeRegExp(focus.slice(-1))})` : measure ? escapeRegExp(measure) : '[点个家座处项场]';
+  const match = new RegExp(`(\\d+)\\s*(?:个|${measure ? escapeRegExp(measure) : '个'})?${counted}`).exec(normaliseForIndex(sentence));
   return match ? Number(match[1]) : null;
 }
 
@@ -392,6 +411,13 @@ function enumeratesFocus(sentence: string, focus: string | null): boolean {
     return new Set(tagWords(sentence).filter(({ word, tag }) => tag.startsWith('ns') && word.length >= 2).map(({ word }) => word)).size >= 2;
   }
   return (sentence.match(new RegExp(`[\\u4e00-\\u9fa5]{2}${escapeRegExp(focus)}`, 'g'))?.length ?? 0) >= 2;
+}
+
+/** A province, or a word the segmenter knows as a place (在广东, 在南昌; not 在学习考察中). */
+function namesPlace(word: string): boolean {
+  if (PROVINCES.some((p) => word === p.common || word === p.name)) return true;
+  const tagged = tagWords(word);
+  return tagged.length === 1 && tagged[0]!.tag.startsWith('ns');
 }
 
 /** Two or more provinces in a row (广东江西湖北, 广东、江西): a list of the trip's stops. */

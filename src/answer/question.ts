@@ -94,7 +94,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     focus: type === 'howMany' ? quantityFocus(text) : type === 'what' || type === 'list' ? askedKind(text) : null,
     // Only a named party has a side: 广州方面 does, 哪几个方面 does not.
     side: sidePhrase ? (entities.filter((e) => sidePhrase.includes(e)).pop() ?? null) : null,
-    scoped: entities.filter((e) => new RegExp(`(?:在|于)${escapeRegExp(e)}`).test(text)),
+    // 在广东 scopes; 在广东、江西、湖北 lists the whole trip and scopes nothing.
+    scoped: entities.filter((e) => new RegExp(`(?:在|于)${escapeRegExp(e)}(?![、和与及])`).test(text)),
     shared: SHARED.test(text) && COMPARATIVE.test(text),
     superlative: /最少|最低|最小|最短/.test(text) ? 'min' : /最多|最高|最大|最长/.test(text) ? 'max' : null,
     ordinals: [...new Set(tokenizeForIndex(text).filter((token) => /^第\d+[^\d]/.test(token)))],
@@ -133,10 +134,15 @@ export function quantityFocus(question: string): string | null {
   const after = question.slice(match.index + match[0].length).split(/[，。？！?,;；]/)[0] ?? '';
   const afterNoun = tagWords(after).find(({ word, tag }) => isNoun(tag) && word.length >= 2);
   if (afterNoun) return afterNoun.word;
-  // 考察点最少？几个？ — the counted noun may sit in the clause before a bare 几个.
-  const before = question.slice(0, match.index).split(/[，。？！?,;；]/).filter((clause) => clause.trim()).pop() ?? '';
-  const beforeNouns = tagWords(before).filter(({ word, tag }) => isNoun(tag) && word.length >= 2);
-  return beforeNouns.at(-1)?.word ?? null;
+  // 考察点最少？有几个？ — the counted noun may sit in an earlier clause than a bare 几个.
+  const clauses = question.slice(0, match.index).split(/[，。？！?,;；]/).reverse();
+  for (const clause of clauses) {
+    const nouns = tagWords(clause).filter(({ word, tag }) => isNoun(tag) && word.length >= 2);
+    if (nouns.length > 0) return nouns.at(-1)!.word;
+    // Only bare clauses (有, 共) are skipped; a clause with content but no noun ends the search.
+    if (clause.trim().length > 2) return null;
+  }
+  return null;
 }
 
 const ASKED_KIND = /(?:什么|哪些|哪几[个座家所位]?|哪[个座家所])([\u4e00-\u9fa5]{1,4})/;

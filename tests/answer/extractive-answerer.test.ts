@@ -221,3 +221,40 @@ describe('ExtractiveAnswerer: known gaps', () => {
     assert.match(answerBody(answer), /徐汇区行政服务中心/);
   });
 });
+
+describe('ExtractiveAnswerer: comparisons and scoped questions', () => {
+  test('哪个省…最少 compares the per-province counts and answers with the scope and its count', async () => {
+    const answer = await ask('湖南代表团在广东、江西、湖北三省里，哪个省的考察点最少？有几个？');
+    assert.equal(answer.found, true, answerBody(answer));
+    const body = answerBody(answer);
+    assert.match(body, /在广东/);
+    assert.match(body, /10个点/);
+    assert.ok(!body.includes('36个考察点'), 'not the whole trip total');
+  });
+
+  test('都-questions answer with the item two articles share, citing both', async () => {
+    // Evidence handed over directly: what is under test is finding the shared item, not retrieval.
+    const chunkWith = (docId: string, snippet: string): RetrievedChunk => {
+      const paragraph = paragraphContaining(corpus.index, docId, snippet);
+      const chunk = corpus.index.corpus.chunksOf(docId).find((c) => c.paragraphNumbers.includes(paragraph.n))!;
+      return { chunk, score: 1, denseRank: 1, lexicalRank: 1 };
+    };
+    const hunanTitle = chunkWith('hunan-delegation-guangdong-jiangxi-hubei', '由湖南省委书记沈晓明');
+    const evidence = [
+      hunanTitle,
+      chunkWith('chenzhou-delegation-guangzhou', '落实“三高四新”战略'),
+      chunkWith('chenzhou-delegation-guangzhou', '刘志仁、市委副书记'),
+      chunkWith('hunan-delegation-guangdong-jiangxi-hubei', '擘画了“三高四新”美好蓝图'),
+    ];
+    const answer = await answerer.answer('郴州考察学习那篇和湖南省党政代表团那篇，都说要落实哪个战略？', evidence);
+    assert.equal(answer.found, true, answerBody(answer));
+    assert.match(answerBody(answer), /三高四新/);
+    assert.equal(new Set(answer.citations.map((c) => c.docId)).size, 2, 'one citation from each article');
+  });
+
+  test('a date-span question is answered by a span, not a single date', async () => {
+    const answer = await ask('湖南省党政代表团赴粤赣鄂学习考察是几号到几号？');
+    assert.equal(answer.found, true, answerBody(answer));
+    assert.match(answer.sentences[0]!.text, /23日至28日/);
+  });
+});
