@@ -1,4 +1,5 @@
 /** Types of the fact-check stage: atomic facts of a claim, their per-fact status, and the checked result. */
+import type { Citation } from '../answer/index.ts';
 
 /** The overall judgement of a claim. */
 export type Verdict = 'supported' | 'contradicted' | 'not_found';
@@ -13,23 +14,11 @@ export interface Mismatch {
   source: string;
 }
 
-/** A quoted evidence sentence with its paragraph; `n` is what `[n]` markers in renderings refer to. */
-export interface EvidenceItem {
-  n: number;
-  paragraphId: string;
-  docId: string;
-  file: string;
-  title: string;
-  /** ¶ number in the cleaned article (1-based). */
-  paragraph: number;
-  /** The evidence sentence, verbatim. */
-  quote: string;
-  /** The whole paragraph, verbatim. */
-  text: string;
-  url: string | null;
-  date: string | null;
-  source: string | null;
-}
+/**
+ * A quoted evidence sentence with its paragraph; `n` is what `[n]` markers in renderings refer to. The same shape
+ * as an answer's citation (`quote` = the evidence sentence, `text` = the whole paragraph, both verbatim).
+ */
+export type EvidenceItem = Citation;
 
 /** Kinds of atomic facts a claim is split into. */
 export type FactKind = 'number' | 'date' | 'person' | 'role' | 'place' | 'org' | 'event' | 'quote' | 'frame' | 'term';
