@@ -1,12 +1,14 @@
 /**
  * Runs a built bot: long polling with @grammyjs/runner (concurrent across chats, ordered within a chat by the
  * `sequentialize` middleware in create-bot.ts), or webhook mode behind node:http with Telegram's secret-token
- * check. Registers the Chinese command list (tolerating failure) and stops cleanly on request.
+ * check (updates acknowledged on receipt, handled in the background, awaited on stop). Registers the Chinese
+ * command list (tolerating failure) and stops cleanly on request.
  */
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback, type Bot } from 'grammy';
-import type { BotCommand } from 'grammy/types';
+import type { Bot } from 'grammy';
+import type { BotCommand, Update } from 'grammy/types';
 import type { TelegramSettings } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { BotContext } from './context.ts';
@@ -32,6 +34,10 @@ export interface RunBotOptions {
   extraCommands?: readonly BotCommand[];
   /** Long-polling timeout (s) passed to getUpdates. */
   pollTimeoutSeconds?: number;
+  /** Interface the webhook server binds to; undefined = all (Telegram reaches it through a proxy or directly). */
+  webhookHost?: string;
+  /** Largest webhook request body accepted (413 above it). */
+  webhookMaxBodyBytes?: number;
 }
 
 export interface RunningBot {
@@ -42,6 +48,9 @@ export interface RunningBot {
 }
 
 export const DEFAULT_POLL_TIMEOUT_SECONDS = 30;
+
+/** Updates are a few kilobytes; anything near a megabyte is not from Telegram. */
+export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Starts the bot (getMe, command menu, then polling or webhook) and returns a handle to stop it. */
 export async function runBot(bot: Bot<BotContext>, options: RunBotOptions): Promise<RunningBot> {
@@ -54,7 +63,7 @@ export async function runBot(bot: Bot<BotContext>, options: RunBotOptions): Prom
     // The menu is a convenience; a server without setMyCommands must not stop the bot.
     log.warn(`bot: setMyCommands failed (ignored): ${error instanceof Error ? error.message : String(error)}`);
   }
-  return telegram.webhookUrl ? startWebhook(bot, telegram, log) : startPolling(bot, options);
+  return telegram.webhookUrl ? startWebhook(bot, options) : startPolling(bot, options);
 }
 
 async function startPolling(bot: Bot<BotContext>, options: RunBotOptions): Promise<RunningBot> {
@@ -75,27 +84,117 @@ async function startPolling(bot: Bot<BotContext>, options: RunBotOptions): Promi
   };
 }
 
-async function startWebhook(bot: Bot<BotContext>, telegram: TelegramSettings, log: Logger): Promise<RunningBot> {
+/** Telegram sends the secret token in this header; node:http lower-cases header names. */
+const SECRET_TOKEN_HEADER = 'x-telegram-bot-api-secret-token';
+
+async function startWebhook(bot: Bot<BotContext>, options: RunBotOptions): Promise<RunningBot> {
+  const { telegram, log } = options;
   const url = new URL(telegram.webhookUrl!);
-  const handleUpdate = webhookCallback(bot, 'http', { secretToken: telegram.webhookSecret });
+  const maxBodyBytes = options.webhookMaxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
+  const inFlight = new Set<Promise<void>>();
+
+  // Not grammY's webhookCallback: it answers only once the update is handled and turns its 10 s timeout into an
+  // error (a 500 here), so Telegram redelivers a slow question (LLM answers, 429 back-off) and the user gets it
+  // twice. Instead an update is acknowledged as soon as it is read, like the runner confirms polled updates;
+  // per-chat order still holds because handling starts in arrival order under `sequentialize`.
   const server = http.createServer((request, response) => {
+    const reply = (status: number) => response.writeHead(status).end();
     if (request.method !== 'POST' || new URL(request.url ?? '/', 'http://localhost').pathname !== url.pathname) {
-      response.writeHead(404).end();
+      request.resume();
+      reply(404);
       return;
     }
-    handleUpdate(request, response).catch((error: unknown) => {
-      log.error(`bot: webhook update failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!response.headersSent) response.writeHead(500).end();
-    });
+    if (!secretMatches(request.headers[SECRET_TOKEN_HEADER], telegram.webhookSecret)) {
+      log.warn(`bot: webhook request without the right secret token from ${request.socket.remoteAddress ?? '?'} refused`);
+      request.resume();
+      reply(401);
+      return;
+    }
+    readUpdate(request, maxBodyBytes).then(
+      (read) => {
+        if (!read.ok) {
+          log.warn(`bot: webhook request refused: ${read.why}`);
+          reply(read.status);
+          return;
+        }
+        reply(200);
+        const updateId = read.update.update_id;
+        const handling = bot
+          .handleUpdate(read.update)
+          .catch((error: unknown) => {
+            log.error(`bot: webhook update ${updateId} failed: ${error instanceof Error ? error.message : String(error)}`);
+          })
+          .finally(() => inFlight.delete(handling));
+        inFlight.add(handling);
+      },
+      (error: unknown) => {
+        // The body stream failed (usually the client went away mid-body); answer if the socket still takes it.
+        log.warn(`bot: webhook request aborted: ${error instanceof Error ? error.message : String(error)}`);
+        if (!response.headersSent) reply(400);
+      },
+    );
   });
+
+  const host = options.webhookHost;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(telegram.port, resolve);
+    server.listen(telegram.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  await bot.api.setWebhook(url.href, { secret_token: telegram.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
-  log.info(`bot: webhook listening on port ${telegram.port} for ${url.pathname}`);
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  try {
+    await bot.api.setWebhook(url.href, { secret_token: telegram.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+  } catch (error) {
+    // Without a registered webhook nothing will arrive; do not leave the port bound behind a failed start.
+    await close();
+    throw error;
+  }
+  log.info(`bot: webhook listening on ${host ?? 'all interfaces'} port ${telegram.port} for ${url.pathname}`);
+  let stopping: Promise<void> | undefined;
   return {
     mode: 'webhook',
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop() {
+      stopping ??= (async () => {
+        await close();
+        await Promise.all(inFlight);
+      })();
+      return stopping;
+    },
   };
+}
+
+/** Compares the header with the configured secret in constant time; no secret configured accepts everything. */
+function secretMatches(header: string | string[] | undefined, secret: string | undefined): boolean {
+  if (secret === undefined) return true;
+  const given = Buffer.from((Array.isArray(header) ? header[0] : header) ?? '', 'utf8');
+  const expected = Buffer.from(secret, 'utf8');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+type ReadUpdate = { ok: true; update: Update } | { ok: false; status: 400 | 413; why: string };
+
+/** Reads and checks one Update body; a body that is too large or not an Update is refused, never thrown. */
+async function readUpdate(request: http.IncomingMessage, maxBytes: number): Promise<ReadUpdate> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Read to the end even past the limit, so the 413 reaches a client that is still sending.
+  for await (const chunk of request) {
+    size += (chunk as Buffer).byteLength;
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
+  }
+  if (size > maxBytes) return { ok: false, status: 413, why: `body of ${size} bytes exceeds ${maxBytes}` };
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return { ok: false, status: 400, why: `body is not JSON (${size} bytes)` };
+  }
+  const isUpdate =
+    typeof body === 'object' && body !== null && !Array.isArray(body) && Number.isSafeInteger((body as Partial<Update>).update_id);
+  if (!isUpdate) {
+    return { ok: false, status: 400, why: 'body is not a Telegram update (no update_id)' };
+  }
+  return { ok: true, update: body as Update };
 }
