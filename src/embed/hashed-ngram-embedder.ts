@@ -1,6 +1,7 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { chineseNumeralsToArabic } from './chinese-numerals.ts';
 import { EmbedError } from './errors.ts';
+import { fmix32, fnv1a32 } from '../text/index.ts';
 import type { Embedder, EmbedderInfo } from './types.ts';
 
 /**
@@ -35,17 +36,7 @@ const TOKEN = /(\p{Script=Han}+)|(\d+(?:\.\d+)?)|((?:(?!\p{Script=Han})[\p{L}\p{
 
 /** 32-bit FNV-1a over UTF-16 code units, finished with murmur3's fmix32 so the low bits (the bucket) mix well. */
 function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(fnv1a32(text));
 }
 
 /** NFKC (full-width → half-width), lowercase, Chinese numerals → Arabic. */

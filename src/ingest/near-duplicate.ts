@@ -7,6 +7,7 @@
  * (full-width vs half-width commas, line breaks) does not count as a difference.
  */
 import { IngestError } from './errors.ts';
+import { fmix32, fnv1a32 } from '../text/index.ts';
 
 /** Identifies the hashing scheme; fingerprints of different schemes must never be compared. */
 export const NEAR_DUP_SCHEME = 'minhash-fnv1a-fmix32';
@@ -109,29 +110,7 @@ function hashShingles(characters: string[], shingleChars: number): Set<number> {
   return hashes;
 }
 
-const FNV_OFFSET_BASIS = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 const GOLDEN_RATIO_32 = 0x9e3779b9;
-
-function fnv1a32(text: string): number {
-  let hash = FNV_OFFSET_BASIS;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, FNV_PRIME);
-  }
-  return hash >>> 0;
-}
-
-/** MurmurHash3's 32-bit finaliser: a cheap bijective mix with good avalanche. */
-function fmix32(value: number): number {
-  let h = value >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 function permutationSeed(index: number): number {
   return fmix32(Math.imul(index + 1, GOLDEN_RATIO_32));

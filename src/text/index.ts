@@ -31,3 +31,4 @@ export {
   warmUpSegmenter,
   type TaggedWord,
 } from './segment.ts';
+export { fmix32, fnv1a32 } from './hash.ts';
