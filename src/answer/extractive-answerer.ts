@@ -112,7 +112,6 @@ export class ExtractiveAnswerer implements Answerer {
       return found / totalWeight;
     };
 
-    // A comparison draws on several stories, and no one of them need hold every rare word of the question.
     const anchors = this.#anchorsOf(question);
     const seen = new Set<string>();
     const candidates: CandidateSentence[] = [];
@@ -144,7 +143,9 @@ export class ExtractiveAnswerer implements Answerer {
           const passage = `${lead}${opening}\n${answer.text}`;
           const passageTokens = question.ordinals.length > 0 ? new Set(tokenizeForIndex(passage)) : undefined;
           const namesOrdinals = question.ordinals.length > 0 && question.ordinals.every((o) => passageTokens?.has(o));
-          const inScope = question.scoped.every((e) => mentionsEntity(passage, e)) && (question.ordinals.length === 0 || namesOrdinals);
+          const normalisedPassage = question.scoped.length > 0 ? normaliseForIndex(passage) : '';
+          const inScope = question.scoped.every((e) => namesEntity(normalisedPassage, e)) && (question.ordinals.length === 0 || namesOrdinals);
+          const focusNamed = fitsFocus(answer.text, question);
           const bonus =
             (question.type === 'why' && REASON.test(answer.text) ? WEIGHTS.reason : 0) +
             (namesOrdinals ? WEIGHTS.ordinal : 0) +
@@ -158,9 +159,8 @@ export class ExtractiveAnswerer implements Answerer {
             sentenceCoverage: answerCoverage,
             contextCoverage,
             score,
-            fillsSlot:
-              inScope && sentenceFillsSlot(answer.text, question) && fitsFocus(answer.text, question) && fitsSide(answer.text, question),
-            fitsFocus: fitsFocus(answer.text, question),
+            fillsSlot: inScope && sentenceFillsSlot(answer.text, question) && focusNamed && fitsSide(answer.text, question),
+            fitsFocus: focusNamed,
             entitiesFound: isQuestion ? new Set([...entitiesFound, ...this.#entitiesAround(question, article, answer.paragraph)]) : entitiesFound,
           });
         });
@@ -265,7 +265,7 @@ export class ExtractiveAnswerer implements Answerer {
   #scopeOf(paragraph: Paragraph): { place: string; paragraph: Paragraph; sentence: string } | null {
     for (const p of [paragraph, this.#previousBody(paragraph)]) {
       const match = p && SCOPE_OPENER.exec(p.text);
-      if (p && match?.[1] && namesPlace(match[1])) return { place: match[1], paragraph: p, sentence: this.#sentencesOf(p)[0]?.text ?? p.text };
+      if (p && match?.[1] && isPlaceName(match[1])) return { place: match[1], paragraph: p, sentence: this.#sentencesOf(p)[0]?.text ?? p.text };
     }
     return null;
   }
@@ -289,7 +289,8 @@ export class ExtractiveAnswerer implements Answerer {
   /**
    * Nouns of the question (tagged in context) that occur in at most `ANCHOR_MAX_DF` chunks of the whole index and
    * in at least one. Verbs (回来 vs 归来) are paraphrased too freely to demand verbatim, and a rare compound of
-   * common words (党政考察团 ⊃ 考察团) is a wording, not a rare thing.
+   * common words (党政考察团 ⊃ 考察团) is a wording, not a rare thing. None for comparisons: they draw on several
+   * stories, and no one of them need hold every rare word of the question.
    */
   #anchorsOf(question: QuestionAnalysis): string[] {
     const df = this.#documentFrequency;
@@ -340,11 +341,11 @@ export class ExtractiveAnswerer implements Answerer {
    */
   #entitiesAround(question: QuestionAnalysis, article: Article, paragraph: Paragraph): Set<string> {
     const previous = this.#previousBody(paragraph)?.text ?? '';
-    const near = `${article.meta.title}\n${previous}\n${this.#captionAbove(paragraph)}\n${paragraph.text}`;
+    const near = normaliseForIndex(`${article.meta.title}\n${previous}\n${this.#captionAbove(paragraph)}\n${paragraph.text}`);
     // People are often named once and then quoted for paragraphs on end, so for them the article is the context.
-    const whole = question.people.length > 0 ? article.paragraphs.map((p) => p.text).join('\n') : '';
+    const whole = question.people.length > 0 ? normaliseForIndex(article.paragraphs.map((p) => p.text).join('\n')) : '';
     return new Set(
-      question.entities.filter((e) => mentionsEntity(near, e) || (question.people.includes(e) && mentionsEntity(whole, e))),
+      question.entities.filter((e) => namesEntity(near, e) || (question.people.includes(e) && namesEntity(whole, e))),
     );
   }
 
@@ -414,7 +415,7 @@ function enumeratesFocus(sentence: string, focus: string | null): boolean {
 }
 
 /** A province, or a word the segmenter knows as a place (在广东, 在南昌; not 在学习考察中). */
-function namesPlace(word: string): boolean {
+function isPlaceName(word: string): boolean {
   if (PROVINCES.some((p) => word === p.common || word === p.name)) return true;
   const tagged = tagWords(word);
   return tagged.length === 1 && tagged[0]!.tag.startsWith('ns');
@@ -426,9 +427,9 @@ const PROVINCE_RUN = (() => {
   return new RegExp(`(?:${names})省?[、和及与]?(?:${names})`);
 })();
 
-function mentionsEntity(text: string, entity: string): boolean {
-  const normalised = normaliseForIndex(text);
-  return entityVariants(entity).some((v) => normalised.includes(normaliseForIndex(v)));
+/** Whether text already passed through `normaliseForIndex` names the entity (or one of its variants). */
+function namesEntity(normalisedText: string, entity: string): boolean {
+  return entityVariants(entity).some((v) => normalisedText.includes(normaliseForIndex(v)));
 }
 
 /** The best-ranked distinct paragraphs, offered when the answer is "not found". */
