@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { ROOT, buildCorpusIndex, makeTempDir, removeTempDirs } from '../helpers/corpus-index.ts';
+import { scrubbedEnv } from '../helpers/run-cli.ts';
 import { TelegramEmulator, type EmulatedChat, type EmulatedUser } from '../helpers/telegram-emulator.ts';
 
 const TOKEN = '123456:TEST-token';
@@ -17,8 +18,6 @@ const STAFF: EmulatedUser = { id: 1002, first_name: '工作人员' };
 const STRANGER: EmulatedUser = { id: 6666, first_name: '陌生人' };
 const GROUP: EmulatedChat = { id: -5001, type: 'group', title: '考察组' };
 const privateChat = (user: EmulatedUser): EmulatedChat => ({ id: user.id, type: 'private', first_name: user.first_name });
-/** Variables the product reads, never inherited from the developer's shell or .env. */
-const CONFIG_VARIABLE = /^(INDEX_DIR|CORPUS_DIR|MODELS_DIR|DATA_DIR|EMBEDDING_|MODEL_LOAD_|RETRIEVAL_|ANSWER_|CHUNK_|FETCH_|LOG_LEVEL$|TELEGRAM_|WEBHOOK_|PORT$|ALLOWED_|ADMIN_|RATE_|UPLOAD_|FOLLOW_UP_|MAX_QUESTION|LLM_|NODE_TEST_CONTEXT$)/;
 
 let emulator: TelegramEmulator;
 let child: ChildProcess;
@@ -40,11 +39,9 @@ before(async () => {
   const corpus = await buildCorpusIndex('bot-e2e');
   const modelsDir = await makeTempDir('bot-e2e-models');
   const dataDir = await makeTempDir('bot-e2e-data');
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLE.test(name)));
-  Object.assign(env, {
+  const env = scrubbedEnv({
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: emulator.apiRoot,
-    EMBEDDING_OFFLINE: '1',
     MODELS_DIR: modelsDir,
     DATA_DIR: dataDir,
     INDEX_DIR: corpus.dir,

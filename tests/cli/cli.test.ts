@@ -4,7 +4,6 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { HashedNgramEmbedder } from '../../src/embed/index.ts';
@@ -20,39 +19,15 @@ import {
   testConfig,
   type CorpusIndex,
 } from '../helpers/corpus-index.ts';
+import { runCli, type CliRun } from '../helpers/run-cli.ts';
 
 after(removeTempDirs);
 
-const CHILD_TIMEOUT_MS = 30_000;
-/** Variables the product reads (plus the test runner's own), never inherited from the developer's shell. */
-const CONFIG_VARIABLE = /^(INDEX_DIR|CORPUS_DIR|MODELS_DIR|EMBEDDING_|MODEL_LOAD_|RETRIEVAL_|ANSWER_|CHUNK_|FETCH_|LOG_LEVEL$|NODE_TEST_CONTEXT$)/;
-
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 let modelsDir = '';
 
-/** Runs `src/cli/<command>.ts` with `args` in the repo root; `env` is added to a scrubbed copy of ours. */
-function runCli(command: 'ask' | 'sources' | 'ingest', args: string[], env: Record<string, string>): Promise<CliRun> {
-  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLE.test(name)));
-  Object.assign(childEnv, { EMBEDDING_OFFLINE: '1', MODELS_DIR: modelsDir }, env);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${command}.ts`, ...args], {
-      cwd: ROOT,
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: CHILD_TIMEOUT_MS,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** `src/cli/<command>.ts` with an empty MODELS_DIR, so the built-in embedder is used. */
+function runCliCommand(command: 'ask' | 'sources' | 'ingest', args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runCli(command, args, { MODELS_DIR: modelsDir, ...env });
 }
 
 /** Non-empty stdout lines parsed as JSON (fails the test on a line that is not JSON). */
@@ -81,7 +56,7 @@ describe('ask --json against a real index', () => {
   before(async () => {
     corpus = await buildCorpusIndex('cli-ask');
   });
-  const ask = (args: string[], env: Record<string, string> = {}) => runCli('ask', args, { INDEX_DIR: corpus.dir, ...env });
+  const ask = (args: string[], env: Record<string, string> = {}) => runCliCommand('ask', args, { INDEX_DIR: corpus.dir, ...env });
 
   /** Checks one `ask --json` object against the README contract and the index it was answered from. */
   function assertAskJson(json: Record<string, unknown>, question: string, id: string | null): void {
@@ -230,7 +205,7 @@ describe('ask --json against a real index', () => {
       chunk: config.chunk,
       fetch: config.fetch,
     });
-    const run = await runCli('ask', ['--json', '易炼红主持了什么会议？'], { INDEX_DIR: dir });
+    const run = await runCliCommand('ask', ['--json', '易炼红主持了什么会议？'], { INDEX_DIR: dir });
     assert.equal(run.code, 1);
     assert.equal(run.stdout, '');
     assert.match(run.stderr, /index: built with embedder/);
@@ -255,7 +230,7 @@ describe('ask: failures and exit codes', () => {
   for (const { name, args, env, code, stderr } of cases) {
     test(name, async () => {
       const emptyDir = await makeTempDir('cli-empty');
-      const run = await runCli('ask', args, env(emptyDir));
+      const run = await runCliCommand('ask', args, env(emptyDir));
       assert.equal(run.code, code, run.stderr);
       assert.equal(run.stdout, '', 'nothing on stdout');
       for (const pattern of stderr) assert.match(run.stderr, pattern);
@@ -271,7 +246,7 @@ describe('sources and ingest commands', () => {
   });
 
   test('ingest builds the index and prints a summary; a second run changes nothing', async () => {
-    const first = await runCli('ingest', ['data/articles'], { INDEX_DIR: indexDir });
+    const first = await runCliCommand('ingest', ['data/articles'], { INDEX_DIR: indexDir });
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stderr, /新增 5，更新 0，未变 0，重复 0，删除 0，失败 0。/);
     assert.match(first.stderr, /索引现有 5 篇文章, \d+ 段, \d+ 块（第 1 版）/);
@@ -279,14 +254,14 @@ describe('sources and ingest commands', () => {
     const index = await IndexStore.open(indexDir);
     assert.equal(index?.manifest.counts.articles, 5);
 
-    const second = await runCli('ingest', ['data/articles'], { INDEX_DIR: indexDir });
+    const second = await runCliCommand('ingest', ['data/articles'], { INDEX_DIR: indexDir });
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stderr, /新增 0，更新 0，未变 5，重复 0，删除 0，失败 0。索引无变化/);
     assert.equal((await IndexStore.readManifest(indexDir))?.generation, 1);
   });
 
   test('sources --json lists the five articles with titles', async () => {
-    const run = await runCli('sources', ['--json'], { INDEX_DIR: indexDir });
+    const run = await runCliCommand('sources', ['--json'], { INDEX_DIR: indexDir });
     assert.equal(run.code, 0, run.stderr);
     const rows = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
     assert.deepEqual(rows.map((r) => r.docId), [...CORPUS_DOC_IDS]);
@@ -304,7 +279,7 @@ describe('sources and ingest commands', () => {
   });
 
   test('sources without --json: a count line, then each article with 来源不详/日期不详 where unknown', async () => {
-    const run = await runCli('sources', [], { INDEX_DIR: indexDir });
+    const run = await runCliCommand('sources', [], { INDEX_DIR: indexDir });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^共 5 篇文章（嵌入模型：builtin:hashed-ngrams-v1-d512）/);
     assert.match(run.stdout, /- hunan-leaders-supervise-cities\n {2}湖南省委书记省长带队,省领导赴市州密集督导\n {2}来源不详 · 日期不详 · 52 段\n/);
@@ -312,7 +287,7 @@ describe('sources and ingest commands', () => {
   });
 
   test('ingest --remove takes an article out', async () => {
-    const run = await runCli('ingest', ['--remove', 'zhejiang-delegation-jiangsu-shanghai'], { INDEX_DIR: indexDir });
+    const run = await runCliCommand('ingest', ['--remove', 'zhejiang-delegation-jiangsu-shanghai'], { INDEX_DIR: indexDir });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /已删除 zhejiang-delegation-jiangsu-shanghai/);
     assert.match(run.stderr, /索引现有 4 篇文章/);
@@ -321,10 +296,10 @@ describe('sources and ingest commands', () => {
   });
 
   test('ingest with nothing to do exits 2; with only bad inputs exits 1', async () => {
-    const nothing = await runCli('ingest', [], { INDEX_DIR: indexDir });
+    const nothing = await runCliCommand('ingest', [], { INDEX_DIR: indexDir });
     assert.equal(nothing.code, 2);
     assert.match(nothing.stderr, /nothing to ingest/);
-    const bad = await runCli('ingest', ['data/no-such-file.txt'], { INDEX_DIR: indexDir });
+    const bad = await runCliCommand('ingest', ['data/no-such-file.txt'], { INDEX_DIR: indexDir });
     assert.equal(bad.code, 1, bad.stderr);
     assert.match(bad.stderr, /未收录 data\/no-such-file\.txt：no such file or directory/);
     assert.match(bad.stderr, /失败 1。索引无变化/);
@@ -332,10 +307,10 @@ describe('sources and ingest commands', () => {
 
   test('sources with no index says how to build one', async () => {
     const empty = await makeTempDir('cli-sources-empty');
-    const run = await runCli('sources', [], { INDEX_DIR: empty });
+    const run = await runCliCommand('sources', [], { INDEX_DIR: empty });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /还没有索引。先运行：npm run ingest -- /);
-    const json = await runCli('sources', ['--json'], { INDEX_DIR: empty });
+    const json = await runCliCommand('sources', ['--json'], { INDEX_DIR: empty });
     assert.deepEqual(JSON.parse(json.stdout), []);
   });
 });

@@ -1,31 +1,16 @@
 /** `npm run digest` as users run it: a child process against a temp INDEX_DIR and DATA_DIR. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DATABASE_FILE, type DigestJson } from '../../src/digest/index.ts';
-import { ROOT, CORPUS_DOC_IDS, buildCorpusIndex, makeTempDir, removeTempDirs, type CorpusIndex } from '../helpers/corpus-index.ts';
+import { CORPUS_DOC_IDS, buildCorpusIndex, makeTempDir, removeTempDirs, type CorpusIndex } from '../helpers/corpus-index.ts';
+import { runCli, type CliRun } from '../helpers/run-cli.ts';
 
 after(removeTempDirs);
 
-const CHILD_TIMEOUT_MS = 30_000;
-const CONFIG_VARIABLE = /^(INDEX_DIR|DATA_DIR|CORPUS_DIR|MODELS_DIR|EMBEDDING_|DIGEST_|LOG_LEVEL$|NODE_TEST_CONTEXT$)/;
-
-function runDigest(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLE.test(name)));
-  Object.assign(childEnv, { EMBEDDING_OFFLINE: '1' }, env);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/digest.ts', ...args], {
-      cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: CHILD_TIMEOUT_MS,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runDigest(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runCli('digest', args, env);
 }
 
 let corpus: CorpusIndex;

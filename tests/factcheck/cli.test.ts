@@ -1,18 +1,16 @@
 /**
- * `check` as scripts run it: a real child process (`npx tsx src/cli/check.ts`) against a temp INDEX_DIR, offline.
+ * `check` as scripts run it: a real child process (`node --import tsx src/cli/check.ts`) against a temp INDEX_DIR, offline.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, buildCorpusIndex, makeTempDir, removeTempDirs } from '../helpers/corpus-index.ts';
+import { runCli, type CliRun } from '../helpers/run-cli.ts';
 
 after(removeTempDirs);
 
 const CHILD_TIMEOUT_MS = 60_000;
-/** Variables the product reads, never inherited from the developer's shell. */
-const CONFIG_VARIABLE = /^(INDEX_DIR|CORPUS_DIR|MODELS_DIR|EMBEDDING_|MODEL_LOAD_|RETRIEVAL_|ANSWER_|CHUNK_|FETCH_|LOG_LEVEL$|MAX_QUESTION_CHARS$|NODE_TEST_CONTEXT$)/;
 
 let env: Record<string, string> = {};
 
@@ -21,18 +19,8 @@ before(async () => {
   env = { INDEX_DIR: built.dir, MODELS_DIR: await makeTempDir('models'), EMBEDDING_OFFLINE: '1', MAX_QUESTION_CHARS: '60' };
 });
 
-function runCheck(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CONFIG_VARIABLE.test(name)));
-  Object.assign(childEnv, env);
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/cli/check.ts', ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], timeout: CHILD_TIMEOUT_MS });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCheck(args: string[]): Promise<CliRun> {
+  return runCli('check', args, env, CHILD_TIMEOUT_MS);
 }
 
 function jsonLines(stdout: string): Array<Record<string, unknown>> {
