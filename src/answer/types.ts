@@ -31,6 +31,11 @@ export interface Answer {
   questionType: QuestionType;
   /** False when the articles do not cover the question; `sentences` then hold no facts. */
   found: boolean;
+  /**
+   * The direct short answer (沈晓明、毛伟明 · 9月23日至28日 · 36个), verbatim from a cited paragraph, shown first;
+   * null for why/how questions or when no span is certain.
+   */
+  short?: string | null;
   sentences: AnswerSentence[];
   citations: Citation[];
   /** When not found: the closest sources, so the user can look for themselves. */
