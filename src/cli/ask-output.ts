@@ -14,6 +14,8 @@ export interface AskJson {
   id: string | null;
   question: string;
   found: boolean;
+  /** The direct short answer, verbatim from a cited paragraph; null when no span is certain. */
+  short: string | null;
   answer: string;
   citations: Answer['citations'];
   nearest: Answer['nearest'];
@@ -40,6 +42,7 @@ export function toAskJson(id: string | null, answer: Answer, retrieved: Retrieve
     id,
     question: answer.question,
     found: answer.found,
+    short: answer.found ? (answer.short ?? null) : null,
     answer: answerBody(answer),
     citations: answer.citations,
     nearest: answer.nearest,
