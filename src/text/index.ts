@@ -3,8 +3,6 @@ export { TextError } from './errors.ts';
 export { decodeBytes, DEFAULT_DECODE_OPTIONS, type DecodedText, type DecodeOptions } from './encoding.ts';
 export { htmlToText, markdownToText, type HtmlHints, type HtmlText } from './html.ts';
 export {
-  MEASURE_WORDS,
-  NUMERAL_EXCEPTIONS,
   normaliseForIndex,
   normaliseNumerals,
   parseChineseNumber,
@@ -21,10 +19,10 @@ export {
   type CleanHints,
   type CleanOptions,
 } from './clean.ts';
-export { DOMAIN_TERMS, PROVINCES, domainDictionary, type DomainTerm, type Province } from './domain-dictionary.ts';
+export { DOMAIN_TERMS, domainDictionary, type DomainTerm } from './domain-dictionary.ts';
+export * from './lexicon.ts';
 export {
   BIGRAM_PREFIX,
-  STOP_WORDS,
   segmentWords,
   tagWords,
   tokenizeForIndex,

@@ -1,3 +1,5 @@
+import { foldScript, MEASURE_WORDS, NUMERAL_CHARS, NUMERAL_EXCEPTIONS } from './lexicon.ts';
+
 /**
  * Normalisation for matching (indexing, query terms, slot checks), never for stored text: quotes shown to users
  * come from the verbatim paragraph. Chinese news mixes full-width and half-width forms and writes the same
@@ -107,24 +109,9 @@ export function parseChineseNumber(text: string): number | null {
   return parseUnitNumeral(value);
 }
 
-/**
- * Units and measure words after which a lone numeral is a quantity (一次, 三省, 两个, 九月). Deliberately absent:
- * 区 (一极六区), 把 (一把手), 号 (一号工程), 分 (十分, 一分部署), 成 (一成不变), 点 (一点), 部 (一部分), 方 (一方面),
- * 周 (四周).
- * Longer entries first so 公里 wins over 公.
- */
-export const MEASURE_WORDS: readonly string[] = [
-  '平方公里', '平方米', '公里', '千米', '小时', '分钟', '季度', '公顷', '万', '亿', '%',
-  '个', '名', '家', '座', '天', '年', '月', '日', '场', '组', '次', '项', '位', '人', '省', '市', '县', '岁', '届',
-  '批', '轮', '条', '所', '处', '件', '篇', '期', '倍', '层', '亩', '米', '吨', '元', '册', '份', '辆', '架', '艘', '枚',
-];
-
-/** Names and fixed phrases whose numeral + measure word is not a quantity. */
-export const NUMERAL_EXCEPTIONS: readonly string[] = ['五家渠', '三人行', '一家人', '一条龙', '一年四季', '千家万户'];
 
 const MAX_MEASURE_LENGTH = Math.max(...MEASURE_WORDS.map((word) => word.length));
 
-const NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 const NUMERAL_RUN = new RegExp(`[${NUMERAL_CHARS}]+`, 'g');
 const PERCENT = new RegExp(`百分之([${NUMERAL_CHARS}]+|\\d+(?:\\.\\d+)?)`, 'g');
 
@@ -188,9 +175,10 @@ export function normaliseNumerals(text: string): string {
 
 /**
  * The one normal form used on both sides of every lexical comparison: NFKC (full-width → half-width, ① → 1,
- * compatibility ideographs → unified), lower case, then `normaliseNumerals`. Idempotent.
+ * compatibility ideographs → unified), traditional → simplified characters, lower case, then `normaliseNumerals`.
+ * Idempotent.
  * The output is for matching only; its offsets do not map back to the original.
  */
 export function normaliseForIndex(text: string): string {
-  return normaliseNumerals(toHalfWidth(text.normalize('NFKC')).toLowerCase());
+  return normaliseNumerals(foldScript(toHalfWidth(text.normalize('NFKC'))).toLowerCase());
 }

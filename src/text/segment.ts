@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { DOMAIN_TERMS, domainDictionary } from './domain-dictionary.ts';
 import { normaliseForIndex } from './normalise.ts';
+import { STOP_WORDS } from './lexicon.ts';
 
 export interface TaggedWord {
   word: string;
@@ -42,15 +43,6 @@ const HAN_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 /** Letters/digits inside a non-Han token: `30%` → 30, `2064.47` stays one number. */
 const NON_HAN_TOKEN = /[\p{L}\p{N}]+(?:\.\p{N}+)?/gu;
 
-/**
- * Function words and interrogatives: frequent in questions (谁, 什么, 哪些) or everywhere (的, 了), they only add
- * noise to BM25. Two-character entries also suppress the matching bigram.
- */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
-  '的', '地', '得', '了', '着', '过', '和', '与', '及', '或', '是', '在', '等', '也', '都', '就', '而', '并', '之', '其',
-  '这', '那', '此', '该', '被', '把', '对', '从', '向', '于', '以', '为', '呢', '吗', '吧', '啊', '呀', '哪', '谁', '什么',
-  '怎么', '怎样', '如何', '哪些', '哪里', '哪个', '哪儿', '多少', '为什么', '为何', '是否', '请问',
-]);
 
 /** Prefix that keeps character bigrams apart from jieba words in the same index (湖南 the word vs ~湖南 the bigram). */
 export const BIGRAM_PREFIX = '~';

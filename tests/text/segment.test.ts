@@ -12,13 +12,13 @@ import {
 
 describe('segmentWords', () => {
   const cases: Array<[string, string[]]> = [
-    ['9月23日至28日,由湖南省委书记沈晓明、省长毛伟明率领的湖南省党政代表团', ['沈晓明', '毛伟明', '党政代表团']],
+    ['9月3日至5日,由甘肃省委书记和省长率领的甘肃省党政代表团', ['党政代表团', '省委书记']],
     ['6天3个省份,2000多公里路程,36个考察点', ['考察点']],
-    ['郴州市委书记刘志仁、市委副书记、代市长吴巨培率领的党政考察团', ['刘志仁', '吴巨培', '市委书记', '代市长']],
-    ['省委常委、省委组织部部长汪一光赴湘西州督导', ['汪一光', '湘西州', '组织部部长']],
-    ['浙江省委书记易炼红主持会议并讲话,省委副书记、省长王浩讲话,黄莉新出席', ['易炼红', '王浩', '黄莉新']],
-    ['洞口县委书记吴韬说', ['吴韬', '县委书记']],
-    ['落实“三高四新”战略,全力打造“一极六区”', ['三高四新', '一极六区']],
+    ['某市市委书记、市委副书记、代市长率领的党政考察团', ['市委书记', '代市长', '党政考察团']],
+    ['省委常委、省委组织部部长赴某州督导调研', ['组织部部长', '督导调研']],
+    ['双方签署战略合作框架协议', ['战略合作框架协议']],
+    ['某县县委书记说', ['县委书记']],
+    ['落实“十四五”规划', ['十四五']],
   ];
   for (const [text, words] of cases) {
     test(`keeps ${words.join(', ')} whole`, () => {
@@ -36,13 +36,12 @@ describe('segmentWords', () => {
 
 describe('tagWords', () => {
   test('domain words carry our tags, even where the stock dictionary disagrees', () => {
-    const tags = new Map(tagWords('沈晓明在张家界调研,汪一光赴湘西州督导,湖南省党政代表团到嘉善考察').map(({ word, tag }) => [word, tag]));
-    assert.equal(tags.get('沈晓明'), 'nr');
-    assert.equal(tags.get('汪一光'), 'nr');
-    assert.equal(tags.get('湘西州'), 'ns');
-    assert.equal(tags.get('张家界'), 'ns');
-    assert.equal(tags.get('嘉善'), 'ns');
+    const tags = new Map(tagWords('湖南省党政代表团到浙江考察,考察团赴青海').map(({ word, tag }) => [word, tag]));
+    assert.equal(tags.get('湖南省'), 'ns');
+    assert.equal(tags.get('浙江'), 'ns');
+    assert.equal(tags.get('青海'), 'ns');
     assert.equal(tags.get('党政代表团'), 'nt');
+    assert.equal(tags.get('考察团'), 'nt');
   });
 });
 

@@ -1,0 +1,352 @@
+/**
+ * The one lexicon: every piece of generic domain vocabulary the product reads text with — provinces and their
+ * short names, administrative suffixes, official titles, measure-word groups, domain synonyms, interrogatives —
+ * defined once here and used by retrieval, the answerer, the fact-check, the digest, tour cards and LLM
+ * validation. Only generic words belong here: no person, city, company or event of any corpus.
+ *
+ * Traditional characters are folded to simplified ones character by character (`foldScript`), so indexes and
+ * comparisons see one script while quotes stay exactly as the article wrote them (the fold keeps offsets).
+ */
+import { createRequire } from 'node:module';
+
+/** Provincial-level divisions: official name, everyday name, one-character abbreviation(s). */
+export interface Province {
+  name: string;
+  common: string;
+  abbreviations: readonly string[];
+}
+
+/** All 34 provincial-level divisions. Abbreviations are for query expansion, not segmenter words. */
+export const PROVINCES: readonly Province[] = [
+  { name: '北京市', common: '北京', abbreviations: ['京'] },
+  { name: '天津市', common: '天津', abbreviations: ['津'] },
+  { name: '上海市', common: '上海', abbreviations: ['沪'] },
+  { name: '重庆市', common: '重庆', abbreviations: ['渝'] },
+  { name: '河北省', common: '河北', abbreviations: ['冀'] },
+  { name: '山西省', common: '山西', abbreviations: ['晋'] },
+  { name: '辽宁省', common: '辽宁', abbreviations: ['辽'] },
+  { name: '吉林省', common: '吉林', abbreviations: ['吉'] },
+  { name: '黑龙江省', common: '黑龙江', abbreviations: ['黑'] },
+  { name: '江苏省', common: '江苏', abbreviations: ['苏'] },
+  { name: '浙江省', common: '浙江', abbreviations: ['浙'] },
+  { name: '安徽省', common: '安徽', abbreviations: ['皖'] },
+  { name: '福建省', common: '福建', abbreviations: ['闽'] },
+  { name: '江西省', common: '江西', abbreviations: ['赣'] },
+  { name: '山东省', common: '山东', abbreviations: ['鲁'] },
+  { name: '河南省', common: '河南', abbreviations: ['豫'] },
+  { name: '湖北省', common: '湖北', abbreviations: ['鄂'] },
+  { name: '湖南省', common: '湖南', abbreviations: ['湘'] },
+  { name: '广东省', common: '广东', abbreviations: ['粤'] },
+  { name: '海南省', common: '海南', abbreviations: ['琼'] },
+  { name: '四川省', common: '四川', abbreviations: ['川', '蜀'] },
+  { name: '贵州省', common: '贵州', abbreviations: ['黔', '贵'] },
+  { name: '云南省', common: '云南', abbreviations: ['滇', '云'] },
+  { name: '陕西省', common: '陕西', abbreviations: ['陕', '秦'] },
+  { name: '甘肃省', common: '甘肃', abbreviations: ['甘', '陇'] },
+  { name: '青海省', common: '青海', abbreviations: ['青'] },
+  { name: '台湾省', common: '台湾', abbreviations: ['台'] },
+  { name: '内蒙古自治区', common: '内蒙古', abbreviations: ['蒙'] },
+  { name: '广西壮族自治区', common: '广西', abbreviations: ['桂'] },
+  { name: '西藏自治区', common: '西藏', abbreviations: ['藏'] },
+  { name: '宁夏回族自治区', common: '宁夏', abbreviations: ['宁'] },
+  { name: '新疆维吾尔自治区', common: '新疆', abbreviations: ['新'] },
+  { name: '香港特别行政区', common: '香港', abbreviations: ['港'] },
+  { name: '澳门特别行政区', common: '澳门', abbreviations: ['澳'] },
+];
+
+/** Collective regional names used in news (they name groups of provinces, not one place). */
+export const REGION_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  长三角: ['上海', '江苏', '浙江', '安徽'],
+  珠三角: ['广东'],
+  京津冀: ['北京', '天津', '河北'],
+  粤港澳: ['广东', '香港', '澳门'],
+  江浙沪: ['江苏', '浙江', '上海'],
+  江浙: ['江苏', '浙江'],
+  苏浙: ['江苏', '浙江'],
+  东北: ['辽宁', '吉林', '黑龙江'],
+};
+
+/** Administrative suffixes that news text often drops (湖南省 → 湖南, 郴州市 → 郴州), longest first. */
+export const ADMIN_SUFFIXES: readonly string[] = [
+  '维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '自治州', '自治县', '地区', '新区', '省', '市', '县', '州',
+  '区', '盟', '旗', '镇', '乡', '村',
+];
+
+/** Administrative levels, from the suffix of a place or of the body it heads (省委 → province). */
+export const LEVEL_BY_SUFFIX: ReadonlyArray<readonly [RegExp, 'province' | 'city' | 'county' | 'district']> = [
+  [/(?:省|自治区)$/, 'province'],
+  [/(?:市|州|盟)$/, 'city'],
+  [/(?:县|旗)$/, 'county'],
+  [/区$/, 'district'],
+];
+
+/**
+ * Official titles, longest first. A title directly before a name (省委书记沈晓明) is the most reliable person
+ * signal in news text; the heads (书记, 省长…) also end compound titles (市委副书记、代市长).
+ */
+export const TITLES: readonly string[] = [
+  '中共中央政治局委员', '政治局委员', '全国人大常委会副委员长', '全国政协副主席', '人大常委会主任', '人大常委会副主任',
+  '政协主席', '政协副主席', '纪委书记', '监委主任', '政法委书记', '组织部部长', '宣传部部长', '统战部部长', '秘书长',
+  '常务副省长', '常务副市长', '常务副县长', '常务副区长', '省委书记', '省委副书记', '省委常委', '市委书记', '市委副书记',
+  '市委常委', '州委书记', '州委副书记', '县委书记', '县委副书记', '县委常委', '区委书记', '区委副书记', '区委常委',
+  '旗委书记', '盟委书记', '镇党委书记', '乡党委书记', '党委书记', '党工委书记', '党组书记', '党支部书记', '村党支部书记',
+  '代省长', '副省长', '省长', '代市长', '副市长', '市长', '州长', '副州长', '代县长', '副县长', '县长', '代区长', '副区长',
+  '区长', '旗长', '盟长', '镇长', '乡长', '村主任', '主席', '副主席', '主任', '副主任', '部长', '副部长', '厅长', '副厅长',
+  '局长', '副局长', '委员', '董事长', '总经理', '院长', '校长', '书记', '专员', '巡视员', '督查组组长', '组长', '副组长',
+  '团长', '副团长',
+].sort((a, b) => b.length - a.length);
+
+/** The words that end official titles; a name follows them directly. */
+export const TITLE_HEADS: readonly string[] = [
+  '书记', '省长', '市长', '县长', '区长', '州长', '旗长', '盟长', '镇长', '乡长', '主席', '主任', '部长', '厅长', '局长',
+  '秘书长', '董事长', '总经理', '院长', '校长', '组长', '团长', '常委', '委员', '专员',
+];
+
+/**
+ * Measure words that count the same kind of thing answer each other: 多少个 is answered by 36个 or 5座, 多少名 by
+ * 120人. The first group a measure word appears in is its group.
+ */
+export const MEASURE_GROUPS: ReadonlyArray<readonly string[]> = [
+  ['人', '名', '位', '人次'],
+  ['个', '家', '座', '所', '处', '项', '点', '场', '只', '户', '条', '件', '批', '期', '轮', '次', '组', '支', '届', '篇'],
+  ['元', '万元', '亿元', '美元', '块'],
+  ['公里', '千米', '里'],
+  ['米'],
+  ['平方公里', '平方米', '公顷', '亩'],
+  ['吨', '万吨'],
+  ['天', '日'],
+  ['年'],
+  ['月'],
+  ['小时', '分钟'],
+  ['%'],
+];
+
+/**
+ * Units and measure words after which a lone numeral is a quantity (一次, 三省, 两个, 九月). Deliberately absent:
+ * 区 (一极六区), 把 (一把手), 号 (一号工程), 分 (十分), 成 (一成不变), 点 (一点), 部 (一部分), 方 (一方面), 周 (四周).
+ * Longer entries first so 公里 wins over 公.
+ */
+export const MEASURE_WORDS: readonly string[] = [
+  '平方公里', '平方米', '公里', '千米', '小时', '分钟', '季度', '公顷', '万', '亿', '%',
+  '个', '名', '家', '座', '天', '年', '月', '日', '场', '组', '次', '项', '位', '人', '省', '市', '县', '岁', '届',
+  '批', '轮', '条', '所', '处', '件', '篇', '期', '倍', '层', '亩', '米', '吨', '元', '册', '份', '辆', '架', '艘', '枚',
+];
+
+/** Measure words a quantity fact may carry (a superset of MEASURE_WORDS: 点 and 户 count when a digit precedes). */
+export const QUANTITY_MEASURES: readonly string[] = [
+  ...new Set(['人次', '万元', '亿元', '万吨', '美元', ...MEASURE_WORDS.filter((m) => m !== '万' && m !== '亿'), '点', '户', '只', '支', '区', '地', '国', '镇', '乡', '村', '州']),
+].sort((a, b) => b.length - a.length);
+
+/** Names and fixed phrases whose numeral + measure word is not a quantity. */
+export const NUMERAL_EXCEPTIONS: readonly string[] = ['五家渠', '三人行', '一家人', '一条龙', '一年四季', '千家万户'];
+
+/** Chinese numeral characters (digits and units). */
+export const NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+
+/**
+ * Domain synonyms: words that say the same thing in delegation reporting. The first word of a group is its
+ * canonical form. Used to expand queries, to match claims and to validate generated sentences.
+ */
+export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
+  ['率领', '带领', '带队', '率队', '领队', '率', '领衔', '带'],
+  ['考察', '参观', '走访', '调研', '察看', '看望', '实地', '考察学习', '学习考察', '观摩', '看了', '去了', '到访', '探访'],
+  ['签署', '签订', '签约', '签了', '签下', '缔结'],
+  ['前往', '赴', '去', '到', '来到', '抵达', '奔赴', '远赴', '来'],
+  ['座谈会', '交流会', '座谈', '恳谈会', '对接会', '交流座谈会', '工作座谈会'],
+  ['用地', '土地'],
+  ['代表团', '考察团', '访问团', '党政代表团', '党政考察团', '学习考察团'],
+  ['协议', '协定', '合作协议', '框架协议', '备忘录', '合作备忘录'],
+  ['会见', '会晤', '见面', '接见'],
+  ['陪同', '随同', '一同', '参加'],
+  ['主持', '主持召开'],
+  ['讲话', '致辞', '发言', '指出', '强调'],
+  ['考察点', '点位', '考察点位', '点'],
+  ['城市', '市'],
+  ['省份', '省'],
+  ['县区', '县市区', '县（市、区）'],
+  ['企业', '公司', '集团'],
+  ['项目', '工程'],
+  ['天', '日'],
+  ['对口合作', '对口协作', '结对', '对口帮扶', '东西部协作'],
+  ['乡村振兴', '乡村建设'],
+  ['督导', '督查', '督导调研', '调研督导'],
+];
+
+/** Interrogatives and fillers: they say nothing about the subject matter of a question. */
+export const QUESTION_FILLERS: readonly string[] = [
+  '什么时候', '为什么', '为何', '为啥', '怎么样', '怎么', '怎样', '如何', '哪些', '哪几', '哪个', '哪位', '哪两位', '哪里',
+  '哪儿', '哪家', '哪座', '哪所', '哪天', '哪一天', '哪年', '几号', '多少', '第几', '什么', '请问', '一共', '总共', '大概',
+  '大约', '到底', '究竟', '是谁', '谁', '哪', '几', '吗', '呢', '吧', '啊', '呀',
+];
+
+/**
+ * Function words and interrogatives: frequent in questions (谁, 什么, 哪些) or everywhere (的, 了), they only add
+ * noise to BM25. Two-character entries also suppress the matching bigram.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  '的', '地', '得', '了', '着', '过', '和', '与', '及', '或', '是', '在', '等', '也', '都', '就', '而', '并', '之', '其',
+  '这', '那', '此', '该', '被', '把', '对', '从', '向', '于', '以', '为', '呢', '吗', '吧', '啊', '呀', '哪', '谁', '什么',
+  '怎么', '怎样', '如何', '哪些', '哪里', '哪个', '哪儿', '多少', '为什么', '为何', '是否', '请问', '一共', '总共', '分别',
+  '有', '个', '几', '次', '些', '去', '到', '了吗',
+]);
+
+/** Claim and question words that are never facts to confirm (双方 agreed, 有关 departments, 此次 visit). */
+export const NON_FACT_WORDS: ReadonlySet<string> = new Set([
+  '双方', '有关', '此次', '这次', '本次', '期间', '此行', '相关', '其中', '一行', '一道', '共同', '进一步', '积极', '进行',
+  '开展', '表示', '认为', '先后', '分别', '一同', '当天', '随后', '同时', '以及', '还', '也', '都', '并', '等', '地方',
+  '两地', '各地', '方面', '工作', '活动', '情况', '问题',
+]);
+
+/** Generic nouns tagged as places by the segmenter that name no particular place. */
+export const GENERIC_PLACES: ReadonlySet<string> = new Set([
+  '城市', '地方', '省份', '地区', '国家', '全国', '全省', '全市', '全县', '当地', '沿海', '基层', '外省', '本地', '两省', '三省',
+  '省外', '省内', '市州', '县市区', '各地', '两地', '异地', '中西部', '东部', '西部', '中部',
+]);
+
+/** Heads of institution names: a site visited ends like this (纪念馆, 运行中心, 有限公司, 示范园…). */
+export const SITE_HEADS: readonly string[] = [
+  '有限公司', '股份公司', '公司', '集团', '中心', '基地', '产业园', '科技园', '工业园', '园区', '示范区', '合作区', '开发区',
+  '新区', '实验室', '研究院', '研究所', '博物馆', '纪念馆', '展览馆', '规划馆', '展示馆', '展厅', '体验馆', '学院', '大学',
+  '医院', '学校', '工厂', '车间', '码头', '港', '社区', '街道', '村', '小镇', '古镇', '景区', '公园', '广场', '大厦', '馆',
+  '园', '厂', '站', '场', '所', '项目', '工程', '平台', '中学', '小学', '街区', '农场', '合作社', '协会', '商会', '书院',
+];
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+type Converter = (text: string) => string;
+let toSimplified: Converter | null = null;
+const foldCache = new Map<string, string>();
+
+/** opencc-js's Traditional (Taiwan/Hong Kong) → Simplified converter, loaded on first use. */
+function converter(): Converter {
+  if (!toSimplified) {
+    const require = createRequire(import.meta.url);
+    const OpenCC = require('opencc-js') as { Converter(options: { from: string; to: string }): Converter };
+    const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    toSimplified = (text) => fromHongKong(fromTaiwan(text));
+  }
+  return toSimplified;
+}
+
+const HAN_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+/**
+ * Folds traditional characters to simplified ones, one character at a time, so the result has exactly the
+ * same length and offsets as the input (a quote found in the folded text is cut from the original). Phrase-level
+ * conversion is not needed for matching: both sides of every comparison are folded the same way.
+ */
+export function foldScript(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (!HAN_CHAR.test(ch)) {
+      out += ch;
+      continue;
+    }
+    let folded = foldCache.get(ch);
+    if (folded === undefined) {
+      const converted = converter()(ch);
+      folded = [...converted].length === 1 && converted.length === ch.length ? converted : ch;
+      foldCache.set(ch, folded);
+    }
+    out += folded;
+  }
+  return out;
+}
+
+/** Whether a text looks written in traditional characters (folding changes a noticeable share of it). */
+export function isTraditional(text: string): boolean {
+  const sample = text.slice(0, 2000);
+  const folded = foldScript(sample);
+  let changed = 0;
+  for (let i = 0; i < sample.length; i += 1) if (sample[i] !== folded[i]) changed += 1;
+  return changed >= Math.max(3, sample.length * 0.02);
+}
+
+const SYNONYMS_OF: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const group of SYNONYM_GROUPS) {
+    for (const word of group) map.set(word, [...new Set([...(map.get(word) ?? []), ...group.filter((w) => w !== word)])]);
+  }
+  return map;
+})();
+
+/** The domain synonyms of a word (率领 → 带领, 带队…), without the word itself; [] when it has none. */
+export function synonymsOf(word: string): readonly string[] {
+  return SYNONYMS_OF.get(word) ?? [];
+}
+
+/** The canonical member of a word's synonym group (带队 → 率领), or the word itself. */
+export function canonicalWord(word: string): string {
+  for (const group of SYNONYM_GROUPS) if (group.includes(word)) return group[0]!;
+  return word;
+}
+
+/** The group a measure word counts in (座 → the 个 group); a measure word alone when it has no group. */
+export function measureGroup(measure: string): readonly string[] {
+  return MEASURE_GROUPS.find((group) => group.includes(measure)) ?? [measure];
+}
+
+/** Whether two measure words count the same kind of thing (5座城市 ≈ 5个城市; 120人 ≈ 120名). */
+export function measuresCompatible(a: string, b: string): boolean {
+  return a === b || measureGroup(a).includes(b);
+}
+
+const PROVINCE_BY_NAME: ReadonlyMap<string, Province> = new Map(
+  PROVINCES.flatMap((p) => [[p.name, p] as const, [p.common, p] as const]),
+);
+const PROVINCE_BY_ABBREVIATION: ReadonlyMap<string, Province> = new Map(
+  PROVINCES.flatMap((p) => p.abbreviations.map((a) => [a, p] as const)),
+);
+
+/** The province a name or common name denotes (湖南省, 湖南), or undefined. */
+export function provinceOf(name: string): Province | undefined {
+  return PROVINCE_BY_NAME.get(name);
+}
+
+/** Drops one administrative suffix when at least two characters remain (郴州市 → 郴州, 湖南省 → 湖南). */
+export function stripAdminSuffix(place: string): string {
+  const province = PROVINCE_BY_NAME.get(place);
+  if (province) return province.common;
+  for (const suffix of ADMIN_SUFFIXES) {
+    if (place.endsWith(suffix) && place.length - suffix.length >= 2) return place.slice(0, -suffix.length);
+  }
+  return place;
+}
+
+/**
+ * Provinces named by a run of one-character abbreviations (粤赣鄂 → 广东, 江西, 湖北) or a regional group
+ * (长三角). Null unless every character of the run is a province abbreviation.
+ */
+export function expandRegionAlias(text: string): string[] | null {
+  if (REGION_GROUPS[text]) return [...REGION_GROUPS[text]!];
+  const chars = [...text];
+  if (chars.length < 2 || chars.length > 4) return null;
+  const provinces = chars.map((ch) => PROVINCE_BY_ABBREVIATION.get(ch));
+  return provinces.every(Boolean) ? provinces.map((p) => p!.common) : null;
+}
+
+/**
+ * The spellings under which a place may appear in an article, most specific first: 湖南省 → 湖南省, 湖南;
+ * 郴州市 → 郴州市, 郴州; 粤赣鄂 → 粤赣鄂, 广东, 江西, 湖北.
+ */
+export function placeVariants(place: string): string[] {
+  const folded = foldScript(place);
+  const variants = [folded];
+  const short = stripAdminSuffix(folded);
+  if (short !== folded) variants.push(short);
+  const province = PROVINCE_BY_NAME.get(folded) ?? PROVINCE_BY_NAME.get(short);
+  if (province) variants.push(province.name, province.common);
+  for (const member of expandRegionAlias(short) ?? []) variants.push(member);
+  return [...new Set(variants)];
+}
+
+/** Administrative level of a place or body by its suffix (湖南省 → province, 郴州市 → city), or null. */
+export function levelOf(place: string): 'province' | 'city' | 'county' | 'district' | null {
+  const found = LEVEL_BY_SUFFIX.find(([pattern]) => pattern.test(place));
+  if (found) return found[1];
+  return PROVINCE_BY_NAME.has(place) ? 'province' : null;
+}
