@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { createLogger, type Logger } from '../log.ts';
+import { createLogger, maskProcessOutput, type Logger } from '../log.ts';
 import { UsageError } from './args.ts';
 
 /**
@@ -10,8 +10,11 @@ export async function runCommand(usage: string, command: (config: Config, log: L
   let log = createLogger('info');
   try {
     const config = loadConfig();
-    // Secrets are masked in every log line, whoever writes it.
-    log = createLogger(config.logLevel, [config.llm.apiKey, config.telegram.token].filter((s): s is string => Boolean(s)));
+    // Secrets are masked in every line written to stdout or stderr, whoever writes it (our logger, a library's
+    // console.error).
+    const secrets = [config.llm.apiKey, config.telegram.token, config.telegram.webhookSecret];
+    maskProcessOutput(secrets);
+    log = createLogger(config.logLevel, secrets);
     await command(config, log);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -1,7 +1,7 @@
 import { StringOutputParser } from '@langchain/core/output_parsers';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Article, Paragraph } from '../../domain.ts';
-import type { Logger } from '../../log.ts';
+import { createSecretMasker, type Logger } from '../../log.ts';
 import type { CorpusView, RetrievedChunk } from '../../retrieve/index.ts';
 import { CitationBook } from '../citations.ts';
 import { analyseQuestion } from '../question.ts';
@@ -60,10 +60,12 @@ const MAX_LOGGED_ERROR_CHARS = 200;
  */
 export class LlmAnswerer implements Answerer {
   readonly #options: LlmAnswererOptions;
+  readonly #mask: (text: string) => string;
   readonly #settings: { evidenceChunks: number; maxParagraphs: number; maxContextChars: number; draftIntervalMs: number; minKeptShare: number };
 
   constructor(options: LlmAnswererOptions) {
     this.#options = options;
+    this.#mask = createSecretMasker(options.secrets ?? []);
     this.#settings = {
       evidenceChunks: options.evidenceChunks ?? DEFAULTS.evidenceChunks,
       maxParagraphs: options.maxParagraphs ?? DEFAULTS.maxParagraphs,
@@ -158,8 +160,7 @@ export class LlmAnswerer implements Answerer {
   }
 
   #log(level: 'debug' | 'info' | 'warn', message: string): void {
-    const masked = (this.#options.secrets ?? []).filter(Boolean).reduce((text, secret) => text.split(secret).join('***'), message);
-    this.#options.log[level](`llm: ${masked}`);
+    this.#options.log[level](`llm: ${this.#mask(message)}`);
   }
 }
 
