@@ -4,13 +4,14 @@
  *   INDEX_DIR/manifest.json      IndexManifest; written last (temp file + fsync + rename): the commit point
  *   INDEX_DIR/gen-<n>/           vectors.hnsw, vector-labels.json, lexical.bin, corpus.json
  *   INDEX_DIR/.tmp-gen-<n>-<pid> a generation being written (never read)
- *   INDEX_DIR/.lock              pid of the one writer
+ *   INDEX_DIR/.lock              pid and process start time of the one writer
  *
  * A commit writes a complete generation into a temp dir, fsyncs it, renames it to `gen-<n>`, and only then
  * swaps the manifest. A crash before the swap leaves the old manifest pointing at the old, untouched
- * generation; the leftovers are removed by the next writer. The previous generation is kept one commit longer
+ * generation; the leftovers are removed by the next writer as soon as it holds the lock. The previous generation is kept one commit longer
  * so a reader that read the old manifest a moment before the swap can still load it.
  */
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, Chunk } from '../domain.ts';
@@ -258,6 +259,9 @@ export class IndexWriter {
     }
     const lockPath = await acquireLock(dir);
     try {
+      // Holding the lock, every temp entry is a dead writer's leftover (a half-written generation can be large);
+      // removed now so it goes even when this writer ends up with nothing to commit.
+      await removeTempEntries(dir);
       const manifest = options.rebuild ? await readManifest(dir).catch(() => null) : await readManifest(dir);
       let contents: GenerationContents;
       if (manifest && !options.rebuild) {
@@ -449,9 +453,20 @@ async function removeStaleEntries(dir: string, keep: ReadonlySet<number>): Promi
   );
 }
 
+/** Deletes interrupted commits' temp generations and manifests. Best effort, like `removeStaleEntries`. */
+async function removeTempEntries(dir: string): Promise<void> {
+  const entries = await fs.readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((name) => name.startsWith(TEMP_PREFIX))
+      .map((name) => fs.rm(path.join(dir, name), { recursive: true, force: true }).catch(() => undefined)),
+  );
+}
+
 /**
- * Creates `dir/.lock` exclusively (O_EXCL) with our pid. A lock whose pid is not a running process is stale
- * (its writer crashed) and is taken over; the takeover renames the file aside first and re-checks it, so two
+ * Creates `dir/.lock` exclusively (O_EXCL) with our pid and process start time. A lock whose pid is not a running process is stale
+ * (its writer crashed) and is taken over, and so is one whose pid now belongs to a process started at another
+ * time (the pid was reused after the writer died); the takeover renames the file aside first and re-checks it, so two
  * processes racing for the same stale lock cannot both win.
  */
 async function acquireLock(dir: string): Promise<string> {
@@ -464,7 +479,7 @@ async function acquireLock(dir: string): Promise<string> {
     try {
       const handle = await fs.open(lockPath, 'wx');
       try {
-        await handle.writeFile(`${process.pid}\n`);
+        await handle.writeFile(formatLock({ pid: process.pid, startTime: processStartTime(process.pid) }));
       } finally {
         await handle.close();
       }
@@ -474,8 +489,9 @@ async function acquireLock(dir: string): Promise<string> {
     }
     const content = await fs.readFile(lockPath, 'utf8').catch(() => null);
     if (content === null) continue; // released meanwhile: try again
-    const pid = parseLockPid(content);
-    if (pid !== null && isProcessAlive(pid)) throw locked(pid === process.pid ? 'another writer in this process' : `process ${pid}`);
+    const holder = parseLock(content);
+    const pid = holder?.pid ?? null;
+    if (holder && isLockHolderAlive(holder)) throw locked(pid === process.pid ? 'another writer in this process' : `process ${pid}`);
     if (pid === null) {
       const age = Date.now() - ((await fs.stat(lockPath).catch(() => null))?.mtimeMs ?? 0);
       if (age < EMPTY_LOCK_GRACE_MS) throw locked('a writer that is just starting');
@@ -498,9 +514,51 @@ async function takeOverStaleLock(lockPath: string, staleContent: string): Promis
   await fs.rm(aside, { force: true });
 }
 
-function parseLockPid(content: string): number | null {
-  const pid = Number(content.trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
+/** Who holds a lock: the writer's pid and, where the OS tells, when that process started. */
+export interface LockHolder {
+  pid: number;
+  /** Start time of the process in clock ticks since boot (/proc/<pid>/stat field 22); null when unknown. */
+  startTime: string | null;
+}
+
+/** `<pid> <start time>` (or just `<pid>` where start times cannot be read), one line. */
+export function formatLock(holder: LockHolder): string {
+  return holder.startTime === null ? `${holder.pid}\n` : `${holder.pid} ${holder.startTime}\n`;
+}
+
+/** Parses a lock written by `formatLock` (or by an older writer: the pid alone); null when unreadable or empty. */
+export function parseLock(content: string): LockHolder | null {
+  const [pidText = '', startTime, ...rest] = content.trim().split(/\s+/);
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0 || rest.length > 0) return null;
+  if (startTime !== undefined && !/^\d+$/.test(startTime)) return null;
+  return { pid, startTime: startTime ?? null };
+}
+
+/**
+ * The start time of process `pid` as recorded by Linux (field 22 of /proc/<pid>/stat, in clock ticks since boot),
+ * or null where there is no /proc or the process is gone. Together with the pid it names one process for good:
+ * a pid is reused, a (pid, start time) pair is not.
+ */
+export function processStartTime(pid: number): string | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // Field 2 (the command name) is in parentheses and may itself hold spaces or ')'; fields 3.. follow the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const startTime = fields[22 - 3];
+  return startTime !== undefined && /^\d+$/.test(startTime) ? startTime : null;
+}
+
+/** The holder is running: its pid is alive and, when both start times are known, it is the same process. */
+function isLockHolderAlive(holder: LockHolder): boolean {
+  if (!isProcessAlive(holder.pid)) return false;
+  if (holder.startTime === null) return true;
+  const current = processStartTime(holder.pid);
+  return current === null || current === holder.startTime;
 }
 
 function isProcessAlive(pid: number): boolean {
@@ -516,5 +574,8 @@ function isProcessAlive(pid: number): boolean {
 /** Deletes the lock if it is still ours. */
 async function releaseLock(lockPath: string): Promise<void> {
   const content = await fs.readFile(lockPath, 'utf8').catch(() => null);
-  if (content !== null && parseLockPid(content) === process.pid) await fs.rm(lockPath, { force: true });
+  const holder = content === null ? null : parseLock(content);
+  if (holder?.pid === process.pid && (holder.startTime === null || holder.startTime === processStartTime(process.pid))) {
+    await fs.rm(lockPath, { force: true });
+  }
 }

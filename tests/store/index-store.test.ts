@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { IndexStore, IndexWriter, StoreError, assertEmbedderCompatible, type IndexManifest } from '../../src/store/index.ts';
+import { formatLock, parseLock, processStartTime } from '../../src/store/index-store.ts';
 import { TEST_EMBEDDER, bigrams, indexInputs, makeArticle, makeTempDir, removeTempDirs, unitVector, type ArticleFixture } from './fixtures/articles.ts';
 
 const DIM = TEST_EMBEDDER.dimension;
@@ -259,9 +260,42 @@ describe('IndexStore and IndexWriter', () => {
     const exited = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     await fs.writeFile(path.join(dir, '.lock'), `${exited.stdout}\n`);
     const takeover = await IndexWriter.open(dir, TEST_EMBEDDER);
-    assert.equal((await fs.readFile(path.join(dir, '.lock'), 'utf8')).trim(), String(process.pid));
+    assert.deepEqual(parseLock(await fs.readFile(path.join(dir, '.lock'), 'utf8')), { pid: process.pid, startTime: processStartTime(process.pid) });
     await takeover.close();
     await assert.rejects(fs.access(path.join(dir, '.lock')));
     assert.deepEqual(await entries(dir), []);
+  });
+
+  test('the lock names the process by pid and start time: a reused pid does not hold it, the real holder does', async (t) => {
+    const parentStart = processStartTime(process.ppid);
+    if (parentStart === null) return t.skip('no /proc: start times unknown, locks hold pids only');
+    const dir = await tempDir();
+    await fs.writeFile(path.join(dir, '.lock'), `${process.ppid} ${parentStart}\n`);
+    await assert.rejects(IndexWriter.open(dir, TEST_EMBEDDER), isStoreError('locked', new RegExp(`held by process ${process.ppid}`)));
+
+    // The writer died and its pid now belongs to another (live) process, started at another time.
+    await fs.writeFile(path.join(dir, '.lock'), `${process.ppid} ${BigInt(parentStart) + 1n}\n`);
+    const takeover = await IndexWriter.open(dir, TEST_EMBEDDER);
+    assert.equal(parseLock(await fs.readFile(path.join(dir, '.lock'), 'utf8'))?.pid, process.pid);
+    await takeover.close();
+  });
+
+  test('parseLock reads both lock formats and refuses junk', () => {
+    assert.deepEqual(parseLock('123\n'), { pid: 123, startTime: null });
+    assert.deepEqual(parseLock('123 456789\n'), { pid: 123, startTime: '456789' });
+    for (const junk of ['', 'abc', '-1', '12 x', '1 2 3']) assert.equal(parseLock(junk), null, junk);
+    assert.equal(formatLock({ pid: 7, startTime: '99' }), '7 99\n');
+  });
+
+  test("a dead writer's half-written generation is removed by the next writer even when it commits nothing", async () => {
+    const dir = await tempDir();
+    await commitWith(dir, (w) => add(w, ALPHA));
+    const leftover = path.join(dir, '.tmp-gen-9-999999');
+    await fs.mkdir(leftover);
+    await fs.writeFile(path.join(leftover, 'vectors.hnsw'), Buffer.alloc(64 * 1024));
+    const writer = await IndexWriter.open(dir, TEST_EMBEDDER);
+    assert.equal(writer.hasChanges, false);
+    await writer.close();
+    assert.ok(!(await entries(dir)).some((name) => name.startsWith('.tmp-')), (await entries(dir)).join(', '));
   });
 });
