@@ -1,0 +1,446 @@
+/**
+ * The one fact extractor: typed facts (people with titles and roles, dates and ranges, quantities with their
+ * counted noun, places, organisations and sites, documents and agreements, meetings) read out of a sentence, each
+ * with its verbatim span. Pattern- and lexicon-based, so it works on articles never seen: people are found by the
+ * official title before their name and by the segmenter's name tags, never from a list of known names.
+ *
+ * Matching runs on a length-preserving view of the sentence (half-width, simplified characters); offsets are then
+ * valid in the original sentence, which is what spans are cut from.
+ */
+import {
+  GENERIC_PLACES,
+  NUMERAL_CHARS,
+  PROVINCES,
+  QUANTITY_MEASURES,
+  SITE_HEADS,
+  TITLES,
+  escapeRegExp,
+  foldScript,
+  parseChineseNumber,
+  splitSentences,
+  stripAdminSuffix,
+  tagWords,
+  toHalfWidth,
+} from '../text/index.ts';
+import type {
+  DateFact,
+  DatePoint,
+  DocumentFact,
+  Fact,
+  FactContext,
+  MeetingFact,
+  OrgFact,
+  PersonFact,
+  PersonRole,
+  PlaceFact,
+  QuantityBound,
+  QuantityFact,
+} from './types.ts';
+
+/** The matching view: same length as the input, half-width, simplified. */
+export function matchView(text: string): string {
+  return foldScript(toHalfWidth(text));
+}
+
+const NUM = `(?:\\d+(?:\\.\\d+)?|[${NUMERAL_CHARS}]+)`;
+const MONTH = `(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])`;
+const DAY = `(?:3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])`;
+const YEAR = `(?:\\d{4}|[零〇一二三四五六七八九]{4})`;
+const JOIN = `(?:至|到|-|—|－|~|～|–)`;
+const DATE_PATTERN = new RegExp(
+  `(?<![\\d.])(?:(${YEAR})年)?(?:(${MONTH})月份?)?(?:(${DAY})[日号])?(?:${JOIN}(?:(${YEAR})年)?(?:(${MONTH})月)?(?:(${DAY})[日号]))?`,
+  'g',
+);
+
+function numberOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = /^\d+$/.test(text) ? Number(text) : parseChineseNumber(text);
+  return value === null ? undefined : value;
+}
+
+function validPoint(point: DatePoint): boolean {
+  if (point.month !== undefined && (point.month < 1 || point.month > 12)) return false;
+  if (point.day !== undefined && (point.day < 1 || point.day > 31)) return false;
+  return point.year !== undefined || point.month !== undefined || point.day !== undefined;
+}
+
+function definedPoint(point: DatePoint): DatePoint {
+  const out: DatePoint = {};
+  if (point.year !== undefined) out.year = point.year;
+  if (point.month !== undefined) out.month = point.month;
+  if (point.day !== undefined) out.day = point.day;
+  return out;
+}
+
+/** Dates and ranges (2023年9月23日至28日, 九月二十三日, 11月9日-11日, 2016年); a bare day takes the context's month. */
+function findDates(view: string, sentence: string, context: DatePoint): DateFact[] {
+  const dates: DateFact[] = [];
+  let carried = { ...context };
+  for (const match of view.matchAll(DATE_PATTERN)) {
+    if (!match[0]) continue;
+    const [whole, y1, m1, d1, y2, m2, d2] = match;
+    // 3年 (a duration) is no date: a year needs four digits, which the pattern already demands.
+    if (y1 === undefined && m1 === undefined && d1 === undefined) continue;
+    const start = match.index!;
+    // 个月 is a duration (3个月), not a month.
+    if (m1 !== undefined && d1 === undefined && y1 === undefined && view[start - 1] === '个') continue;
+    const from: DatePoint = { year: numberOf(y1), month: numberOf(m1), day: numberOf(d1) };
+    if (!validPoint(from)) continue;
+    let inherited = false;
+    if (from.day !== undefined && from.month === undefined && carried.month !== undefined) {
+      from.month = carried.month;
+      inherited = true;
+    }
+    if (from.year === undefined && carried.year !== undefined && (from.month !== undefined || from.day !== undefined)) {
+      from.year = carried.year;
+      inherited = true;
+    }
+    let to = { ...from };
+    if (d2 !== undefined) {
+      const end: DatePoint = { year: numberOf(y2) ?? from.year, month: numberOf(m2) ?? from.month, day: numberOf(d2) };
+      if (validPoint(end)) to = end;
+    }
+    dates.push({
+      kind: 'date',
+      text: sentence.slice(start, start + whole.length),
+      start,
+      end: start + whole.length,
+      from: definedPoint(from),
+      to: definedPoint(to),
+      inherited,
+    });
+    carried = { year: to.year ?? carried.year, month: to.month ?? carried.month };
+  }
+  return dates;
+}
+
+const QUANTITY_PATTERN = new RegExp(
+  `(第)?(${NUM})(多|余)?(万|亿)?(多|余)?(${QUANTITY_MEASURES.map(escapeRegExp).join('|')})`,
+  'g',
+);
+const BEFORE_AT_LEAST = /(?:超过|逾|超|多达|不少于|以上)$/;
+const BEFORE_APPROX = /(?:约|近|大约|将近|接近)$/;
+/** Characters that end a counted noun (particles, prepositions, conjunctions). */
+const NOUN_STOP = /[的了是在有为到从向对把被将并而且于以及或等里中后前时和与、，,。；;：:！？!?（）()“”"\s]/;
+const NOUN_TAG = /^(?:n|vn|j|an|l)/;
+
+/** The noun counted by a quantity: the words right after the measure word (36个考察点 → 考察点). */
+function countedNoun(view: string, from: number): string {
+  let end = from;
+  while (end < view.length && end - from < 8 && /[\u3400-\u9fff]/.test(view[end]!) && !NOUN_STOP.test(view[end]!)) end += 1;
+  const run = view.slice(from, end);
+  if (!run) return '';
+  // 13个点, 4个组: a lone counter noun is the counted thing.
+  if (run.length === 1 || /^[点组项批场站]/.test(run) && !NOUN_TAG.test(tagWords(run)[0]?.tag ?? '')) return /^[点组省市县区项批场站]/.test(run) ? run[0]! : '';
+  let noun = '';
+  for (const { word, tag } of tagWords(run)) {
+    if (!NOUN_TAG.test(tag) && !(noun && tag.startsWith('n'))) break;
+    noun += word;
+    if (noun.length >= 6) break;
+  }
+  return noun;
+}
+
+/** Quantities: a number, its measure word and what it counts (36个考察点, 2000多公里, 八十八名团员, 第二组). */
+function findQuantities(view: string, sentence: string, dates: readonly DateFact[]): QuantityFact[] {
+  const quantities: QuantityFact[] = [];
+  for (const match of view.matchAll(QUANTITY_PATTERN)) {
+    const [whole, ordinal, digits, more1, big, more2, measure] = match;
+    const start = match.index!;
+    const end = start + whole.length;
+    if (/[\d.]/.test(view[start - 1] ?? '')) continue;
+    if (dates.some((d) => d.start < end && d.end > start)) continue;
+    const base = numberOf(digits);
+    if (base === undefined) continue;
+    // 一个/一名 is an article far more often than a count; Arabic 1 is kept.
+    if (digits === '一' && !ordinal) continue;
+    // Run-on numerals such as 十四五 are names of plans, not quantities.
+    if (!/^\d/.test(digits!) && parseChineseNumber(digits!) === null) continue;
+    const value = Number((base * (big === '万' ? 1e4 : big === '亿' ? 1e8 : 1)).toPrecision(15));
+    const before = view.slice(Math.max(0, start - 4), start);
+    const bound: QuantityBound = more1 || more2 ? 'more' : BEFORE_AT_LEAST.test(before) ? 'atLeast' : BEFORE_APPROX.test(before) ? 'approx' : 'exact';
+    quantities.push({
+      kind: 'quantity',
+      text: sentence.slice(start, end),
+      start,
+      end,
+      value,
+      bound,
+      ordinal: Boolean(ordinal),
+      measure: measure!,
+      noun: countedNoun(view, end),
+    });
+  }
+  return quantities;
+}
+
+const TITLE_PATTERN = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
+/** What may follow a name: punctuation, the end, or a verb/particle that starts the rest of the clause. */
+const AFTER_NAME = /^(?:$|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和等陪会参代同带分先就对为也还都将又已亲深详一])/;
+/** Characters a name never contains (they start or end phrases). */
+const NOT_IN_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人民]/;
+const NAME = /^[\u3400-\u9fff]{2,3}/;
+
+interface TitleSpan {
+  start: number;
+  end: number;
+}
+
+/** Walks back from a name over titles and 、 to the start of its title chain (市委副书记、代市长). */
+function titleChain(view: string, titles: readonly TitleSpan[], nameStart: number): { start: number; last: TitleSpan } | null {
+  const last = titles.find((t) => t.end === nameStart);
+  if (!last) return null;
+  let start = last.start;
+  for (;;) {
+    const sep = view[start - 1];
+    const sepLen = sep === '、' || sep === ',' || sep === '，' ? 1 : 0;
+    const previous = titles.find((t) => t.end === start - sepLen);
+    if (!previous) break;
+    start = previous.start;
+  }
+  // A place or body written right before the title (湖南省委书记, 郴州市委副书记) belongs to it.
+  const prefix = /([\u3400-\u9fff]{2,4}?)(?:省|市|县|区|州)?$/.exec(view.slice(Math.max(0, start - 5), start));
+  if (prefix && /(?:省|市|县|区|州)委|政府|人大|政协/.test(view.slice(start, start + 4))) {
+    const places = tagWords(prefix[0]);
+    if (places.length === 1 && places[0]!.tag.startsWith('ns')) start -= prefix[0].length;
+  }
+  return { start, last };
+}
+
+const ROLE_VERBS: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
+  [/^(?:率领|带领|带队|率队|领队|率团|率)/, 'lead'],
+  [/^(?:主持)/, 'chair'],
+  [/^(?:陪同|随同)/, 'accompany'],
+  [/^(?:签署|签订|签约|代表.{0,8}签)/, 'sign'],
+  [/^(?:会见|会晤|接见)/, 'meet'],
+  [/^(?:讲话|致辞|发言|指出|强调|表示|介绍|说)/, 'speak'],
+  [/^(?:出席|参加|参观|考察|调研)/, 'attend'],
+];
+
+/** The role of a list of people: the verb that follows the list in the same clause (…沈晓明、毛伟明率领). */
+function roleAfter(view: string, from: number): PersonRole {
+  const clause = view.slice(from, from + 24).split(/[。；;！？!?]/)[0]!;
+  for (let i = 0; i < Math.min(clause.length, 14); i += 1) {
+    const rest = clause.slice(i);
+    if (/^[,，]/.test(rest) && i > 0) break;
+    for (const [pattern, role] of ROLE_VERBS) if (pattern.test(rest)) return role;
+  }
+  return null;
+}
+
+/** People: an official title right before a 2–3 character name, or a name the segmenter tags, in a list. */
+function findPersons(view: string, sentence: string): PersonFact[] {
+  const titles: TitleSpan[] = [];
+  for (const match of view.matchAll(TITLE_PATTERN)) titles.push({ start: match.index!, end: match.index! + match[0].length });
+  const persons: PersonFact[] = [];
+  const taken = (start: number, end: number) => persons.some((p) => p.start < end && p.end > start);
+  for (const title of titles) {
+    let at = title.end;
+    if (view[at] === ' ') at += 1;
+    const candidate = NAME.exec(view.slice(at))?.[0];
+    if (!candidate) continue;
+    // Prefer the length after which the clause goes on naturally (沈晓明率领 → 3; 王浩讲话 → 2).
+    const name = [3, 2].map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && AFTER_NAME.test(view.slice(at + n.length)) && !NOT_IN_NAME.test(n));
+    if (!name || taken(at, at + name.length) || titles.some((t) => t.start >= at && t.start < at + name.length)) continue;
+    const chain = titleChain(view, titles, title.end) ?? { start: title.start, last: title };
+    const chainText = view.slice(chain.start, title.end).trim();
+    persons.push({
+      kind: 'person',
+      text: sentence.slice(at, at + name.length),
+      start: at,
+      end: at + name.length,
+      name,
+      title: view.slice(title.start, title.end),
+      titles: chainText,
+      role: null,
+    });
+  }
+  // Untitled names the segmenter recognises, when they stand in a list with a titled one or before 同志/等.
+  let cursor = 0;
+  for (const { word, tag } of tagWords(view)) {
+    const at = view.indexOf(word, cursor);
+    if (at < 0) continue;
+    cursor = at + word.length;
+    if (!tag.startsWith('nr') || word.length < 2 || word.length > 3 || NOT_IN_NAME.test(word) || taken(at, cursor)) continue;
+    const next = view.slice(cursor, cursor + 2);
+    const listed = /^[、和]/.test(next) || /[、和]$/.test(view.slice(at - 1, at)) || /^(?:同志|等)/.test(next);
+    if (listed) persons.push({ kind: 'person', text: sentence.slice(at, cursor), start: at, end: cursor, name: word, title: null, titles: null, role: null });
+  }
+  persons.sort((a, b) => a.start - b.start);
+  // A role read after a list applies to the whole list: 书记A、省长B率领 → both lead.
+  for (let i = 0; i < persons.length; ) {
+    let j = i;
+    while (j + 1 < persons.length && /^[、和及与,，\s]*(?:[\u3400-\u9fff]{0,12}?(?:书记|长|主任|主席|常委|委员|部长))?[、\s]*$/.test(view.slice(persons[j]!.end, persons[j + 1]!.start)) && persons[j + 1]!.start - persons[j]!.end <= 14) j += 1;
+    const role = roleAfter(view, persons[j]!.end) ?? roleBefore(view, persons[i]!.start);
+    for (let k = i; k <= j; k += 1) persons[k]!.role = role;
+    i = j + 1;
+  }
+  return persons;
+}
+
+/** A role verb written before the list (在X陪同下 is after; 由X率领 after; 陪同人员有X is before). */
+function roleBefore(view: string, at: number): PersonRole {
+  const before = view.slice(Math.max(0, at - 12), at);
+  if (/陪同(?:人员)?(?:有|:|：)?[^。；]*$/.test(before) && !/[。；]/.test(before)) return 'accompany';
+  return null;
+}
+
+const DESTINATION_BEFORE = /(?:前往|来到|抵达|转赴|再赴|走进|奔赴|远赴|赴|到|去|在|于|至)(?:了)?$/;
+
+/** Places: provinces and the segmenter's place tags (not generic words such as 全省, 当地). */
+function findPlaces(view: string, sentence: string): PlaceFact[] {
+  const places: PlaceFact[] = [];
+  let cursor = 0;
+  for (const { word, tag } of tagWords(view)) {
+    const at = view.indexOf(word, cursor);
+    if (at < 0) continue;
+    cursor = at + word.length;
+    const province = PROVINCES.some((p) => p.name === word || p.common === word);
+    if (!province && (!tag.startsWith('ns') || word.length < 2 || GENERIC_PLACES.has(word))) continue;
+    places.push({
+      kind: 'place',
+      text: sentence.slice(at, cursor),
+      start: at,
+      end: cursor,
+      name: word,
+      canonical: stripAdminSuffix(word),
+      destination: DESTINATION_BEFORE.test(view.slice(Math.max(0, at - 3), at)),
+    });
+  }
+  // A list continues the role of its first member: 赴广东、江西、湖北 makes all three destinations.
+  for (let i = 1; i < places.length; i += 1) {
+    const gap = view.slice(places[i - 1]!.end, places[i]!.start);
+    if (places[i - 1]!.destination && /^[、和及与]$/.test(gap)) places[i]!.destination = true;
+  }
+  return places;
+}
+
+const SITE_HEAD_PATTERN = new RegExp(`(?:${[...SITE_HEADS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`, 'g');
+/** Words that end the phrase before a name: verbs of visiting, prepositions, conjunctions. */
+const NAME_LEFT_BOUNDARY =
+  /(?:考察了|考察|参观了|参观|走进|走访|来到|前往|调研|察看|观摩|深入|签署|签订|会见|主办|承办|举办|召开|包括|看了|去了|实地|先后|分别|依次|重点|了|的|在|到|赴|与|和|及|同|对|向|从|由|被|把|是|有|为|等|并|还)$/;
+const VISIT_BEFORE = /(?:考察|参观|走进|走访|来到|察看|观摩|调研|深入|实地|看了|去了|先后到|先后来到|到)(?:了)?[^，。；]{0,30}$/;
+const MAX_NAME_CHARS = 24;
+
+/** Organisations and sites: names that end like institutions (…运行中心, …有限公司, …纪念馆). */
+function findOrgs(view: string, sentence: string): OrgFact[] {
+  const orgs: OrgFact[] = [];
+  for (const match of view.matchAll(SITE_HEAD_PATTERN)) {
+    const end = match.index! + match[0].length;
+    // Extend a head that is part of a longer word (中心区, 公司化) no further: the next char must not be Han
+    // unless it is a separator or a particle.
+    const next = view[end] ?? '';
+    if (/[\u3400-\u9fff]/.test(next) && !/[、和及与的等在,，。；;：:]/.test(next) && !/^(?:考察|参观|调研|等|项目)/.test(view.slice(end))) continue;
+    let start = match.index!;
+    while (start > 0 && end - start < MAX_NAME_CHARS && /[\u3400-\u9fffA-Za-z0-9“”"·]/.test(view[start - 1]!)) {
+      if (NAME_LEFT_BOUNDARY.test(view.slice(Math.max(0, start - 3), start))) break;
+      start -= 1;
+    }
+    while (start < match.index! && /[“”"]/.test(view[start]!)) start += 1;
+    const name = view.slice(start, end);
+    if (name.length <= match[0].length || name.length < 3) continue;
+    if (orgs.some((o) => o.start <= start && o.end >= end)) continue;
+    orgs.push({
+      kind: 'org',
+      text: sentence.slice(start, end),
+      start,
+      end,
+      name,
+      visited: VISIT_BEFORE.test(view.slice(Math.max(0, start - 40), start)),
+    });
+  }
+  return orgs;
+}
+
+const AGREEMENT = /(?:协议|协议书|备忘录|合同|协定|意向书|合作书|框架)$/;
+const SIGN_OBJECT = /(?:签署|签订|签约|签下)了?([\u3400-\u9fff“”]{2,30}?(?:协议书|协议|备忘录|合同|协定|意向书))/g;
+
+/** Documents: 《titles》 and agreement phrases after 签署 (签署了战略合作框架协议). */
+function findDocuments(view: string, sentence: string): DocumentFact[] {
+  const documents: DocumentFact[] = [];
+  for (const match of view.matchAll(/《([^《》]{1,60})》/g)) {
+    const start = match.index!;
+    documents.push({
+      kind: 'document',
+      text: sentence.slice(start, start + match[0].length),
+      start,
+      end: start + match[0].length,
+      name: match[1]!,
+      agreement: AGREEMENT.test(match[1]!) || /签/.test(view.slice(Math.max(0, start - 8), start)),
+    });
+  }
+  for (const match of view.matchAll(SIGN_OBJECT)) {
+    const start = match.index! + match[0].length - match[1]!.length;
+    const end = start + match[1]!.length;
+    if (documents.some((d) => d.start < end && d.end > start)) continue;
+    documents.push({ kind: 'document', text: sentence.slice(start, end), start, end, name: match[1]!, agreement: true });
+  }
+  return documents;
+}
+
+const MEETING_PATTERN =
+  /[\u3400-\u9fff“”]{2,20}?(?:座谈会|交流会|推介会|恳谈会|对接会|总结会|研讨会|见面会|签约仪式|签约会|洽谈会|联席会议|工作会议|推进会|报告会|大会|论坛)/g;
+const MEETING_LEFT_BOUNDARY = /^(?:.*?(?:召开|举行|举办|出席|参加|主持|在|了|的|与|和|并|还|期间|双方))/;
+
+/** Named meetings (两省经济社会发展交流座谈会, 签约仪式). */
+function findMeetings(view: string, sentence: string): MeetingFact[] {
+  const meetings: MeetingFact[] = [];
+  for (const match of view.matchAll(MEETING_PATTERN)) {
+    let start = match.index!;
+    let name = match[0];
+    const cut = MEETING_LEFT_BOUNDARY.exec(name)?.[0];
+    if (cut && cut.length < name.length - 2) {
+      start += cut.length;
+      name = name.slice(cut.length);
+    }
+    name = name.replace(/^[“”]+/, '');
+    meetings.push({ kind: 'meeting', text: sentence.slice(start, start + name.length), start, end: start + name.length, name });
+  }
+  return meetings;
+}
+
+/** Every fact of one sentence, in text order. Pure; offsets are into `sentence`. */
+export function extractFacts(sentence: string, context: FactContext = {}): Fact[] {
+  const view = matchView(sentence);
+  const dates = findDates(view, sentence, context.date ?? {});
+  const facts: Fact[] = [
+    ...dates,
+    ...findQuantities(view, sentence, dates),
+    ...findPersons(view, sentence),
+    ...findPlaces(view, sentence),
+    ...findOrgs(view, sentence),
+    ...findDocuments(view, sentence),
+    ...findMeetings(view, sentence),
+  ];
+  return facts.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** A sentence of a paragraph with its facts. */
+export interface SentenceFacts {
+  text: string;
+  start: number;
+  end: number;
+  facts: Fact[];
+}
+
+/**
+ * Facts of every sentence of a paragraph, with the date context carried from sentence to sentence (a bare 25日
+ * after 9月23日 is 9月25日). `context` is what holds before the paragraph (the article's date line).
+ */
+export function extractParagraphFacts(paragraph: string, context: FactContext = {}): { sentences: SentenceFacts[]; date: DatePoint } {
+  let date = { ...(context.date ?? {}) };
+  const sentences = splitSentences(paragraph).map((span) => {
+    const facts = extractFacts(span.text, { date });
+    for (const fact of facts) {
+      if (fact.kind === 'date') date = { year: fact.to.year ?? date.year, month: fact.to.month ?? date.month };
+    }
+    return { ...span, facts };
+  });
+  return { sentences, date };
+}
+
+/** The year and month an article's publish date gives to dates that omit them. */
+export function dateContextOf(publishedAt: string | null): DatePoint {
+  const match = /^(\d{4})-(\d{2})/.exec(publishedAt ?? '');
+  return match ? { year: Number(match[1]), month: Number(match[2]) } : {};
+}

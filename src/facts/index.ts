@@ -1,0 +1,3 @@
+/** The facts stage: one way to read typed facts (people, dates, quantities, places, sites, documents, meetings). */
+export type * from './types.ts';
+export { extractFacts, extractParagraphFacts, dateContextOf, matchView, type SentenceFacts } from './extract.ts';
