@@ -1,0 +1,438 @@
+/**
+ * Tour extraction from one article, built on the fact extractor: who led (people in the role 'lead'), when (dates
+ * in sentences about the visit), where (places named as destinations), what they saw (sites after visiting verbs),
+ * counted (考察点), signed (agreements) and met (meetings). Every value keeps the sentence it was read from.
+ */
+import { PROVINCES, REGION_GROUPS, GENERIC_PLACES, foldScript, levelOf, provinceOf, stripAdminSuffix, tagWords } from '../text/index.ts';
+import type { DateFact, DatePoint, PersonFact, QuantityFact } from '../facts/index.ts';
+import { readArticle, type ArticleFacts, type TourSentence } from './article-facts.ts';
+import type { Article } from '../domain.ts';
+import type { TourCitation, TourLevel } from './types.ts';
+
+/** A value with the sentence it was read from. */
+export interface Cited<T> {
+  value: T;
+  citation: TourCitation;
+}
+
+/** One tour as one article reports it. */
+export interface TourDraft {
+  docId: string;
+  /** Position of the trip in its article (0 for a single-trip report). */
+  index: number;
+  title: string;
+  published: string | null;
+  delegation: Cited<string> | null;
+  from: Cited<string> | null;
+  level: TourLevel | null;
+  leaders: Array<Cited<{ name: string; title: string | null }>>;
+  hosts: Array<Cited<{ name: string; title: string | null }>>;
+  start: Cited<string> | null;
+  end: Cited<string> | null;
+  destinations: Array<Cited<string>>;
+  sites: Array<Cited<string>>;
+  siteCount: Cited<number> | null;
+  agreements: Array<Cited<string>>;
+  meetings: Array<Cited<string>>;
+  figures: Array<Cited<{ value: string; what: string }>>;
+}
+
+const cite = (s: TourSentence): TourCitation => ({ paragraphId: s.paragraphId, quote: s.text });
+
+/** Nouns that name a travelling group (…党政代表团, …考察团, …督查组, …培训班). */
+const GROUP_HEAD = '(?:党政代表团|代表团|考察团|观摩团|学习团|访问团|调研团|调研组|考察组|督查组|督导组|工作组|培训班|提升班|专题班|研修班)(?:第[一二三四五六七八九十\\d]+组)?';
+const GROUP_PATTERN = new RegExp(`[\\u3400-\\u9fff()（）、·]{0,36}?${GROUP_HEAD}`, 'g');
+/** Words after which a group name starts (…率领的湖南省党政代表团; 漳县组织观摩团). */
+const GROUP_LEFT = /.*(?:率领|带领|带队|率|的|由|组织|组成|是|在|了|赴|与|和|及|同|为|对|向|将|以|把|随|跟|称|以来|此次|这次|本次|一行|全体|其中|包括|除了|还有|看到|当天|期间|日|月|年|上午|下午|晚上|，|。)/;
+/** A group noun alone (代表团一行) names no delegation. */
+const GENERIC_GROUP = new RegExp(`^(?:[该此这本其全各两双我]|考察|学习|党政)*${GROUP_HEAD}$`);
+
+/** The delegation names written in a text, trimmed to the name (left boundary words removed). */
+export function delegationNames(view: string): Array<{ name: string; start: number; end: number }> {
+  const names: Array<{ name: string; start: number; end: number }> = [];
+  for (const match of view.matchAll(GROUP_PATTERN)) {
+    let start = match.index!;
+    const end = start + match[0].length;
+    const cut = GROUP_LEFT.exec(match[0])?.[0];
+    if (cut && cut.length < match[0].length) start += cut.length;
+    // Unbalanced brackets at the edges belong to the surrounding text.
+    let name = view.slice(start, end);
+    while (/^[)）、·(（]/.test(name)) {
+      start += 1;
+      name = name.slice(1);
+    }
+    if (GENERIC_GROUP.test(name) || name.length < 4) continue;
+    names.push({ name, start, end });
+  }
+  return names;
+}
+
+/** The home region a delegation name or a title chain starts with (湖南省党政代表团 → 湖南省; 郴州市委书记 → 郴州市). */
+export function homeOf(text: string): string | null {
+  const province = PROVINCES.find((p) => text.startsWith(p.name) || text.startsWith(p.common));
+  if (province) {
+    const rest = text.slice(text.startsWith(province.name) ? province.name.length : province.common.length);
+    // 浙江省台州市党政代表团: the most specific place written.
+    const inner = /^([\u3400-\u9fff]{2,6}?[市州县区盟旗])(?![委长])/.exec(rest)?.[1];
+    if (inner && !/^(?:党政|代表|考察|县市|市县)/.test(inner)) return text.slice(0, text.length - rest.length) + inner;
+    return text.startsWith(province.name) ? province.name : province.common;
+  }
+  const words = tagWords(text);
+  let place = '';
+  for (const { word, tag } of words) {
+    if (!tag.startsWith('ns') && !(place && /^[市州县区盟旗]$/.test(word))) break;
+    place += word;
+  }
+  if (place.length >= 2 && !GENERIC_PLACES.has(place)) return place;
+  const body = /^([\u3400-\u9fff]{2,6}?[市州县区盟旗])(?:委|人民政府|政府|人大|政协|党政|代表团|考察团)/.exec(text)?.[1];
+  return body ?? null;
+}
+
+const LEVEL_OF_TITLE: ReadonlyArray<readonly [RegExp, TourLevel]> = [
+  [/^(?:[\u3400-\u9fff]{0,8})(?:省委|省长|自治区党委|自治区主席|省政协|省人大)/, 'province'],
+  [/^(?:[\u3400-\u9fff]{0,8})(?:市委|市长|州委|州长|市政协|市人大)/, 'city'],
+  [/^(?:[\u3400-\u9fff]{0,8})(?:县委|县长|县政协|县人大)/, 'county'],
+  [/^(?:[\u3400-\u9fff]{0,8})(?:区委|区长|区政协|区人大)/, 'district'],
+];
+
+/** The level a delegation travels at: the first administrative unit in its name, else its leader's title. */
+function levelFrom(delegation: string | null, home: string | null, leaderTitles: readonly string[]): TourLevel | null {
+  if (delegation) {
+    const rest = home && delegation.startsWith(home) ? delegation.slice(home.length) : delegation;
+    const unit = /^[(（]?([县市区])/.exec(rest)?.[1];
+    if (unit === '县') return 'county';
+    if (unit === '区') return 'district';
+    if (unit === '市') return 'city';
+  }
+  if (home) {
+    if (provinceOf(home)) return 'province';
+    const level = levelOf(home);
+    if (level) return level;
+  }
+  for (const title of leaderTitles) for (const [pattern, level] of LEVEL_OF_TITLE) if (pattern.test(title)) return level;
+  return delegation ? 'other' : null;
+}
+
+/** Sentences about the visit itself (not background or speeches): they carry a visiting or leading verb. */
+const TRIP_CUE = /考察|学习|调研|观摩|参观|督查|督导|访问|代表团|考察团|观摩团|率|带队|带领|赴|抵达|来到|走进|座谈|会见|培训|举办|举行|期间|一行/;
+/** A date that opens a dateline (…11月18日讯, 本报…电) is the report's date, not the visit's. */
+const DATELINE_AFTER = /^(?:讯|电|消息|报道)/;
+
+function isoOf(point: DatePoint): string | null {
+  if (point.year === undefined || point.month === undefined || point.day === undefined) return null;
+  return `${point.year}-${String(point.month).padStart(2, '0')}-${String(point.day).padStart(2, '0')}`;
+}
+
+/**
+ * A year filled in from the date line points to the past: a December visit reported in January is last year's.
+ */
+function fixInheritedYear(point: DatePoint, fact: DateFact, context: DatePoint, explicitYear: boolean): DatePoint {
+  if (explicitYear || context.year === undefined || context.month === undefined || point.month === undefined) return point;
+  if (point.year === context.year && point.month > context.month) return { ...point, year: point.year - 1 };
+  void fact;
+  return point;
+}
+
+/** Start and end: the span of the visit's dates with a known day (earliest start, latest end). */
+function tripDates(sentences: readonly TourSentence[], context: DatePoint, published: string | null): {
+  start: Cited<string> | null;
+  end: Cited<string> | null;
+  single: boolean;
+} {
+  let start: Cited<string> | null = null;
+  let end: Cited<string> | null = null;
+  let ranges = 0;
+  let count = 0;
+  for (const sentence of sentences) {
+    if (!TRIP_CUE.test(sentence.view)) continue;
+    for (const fact of sentence.facts) {
+      if (fact.kind !== 'date' || fact.from.day === undefined) continue;
+      if (DATELINE_AFTER.test(sentence.view.slice(fact.end))) continue;
+      const explicitYear = /年/.test(fact.text);
+      const from = isoOf(fixInheritedYear(fact.from, fact, context, explicitYear));
+      const to = isoOf(fixInheritedYear(fact.to, fact, context, explicitYear));
+      if (!from || !to) continue;
+      // A date after the report was published is a plan, not the visit.
+      if (published && published.length === 10 && from > published) continue;
+      count += 1;
+      if (from !== to) ranges += 1;
+      if (!start || from < start.value) start = { value: from, citation: cite(sentence) };
+      if (!end || to > end.value) end = { value: to, citation: cite(sentence) };
+    }
+  }
+  return { start, end, single: count === 1 && ranges === 0 };
+}
+
+/** The verbatim title chain before a person's name (市委副书记、代市长), cut from the original sentence. */
+function titleAsWritten(sentence: TourSentence, person: PersonFact): string | null {
+  if (!person.titles) return null;
+  const at = sentence.view.lastIndexOf(person.titles, person.start);
+  return at >= 0 ? sentence.text.slice(at, at + person.titles.length) : person.titles;
+}
+
+/** After 由…率领： or 带队的是： the people listed are the leaders even without a verb after their names. */
+const LEAD_INTRO = /(?:率领|带队|带领|领队|率团)(?:的是|的有)?[:：]|(?:率领|带队)(?:的|者)(?:是|为|有)/;
+
+function leadersOf(sentences: readonly TourSentence[]): Array<Cited<{ name: string; title: string | null }>> {
+  const leaders: Array<Cited<{ name: string; title: string | null }>> = [];
+  for (const sentence of sentences) {
+    const intro = LEAD_INTRO.exec(sentence.view);
+    for (const fact of sentence.facts) {
+      if (fact.kind !== 'person') continue;
+      const led = fact.role === 'lead' || (intro !== null && fact.start > intro.index && fact.title !== null);
+      if (!led) continue;
+      const name = sentence.text.slice(fact.start, fact.end);
+      if (leaders.some((l) => foldScript(l.value.name) === fact.name)) continue;
+      leaders.push({ value: { name, title: titleAsWritten(sentence, fact) }, citation: cite(sentence) });
+    }
+  }
+  return leaders;
+}
+
+function hostsOf(sentences: readonly TourSentence[], leaders: ReadonlySet<string>): Array<Cited<{ name: string; title: string | null }>> {
+  const hosts: Array<Cited<{ name: string; title: string | null }>> = [];
+  for (const sentence of sentences) {
+    for (const fact of sentence.facts) {
+      if (fact.kind !== 'person' || (fact.role !== 'meet' && fact.role !== 'accompany') || leaders.has(fact.name)) continue;
+      if (hosts.some((h) => foldScript(h.value.name) === fact.name)) continue;
+      hosts.push({ value: { name: sentence.text.slice(fact.start, fact.end), title: titleAsWritten(sentence, fact) }, citation: cite(sentence) });
+    }
+  }
+  return hosts;
+}
+
+/** Whether a place can be a destination: a province, a name with an administrative suffix, or one named twice. */
+function placeLike(name: string, mentions: ReadonlyMap<string, number>): boolean {
+  if (provinceOf(name)) return true;
+  if (REGION_GROUPS[name] || GENERIC_PLACES.has(name)) return false;
+  if (/(?:省|市|县|区|州|盟|旗)$/.test(name) && name.length >= 3) return true;
+  return (mentions.get(stripAdminSuffix(name)) ?? 0) >= 2;
+}
+
+/** 从广州、珠海到东莞再到深圳: every member of a 从…到… chain is a destination. */
+const CHAIN_GAP = /^(?:[、,，和及与]|再?到|至|再赴|转赴|又到|然后到)$/;
+
+function destinationsOf(sentences: readonly TourSentence[], home: string | null, mentions: ReadonlyMap<string, number>): Array<Cited<string>> {
+  const found: Array<Cited<string> & { province: boolean }> = [];
+  const homeShort = home ? stripAdminSuffix(foldScript(home)) : null;
+  const homeProvince = home ? PROVINCES.find((p) => foldScript(home).startsWith(p.common))?.common : undefined;
+  for (const sentence of sentences) {
+    if (!TRIP_CUE.test(sentence.view)) continue;
+    const places = sentence.facts.filter((f) => f.kind === 'place');
+    const chosen = new Set<number>();
+    places.forEach((place, i) => {
+      if (place.destination) chosen.add(i);
+    });
+    // Extend chains both ways: 从A、B到C再到D.
+    for (let i = 0; i < places.length - 1; i += 1) {
+      const gap = sentence.view.slice(places[i]!.end, places[i + 1]!.start);
+      if (!CHAIN_GAP.test(gap)) continue;
+      if (chosen.has(i + 1) || chosen.has(i)) {
+        chosen.add(i);
+        chosen.add(i + 1);
+      }
+    }
+    for (let i = places.length - 2; i >= 0; i -= 1) {
+      const gap = sentence.view.slice(places[i]!.end, places[i + 1]!.start);
+      if (CHAIN_GAP.test(gap) && chosen.has(i + 1)) chosen.add(i);
+    }
+    for (const i of [...chosen].sort((a, b) => a - b)) {
+      const place = places[i]!;
+      if (place.kind !== 'place') continue;
+      const short = place.canonical;
+      if (short === homeShort || short === homeProvince) continue;
+      // Part of an organisation's name (广州市智慧城市运行中心) is no destination of its own.
+      if (/^[\u3400-\u9fff]/.test(sentence.view.slice(place.end)) && /(?:市|省)$/.test(place.name) && sentence.facts.some((f) => f.kind === 'org' && f.start <= place.start && f.end >= place.end)) continue;
+      if (!placeLike(place.name, mentions)) continue;
+      if (found.some((d) => stripAdminSuffix(foldScript(d.value)) === short)) continue;
+      found.push({ value: sentence.text.slice(place.start, place.end), citation: cite(sentence), province: provinceOf(place.name) !== undefined });
+    }
+  }
+  // Provinces named as destinations make the cities inside them detail, not destinations of their own.
+  const provinces = found.filter((d) => d.province);
+  const kept = provinces.length > 0 ? provinces : found;
+  return kept.map(({ value, citation }) => ({ value, citation }));
+}
+
+/** Sentences that list what was visited: a visiting verb, or a count of sites before a list. */
+const VISIT_CUE = /考察|参观|走进|走访|来到|察看|调研|观摩|实地|看了|去了|先后到|到了|考察点|依次/;
+/** Names that are slogans or plans, not places one can visit (要争创…示范区, 担负着建设…). */
+const NOT_A_SITE = /^(?:要|在|把|将|以|为|对|向|建设|打造|推动|推进|加快|争创|担负|比如|例如|包括|围绕|共建|创建|探索|国家|全国|全省|全市|这|该|其|各|一批|一个|多个)|(?:等)$/;
+
+function sitesOf(sentences: readonly TourSentence[], home: string | null): Array<Cited<string>> {
+  const sites: Array<Cited<string>> = [];
+  const homeShort = home ? stripAdminSuffix(foldScript(home)) : null;
+  for (const sentence of sentences) {
+    if (!VISIT_CUE.test(sentence.view)) continue;
+    for (const fact of sentence.facts) {
+      if (fact.kind !== 'org') continue;
+      let start = fact.start;
+      let name = sentence.view.slice(fact.start, fact.end);
+      // A closing quote left from an opening one outside the span (“中小企业能办大事”先行示范馆).
+      if (/^[^“"]*[”"]/.test(name) && /[“"]$/.test(sentence.view.slice(Math.max(0, start - 1), start))) start -= 1;
+      name = sentence.view.slice(start, fact.end);
+      if (NOT_A_SITE.test(name) || name.length < 3) continue;
+      if (homeShort && name.startsWith(homeShort)) continue;
+      const value = sentence.text.slice(start, fact.end);
+      if (sites.some((s) => foldScript(s.value) === foldScript(value) || foldScript(s.value).includes(foldScript(value)))) continue;
+      sites.push({ value, citation: cite(sentence) });
+    }
+  }
+  return sites;
+}
+
+/** Nouns of a stated site count (36个考察点, 12个示范点, 17个参观点); 亮点/重点 are no sites. */
+const SITE_NOUN = /^(?:[\u3400-\u9fff]{0,4}(?:考察|参观|观摩|示范|调研|学习|教学|走访)点(?:位)?|点位|点)$/;
+
+function siteCountOf(sentences: readonly TourSentence[]): Cited<number> | null {
+  let best: { value: number; rank: number; citation: TourCitation } | null = null;
+  for (const sentence of sentences) {
+    for (const fact of sentence.facts) {
+      if (fact.kind !== 'quantity' || fact.ordinal || fact.bound !== 'exact') continue;
+      if (!SITE_NOUN.test(fact.noun) || !/^[个处]$/.test(fact.measure)) continue;
+      // The count of the whole trip is written with 考察点; bare 个点 are often per-stop counts.
+      const rank = /考察|参观|观摩|示范/.test(fact.noun) ? 2 : 1;
+      if (!best || rank > best.rank || (rank === best.rank && fact.value > best.value)) best = { value: fact.value, rank, citation: cite(sentence) };
+    }
+  }
+  return best ? { value: best.value, citation: best.citation } : null;
+}
+
+function agreementsOf(sentences: readonly TourSentence[]): Array<Cited<string>> {
+  const titled: Array<Cited<string>> = [];
+  const phrases: Array<Cited<string>> = [];
+  for (const sentence of sentences) {
+    for (const fact of sentence.facts) {
+      if (fact.kind !== 'document' || !fact.agreement) continue;
+      const isTitled = fact.text.startsWith('《');
+      const value = isTitled ? sentence.text.slice(fact.start + 1, fact.end - 1) : sentence.text.slice(fact.start, fact.end);
+      (isTitled ? titled : phrases).push({ value, citation: cite(sentence) });
+    }
+  }
+  // A titled agreement (《…框架协议》) is the one signed; bare phrases (签署了战略合作协议) only when none is titled.
+  const chosen = titled.length > 0 ? titled : phrases.filter((p) => !/^(?:合作)?(?:协议|协议书|备忘录|合同)$/.test(p.value));
+  const out: Array<Cited<string>> = [];
+  for (const item of chosen) {
+    const folded = foldScript(item.value);
+    if (out.some((o) => foldScript(o.value).includes(folded))) continue;
+    for (let i = out.length - 1; i >= 0; i -= 1) if (folded.includes(foldScript(out[i]!.value))) out.splice(i, 1);
+    out.push(item);
+  }
+  return out;
+}
+
+function meetingsOf(sentences: readonly TourSentence[]): Array<Cited<string>> {
+  const out: Array<Cited<string>> = [];
+  for (const sentence of sentences) {
+    for (const fact of sentence.facts) {
+      if (fact.kind !== 'meeting') continue;
+      const value = sentence.text.slice(fact.start, fact.end);
+      if (value.length < 4 || /^(?:此次|这次|本次|该|会上)/.test(fact.name)) continue;
+      const folded = foldScript(value);
+      if (out.some((o) => foldScript(o.value).includes(folded))) continue;
+      out.push({ value, citation: cite(sentence) });
+    }
+  }
+  return out;
+}
+
+const FIGURE_WHAT: Readonly<Record<string, string>> = {
+  天: '时间', 日: '时间', 公里: '路程', 千米: '路程', 里: '路程', 万元: '金额', 亿元: '金额', 元: '金额', 美元: '金额',
+  名: '人数', 人: '人数', 位: '人数', 项: '项目', 个: '数量', 座: '数量', 家: '数量', 场: '场次',
+};
+
+function figuresOf(sentences: readonly TourSentence[], siteCount: Cited<number> | null): Array<Cited<{ value: string; what: string }>> {
+  const out: Array<Cited<{ value: string; what: string }>> = [];
+  for (const sentence of sentences) {
+    if (!TRIP_CUE.test(sentence.view) && !/考察点|公里|天时间/.test(sentence.view)) continue;
+    for (const fact of sentence.facts) {
+      if (fact.kind !== 'quantity' || fact.ordinal || fact.measure === '%') continue;
+      const what = fact.noun || FIGURE_WHAT[fact.measure];
+      if (!what) continue;
+      if (siteCount && fact.value === siteCount.value && SITE_NOUN.test(fact.noun) && sentence.paragraphId === siteCount.citation.paragraphId) continue;
+      const q = fact as QuantityFact;
+      const value = sentence.text.slice(q.start, q.end) + (fact.noun ? sentence.text.slice(q.end, q.end + fact.noun.length) : '');
+      if (out.some((o) => o.value.value === value)) continue;
+      out.push({ value: { value, what }, citation: cite(sentence) });
+    }
+  }
+  return out.slice(0, 12);
+}
+
+/** How often each place (short form) is named in the article: a destination named once in passing is noise. */
+function placeMentions(facts: ArticleFacts): Map<string, number> {
+  const mentions = new Map<string, number>();
+  for (const sentence of facts.sentences) {
+    for (const fact of sentence.facts) if (fact.kind === 'place') mentions.set(fact.canonical, (mentions.get(fact.canonical) ?? 0) + 1);
+  }
+  for (const { word, tag } of tagWords(facts.titleView)) if (tag.startsWith('ns')) mentions.set(stripAdminSuffix(word), (mentions.get(stripAdminSuffix(word)) ?? 0) + 1);
+  return mentions;
+}
+
+/** The delegation an article is about: the name it writes most, first written first. */
+function delegationOf(facts: ArticleFacts, sentences: readonly TourSentence[]): { name: string; citation: TourCitation | null } | null {
+  const counts = new Map<string, { count: number; first: number; name: string; citation: TourCitation | null }>();
+  const add = (name: string, order: number, citation: TourCitation | null) => {
+    const key = foldScript(name);
+    const entry = counts.get(key);
+    if (entry) {
+      entry.count += 1;
+      if (!entry.citation && citation) entry.citation = citation;
+    } else counts.set(key, { count: 1, first: order, name, citation });
+  };
+  for (const found of delegationNames(facts.titleView)) add(facts.title.slice(found.start, found.end), -1, null);
+  for (const sentence of sentences) {
+    for (const found of delegationNames(sentence.view)) {
+      const name = sentence.text.slice(found.start, found.end);
+      add(name, sentence.order, { paragraphId: sentence.paragraphId, quote: sentence.text });
+      // The body's spelling (with citation) replaces the title's when they agree.
+      const entry = counts.get(foldScript(name))!;
+      if (!entry.citation) entry.citation = cite(sentence);
+    }
+  }
+  const best = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first)[0];
+  return best ? { name: best.name, citation: best.citation } : null;
+}
+
+/** The draft of one trip from a set of sentences of an article. */
+function draftOf(facts: ArticleFacts, sentences: readonly TourSentence[], index: number, mentions: ReadonlyMap<string, number>): TourDraft {
+  const delegation = delegationOf(facts, sentences);
+  const leaders = leadersOf(sentences);
+  const leaderNames = new Set(leaders.map((l) => foldScript(l.value.name)));
+  const home = (delegation && homeOf(foldScript(delegation.name)) && delegation.name.slice(0, homeOf(foldScript(delegation.name))!.length)) ||
+    leaders.map((l) => (l.value.title ? homeOf(foldScript(l.value.title)) && l.value.title.slice(0, homeOf(foldScript(l.value.title))!.length) : null)).find(Boolean) ||
+    null;
+  const homeCitation = delegation && home && delegation.name.startsWith(home) ? delegation.citation : leaders.find((l) => l.value.title?.startsWith(home ?? '\u0000'))?.citation ?? null;
+  const dates = tripDates(sentences, facts.dateContext, facts.published);
+  const figures = figuresOf(sentences, null);
+  // One day written and a longer stay stated (在随后5天里): the end is not given, so it stays empty.
+  const longer = figures.some((f) => /天|日/.test(f.value.value) && /[2-9两三四五六七八九十]/.test(f.value.value) && /时间|天/.test(f.value.what));
+  const end = dates.single && longer ? null : dates.end;
+  const siteCount = siteCountOf(sentences);
+  return {
+    docId: facts.docId,
+    index,
+    title: facts.title,
+    published: facts.published,
+    delegation: delegation?.citation ? { value: delegation.name, citation: delegation.citation } : delegation ? { value: delegation.name, citation: { paragraphId: '', quote: '' } } : null,
+    from: home ? { value: home, citation: homeCitation ?? { paragraphId: '', quote: '' } } : null,
+    level: levelFrom(delegation ? foldScript(delegation.name) : null, home ? foldScript(home) : null, leaders.map((l) => foldScript(l.value.title ?? ''))),
+    leaders,
+    hosts: hostsOf(sentences, leaderNames),
+    start: dates.start,
+    end,
+    destinations: destinationsOf(sentences, home, mentions),
+    sites: sitesOf(sentences, home),
+    siteCount,
+    agreements: agreementsOf(sentences),
+    meetings: meetingsOf(sentences),
+    figures: figuresOf(sentences, siteCount),
+  };
+}
+
+/** The tours an article reports: one draft for a report, one per trip for an overview. Pure. */
+export function extractTours(article: Article): TourDraft[] {
+  const facts = readArticle(article);
+  const mentions = placeMentions(facts);
+  return [draftOf(facts, facts.sentences, 0, mentions)];
+}
