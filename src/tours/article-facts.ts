@@ -55,7 +55,8 @@ export function readArticle(article: Article): ArticleFacts {
     if (paragraph.kind === 'caption' || /^\s*[图圖]为/.test(paragraph.text)) continue;
     const { sentences: read, date } = extractParagraphFacts(paragraph.text, { date: carried });
     // A paragraph's month carries to the next one only within the story (a bare 25日 after 9月23日).
-    carried = { year: date.year ?? dateContext.year, month: date.month ?? dateContext.month };
+    // A year named for background (2020年9月, 习近平…) does not carry into the next paragraph.
+    carried = date.year === dateContext.year ? { year: dateContext.year, month: date.month ?? dateContext.month } : { ...dateContext };
     for (const sentence of read) {
       sentences.push({
         paragraphId: paragraph.id,

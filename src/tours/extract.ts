@@ -7,6 +7,7 @@ import { PROVINCES, REGION_GROUPS, GENERIC_PLACES, foldScript, levelOf, province
 import type { DateFact, DatePoint, PersonFact, QuantityFact } from '../facts/index.ts';
 import { readArticle, type ArticleFacts, type TourSentence } from './article-facts.ts';
 import type { Article } from '../domain.ts';
+import { sitesInSentence } from './sites.ts';
 import type { TourCitation, TourLevel } from './types.ts';
 
 /** A value with the sentence it was read from. */
@@ -141,6 +142,7 @@ function tripDates(sentences: readonly TourSentence[], context: DatePoint, publi
 } {
   let start: Cited<string> | null = null;
   let end: Cited<string> | null = null;
+  let range: { start: Cited<string>; end: Cited<string> } | null = null;
   let ranges = 0;
   let count = 0;
   for (const sentence of sentences) {
@@ -148,6 +150,8 @@ function tripDates(sentences: readonly TourSentence[], context: DatePoint, publi
     for (const fact of sentence.facts) {
       if (fact.kind !== 'date' || fact.from.day === undefined) continue;
       if (DATELINE_AFTER.test(sentence.view.slice(fact.end))) continue;
+      // 一号工程, 十号文件: a bare 号 without a month is a name, not a day.
+      if (!/月/.test(fact.text) && /号$/.test(fact.text)) continue;
       const explicitYear = /年/.test(fact.text);
       const from = isoOf(fixInheritedYear(fact.from, fact, context, explicitYear));
       const to = isoOf(fixInheritedYear(fact.to, fact, context, explicitYear));
@@ -155,11 +159,17 @@ function tripDates(sentences: readonly TourSentence[], context: DatePoint, publi
       // A date after the report was published is a plan, not the visit.
       if (published && published.length === 10 && from > published) continue;
       count += 1;
-      if (from !== to) ranges += 1;
+      if (from !== to) {
+        ranges += 1;
+        // The first range written for the visit is its span (9月23日至28日); later single days are events in
+        // it or after it (the summary meeting the day after).
+        range ??= { start: { value: from, citation: cite(sentence) }, end: { value: to, citation: cite(sentence) } };
+      }
       if (!start || from < start.value) start = { value: from, citation: cite(sentence) };
       if (!end || to > end.value) end = { value: to, citation: cite(sentence) };
     }
   }
+  if (range) return { start: range.start, end: range.end, single: false };
   return { start, end, single: count === 1 && ranges === 0 };
 }
 
@@ -254,27 +264,20 @@ function destinationsOf(sentences: readonly TourSentence[], home: string | null,
   return kept.map(({ value, citation }) => ({ value, citation }));
 }
 
-/** Sentences that list what was visited: a visiting verb, or a count of sites before a list. */
-const VISIT_CUE = /考察|参观|走进|走访|来到|察看|调研|观摩|实地|看了|去了|先后到|到了|考察点|依次/;
-/** Names that are slogans or plans, not places one can visit (要争创…示范区, 担负着建设…). */
-const NOT_A_SITE = /^(?:要|在|把|将|以|为|对|向|建设|打造|推动|推进|加快|争创|担负|比如|例如|包括|围绕|共建|创建|探索|国家|全国|全省|全市|这|该|其|各|一批|一个|多个)|(?:等)$/;
+/** Paragraphs about visiting: a visiting verb or a count of sites. */
+const VISIT_CUE = /考察|参观|走进|走访|来到|察看|调研|观摩|实地|看了|去了|到了|考察点|瞻仰/;
 
 function sitesOf(sentences: readonly TourSentence[], home: string | null): Array<Cited<string>> {
   const sites: Array<Cited<string>> = [];
   const homeShort = home ? stripAdminSuffix(foldScript(home)) : null;
+  const cueByParagraph = new Map<string, boolean>();
+  for (const sentence of sentences) if (VISIT_CUE.test(sentence.view)) cueByParagraph.set(sentence.paragraphId, true);
   for (const sentence of sentences) {
-    if (!VISIT_CUE.test(sentence.view)) continue;
-    for (const fact of sentence.facts) {
-      if (fact.kind !== 'org') continue;
-      let start = fact.start;
-      let name = sentence.view.slice(fact.start, fact.end);
-      // A closing quote left from an opening one outside the span (“中小企业能办大事”先行示范馆).
-      if (/^[^“"]*[”"]/.test(name) && /[“"]$/.test(sentence.view.slice(Math.max(0, start - 1), start))) start -= 1;
-      name = sentence.view.slice(start, fact.end);
-      if (NOT_A_SITE.test(name) || name.length < 3) continue;
-      if (homeShort && name.startsWith(homeShort)) continue;
-      const value = sentence.text.slice(start, fact.end);
-      if (sites.some((s) => foldScript(s.value) === foldScript(value) || foldScript(s.value).includes(foldScript(value)))) continue;
+    for (const site of sitesInSentence(sentence.view, sentence.facts, cueByParagraph.get(sentence.paragraphId) ?? false)) {
+      if (homeShort && site.name.startsWith(homeShort) && !/[村镇乡]/.test(site.name)) continue;
+      const value = sentence.text.slice(site.start, site.end);
+      const folded = foldScript(value);
+      if (sites.some((s) => foldScript(s.value) === folded)) continue;
       sites.push({ value, citation: cite(sentence) });
     }
   }
