@@ -8,7 +8,7 @@ import { analyseQuestion } from '../question.ts';
 import type { Answer, Answerer, AnswerOptions, AnswerSentence } from '../types.ts';
 import { LlmError } from './errors.ts';
 import { neutraliseDelimiters, type LoadedPrompt } from './prompts.ts';
-import { bestMatchingSentence, checkGeneratedAnswer, DEFAULT_MIN_KEPT_SHARE, type GeneratedAnswerCheck } from './validate.ts';
+import { bestMatchingSentence, checkGeneratedAnswer, DEFAULT_MIN_KEPT_SHARE, validatedDraft, type GeneratedAnswerCheck } from './validate.ts';
 
 /** A paragraph shown to the model as `[n]`. */
 export interface EvidenceParagraph {
@@ -36,7 +36,10 @@ export interface LlmAnswererOptions {
   maxParagraphs?: number;
   /** Character budget of all numbered paragraphs together (the first paragraph is always included). */
   maxContextChars?: number;
-  /** At most one `onDraft` call per this many ms (Telegram allows about one message edit per second). */
+  /**
+   * At most one `onDraft` call per this many ms (Telegram allows about one message edit per second). Drafts carry
+   * only complete sentences that passed validation, without markers.
+   */
   draftIntervalMs?: number;
   /** Share of generated sentences that must pass validation, else the fallback answers. */
   minKeptShare?: number;
@@ -80,15 +83,16 @@ export class LlmAnswerer implements Answerer {
     if (evidence.length === 0) return this.#fallBack(question, retrieved, 'info', 'no body paragraphs retrieved');
     if (options.signal?.aborted) return this.#fallBack(question, retrieved, 'info', 'aborted before generation');
 
+    const texts = new Map(evidence.map((e) => [e.n, e.paragraph.text]));
+    const titles = new Map(evidence.map((e) => [e.n, e.article.meta.title]));
     let generated: string;
     try {
-      generated = await this.#generate(question, evidence, options);
+      generated = await this.#generate(question, evidence, options, (partial, cache) => validatedDraft(partial, texts, titles, cache));
     } catch (error) {
       return this.#fallBack(question, retrieved, 'warn', describeFailure(error, this.#options.timeoutMs));
     }
 
-    const texts = new Map(evidence.map((e) => [e.n, e.paragraph.text]));
-    const check = checkGeneratedAnswer(generated, texts, { minKeptShare: this.#settings.minKeptShare });
+    const check = checkGeneratedAnswer(generated, texts, { minKeptShare: this.#settings.minKeptShare, titles });
     if (!check.sufficient) return this.#fallBack(question, retrieved, check.declined ? 'info' : 'warn', rejectionReason(generated, check));
     const dropped = check.sentences.filter((s) => s.problem);
     if (dropped.length > 0) {
@@ -114,8 +118,17 @@ export class LlmAnswerer implements Answerer {
     };
   }
 
-  /** Streams the model's answer, passing throttled drafts on; rejects on failure, abort or deadline. */
-  async #generate(question: string, evidence: EvidenceParagraph[], options: AnswerOptions): Promise<string> {
+  /**
+   * Streams the model's answer; rejects on failure, abort or deadline. Drafts passed to `onDraft` (throttled) hold
+   * only the complete sentences that already pass validation (`draftOf`), never raw model text: a stalled stream
+   * must not leave an invented "99个点" on screen while the fallback is prepared.
+   */
+  async #generate(
+    question: string,
+    evidence: EvidenceParagraph[],
+    options: AnswerOptions,
+    draftOf: (partial: string, cache: Map<string, boolean>) => string,
+  ): Promise<string> {
     const deadline = AbortSignal.timeout(this.#options.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     const chain = this.#options.prompt.template.pipe(this.#options.model).pipe(new StringOutputParser());
@@ -123,6 +136,8 @@ export class LlmAnswerer implements Answerer {
 
     let text = '';
     let lastDraftAt = Number.NEGATIVE_INFINITY;
+    let lastDraft = '';
+    const verdicts = new Map<string, boolean>();
     const stream = await untilAborted(chain.stream(input, { signal }), signal);
     const chunks = stream[Symbol.asyncIterator]();
     try {
@@ -132,9 +147,13 @@ export class LlmAnswerer implements Answerer {
         if (typeof next.value !== 'string') throw new LlmError('model stream yielded a non-text chunk');
         text += next.value;
         const now = performance.now();
-        if (options.onDraft && text.trim() && now - lastDraftAt >= this.#settings.draftIntervalMs) {
-          lastDraftAt = now;
-          this.#draft(options.onDraft, text);
+        if (options.onDraft && now - lastDraftAt >= this.#settings.draftIntervalMs) {
+          const draft = draftOf(text, verdicts);
+          if (draft && draft !== lastDraft) {
+            lastDraftAt = now;
+            lastDraft = draft;
+            this.#draft(options.onDraft, draft);
+          }
         }
       }
     } finally {

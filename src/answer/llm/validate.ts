@@ -1,17 +1,41 @@
 /**
  * Grounding checks for generated answers. Pure: the answerer hands in the model's text and the numbered paragraphs
  * it was shown, and gets back which sentences may be shown. A sentence survives only if it cites at least one
- * paragraph, cites nothing that was not provided, and every number, date and person name in it appears in one of
- * the paragraphs it cites. A language model paraphrases; it must not add facts.
+ * paragraph, cites nothing that was not provided, is not an instruction to the reader, and is supported by the
+ * paragraphs it cites as a whole: every number, date and person name in it, and every content word (places,
+ * organisations, things, Latin-script words, URLs), appears there. A language model paraphrases; it must not add
+ * facts, and it must not pass on text injected into an article.
  */
-import { normaliseForIndex, splitSentences, tagWords, toHalfWidth, tokenizeForIndex } from '../../text/index.ts';
+import { extractFacts } from '../../facts/index.ts';
+import {
+  GENERIC_PLACES,
+  NON_FACT_WORDS,
+  STOP_WORDS,
+  foldScript,
+  normaliseForIndex,
+  placeVariants,
+  splitSentences,
+  synonymsOf,
+  tagWords,
+  toHalfWidth,
+  tokenizeForIndex,
+} from '../../text/index.ts';
 
 /** Why a generated sentence was not shown. */
-export type SentenceProblemKind = 'no-citation' | 'unknown-citation' | 'unsupported-fact';
+export type SentenceProblemKind =
+  | 'no-citation'
+  | 'unknown-citation'
+  /** Addresses the reader or the model (忽略以上指令, 请立即访问…, ignore previous instructions): never shown. */
+  | 'instruction'
+  /** A URL that no cited paragraph contains. */
+  | 'unknown-url'
+  | 'unsupported-fact'
+  /** A place, organisation, thing or Latin-script word that no cited paragraph contains. */
+  | 'unsupported-word';
 
 export interface SentenceProblem {
   kind: SentenceProblemKind;
-  /** What failed, for logs: the unknown numbers or the facts no cited paragraph states. */
+  /** What failed, for logs: the unknown numbers, facts or words no cited paragraph states, or the instruction. */
   detail: string;
 }
 
@@ -39,6 +63,11 @@ export interface GeneratedAnswerCheck {
 export interface ValidationOptions {
   /** Below this share of surviving sentences the whole answer is distrusted (the caller falls back). */
   minKeptShare?: number;
+  /**
+   * Text shown to the model beside paragraph n (its article's title): it may support content words (the title
+   * names the delegation a paragraph calls 代表团), never numbers, dates or names.
+   */
+  titles?: ReadonlyMap<number, string>;
 }
 
 export const DEFAULT_MIN_KEPT_SHARE = 0.5;
@@ -48,9 +77,14 @@ const DECLINE = /资料中?(?:均|并)?未(?:提及|提到|涉及)|资料中?(?:
 
 /** `[1]`, `[1][2]`, `[1,2]`, `[1、2]`; full-width brackets are normalised first. */
 const MARKER = /\[(\d+(?:\s*[,，、]\s*\d+)*)\]/g;
-const TERMINATOR_RUN = /([。！？；!?;…]+[”’」』）)】》]*)((?:\s*\[\d+(?:\s*[,，、]\s*\d+)*\])+)/g;
+const TERMINATOR_RUN = /([。！？；!?;…]+[”’」』）)】》]*|\.(?=\s*\[))((?:\s*\[\d+(?:\s*[,，、]\s*\d+)*\])+)/g;
+/**
+ * An ASCII full stop ends a sentence when a space or the end follows (`prompt. Next`), not inside 2064.47 or a
+ * URL; `!?;` always do (see splitSentences). Without this an English sentence would borrow the next one's [n].
+ */
+const ASCII_STOP = /\.(?=\s|$)/g;
 const HAS_CONTENT = /[\p{L}\p{N}]/u;
-const ENDS_SENTENCE = /[。！？；!?;…：:][”’」』）)】》]*$/;
+const ENDS_SENTENCE = /[。！？；!?;….：:][”’」』）)】》]*$/;
 /** `以下几个方面：` introduces what follows and states nothing itself. */
 const LEAD_IN = /[：:]$/;
 
@@ -65,7 +99,8 @@ function tidyGeneratedText(text: string): string {
     .replace(/\*\*|__|`/g, '')
     .replace(/^[ \t]*#{1,6}[ \t]+/gm, '')
     .replace(/^[ \t]*(?:[-*•·]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])[ \t]*/gm, '')
-    .replace(TERMINATOR_RUN, (_m, terminator: string, markers: string) => `${markers.replace(/\s+/g, '')}${terminator}`);
+    .replace(TERMINATOR_RUN, (_m, terminator: string, markers: string) => `${markers.replace(/\s+/g, '')}${terminator}`)
+    .replace(ASCII_STOP, '.\n');
 }
 
 /** Splits generated text into sentences and their citation numbers (markers removed from the text). */
@@ -140,6 +175,7 @@ function formatDate(date: DateMention): string {
 /** Job titles after which the next word is a person's name (省委书记沈晓明, 县长周登高). */
 const TITLE_WORD = /(?:书记|省长|市长|县长|区长|州长|镇长|乡长|部长|厅长|局长|主任|主席|秘书长|董事长|总经理|总裁|院长|校长|常委|委员|司令员|政委)$/;
 const HAN_NAME = /^[\u4e00-\u9fa5]{2,4}$/;
+const NAME_TRAILING_PARTICLE = /[也都还就则等和与及说在]$/;
 /**
  * The commonest Chinese surnames (together well over 90% of the population). jieba's HMM also "discovers" words
  * like 个点 or 赴湘; only unknown words that start with a surname are taken for names.
@@ -148,14 +184,19 @@ const COMMON_SURNAMES = new Set([
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
 ]);
 
+/** `由/与/同 + two- or three-character name + a verb people do in reports` (由张三丰率领, 与李四会见). */
+const AGENT_BEFORE_VERB = /(?:由|与|同|和|经)([\u4e00-\u9fa5]{2,3}?)(?:主持|率领|带领|带队|率队|讲话|致辞|出席|陪同|介绍|会见|会谈|签署|签约)/g;
+
 /**
- * Probable person names in a sentence: words jieba tags as names (nr…), words its HMM discovered that are not in
- * any dictionary (tag x: names it has never seen, like 张三, come out this way) and the word right after a job
- * title. Over-detecting is the safe side: a false "name" that the cited paragraph lacks only drops a sentence.
+ * Probable person names in a sentence: people the fact extractor finds, words jieba tags as names (nr…), words
+ * its HMM discovered that are not in any dictionary (tag x: names it has never seen, like 张三, come out this way),
+ * the word right after a job title, and the agent of 由…主持/率领. Over-detecting is the safe side: a false "name" that the cited paragraph lacks only drops a sentence.
  */
 function namesIn(text: string): string[] {
   const words = tagWords(text);
-  const names = new Set<string>();
+  const names = new Set<string>(extractFacts(text).flatMap((fact) => (fact.kind === 'person' ? [fact.name] : [])));
+  // 由易炼红主持: jieba may glue the preposition to an unseen name (由易炼|红), so the construction is read directly.
+  for (const match of text.matchAll(AGENT_BEFORE_VERB)) if (COMMON_SURNAMES.has(match[1]![0]!)) names.add(match[1]!);
   words.forEach(({ word, tag }, i) => {
     if (!HAN_NAME.test(word)) return;
     const afterTitle = i > 0 && TITLE_WORD.test(words[i - 1]!.word) && (tag === 'x' || tag.startsWith('nr'));
@@ -185,15 +226,133 @@ export function unsupportedFacts(sentence: string, supportTexts: readonly string
     if (!dateSupported(date, supportDates)) missing.push(formatDate(date));
   }
   for (const name of namesIn(sentence)) {
-    if (!supportTexts.some((text) => text.includes(name))) missing.push(name);
+    // jieba's HMM may glue a particle to an unseen name (王浩也, 刘捷等): the name without it is what must occur.
+    const bare = name.length >= 3 ? name.replace(NAME_TRAILING_PARTICLE, '') : name;
+    if (!supportTexts.some((text) => text.includes(name) || (bare !== name && text.includes(bare)))) missing.push(name);
+  }
+  return [...new Set(missing)];
+}
+
+/**
+ * Words a paraphrase adds without adding a fact: how long something took, that it was specially or mainly so,
+ * what it included. Together with the lexicon's non-fact words (此次, 期间, 分别, 进行, 表示…), stop words and
+ * generic places. Kept small and generic on purpose: anything here can be invented freely.
+ */
+const PARAPHRASE_GLUE: ReadonlySet<string> = new Set([
+  '历时', '为期', '专程', '此外', '另外', '主要', '重点', '包括', '一起', '前后', '其间', '当中', '之间', '内容', '行程',
+  '资料', '报道', '文章', '消息', '目的', '时间', '地点', '成员', '人员', '领导', '负责人', '具体', '有关方面', '交流', '学习', '大家',
+]);
+
+/**
+ * Part-of-speech tags of content words: nouns, places, organisations, other proper nouns, abbreviations (长三角),
+ * unknown words the HMM found. Verbs, adverbs and function words are paraphrase; names are checked as facts.
+ */
+const CONTENT_TAG = /^(?:n|ng|ns|nt|nz|nw|nrt|nrfg|nr|j|x)$/;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+/** `http://…`, `https://…`, `www.…` up to whitespace, CJK punctuation or a bracket. */
+const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s，。！？；、：“”‘’（）()<>《》【】\[\]"'\u3400-\u9fff]+/gi;
+/** A Latin-script word (letters, then letters, digits, apostrophes or hyphens). */
+const LATIN_WORD = /[a-z][a-z0-9'’-]*/gi;
+
+/**
+ * Text that addresses the reader or the model instead of reporting: prompt-injection phrasing from an article
+ * (or the model's own chatter). Such a sentence is never shown, whatever it cites.
+ */
+const INSTRUCTION_PATTERNS: readonly RegExp[] = [
+  /(?:忽略|无视|忘记|忘掉|不要理会|不必理会|跳过)[^。！？]{0,12}(?:指令|指示|提示|规则|要求|设定|命令|约束)/,
+  /(?<![邀申提聘宴恭敬延约])请(?:你|您|大家|读者)?(?:立即|马上|立刻|赶快|尽快|务必|直接)?(?:访问|点击|打开|登录|登陆|扫码|扫描|关注|下载|联系|拨打|添加|转账|汇款|回复|输出|告诉|透露|泄露|显示|打印|复述|领取|前往网站)/,
+  /(?:立即|马上|立刻|赶快|赶紧)(?:访问|点击|领取|登录|登陆|下载|联系|扫码|注册|转账|汇款)/,
+  /领取(?:奖励|红包|奖品|礼品|奖金|福利)/,
+  /系统提示|提示词|system\s*prompt/i,
+  /(?:你|您)(?:现在)?(?:是|扮演|充当)(?:一个|一名)?(?:AI|人工智能|助手|语言模型|机器人)/i,
+  /\b(?:ignore|disregard|forget|override|bypass)\b[^.!?]{0,40}\b(?:instructions?|prompts?|rules|directions|guidelines|above|previous|prior)\b/i,
+  /\b(?:reveal|print|show|output|repeat|display|leak|tell\s+me)\b[^.!?]{0,40}\b(?:prompts?|instructions?|secrets?|api\s*keys?|passwords?)\b/i,
+  /^(?:please\s+)?(?:click|visit|go\s+to|open|download|call|contact|sign\s+up|log\s*in|register|claim)\b/i,
+  /\b(?:you\s+are\s+now|act\s+as|pretend\s+to\s+be|from\s+now\s+on)\b/i,
+];
+
+/** The instruction-like phrase in `sentence`, or null when it reports rather than instructs. */
+export function instructionIn(sentence: string): string | null {
+  const text = foldScript(toHalfWidth(sentence));
+  for (const pattern of INSTRUCTION_PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return match[0];
+  }
+  return null;
+}
+
+function urlsIn(text: string): string[] {
+  return Array.from(toHalfWidth(text).matchAll(URL_PATTERN), (m) => m[0].replace(/[.,;:!?]+$/, ''));
+}
+
+/** URLs in `sentence` that none of `supportTexts` contains (compared without case). */
+export function unknownUrls(sentence: string, supportTexts: readonly string[]): string[] {
+  const support = toHalfWidth(supportTexts.join('\n')).toLowerCase();
+  return [...new Set(urlsIn(sentence).filter((url) => !support.includes(url.toLowerCase())))];
+}
+
+/** Whether `word` (script-folded) or one of its domain synonyms or place spellings occurs in `support`. */
+function wordOccurs(word: string, support: string): boolean {
+  if (support.includes(word)) return true;
+  if (synonymsOf(word).some((synonym) => support.includes(synonym))) return true;
+  return placeVariants(word).some((variant) => variant.length >= 2 && support.includes(variant));
+}
+
+/**
+ * Whether a content word is supported: it occurs (or a synonym or place spelling does), or it is a compound of two
+ * parts of at least two characters that each occur (广州南沙 for 广州市南沙区: jieba glues differently in each text).
+ */
+function contentWordSupported(word: string, support: string): boolean {
+  if (wordOccurs(word, support)) return true;
+  const partSupported = (part: string) => isGlue(part) || wordOccurs(part, support);
+  // 省领导, 市直部门: an administrative level in front of a word that is glue or supported.
+  if (ADMIN_LEVEL_PREFIX.test(word) && word.length >= 3 && partSupported(word.slice(1))) return true;
+  for (let cut = 2; cut <= word.length - 2; cut += 1) {
+    if (partSupported(word.slice(0, cut)) && partSupported(word.slice(cut))) return true;
+  }
+  return false;
+}
+
+const ADMIN_LEVEL_PREFIX = /^[省市县区州乡镇村]/;
+
+function isGlue(word: string): boolean {
+  return NON_FACT_WORDS.has(word) || STOP_WORDS.has(word) || GENERIC_PLACES.has(word) || PARAPHRASE_GLUE.has(word);
+}
+
+/**
+ * The content words of `sentence` that none of `supportTexts` contains: nouns, places, organisations and other
+ * proper nouns of two or more characters (by jieba's tags, after script folding), Latin-script words of two or
+ * more letters, and URLs. Paraphrase glue, the lexicon's synonyms of a word that occurs, and traditional/simplified
+ * variants are allowed. Empty means every thing the sentence mentions is in its sources.
+ */
+export function unsupportedWords(sentence: string, supportTexts: readonly string[]): string[] {
+  const support = foldScript(toHalfWidth(supportTexts.join('\n')));
+  const supportLower = support.toLowerCase();
+  let text = foldScript(toHalfWidth(sentence));
+  const missing: string[] = [];
+  for (const url of urlsIn(text)) {
+    if (!supportLower.includes(url.toLowerCase())) missing.push(url);
+    text = text.split(url).join(' ');
+  }
+  for (const match of text.matchAll(LATIN_WORD)) {
+    const word = match[0].replace(/['’-]+$/, '');
+    if (word.length < 2) continue;
+    const pattern = new RegExp(`(?<![a-z])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`, 'i');
+    if (!pattern.test(support)) missing.push(word);
+  }
+  for (const { word, tag } of tagWords(text)) {
+    if (word.length < 2 || !HAN.test(word) || !CONTENT_TAG.test(tag) || isGlue(word)) continue;
+    if (!contentWordSupported(word, support)) missing.push(word);
   }
   return [...new Set(missing)];
 }
 
 /**
  * Checks a generated answer against the paragraphs the model was given (`paragraphs.get(n)` is the text shown as
- * `[n]`). Sentences without a citation, with a citation to a paragraph not provided, or with a number, date or
- * person name that none of their cited paragraphs states, are marked with their problem and left out of `kept`.
+ * `[n]`). Sentences without a citation, with a citation to a paragraph not provided, that instruct the reader, or
+ * with a URL, number, date, person name or content word that none of their cited paragraphs states, are marked
+ * with their problem (see `sentenceProblem`) and left out of `kept`.
  */
 export function checkGeneratedAnswer(
   text: string,
@@ -208,7 +367,7 @@ export function checkGeneratedAnswer(
   );
   const sentences: CheckedSentence[] = parsed
     .filter((s) => !remarks.includes(s))
-    .map((s) => ({ ...s, problem: problemOf(s, paragraphs) }));
+    .map((s) => ({ ...s, problem: sentenceProblem(s, paragraphs, options.titles) }));
   const kept = sentences.filter((s) => s.problem === null);
   return {
     sentences,
@@ -218,12 +377,54 @@ export function checkGeneratedAnswer(
   };
 }
 
-function problemOf(sentence: { text: string; citations: number[] }, paragraphs: ReadonlyMap<number, string>): SentenceProblem | null {
+/**
+ * Why one sentence may not be shown, or null when it may. Checked in order: citations, instruction, URLs, facts
+ * (numbers, dates, names: paragraphs only), content words (paragraphs and their titles).
+ */
+export function sentenceProblem(
+  sentence: { text: string; citations: readonly number[] },
+  paragraphs: ReadonlyMap<number, string>,
+  titles: ReadonlyMap<number, string> = new Map(),
+): SentenceProblem | null {
   if (sentence.citations.length === 0) return { kind: 'no-citation', detail: sentence.text };
   const unknown = sentence.citations.filter((n) => !paragraphs.has(n));
   if (unknown.length > 0) return { kind: 'unknown-citation', detail: unknown.map((n) => `[${n}]`).join('') };
-  const missing = unsupportedFacts(sentence.text, sentence.citations.map((n) => paragraphs.get(n)!));
-  return missing.length > 0 ? { kind: 'unsupported-fact', detail: missing.join(', ') } : null;
+  const instruction = instructionIn(sentence.text);
+  if (instruction) return { kind: 'instruction', detail: instruction };
+  const cited = sentence.citations.map((n) => paragraphs.get(n)!);
+  const urls = unknownUrls(sentence.text, cited);
+  if (urls.length > 0) return { kind: 'unknown-url', detail: urls.join(', ') };
+  const missing = unsupportedFacts(sentence.text, cited);
+  if (missing.length > 0) return { kind: 'unsupported-fact', detail: missing.join(', ') };
+  const context = [...cited, ...sentence.citations.flatMap((n) => titles.get(n) ?? [])];
+  const words = unsupportedWords(sentence.text, context);
+  return words.length > 0 ? { kind: 'unsupported-word', detail: words.join(', ') } : null;
+}
+
+/**
+ * The sentences of a still-streaming answer that are complete and pass `sentenceProblem`, in order, without their
+ * markers: what may be shown as a draft. The last sentence is never included, since more text (a `[n]` after its
+ * full stop, the rest of 2064.47) may still arrive. `cache` (sentence → verdict) saves re-checking on every chunk.
+ */
+export function validatedDraft(
+  partial: string,
+  paragraphs: ReadonlyMap<number, string>,
+  titles: ReadonlyMap<number, string> = new Map(),
+  cache: Map<string, boolean> = new Map(),
+): string {
+  const complete = parseGeneratedSentences(partial).slice(0, -1);
+  return complete
+    .filter((sentence) => {
+      const key = `${sentence.citations.join(',')}|${sentence.text}`;
+      let ok = cache.get(key);
+      if (ok === undefined) {
+        ok = sentenceProblem(sentence, paragraphs, titles) === null;
+        cache.set(key, ok);
+      }
+      return ok;
+    })
+    .map((sentence) => sentence.text)
+    .join('');
 }
 
 /**
