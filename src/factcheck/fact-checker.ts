@@ -1,14 +1,17 @@
 /**
- * The fact checker: retrieve paragraphs for a claim, split the claim into atomic facts, judge every fact against
- * every candidate sentence, and return the verdict with the quoted evidence.
+ * The fact checker: read the claim into facts, find the tour first (the retrieved articles about the claim's
+ * subject), hold the claim against each whole article slot by slot, and return the verdict of the right article
+ * with per-fact results and quoted evidence.
  */
 import { performance } from 'node:perf_hooks';
+import type { Article, Paragraph } from '../domain.ts';
 import type { CorpusView, Retriever } from '../retrieve/index.ts';
-import { extractClaimFacts } from './claim-facts.ts';
+import { splitSentences } from '../text/index.ts';
+import { readArticle, type ArticleSentence } from './article.ts';
+import { parseClaim, type Claim, type ClaimFact } from './claim.ts';
 import { FactCheckError } from './errors.ts';
-import { collectEvidence, numberEvidence, type EvidenceOptions, type EvidenceSentence } from './evidence.ts';
-import { DEFAULT_VERDICT_SETTINGS, assessSentence, judgeClaim, type ClaimJudgement, type VerdictSettings } from './verdict.ts';
-import type { AtomicFact, FactCheckResult, Mismatch } from './types.ts';
+import { DEFAULT_JUDGE_SETTINGS, judgeArticle, type ArticleJudgement, type FactOutcome, type JudgeSettings } from './judge.ts';
+import type { EvidenceItem, FactCheckResult, FactResult, Mismatch, Verdict } from './types.ts';
 
 /** Checks one claim against the articles. */
 export interface FactChecker {
@@ -16,20 +19,23 @@ export interface FactChecker {
 }
 
 /** Settings of the evidence-based checker (defaults in `DEFAULT_FACT_CHECK_SETTINGS`). */
-export interface FactCheckSettings extends VerdictSettings, EvidenceOptions {
+export interface FactCheckSettings extends JudgeSettings {
   /** How many chunks to retrieve per claim. */
   retrieveLimit: number;
+  /** How many distinct retrieved articles are read as candidates for the tour. */
+  maxArticles: number;
   /** How many nearest sentences to show when a claim is not found. */
   maxNearest: number;
-  /** How many extra passage sentences to quote for facts found around the main sentence. */
-  maxContextQuotes: number;
+  /** How many sentences to quote for a verdict. */
+  maxQuotes: number;
 }
 
 export const DEFAULT_FACT_CHECK_SETTINGS: FactCheckSettings = {
-  ...DEFAULT_VERDICT_SETTINGS,
+  ...DEFAULT_JUDGE_SETTINGS,
   retrieveLimit: 20,
+  maxArticles: 6,
   maxNearest: 3,
-  maxContextQuotes: 2,
+  maxQuotes: 3,
 };
 
 export interface EvidenceFactCheckerOptions {
@@ -38,7 +44,20 @@ export interface EvidenceFactCheckerOptions {
   settings?: Partial<FactCheckSettings>;
 }
 
-/** Checks claims with a retriever over the index and the rules in verdict.ts. */
+/** Names of fact kinds in explanations. */
+const KIND_NAMES: Readonly<Record<ClaimFact['kind'], string>> = {
+  subject: '主体',
+  person: '人物',
+  date: '日期',
+  quantity: '数字',
+  place: '地点',
+  org: '单位',
+  document: '文件',
+  meeting: '会议',
+  term: '',
+};
+
+/** Checks claims with a retriever over the index and the slot comparison in judge.ts. */
 export class EvidenceFactChecker implements FactChecker {
   readonly #retriever: Retriever;
   readonly #corpus: CorpusView;
@@ -55,7 +74,7 @@ export class EvidenceFactChecker implements FactChecker {
     const text = claim.trim();
     if (!text) throw new FactCheckError('empty claim');
     const started = performance.now();
-    const claimFacts = extractClaimFacts(text);
+    const parsed = parseClaim(text);
     let retrieved;
     try {
       retrieved = await this.#retriever.retrieve(text, this.#settings.retrieveLimit);
@@ -64,80 +83,184 @@ export class EvidenceFactChecker implements FactChecker {
     }
     const retrievedAt = performance.now();
     options.signal?.throwIfAborted();
-    const candidates = collectEvidence(retrieved, this.#corpus, this.#settings);
-    const judgement = judgeClaim(
-      candidates.map((evidence) => assessSentence(claimFacts, evidence, this.#settings)),
-      this.#settings.maxNearest,
-    );
+    const articles: Article[] = [];
+    for (const hit of retrieved) {
+      if (articles.length >= this.#settings.maxArticles) break;
+      if (articles.some((a) => a.docId === hit.chunk.docId)) continue;
+      const article = this.#corpus.getArticle(hit.chunk.docId);
+      if (article) articles.push(article);
+    }
+    const judgements = articles.map((article) => judgeArticle(parsed, readArticle(article), this.#settings));
+    const verdict = decide(parsed, judgements);
+    const nearestFallback = () =>
+      retrieved.slice(0, this.#settings.maxNearest).flatMap((hit) => {
+        const article = this.#corpus.getArticle(hit.chunk.docId);
+        const paragraph = article?.paragraphs[hit.chunk.paragraphNumbers[0]! - 1];
+        return article && paragraph ? [{ article, paragraph, sentence: nearestSentence(paragraph.text, text) }] : [];
+      });
+    const quotes = verdict.judgement ? quotesFor(verdict.verdict, verdict.judgement, this.#settings) : [];
+    const evidence = numberEvidence(quotes.length > 0 ? quotes : nearestFallback());
     const finished = performance.now();
-    const checkable = claimFacts.facts.filter((f) => f.kind !== 'frame').length > 0;
     return {
       claim: text,
-      verdict: checkable ? judgement.verdict : 'not_found',
-      explanation: checkable ? explain(judgement) : '这句话里没有可以核对的具体事实（人物、时间、地点、数字等）。',
-      mismatches: checkable ? judgement.mismatches : [],
-      evidence: numberEvidence(quotesFor(judgement, this.#settings.maxContextQuotes)),
-      facts: judgement.best?.facts ?? claimFacts.facts.map((fact) => ({ fact, status: 'missing' as const })),
+      verdict: verdict.verdict,
+      explanation: explain(parsed, verdict.verdict, verdict.judgement),
+      mismatches: verdict.verdict === 'contradicted' ? mismatchesOf(verdict.judgement!) : [],
+      evidence,
+      facts: factResults(parsed, verdict.judgement),
       timings: { retrieve: retrievedAt - started, check: finished - retrievedAt, total: finished - started },
     };
   }
 }
 
-/** The sentences to quote: the deciding one plus where its passage-level facts were found, or the nearest ones. */
-function quotesFor(judgement: ClaimJudgement, maxContextQuotes: number): Array<Pick<EvidenceSentence, 'article' | 'paragraph' | 'sentence'>> {
-  if (!judgement.best) return [];
-  if (judgement.verdict === 'not_found') return judgement.nearest.map((a) => a.evidence);
-  const best = judgement.best.evidence;
-  const quotes: Array<Pick<EvidenceSentence, 'article' | 'paragraph' | 'sentence'>> = [best];
-  for (const assessment of judgement.best.facts) {
-    if (quotes.length > maxContextQuotes) break;
-    if (assessment.foundIn !== 'passage') continue;
-    const needle = factNeedle(assessment.fact);
-    const where = needle ? best.passageSentences.find((s) => s.normalised.includes(needle)) : undefined;
-    if (where && !quotes.some((q) => q.sentence === where.sentence)) quotes.push({ article: best.article, paragraph: where.paragraph, sentence: where.sentence });
-  }
-  return quotes;
+/** Shortest list of plain words that is a checkable claim without facts (义乌…华丽转身). */
+const MIN_TERMS_WITHOUT_FACTS = 2;
+
+/** Whether a claim states something checkable: a fact, or enough content words. */
+function isCheckable(claim: Claim): boolean {
+  const facts = claim.facts.filter((f) => f.kind !== 'subject');
+  return facts.some((f) => f.kind !== 'term') || facts.length >= MIN_TERMS_WITHOUT_FACTS;
 }
 
-function factNeedle(fact: AtomicFact): string | null {
-  switch (fact.kind) {
-    case 'term':
-      return fact.word;
-    case 'place':
-    case 'person':
-      return fact.name;
-    default:
-      return null;
-  }
+/** The right article and the verdict it gives. */
+function decide(claim: Claim, judgements: readonly ArticleJudgement[]): { verdict: Verdict; judgement: ArticleJudgement | null } {
+  const about = judgements.filter((j) => j.subjectMatches);
+  if (about.length === 0) return { verdict: 'not_found', judgement: null };
+  // The right article confirms the most of the claim; retrieval order breaks ties. Other reports of the same tour
+  // (confirming nearly as much) may still show a slot stated differently.
+  const confirmed = (j: ArticleJudgement) => j.outcomes.reduce((sum, o) => sum + (o.status === 'confirmed' ? (o.fact.kind === 'term' ? 1 : 3) : 0), 0);
+  const ranked = [...about].sort((a, b) => confirmed(b) - confirmed(a) || b.score - a.score);
+  const best = ranked[0]!;
+  if (!isCheckable(claim)) return { verdict: 'not_found', judgement: best };
+  const contradicting = ranked.find((j) => confirmed(j) >= confirmed(best) * TOUR_SHARE && j.outcomes.some((o) => o.status === 'contradicted'));
+  if (best.outcomes.every((o) => o.status === 'confirmed')) return { verdict: 'supported', judgement: best };
+  if (contradicting) return { verdict: 'contradicted', judgement: contradicting };
+  return { verdict: 'not_found', judgement: best };
 }
 
-const KIND_NAMES: Readonly<Record<AtomicFact['kind'], string>> = {
-  number: '数字',
-  date: '日期',
-  person: '人物',
-  role: '人物',
-  place: '地点',
-  org: '单位',
-  event: '事件',
-  quote: '引语',
-  frame: '主体',
-  term: '',
-};
+/** A report confirming at least this share of what the best one confirms is about the same tour. */
+const TOUR_SHARE = 0.6;
+
+interface Quote {
+  article: Article;
+  paragraph: Paragraph;
+  sentence: string;
+}
+
+function quoteOf(reading: ArticleJudgement['reading'], sentence: ArticleSentence): Quote {
+  return { article: reading.article, paragraph: sentence.paragraph, sentence: sentence.text };
+}
+
+/** The sentences to quote: contradicting ones first, then confirming ones, or the nearest for not_found. */
+function quotesFor(verdict: Verdict, judgement: ArticleJudgement, settings: FactCheckSettings): Quote[] {
+  const order = (o: FactOutcome) => (o.status === 'contradicted' ? 0 : o.fact.kind === 'term' ? 2 : 1);
+  const sentences: ArticleSentence[] = [];
+  const limit = verdict === 'not_found' ? settings.maxNearest : settings.maxQuotes;
+  for (const outcome of [...judgement.outcomes].sort((a, b) => order(a) - order(b))) {
+    if (!outcome.sentence || outcome.status === 'not_found' || sentences.includes(outcome.sentence)) continue;
+    if (verdict === 'contradicted' && outcome.status !== 'contradicted' && sentences.length > 0 && outcome.fact.kind === 'term') continue;
+    sentences.push(outcome.sentence);
+  }
+  if (sentences.length === 0) sentences.push(...judgement.window.slice(0, 1));
+  return sentences
+    .slice(0, limit)
+    .sort((a, b) => a.index - b.index)
+    .map((s) => quoteOf(judgement.reading, s));
+}
+
+/** The sentence of a paragraph sharing the most character pairs with the claim. */
+function nearestSentence(paragraph: string, claim: string): string {
+  const pairs = (text: string) => new Set([...text].map((ch, i, all) => ch + (all[i + 1] ?? '')));
+  const wanted = pairs(claim);
+  let best = { text: paragraph, hits: -1 };
+  for (const span of splitSentences(paragraph)) {
+    const hits = [...pairs(span.text)].filter((p) => wanted.has(p)).length;
+    if (hits > best.hits) best = { text: span.text, hits };
+  }
+  return best.text;
+}
+
+function mismatchesOf(judgement: ArticleJudgement): Mismatch[] {
+  return judgement.outcomes
+    .filter((o) => o.status === 'contradicted')
+    .map((o) => ({ kind: o.mismatchKind ?? 'other', claim: o.claimText ?? claimWords(o.fact), source: o.source ?? '' }));
+}
+
+/** How a fact reads in the claim: a person with the title the claim gives. */
+function claimWords(fact: ClaimFact): string {
+  return fact.kind === 'person' && fact.title ? `${fact.title}${fact.name}` : fact.text;
+}
+
+function factResults(claim: Claim, judgement: ArticleJudgement | null): FactResult[] {
+  return claim.facts.map((fact, i) => {
+    const outcome = judgement?.outcomes[i];
+    const result: FactResult = { kind: fact.kind, claim: claimWords(fact), status: outcome?.status ?? 'not_found' };
+    if (outcome?.status === 'contradicted' && outcome.source) result.source = outcome.source;
+    else if (outcome?.status === 'confirmed' && outcome.sentence) result.source = outcome.sentence.text;
+    if (outcome?.sentence && outcome.status !== 'not_found') result.paragraphId = outcome.sentence.paragraph.id;
+    return result;
+  });
+}
 
 /** One line for people: what matched, what differs (原文为36个考察点，而非37个点), or what is not covered. */
-export function explain(judgement: Pick<ClaimJudgement, 'verdict' | 'best' | 'mismatches'>): string {
-  if (judgement.verdict === 'contradicted') return `${judgement.mismatches.map(describeMismatch).join('；')}。`;
-  if (judgement.verdict === 'supported') {
-    const kinds = [...new Set((judgement.best?.facts ?? []).map((f) => KIND_NAMES[f.fact.kind]).filter(Boolean))];
+function explain(claim: Claim, verdict: Verdict, judgement: ArticleJudgement | null): string {
+  if (!isCheckable(claim)) {
+    return '这句话里没有可以核对的具体事实（人物、时间、地点、数字等）。';
+  }
+  if (verdict === 'contradicted') {
+    const parts = judgement!.outcomes
+      .filter((o) => o.status === 'contradicted')
+      .map((o) => o.note ?? describeMismatch({ kind: o.mismatchKind ?? 'other', claim: o.claimText ?? claimWords(o.fact), source: o.source ?? '' }));
+    return `${[...new Set(parts)].join('；')}。`;
+  }
+  if (verdict === 'supported') {
+    const kinds = [...new Set(judgement!.outcomes.map((o) => KIND_NAMES[o.fact.kind]).filter(Boolean))];
     return kinds.length > 0 ? `原文与此一致（${kinds.join('、')}均相符）。` : '原文与此一致。';
   }
-  const missing = (judgement.best?.facts ?? []).filter((f) => f.status !== 'supported' && f.fact.kind !== 'frame').map((f) => f.fact.surface);
-  const gap = missing.length > 0 ? `未提及：${[...new Set(missing)].slice(0, 4).join('、')}` : '';
-  if (!judgement.best) return '现有文章中未找到相关内容。';
-  return `现有文章中未找到能证实或否定这一说法的依据${gap ? `（${gap}）` : ''}；以下是最接近的原文。`;
+  const subject = claim.facts.find((f) => f.kind === 'subject');
+  if (!judgement) {
+    return subject ? `现有文章中没有关于“${subject.text}”的报道；以下是最接近的原文。` : '现有文章中未找到相关内容。';
+  }
+  const unique = (list: string[]) => [...new Set(list)].slice(0, 5);
+  const confirmed = unique(judgement.outcomes.filter((o) => o.status === 'confirmed' && o.fact.kind !== 'term' && o.fact.kind !== 'subject').map((o) => claimWords(o.fact)));
+  const missing = unique(judgement.outcomes.filter((o) => o.status === 'not_found').map((o) => claimWords(o.fact)));
+  const details = [confirmed.length > 0 ? `已核实：${confirmed.join('、')}` : '', missing.length > 0 ? `未提及：${missing.join('、')}` : ''].filter(Boolean).join('；');
+  return `现有文章中未找到能证实或否定这一说法的依据${details ? `（${details}）` : ''}；以下是最接近的原文。`;
 }
 
 /** 原文为36个考察点，而非37个点 */
 export function describeMismatch(mismatch: Mismatch): string {
   return `原文为${mismatch.source}，而非${mismatch.claim}`;
+}
+
+/** Numbers evidence quotes in order, one number per paragraph (two sentences of a paragraph share `[n]`). */
+export function numberEvidence(quotes: readonly Quote[]): EvidenceItem[] {
+  const items: EvidenceItem[] = [];
+  const byParagraph = new Map<string, number>();
+  for (const { article, paragraph, sentence } of quotes) {
+    if (items.some((item) => item.paragraphId === paragraph.id && item.quote.includes(sentence))) continue;
+    const existing = byParagraph.get(paragraph.id);
+    if (existing !== undefined) {
+      const item = items.find((i) => i.n === existing)!;
+      // Two sentences of one paragraph share its number; a gap between them is marked, the quote stays verbatim.
+      item.quote = paragraph.text.includes(`${item.quote}${sentence}`) ? `${item.quote}${sentence}` : `${item.quote}……${sentence}`;
+      continue;
+    }
+    const n = byParagraph.size + 1;
+    byParagraph.set(paragraph.id, n);
+    items.push({
+      n,
+      paragraphId: paragraph.id,
+      docId: article.docId,
+      file: article.file,
+      title: article.meta.title,
+      paragraph: paragraph.n,
+      quote: sentence,
+      text: paragraph.text,
+      url: article.meta.url,
+      date: article.meta.publishedAt,
+      source: article.meta.source,
+    });
+  }
+  return items;
 }

@@ -1,39 +1,27 @@
-/** The fact-check stage: split a claim into atomic facts, judge them against retrieved evidence, render the verdict. */
+/** The fact-check stage: read a claim into facts, find the tour, judge slot by slot, render the verdict; whole drafts too. */
 export type * from './types.ts';
 export { FactCheckError } from './errors.ts';
-export { analyseText, extractClaimFacts, isPlaceWord, ROLE_VERBS, type AnalyseOptions } from './claim-facts.ts';
+export { parseClaim, GROUP_NOUNS, type Claim, type ClaimFact, type ClaimFactKind, type ClaimSubject, type GroupFamily } from './claim.ts';
+export { readArticle, type ArticleReading, type ArticleSentence } from './article.ts';
 export {
-  canonicalPlace,
-  compareDates,
-  compareQuantities,
+  judgeArticle,
   containsPhrase,
-  normaliseClaimText,
-  parseDates,
-  parseQuantities,
-  REGION_ALIASES,
-  sameCountedThing,
-  samePlace,
-  textNamesPlace,
-  type Comparison,
-} from './normalise.ts';
-export { collectEvidence, numberEvidence, type EvidenceOptions, type EvidenceSentence } from './evidence.ts';
-export {
-  articleMatchesFrame,
-  assessSentence,
-  judgeClaim,
-  DEFAULT_VERDICT_SETTINGS,
-  type ClaimJudgement,
-  type SentenceAssessment,
-  type VerdictSettings,
-} from './verdict.ts';
+  subjectMatches,
+  DEFAULT_JUDGE_SETTINGS,
+  type ArticleJudgement,
+  type FactOutcome,
+  type FactStatus,
+  type JudgeSettings,
+} from './judge.ts';
 export {
   EvidenceFactChecker,
   DEFAULT_FACT_CHECK_SETTINGS,
   describeMismatch,
-  explain,
+  numberEvidence,
   type EvidenceFactCheckerOptions,
   type FactChecker,
   type FactCheckSettings,
 } from './fact-checker.ts';
-export { renderFactCheckHtml, renderFactCheckText, toFactCheckJson, VERDICT_LABELS } from './render.ts';
+export { checkDraft, orderDraft, splitDraft, VERDICT_SEVERITY, type DraftCheck, type DraftOptions, type DraftSentenceResult } from './draft.ts';
+export { renderDraftText, renderFactCheckHtml, renderFactCheckText, toFactCheckJson, VERDICT_LABELS } from './render.ts';
 export { checkCommands, claimOf, CHECK_MESSAGES, type CheckCommandOptions } from './telegram.ts';

@@ -3,7 +3,8 @@
  * plain text for the terminal, and the stable JSON contract. Choosing what to quote happens before, in the checker.
  */
 import { escapeAttribute, escapeHtml, splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from '../bot/html.ts';
-import type { EvidenceItem, FactCheckJson, FactCheckResult, Verdict } from './types.ts';
+import type { DraftCheck } from './draft.ts';
+import type { EvidenceItem, FactCheckJson, FactCheckResult, FactResult, Verdict } from './types.ts';
 
 /** The verdict line users see first. */
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
@@ -42,14 +43,44 @@ export function renderFactCheckHtml(result: FactCheckResult, limit: number = TEL
   return splitHtmlMessage(blocks, limit);
 }
 
+const FACT_STATUS_MARKS: Readonly<Record<FactResult['status'], string>> = { confirmed: '✓', contradicted: '✗', not_found: '？' };
+
 /** Plain text for the terminal. */
 export function renderFactCheckText(result: FactCheckResult): string {
   const lines = [VERDICT_LABELS[result.verdict], `断言：${result.claim}`, result.explanation];
+  const facts = result.facts.filter((f) => f.kind !== 'term');
+  if (facts.length > 0) lines.push(`要素：${facts.map((f) => `${FACT_STATUS_MARKS[f.status]}${f.claim}`).join('  ')}`);
   if (result.evidence.length > 0) {
     lines.push('', EVIDENCE_HEADINGS[result.verdict]);
     for (const item of result.evidence) lines.push(`  「${item.quote}」[${item.n}]`);
     lines.push('', '来源：');
     for (const item of result.evidence) lines.push(`[${item.n}] ${sourceDetails(item)}${item.url ? ` ${item.url}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Plain text of a checked draft: a summary line, then each sentence worst first with its verdict, explanation and
+ * quotes; sources are listed once at the end with one number per paragraph across the whole draft.
+ */
+export function renderDraftText(draft: DraftCheck): string {
+  const { counts } = draft;
+  const lines = [`共核查${draft.sentences.length}句：⚠️ 有出入 ${counts.contradicted} 句，❔ 未找到依据 ${counts.not_found} 句，✅ 属实 ${counts.supported} 句。`];
+  const sources = new Map<string, { n: number; item: EvidenceItem }>();
+  for (const { index, sentence, result } of draft.sentences) {
+    lines.push('', `${VERDICT_LABELS[result.verdict]}（第${index}句）${sentence}`, `  ${result.explanation}`);
+    for (const item of result.evidence) {
+      let entry = sources.get(item.paragraphId);
+      if (!entry) {
+        entry = { n: sources.size + 1, item };
+        sources.set(item.paragraphId, entry);
+      }
+      lines.push(`  「${item.quote}」[${entry.n}]`);
+    }
+  }
+  if (sources.size > 0) {
+    lines.push('', '来源：');
+    for (const { n, item } of sources.values()) lines.push(`[${n}] ${sourceDetails(item)}${item.url ? ` ${item.url}` : ''}`);
   }
   return lines.join('\n');
 }
@@ -72,5 +103,6 @@ export function toFactCheckJson(id: string | null, result: FactCheckResult): Fac
       quote,
       text,
     })),
+    facts: result.facts.map((fact) => ({ ...fact })),
   };
 }

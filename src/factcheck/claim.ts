@@ -1,0 +1,266 @@
+/**
+ * A claim read into checkable facts with the shared extractor (src/facts): the subject it is about (湖南省党政代表团),
+ * people with their titles and roles, dates (with 上旬/下旬 periods and 上午/晚上 parts of the day), quantities,
+ * places (with the place written right before, 温州市|黄岩区), sites, agreements and meetings, and the remaining
+ * content words. Words that state no fact (双方, 有关, 此次: the lexicon's NON_FACT_WORDS) are never facts.
+ */
+import { extractFacts, matchView, type DateValue, type Fact, type PersonRole, type QuantityValue } from '../facts/index.ts';
+import { NON_FACT_WORDS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, tagWords } from '../text/index.ts';
+
+/** Kinds of claim facts (`subject` is checked against the whole article; `term` is a plain content word). */
+export type ClaimFactKind = 'subject' | 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
+
+interface ClaimFactBase {
+  /** Verbatim span of the claim. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The group a claim is about: its noun family and the places named before it. */
+export interface ClaimSubject {
+  /** The group noun as written (folded): 代表团, 考察团, 督查组, 培训班… */
+  noun: string;
+  family: GroupFamily;
+  /** Canonical places in the subject phrase (湖南 in 湖南省党政代表团). */
+  places: string[];
+}
+
+export type ClaimFact =
+  | (ClaimFactBase & { kind: 'subject'; subject: ClaimSubject })
+  | (ClaimFactBase & { kind: 'person'; name: string; title: string | null; holder: string | null; role: PersonRole })
+  | (ClaimFactBase & { kind: 'date'; date: DateValue; dayPart: string | null })
+  | (ClaimFactBase & { kind: 'quantity'; quantity: QuantityValue })
+  | (ClaimFactBase & { kind: 'place'; canonical: string; destination: boolean; parent: string | null })
+  | (ClaimFactBase & { kind: 'org' | 'document' | 'meeting' | 'term'; name: string });
+
+/** A claim with its facts (in text order) and its folded matching view. */
+export interface Claim {
+  text: string;
+  view: string;
+  facts: ClaimFact[];
+}
+
+/** Families of group nouns: any noun of a family names the same kind of group (代表团 = 考察团 = 观摩团). */
+export type GroupFamily = 'delegation' | 'team' | 'training';
+
+export const GROUP_NOUNS: Readonly<Record<GroupFamily, readonly string[]>> = {
+  delegation: ['代表团', '考察团', '观摩团', '访问团', '学习团', '考察组', '参访团'],
+  team: ['督查组', '督导组', '调研组', '工作组', '巡视组', '检查组'],
+  training: ['培训班', '提升班', '研修班', '学习班', '专题班', '进修班'],
+};
+
+const GROUP_PATTERN = new RegExp(`(?:${Object.values(GROUP_NOUNS).flat().join('|')})`);
+
+/** Parts of a day written after a date (8月9日晚上): a slot of its own. */
+export const DAY_PARTS: readonly string[] = ['上午', '中午', '下午', '晚上', '晚间', '当晚', '早上', '清晨', '傍晚', '凌晨', '夜间'];
+const DAY_PART_AFTER = new RegExp(`^(?:${DAY_PARTS.join('|')})`);
+/** 上旬/中旬/下旬 after a month: a period of days. */
+const DECADE_AFTER = /^(上旬|中旬|下旬|初|底|末)/;
+
+/** The part of the day written right after position `at` of a folded text, or null. */
+export function dayPartAt(view: string, at: number): string | null {
+  return DAY_PART_AFTER.exec(view.slice(at))?.[0] ?? null;
+}
+
+/** Verbs that give untitled names in a claim their role (陈武和陈敏尔代表…签字). */
+const ROLE_AFTER: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
+  [/^(?:率领|带领|带队|率队|领队|率团|率)/, 'lead'],
+  [/^主持/, 'chair'],
+  [/^(?:签署|签订|签约|签字|代表.{0,10}签)/, 'sign'],
+  [/^(?:会见|会晤|接见)/, 'meet'],
+];
+
+const ROLE_VERB_AHEAD = '(?:主持|率领|带领|带队|率队|会见|会晤|签署|签订|签字|致辞|讲话)';
+const NAME_BEFORE_ROLE = new RegExp(`(^|[是由和与、，,])([\u3400-\u9fff]{2,3}?)(?=${ROLE_VERB_AHEAD})`, 'g');
+const TITLED_NAME_AT_END = new RegExp(`((?:${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}))([\u3400-\u9fff]{2,3})(?=[，,。；;！？!?]|$)`, 'g');
+
+/** Segmenter tags of words that carry no content (particles, prepositions, numerals, time words, punctuation). */
+const NON_CONTENT_TAG = /^(?:u|p|c|r|m|q|x|y|e|o|w|d|f|t|zg|uj|ul|ud|ug|uz|uv)/;
+const FUNCTION_CHARS = /[在了的和与是及等为对向把被将从到赴去来说由]/;
+/** Verbs before a meeting or agreement name that the extractor may include (召开了对口合作座谈会). */
+const LEADING_VERB = /^(?:召开了?|举行了?|举办了?|出席了?|参加了?|在|了|并)+/;
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The subject: the first group noun and the places of the phrase before it (no punctuation in between). */
+function findSubject(view: string, facts: readonly Fact[]): { start: number; end: number; subject: ClaimSubject } | null {
+  const match = GROUP_PATTERN.exec(view);
+  if (!match) return null;
+  const noun = match[0];
+  const family = (Object.keys(GROUP_NOUNS) as GroupFamily[]).find((f) => GROUP_NOUNS[f].includes(noun))!;
+  const nounStart = match.index;
+  let start = nounStart;
+  while (start > 0 && nounStart - start < 16 && /[\u3400-\u9fff\w]/.test(view[start - 1]!) && !/[的了是在由和与及]/.test(view[start - 1]!)) start -= 1;
+  const places = facts.filter((f): f is Extract<Fact, { kind: 'place' }> => f.kind === 'place' && f.start >= start && f.end <= nounStart);
+  const from = places[0]?.start ?? nounStart;
+  return { start: from, end: nounStart + noun.length, subject: { noun, family, places: [...new Set(places.map((p) => p.canonical))] } };
+}
+
+/** The body holding a title when it is an organisation (中国证监会 in 中国证监会副主席), else null. */
+function holderBefore(view: string, titleStart: number): string | null {
+  const before = view.slice(Math.max(0, titleStart - 10), titleStart);
+  const run = /[\u3400-\u9fff]+$/.exec(before)?.[0] ?? '';
+  const cut = run.replace(/^.*[的是由在和与及为、]/, '');
+  return /(?:会|部|局|厅|院|行|集团|公司|办|署|委员会)$/.test(cut) && cut.length >= 3 ? cut : null;
+}
+
+/** A period after a date (4月下旬 → 21–31; 4月初 → 1–10). */
+function withPeriod(date: DateValue, suffix: string | undefined): DateValue {
+  if (!suffix || date.from.day !== undefined || date.from.month === undefined) return date;
+  const range: Record<string, [number, number]> = { 上旬: [1, 10], 初: [1, 10], 中旬: [11, 20], 下旬: [21, 31], 底: [21, 31], 末: [21, 31] };
+  const [first, last] = range[suffix]!;
+  return { from: { ...date.from, day: first }, to: { ...date.to, day: last }, period: true };
+}
+
+/** Untitled person names in the claim: unknown or name-tagged words in a list or before a role verb. */
+function untitledNames(view: string, taken: ReadonlyArray<{ start: number; end: number }>): Array<{ name: string; start: number; end: number }> {
+  const names: Array<{ name: string; start: number; end: number }> = [];
+  let cursor = 0;
+  for (const { word, tag } of tagWords(view)) {
+    const at = view.indexOf(word, cursor);
+    if (at < 0) continue;
+    cursor = at + word.length;
+    if (!/^(?:x|nr)/.test(tag) || !/^[\u3400-\u9fff]{2,4}$/.test(word) || FUNCTION_CHARS.test(word)) continue;
+    if (taken.some((t) => overlaps(t, { start: at, end: cursor }))) continue;
+    const next = view.slice(cursor, cursor + 3);
+    const prev = view.slice(Math.max(0, at - 1), at);
+    const listed = /^[、和与及]/.test(next) || /[、和与及]$/.test(prev);
+    const acting = ROLE_AFTER.some(([pattern]) => pattern.test(next)) || /^(?:在|表示|指出|强调|说|同志|等)/.test(next);
+    if (listed || acting) names.push({ name: word, start: at, end: cursor });
+  }
+  // Names the segmenter splits (黄莉|新): two or three characters between a boundary or a title and a role verb or
+  // the end of the clause.
+  const free = (start: number, end: number) => !taken.some((t) => overlaps(t, { start, end })) && !names.some((n) => overlaps(n, { start, end }));
+  for (const match of view.matchAll(NAME_BEFORE_ROLE)) {
+    const start = match.index! + match[1]!.length;
+    const name = match[2]!;
+    if (!FUNCTION_CHARS.test(name) && free(start, start + name.length)) names.push({ name, start, end: start + name.length });
+  }
+  for (const match of view.matchAll(TITLED_NAME_AT_END)) {
+    const start = match.index! + match[1]!.length;
+    const name = match[2]!;
+    if (!FUNCTION_CHARS.test(name) && free(start, start + name.length)) names.push({ name, start, end: start + name.length });
+  }
+  return names.sort((a, b) => a.start - b.start);
+}
+
+/** The role of a name list: the role verb that follows it in the clause (…和陈敏尔代表两区省政府签字 → sign). */
+function roleAfterList(view: string, from: number): PersonRole {
+  const clause = view.slice(from, from + 20).split(/[，,。；;]/)[0]!;
+  for (let i = 0; i < clause.length; i += 1) {
+    for (const [pattern, role] of ROLE_AFTER) if (pattern.test(clause.slice(i))) return role;
+  }
+  return null;
+}
+
+/** Reads a claim into facts. Pure. */
+export function parseClaim(claim: string): Claim {
+  const text = claim.trim();
+  const view = matchView(text);
+  const extracted = extractFacts(text);
+  const facts: ClaimFact[] = [];
+  const covered: Array<{ start: number; end: number }> = [];
+  const span = (start: number, end: number) => ({ text: text.slice(start, end), start, end });
+
+  const subject = findSubject(view, extracted);
+  if (subject) {
+    facts.push({ kind: 'subject', ...span(subject.start, subject.end), subject: subject.subject });
+    covered.push(subject);
+  }
+
+  const persons = extracted.filter((f): f is Extract<Fact, { kind: 'person' }> => f.kind === 'person');
+  for (const person of persons) {
+    const chainStart = person.start - (person.titles?.length ?? 0);
+    const titleStart = person.start - (person.title?.length ?? 0);
+    facts.push({
+      kind: 'person',
+      ...span(person.start, person.end),
+      name: person.name,
+      title: person.title,
+      holder: person.title ? holderBefore(view, chainStart) : null,
+      role: person.role ?? roleAfterList(view, person.end),
+    });
+    covered.push({ start: Math.min(chainStart, titleStart), end: person.end });
+  }
+  for (const name of untitledNames(view, [...covered, ...extracted.filter((f) => f.kind !== 'person' && f.kind !== 'place')])) {
+    const title = TITLES.find((t) => view.slice(0, name.start).endsWith(t)) ?? null;
+    const titleStart = name.start - (title?.length ?? 0);
+    facts.push({ kind: 'person', ...span(name.start, name.end), name: name.name, title, holder: title ? holderBefore(view, titleStart) : null, role: null });
+    covered.push({ start: titleStart, end: name.end });
+  }
+  // A role read after a list applies to every name of it.
+  const people = facts.filter((f): f is Extract<ClaimFact, { kind: 'person' }> => f.kind === 'person').sort((a, b) => a.start - b.start);
+  for (const person of people) if (!person.role) person.role = roleAfterList(view, person.end);
+
+  for (const fact of extracted) {
+    if (fact.kind === 'person') continue;
+    if (covered.some((c) => overlaps(c, fact)) && fact.kind !== 'date') continue;
+    switch (fact.kind) {
+      case 'date': {
+        const suffix = DECADE_AFTER.exec(view.slice(fact.end))?.[1];
+        const date = withPeriod({ from: fact.from, to: fact.to }, suffix);
+        const end = fact.end + (suffix?.length ?? 0);
+        facts.push({ kind: 'date', ...span(fact.start, end), date, dayPart: dayPartAt(view, end) });
+        covered.push({ start: fact.start, end: end + (dayPartAt(view, end)?.length ?? 0) });
+        break;
+      }
+      case 'quantity':
+        if (NON_FACT_WORDS.has(view.slice(fact.start, fact.end))) continue;
+        facts.push({ kind: 'quantity', ...span(fact.start, fact.end + (fact.noun && view.startsWith(fact.noun, fact.end) ? fact.noun.length : 0)), quantity: fact });
+        covered.push({ start: fact.start, end: fact.end + fact.noun.length });
+        break;
+      case 'place': {
+        // A place heading an office (乌兰察布市委书记) belongs to the title, already covered.
+        const previous = facts.filter((f): f is Extract<ClaimFact, { kind: 'place' }> => f.kind === 'place').at(-1);
+        const parent = previous && previous.end === fact.start ? previous.canonical : null;
+        facts.push({ kind: 'place', ...span(fact.start, fact.end), canonical: fact.canonical, destination: fact.destination, parent });
+        covered.push(fact);
+        break;
+      }
+      case 'org':
+      case 'document':
+      case 'meeting': {
+        const lead = LEADING_VERB.exec(view.slice(fact.start, fact.end))?.[0].length ?? 0;
+        const start = fact.start + lead;
+        const name = view.slice(start, fact.end).replace(/[《》“”"]/g, '');
+        if (name.length < 2) continue;
+        // A site or meeting inside a longer one already taken (座谈会 inside 交流座谈会) adds nothing.
+        if (facts.some((f) => (f.kind === 'org' || f.kind === 'document' || f.kind === 'meeting') && f.start <= start && f.end >= fact.end)) continue;
+        facts.push({ kind: fact.kind, ...span(start, fact.end), name });
+        covered.push({ start: fact.start, end: fact.end });
+        break;
+      }
+    }
+  }
+
+  // Quoted phrases (“和美乡村”) are one term each.
+  for (const match of view.matchAll(/[“"「]([^”"」]{2,30})[”"」]/g)) {
+    const start = match.index! + 1;
+    const end = start + match[1]!.length;
+    if (covered.some((c) => overlaps(c, { start, end }))) continue;
+    facts.push({ kind: 'term', ...span(start, end), name: match[1]! });
+    covered.push({ start: start - 1, end: end + 1 });
+  }
+
+  let cursor = 0;
+  for (const { word, tag } of tagWords(view)) {
+    const at = view.indexOf(word, cursor);
+    if (at < 0) continue;
+    cursor = at + word.length;
+    if (covered.some((c) => overlaps(c, { start: at, end: cursor }))) continue;
+    if ([...word].length < 2 || !/^[\u3400-\u9fff]+$/.test(word)) continue;
+    if (STOP_WORDS.has(word) || NON_FACT_WORDS.has(word) || QUESTION_FILLERS.includes(word) || NON_CONTENT_TAG.test(tag)) continue;
+    if (DAY_PARTS.includes(word)) continue;
+    facts.push({ kind: 'term', ...span(at, cursor), name: word });
+  }
+  facts.sort((a, b) => a.start - b.start);
+  return { text, view, facts };
+}
+
+/** The canonical form of a place written in a claim (湖南省 → 湖南). */
+export function canonicalPlaceName(place: string): string {
+  return stripAdminSuffix(matchView(place));
+}

@@ -1,0 +1,584 @@
+/**
+ * Slot-by-slot comparison of a claim with one article about its subject.
+ *
+ * Confirmation is local: the facts of a claim must all be found in one window of the article (a paragraph with its
+ * neighbours), because a person in one paragraph and a place in another do not make "the person went there".
+ * Contradiction is by slot: the article fills the same slot with another value — the person holds another title or
+ * someone else did the act, the same place or meeting on another day, the same counted thing with another number,
+ * the place written under another parent, or another word between the same words. Everything else is not_found:
+ * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
+ */
+import { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, TITLES, escapeRegExp, measuresCompatible, placeVariants, synonymsOf } from '../text/index.ts';
+import type { ArticleReading, ArticleSentence } from './article.ts';
+import { GROUP_NOUNS, dayPartAt, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
+import type { MismatchKind } from './types.ts';
+
+/** How one claim fact fares against an article. */
+export type FactStatus = 'confirmed' | 'contradicted' | 'not_found';
+
+export interface FactOutcome {
+  fact: ClaimFact;
+  status: FactStatus;
+  /** For a contradiction: what the article says instead (原文为…). */
+  source?: string;
+  /** The sentence that confirms or contradicts it. */
+  sentence?: ArticleSentence;
+  mismatchKind?: MismatchKind;
+  /** A further sentence for people (率领代表团的是省委书记沈晓明和省长毛伟明). */
+  note?: string;
+  /** The claim's words the contradiction is about, when wider than the fact (新能源汽车领域). */
+  claimText?: string;
+}
+
+/** A claim held against one article. */
+export interface ArticleJudgement {
+  reading: ArticleReading;
+  subjectMatches: boolean;
+  outcomes: FactOutcome[];
+  /** Weighted count of facts confirmed (facts 3, plain words 1): picks the right article. */
+  score: number;
+  /** The sentences of the best window (the nearest evidence when nothing is confirmed). */
+  window: ArticleSentence[];
+}
+
+/** Tunable limits of the comparison (defaults in DEFAULT_JUDGE_SETTINGS). */
+export interface JudgeSettings {
+  /** Paragraphs on each side of a paragraph that form its window. */
+  windowRadius: number;
+  /** Characters between a subject's place and its group noun in an article (湖南省…党政代表团). */
+  maxSubjectGap: number;
+  /** Longest differing filler accepted between two anchors as "the same slot, another word". */
+  maxSubstitutionChars: number;
+  /** Shortest total anchor length (left + right) for a substitution. */
+  minSubstitutionAnchor: number;
+}
+
+export const DEFAULT_JUDGE_SETTINGS: JudgeSettings = { windowRadius: 1, maxSubjectGap: 12, maxSubstitutionChars: 12, minSubstitutionAnchor: 5 };
+
+const ROLE_VERBS: Readonly<Record<Exclude<PersonRole, null>, readonly string[]>> = {
+  lead: ['率领', '带领', '带队', '率队', '领队', '率团', '领衔', '率'],
+  chair: ['主持'],
+  sign: ['签署', '签订', '签约', '签字', '签下', '签了'],
+  meet: ['会见', '会晤', '接见', '见面'],
+  speak: ['讲话', '致辞', '发言', '指出', '强调', '表示', '介绍'],
+  accompany: ['陪同', '随同'],
+  attend: ['出席', '参加'],
+};
+const CHECKED_ROLES: ReadonlySet<PersonRole> = new Set(['lead', 'chair', 'sign', 'meet']);
+const ROLE_NAMES: Readonly<Record<string, string>> = { lead: '率领', chair: '主持', sign: '签署', meet: '会见' };
+
+const TITLE_BEFORE = new RegExp(`(?:${TITLES.map(escapeRegExp).join('|')})$`);
+const PUNCTUATION = /[，,。；;！？!?：:\n]/;
+
+/** Whether a folded text names a place (any spelling: 湖南省/湖南; a region group by its members). */
+export function namesPlace(view: string, canonical: string): boolean {
+  return placeVariants(canonical).some((variant) => variant.length >= 2 && view.includes(variant));
+}
+
+function stripMarks(text: string): string {
+  return text.replace(/[（）()《》“”"'‘’\s·]/g, '');
+}
+
+/** Whether `text` contains `phrase` exactly or its characters in order within a short span (战略合作协议 in 战略合作框架协议). */
+export function containsPhrase(text: string, phrase: string, slack = 2): boolean {
+  if (!phrase) return true;
+  if (text.includes(phrase)) return true;
+  const chars = [...phrase];
+  if (chars.length < 4) return false;
+  for (let start = text.indexOf(chars[0]!); start !== -1; start = text.indexOf(chars[0]!, start + 1)) {
+    let at = start;
+    let ok = true;
+    for (const ch of chars.slice(1)) {
+      const next = text.indexOf(ch, at + 1);
+      if (next === -1 || next - start >= chars.length + slack) {
+        ok = false;
+        break;
+      }
+      at = next;
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** Whether a sentence names a site, agreement or meeting (marks ignored; a leading place may be written apart). */
+function namesPhrase(view: string, name: string): boolean {
+  const text = stripMarks(view);
+  const phrase = stripMarks(name);
+  if (containsPhrase(text, phrase)) return true;
+  // 徐州市规划馆 / 市规划馆: drop a leading place or 市/省 when at least four characters remain.
+  const core = phrase.replace(/^[\u3400-\u9fff]{2,4}?(?:省|市|县|区)/, '').replace(/^(?:市|省|县|区)/, '');
+  return core !== phrase && core.length >= 4 && containsPhrase(text, core);
+}
+
+/** Whether a sentence says a word or one of its domain synonyms. */
+function namesTerm(view: string, word: string): boolean {
+  if (view.includes(word)) return true;
+  if (synonymsOf(word).some((w) => w.length >= 2 && view.includes(w))) return true;
+  // 考察学习 = 考察 + 学习: a compound of two synonyms-bearing halves.
+  if (word.length === 4) {
+    const [a, b] = [word.slice(0, 2), word.slice(2)];
+    const has = (w: string) => view.includes(w) || synonymsOf(w).some((s) => s.length >= 2 && view.includes(s));
+    if (synonymsOf(a).length > 0 && has(a) && has(b)) return true;
+  }
+  return word.length >= 4 && containsPhrase(view, word, 1);
+}
+
+/** Whether an article is about the claim's subject: a noun of its family, its places, the place before the noun. */
+export function subjectMatches(subject: ClaimSubject, reading: ArticleReading, maxGap: number): boolean {
+  const nouns = GROUP_NOUNS[subject.family];
+  if (!nouns.some((noun) => reading.view.includes(noun))) return false;
+  if (!subject.places.every((place) => namesPlace(reading.view, place))) return false;
+  const last = subject.places.at(-1);
+  // 湖南省党政代表团 and 郴州党政代表团 are different delegations even when one article names both places; a
+  // training class or a team is named by its topic, so its places only need to be in the article.
+  if (!last || subject.family !== 'delegation') return true;
+  const variants = placeVariants(last).filter((v) => v.length >= 2).map(escapeRegExp).join('|');
+  return new RegExp(`(?:${variants})[^，,。；;！？\\n]{0,${maxGap}}?(?:${nouns.join('|')})`).test(reading.view);
+}
+
+function datesOf(sentence: ArticleSentence): DateFact[] {
+  return sentence.facts.filter((f): f is DateFact => f.kind === 'date' && (f.from.month !== undefined || f.from.day !== undefined || f.from.year !== undefined));
+}
+
+function sameDayPart(a: string | null, b: string | null): boolean {
+  const evening = ['晚上', '晚间', '当晚', '夜间'];
+  return a === b || (!!a && !!b && evening.includes(a) && evening.includes(b));
+}
+
+/** Whether a date written in a sentence states the claimed date (with its part of the day, when the claim gives one). */
+function dateConfirms(fact: Extract<ClaimFact, { kind: 'date' }>, source: DateFact, sentence: ArticleSentence): boolean {
+  if (compareDates(fact.date, source) !== 'same') return false;
+  if (!fact.dayPart) return true;
+  return sameDayPart(fact.dayPart, dayPartAt(sentence.view, source.end));
+}
+
+/** Person names an article gives titles to: every title chain written right before the name. */
+function titlesOf(name: string, reading: ArticleReading): string[] {
+  const titles = new Set<string>();
+  for (const sentence of reading.sentences) {
+    for (const fact of sentence.facts) if (fact.kind === 'person' && fact.name === name && fact.titles) titles.add(fact.titles);
+    for (let at = sentence.view.indexOf(name); at !== -1; at = sentence.view.indexOf(name, at + 1)) {
+      const before = sentence.view.slice(Math.max(0, at - 12), at).replace(/\s+$/, '');
+      const title = TITLE_BEFORE.exec(before)?.[0];
+      if (title) {
+        // The whole chain before the name (市委副书记、市长).
+        const chain = /(?:[\u3400-\u9fff]{1,10}、)?[\u3400-\u9fff]{0,4}$/.exec(before)?.[0] ?? title;
+        titles.add(chain.endsWith(title) ? chain : title);
+      }
+    }
+  }
+  return [...titles];
+}
+
+/** The people an article says did a role (率领: everyone named with it), optionally only in some sentences. */
+function roleFillers(role: Exclude<PersonRole, null>, sentences: readonly ArticleSentence[]): Array<{ name: string; titles: string | null; sentence: ArticleSentence }> {
+  const out: Array<{ name: string; titles: string | null; sentence: ArticleSentence }> = [];
+  for (const sentence of sentences) {
+    for (const fact of sentence.facts) {
+      if (fact.kind === 'person' && fact.role === role && !out.some((o) => o.name === fact.name)) out.push({ name: fact.name, titles: fact.titles, sentence });
+    }
+    for (const name of fillersByPattern(sentence, role)) if (!out.some((o) => o.name === name)) out.push({ name, titles: null, sentence });
+  }
+  return out;
+}
+
+/** Whether a sentence says the person did the act: the extractor read the role, or the verb follows the name closely. */
+function saysRole(sentence: ArticleSentence, name: string, role: Exclude<PersonRole, null>): boolean {
+  if (sentence.facts.some((f) => f.kind === 'person' && f.name === name && f.role === role)) return true;
+  const verbs = ROLE_VERBS[role].filter((v) => v.length >= 2).join('|');
+  return new RegExp(`${escapeRegExp(name)}[^，,。；;！？]{0,12}?(?:${verbs})`).test(sentence.view) || fillersByPattern(sentence, role).includes(name);
+}
+
+function personInRole(name: string, role: Exclude<PersonRole, null>, sentences: readonly ArticleSentence[]): ArticleSentence | undefined {
+  return sentences.find((s) => s.view.includes(name) && saysRole(s, name, role));
+}
+
+/** Characters a person's name does not contain (they belong to bodies, places and phrases). */
+const NOT_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人民双方一]/;
+
+/** Untitled doers the extractor misses: 由易炼红主持, ，王浩主持. */
+function fillersByPattern(sentence: ArticleSentence, role: Exclude<PersonRole, null>): string[] {
+  const verbs = ROLE_VERBS[role].filter((v) => v.length >= 2).join('|');
+  const names: string[] = [];
+  for (const match of sentence.view.matchAll(new RegExp(`(?:^|由|[，,、和])([\u3400-\u9fff]{2,3}?)(?:同志)?(?:${verbs})`, 'g'))) {
+    if (!NOT_NAME.test(match[1]!)) names.push(match[1]!);
+  }
+  return names;
+}
+
+/** The place written right before a claim place in an article sentence (台州市|黄岩区), if any. */
+function parentInArticle(canonical: string, reading: ArticleReading): { parent: string; sentence: ArticleSentence; text: string } | null {
+  for (const sentence of reading.sentences) {
+    const places = sentence.facts.filter((f) => f.kind === 'place');
+    for (const place of places) {
+      if (place.kind !== 'place' || place.canonical !== canonical) continue;
+      const before = places.find((p) => p.kind === 'place' && p.end === place.start);
+      if (before && before.kind === 'place') return { parent: before.canonical, sentence, text: sentence.view.slice(before.start, place.end) };
+    }
+  }
+  return null;
+}
+
+/** The place written right before a quantity (浙江有25个 → 浙江; 江苏25个 → 江苏), skipping 有/共/达/为. */
+function ownerBefore(view: string, start: number): string | null {
+  const before = view.slice(Math.max(0, start - 12), start).replace(/(?:共有|多达|共计|达到|一共|有|共|达|为|是)$/, '');
+  for (const province of PROVINCES) {
+    if (before.endsWith(province.name) || before.endsWith(province.common)) return province.common;
+  }
+  return null;
+}
+
+/** The confirmations of one fact within a set of sentences. */
+function confirmIn(
+  fact: ClaimFact,
+  sentences: readonly ArticleSentence[],
+  reading: ArticleReading,
+  claim: Claim,
+): ArticleSentence | undefined {
+  switch (fact.kind) {
+    case 'subject':
+      return undefined;
+    case 'person': {
+      const found = sentences.find((s) => s.view.includes(fact.name));
+      if (!found) return undefined;
+      if (fact.title && !titlesOf(fact.name, reading).some((chain) => titleHeld(fact.title!, chain))) return undefined;
+      if (fact.role && CHECKED_ROLES.has(fact.role)) return personInRole(fact.name, fact.role, sentences);
+      return found;
+    }
+    case 'date': {
+      for (const sentence of sentences) if (datesOf(sentence).some((d) => dateConfirms(fact, d, sentence))) return sentence;
+      const first = sentences[0];
+      const governing = first?.governingDate;
+      if (governing && !fact.dayPart && compareDates(fact.date, governing) === 'same') {
+        return reading.sentences.find((s) => s.facts.includes(governing)) ?? first;
+      }
+      return undefined;
+    }
+    case 'quantity':
+      return sentences.find((s) => s.facts.some((f) => f.kind === 'quantity' && sameCountedThing(fact.quantity, f) && compareQuantities(fact.quantity, f) === 'same' && ownersAgree(claim, fact, s, f)));
+    case 'place':
+      return sentences.find((s) => namesPlace(s.view, fact.canonical));
+    case 'org':
+    case 'document':
+    case 'meeting':
+      return sentences.find((s) => namesPhrase(s.view, fact.name));
+    case 'term':
+      return sentences.find((s) => namesTerm(s.view, fact.name));
+  }
+}
+
+function ownersAgree(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>, sentence: ArticleSentence, source: QuantityFact): boolean {
+  const claimOwner = ownerBefore(claim.view, fact.start);
+  const sourceOwner = ownerBefore(sentence.view, source.start);
+  if (claimOwner && sourceOwner) return claimOwner === sourceOwner;
+  if (claimOwner) return sentence.view.slice(0, source.start).includes(claimOwner);
+  return true;
+}
+
+/** Paragraph windows of an article: the sentences of a paragraph and its neighbours. */
+function windows(reading: ArticleReading, radius: number): ArticleSentence[][] {
+  const byParagraph = new Map<number, ArticleSentence[]>();
+  for (const sentence of reading.sentences) {
+    const list = byParagraph.get(sentence.paragraph.n) ?? [];
+    list.push(sentence);
+    byParagraph.set(sentence.paragraph.n, list);
+  }
+  const numbers = [...byParagraph.keys()].sort((a, b) => a - b);
+  return numbers.map((_, i) => numbers.slice(Math.max(0, i - radius), i + radius + 1).flatMap((n) => byParagraph.get(n)!));
+}
+
+const weight = (fact: ClaimFact) => (fact.kind === 'term' ? 1 : 3);
+
+/** Judges a claim against one article. Pure. */
+export function judgeArticle(claim: Claim, reading: ArticleReading, settings: JudgeSettings = DEFAULT_JUDGE_SETTINGS): ArticleJudgement {
+  const subjectFact = claim.facts.find((f): f is Extract<ClaimFact, { kind: 'subject' }> => f.kind === 'subject');
+  const subjectOk = subjectFact ? subjectMatches(subjectFact.subject, reading, settings.maxSubjectGap) : true;
+  const checkable = claim.facts.filter((f) => f.kind !== 'subject');
+
+  const hasFacts = checkable.some((f) => f.kind !== 'term');
+  let best: { window: ArticleSentence[]; found: Map<ClaimFact, ArticleSentence>; score: number } = { window: [], found: new Map(), score: -1 };
+  // A claim of plain words only (…实现了华丽转身) must be said in one sentence.
+  for (const window of hasFacts ? windows(reading, settings.windowRadius) : reading.sentences.map((s) => [s])) {
+    const found = new Map<ClaimFact, ArticleSentence>();
+    let score = 0;
+    for (const fact of checkable) {
+      const sentence = confirmIn(fact, window, reading, claim);
+      if (sentence) {
+        found.set(fact, sentence);
+        score += weight(fact);
+      }
+    }
+    if (score > best.score) best = { window, found, score };
+  }
+
+  const leaders = roleFillers('lead', reading.sentences);
+  const outcomes: FactOutcome[] = claim.facts.map((fact) => {
+    if (fact.kind === 'subject') return { fact, status: subjectOk ? 'confirmed' : 'not_found' };
+    const contradiction = contradict(fact, claim, reading, best.window, leaders, settings);
+    if (contradiction) return contradiction;
+    const sentence = best.found.get(fact);
+    if (sentence) return { fact, status: 'confirmed', sentence };
+    // The leader of the tour is a fact of the whole article (named once, at the start).
+    if (fact.kind === 'person' && subjectFact && leaders.some((l) => l.name === fact.name) && (!fact.role || fact.role === 'lead')) {
+      const confirmed = confirmIn(fact, reading.sentences, reading, claim);
+      if (confirmed) return { fact, status: 'confirmed', sentence: confirmed };
+    }
+    // A plain word said elsewhere in the same article is confirmed (it is not a slot of its own) when the claim
+    // has facts that pin it down; a claim of plain words only must be said in one place.
+    if (fact.kind === 'term' && hasFacts && namesTerm(reading.view, fact.name)) {
+      return { fact, status: 'confirmed', sentence: confirmIn(fact, reading.sentences, reading, claim) };
+    }
+    return { fact, status: 'not_found' };
+  });
+  return { reading, subjectMatches: subjectOk, outcomes, score: best.score, window: best.window };
+}
+
+/** A contradiction of one fact by the article, or null. */
+function contradict(
+  fact: ClaimFact,
+  claim: Claim,
+  reading: ArticleReading,
+  window: readonly ArticleSentence[],
+  leaders: ReturnType<typeof roleFillers>,
+  settings: JudgeSettings,
+): FactOutcome | null {
+  switch (fact.kind) {
+    case 'person':
+      return contradictPerson(fact, claim, reading, window, leaders);
+    case 'date':
+      return contradictDate(fact, claim, reading);
+    case 'quantity':
+      return contradictQuantity(fact, claim, reading, window);
+    case 'place': {
+      if (fact.parent) {
+        const written = parentInArticle(fact.canonical, reading);
+        if (written && written.parent !== fact.parent && !namesPlace(written.parent, fact.parent) && !GENERIC_PLACES.has(written.parent)) {
+          return { fact, status: 'contradicted', source: written.text, sentence: written.sentence, mismatchKind: 'place' };
+        }
+      }
+      return substitution(fact, claim, reading, window, settings);
+    }
+    case 'org':
+    case 'document':
+    case 'meeting':
+    case 'term':
+      return substitution(fact, claim, reading, window, settings);
+    default:
+      return null;
+  }
+}
+
+function contradictPerson(
+  fact: Extract<ClaimFact, { kind: 'person' }>,
+  claim: Claim,
+  reading: ArticleReading,
+  window: readonly ArticleSentence[],
+  leaders: ReturnType<typeof roleFillers>,
+): FactOutcome | null {
+  const mentioned = reading.sentences.filter((s) => s.view.includes(fact.name));
+  const leadNote = () => {
+    const subject = claim.facts.find((f) => f.kind === 'subject');
+    const group = subject && subject.kind === 'subject' ? subject.subject.noun : '代表团';
+    return leaders.length > 0 ? `率领${group}的是${leaders.map((l) => `${l.titles ?? ''}${l.name}`).join('和')}` : undefined;
+  };
+  if (fact.title && mentioned.length > 0) {
+    const titles = titlesOf(fact.name, reading);
+    if (titles.length > 0 && !titles.some((chain) => titleHeld(fact.title!, chain))) {
+      const sentence = mentioned.find((s) => titles.some((t) => s.view.includes(`${t}${fact.name}`))) ?? mentioned[0]!;
+      return {
+        fact,
+        status: 'contradicted',
+        source: `${titles[0]}${fact.name}`,
+        sentence,
+        mismatchKind: 'person',
+        note: `原文中${fact.name}为${titles[0]}${fact.role === 'lead' ? `，${leadNote() ?? ''}` : ''}`.replace(/，$/, ''),
+      };
+    }
+  }
+  if (!fact.role || !CHECKED_ROLES.has(fact.role)) return null;
+  const role = fact.role;
+  // Who did it: for leading the tour, the whole article; for chairing, signing, meeting, the sentences of the
+  // same event (the window, or those naming the claim's meeting or agreement).
+  const events = claim.facts.filter((f) => f.kind === 'meeting' || f.kind === 'document');
+  const scope =
+    role === 'lead'
+      ? reading.sentences
+      : events.length > 0
+        ? reading.sentences.filter((s) => events.some((e) => (e.kind === 'meeting' || e.kind === 'document') && namesPhrase(s.view, e.name)))
+        : window;
+  const fillers = role === 'lead' ? leaders : roleFillers(role, scope);
+  if (fillers.length === 0 || fillers.some((f) => f.name === fact.name)) return null;
+  if (personInRole(fact.name, role, scope.filter((s) => s.facts.some((f) => f.kind === 'person' && f.role === role)))) return null;
+  const claimed = claim.facts.filter((f) => f.kind === 'person' && f.role === role).map((f) => (f.kind === 'person' ? f.name : ''));
+  if (fillers.some((f) => claimed.includes(f.name)) && role !== 'lead') return null;
+  return {
+    fact,
+    status: 'contradicted',
+    source: `${fillers.map((f) => `${f.titles ?? ''}${f.name}`).join('、')}${ROLE_NAMES[role]}`,
+    sentence: fillers[0]!.sentence,
+    mismatchKind: 'person',
+    note: role === 'lead' ? leadNote() : undefined,
+  };
+}
+
+/** Anchors of a claim's date: what the date is the date of (places, sites, meetings, people). */
+function dateAnchors(claim: Claim): Array<(view: string) => number> {
+  const anchors: Array<(view: string) => number> = [];
+  for (const fact of claim.facts) {
+    if (fact.kind === 'place' && fact.destination && !GENERIC_PLACES.has(fact.canonical)) {
+      anchors.push((view) => Math.max(-1, ...placeVariants(fact.canonical).filter((v) => v.length >= 2).map((v) => view.indexOf(v))));
+    } else if (fact.kind === 'org' || fact.kind === 'meeting' || fact.kind === 'document') {
+      anchors.push((view) => (namesPhrase(view, fact.name) ? Math.max(0, view.indexOf(stripMarks(fact.name).slice(0, 2))) : -1));
+    } else if (fact.kind === 'person') {
+      anchors.push((view) => view.indexOf(fact.name));
+    }
+  }
+  return anchors;
+}
+
+function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim, reading: ArticleReading): FactOutcome | null {
+  const anchors = dateAnchors(claim);
+  let differing: { sentence: ArticleSentence; source: string; hits: number } | null = null;
+  let anchoredAny = false;
+  for (const sentence of reading.sentences) {
+    const positions = anchors.map((a) => a(sentence.view)).filter((at) => at >= 0);
+    if (positions.length === 0) continue;
+    // A claim that gives only a year is held against years the article writes, not years it implies.
+    const yearOnly = fact.date.from.month === undefined && fact.date.from.day === undefined;
+    const dates = datesOf(sentence).filter((d) => (yearOnly ? d.from.year !== undefined && !d.inherited : d.from.day !== undefined || d.from.month !== undefined));
+    if (dates.length === 0) continue;
+    const at = Math.min(...positions);
+    const governing = dates.filter((d) => d.end <= at).at(-1) ?? dates[0]!;
+    anchoredAny = true;
+    if (dateConfirms(fact, governing, sentence) || dates.some((d) => dateConfirms(fact, d, sentence))) return null;
+    const dateDiffers = compareDates(fact.date, governing) === 'different';
+    const partDiffers = !dateDiffers && compareDates(fact.date, governing) === 'same' && !!fact.dayPart && !!dayPartAt(sentence.view, governing.end);
+    if ((dateDiffers || partDiffers) && (!differing || positions.length > differing.hits)) {
+      const part = dayPartAt(sentence.view, governing.end) ?? '';
+      differing = { sentence, source: `${sentence.text.slice(governing.start, governing.end)}${fact.dayPart ? part : ''}`, hits: positions.length };
+    }
+  }
+  if (differing) return { fact, status: 'contradicted', source: differing.source, sentence: differing.sentence, mismatchKind: 'date' };
+  // The date of the tour itself: a claim about the subject going somewhere, held against the first dated sentence
+  // that names the group (the report's opening).
+  const subject = claim.facts.find((f): f is Extract<ClaimFact, { kind: 'subject' }> => f.kind === 'subject');
+  const others = claim.facts.filter((f) => f.kind === 'org' || f.kind === 'meeting' || f.kind === 'document' || f.kind === 'person');
+  if (!subject || others.length > 0 || anchoredAny) return null;
+  const nouns = GROUP_NOUNS[subject.subject.family];
+  const opening = reading.sentences.find((s) => nouns.some((n) => s.view.includes(n)) && datesOf(s).some((d) => d.from.day !== undefined));
+  if (!opening) return null;
+  const tourDate = datesOf(opening).find((d) => d.from.day !== undefined)!;
+  if (compareDates(fact.date, tourDate) !== 'different') return null;
+  return { fact, status: 'contradicted', source: opening.text.slice(tourDate.start, tourDate.end), sentence: opening, mismatchKind: 'date' };
+}
+
+function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[]): FactOutcome | null {
+  const slots: Array<{ sentence: ArticleSentence; quantity: QuantityFact }> = [];
+  for (const sentence of reading.sentences) {
+    for (const f of sentence.facts) {
+      if (f.kind !== 'quantity' || !sameSlot(fact.quantity, f) || !ownersAgree(claim, fact, sentence, f)) continue;
+      const result = compareQuantities(fact.quantity, f);
+      if (result === 'same') return null;
+      if (result === 'different') slots.push({ sentence, quantity: f });
+    }
+  }
+  if (slots.length === 0) return null;
+  const inWindow = slots.find((s) => window.includes(s.sentence));
+  const values = new Set(slots.map((s) => `${s.quantity.value}${s.quantity.bound}`));
+  const chosen = inWindow ?? (values.size === 1 ? slots[0] : undefined);
+  if (!chosen) return null;
+  const q = chosen.quantity;
+  const end = q.end + (q.noun && chosen.sentence.view.startsWith(q.noun, q.end) ? q.noun.length : 0);
+  return { fact, status: 'contradicted', source: chosen.sentence.text.slice(q.start, end), sentence: chosen.sentence, mismatchKind: 'number' };
+}
+
+/** A counter written as 个 + one noun character (4个组, 37个点) counts like the counter itself (4组). */
+function effective(q: QuantityValue): { measure: string; noun: string } {
+  return q.measure === '个' && q.noun.length === 1 ? { measure: q.noun, noun: '' } : { measure: q.measure, noun: q.noun };
+}
+
+/**
+ * Whether two quantities fill the same slot, strictly enough to call a difference a contradiction: both name
+ * what they count and the nouns agree, or neither does and the measure word is specific (公里, 人, 组), or a
+ * counter word ends the other's noun (37个点 against 36个考察点).
+ */
+function sameSlot(claim: QuantityValue, source: QuantityValue): boolean {
+  if (!sameCountedThing(claim, source)) return false;
+  const a = effective(claim);
+  const b = effective(source);
+  if (a.noun && b.noun) return nounsCompatible(a.noun, b.noun);
+  if (!a.noun && !b.noun) return a.measure === b.measure ? a.measure !== '个' : measuresCompatible(a.measure, b.measure) && !measuresCompatible(a.measure, '个');
+  if (!a.noun) return a.measure !== '个' && b.noun.endsWith(a.measure);
+  return b.measure !== '个' && a.noun.endsWith(b.measure);
+}
+
+const FUNCTION_ONLY = /^[的了在和与同及等为是向对从]*$/;
+
+/**
+ * "The same slot, another word": a sentence of the article has the claim's words on both sides of the fact and
+ * something else between them (圣火农业|西红花|智能化育花房 against 圣火农业|草莓|智能化育花房). The fact must be
+ * missing from the article, the filler short and not a synonym, the anchors long enough to pin the slot.
+ */
+function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[], settings: JudgeSettings): FactOutcome | null {
+  if (fact.kind === 'term' && NON_FACT_WORDS.has(fact.name)) return null;
+  if (window.length > 0 && confirmIn(fact, window, reading, claim)) return null;
+  // Widen the span over neighbouring unconfirmed plain words (新能源|汽车 is one slot).
+  let { start, end } = fact;
+  const missing = claim.facts.filter((f) => f.kind === 'term' && !namesTerm(reading.view, f.name));
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const f of missing) {
+      if (f.start >= end && f.start - end <= 1 && FUNCTION_ONLY.test(claim.view.slice(end, f.start))) {
+        end = f.end;
+        grown = true;
+      }
+      if (f.end <= start && start - f.end <= 1 && FUNCTION_ONLY.test(claim.view.slice(f.end, start))) {
+        start = f.start;
+        grown = true;
+      }
+    }
+  }
+  const span = claim.view.slice(start, end);
+  const left = claim.view.slice(Math.max(0, start - 8), start).split(PUNCTUATION).at(-1)!;
+  const rightFull = claim.view.slice(end, end + 10).split(PUNCTUATION)[0]!;
+  for (const sentence of window.length > 0 ? [...window, ...reading.sentences] : reading.sentences) {
+    const view = sentence.view;
+    for (const skip of [0, 1]) {
+      const right = rightFull.slice(skip);
+      for (let r = right.length; r >= 2; r -= 1) {
+        const rightAnchor = right.slice(0, r);
+        const rightAt = view.indexOf(rightAnchor);
+        if (rightAt < 0) continue;
+        // The longest end of the left context written before the right anchor.
+        let best: { l: number; at: number } | null = null;
+        for (let l = Math.min(left.length, 8); l >= 1; l -= 1) {
+          const anchor = left.slice(left.length - l);
+          const at = view.lastIndexOf(anchor, rightAt - 1);
+          if (at >= 0 && at + l < rightAt) {
+            best = { l, at };
+            break;
+          }
+        }
+        const l = best?.l ?? 0;
+        if (!best || l + r < settings.minSubstitutionAnchor) break;
+        let filler = view.slice(best.at + l, rightAt);
+        if (skip === 1) filler = filler.replace(/[与同和及]$/, '');
+        if (!filler || filler.length > settings.maxSubstitutionChars || PUNCTUATION.test(filler) || FUNCTION_ONLY.test(filler)) break;
+        if (filler.includes(span) || span.includes(filler) || namesTerm(filler, span) || synonymsOf(span).includes(filler)) break;
+        if (!/[\u3400-\u9fff]{2}/.test(filler)) break;
+        const shown = Math.min(r, 4);
+        return {
+          fact,
+          status: 'contradicted',
+          source: sentence.text.slice(best.at + l, rightAt + shown),
+          claimText: claim.text.slice(start, end) + claim.text.slice(end + skip, end + skip + shown),
+          sentence,
+          mismatchKind: fact.kind === 'place' ? 'place' : fact.kind === 'term' ? 'other' : 'org',
+        };
+      }
+    }
+  }
+  return null;
+}
