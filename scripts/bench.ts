@@ -8,7 +8,7 @@
  * Embeds with the built-in hashed n-gram embedder (the EMBEDDING_OFFLINE fallback), so figures are reproducible on
  * any machine. Each phase (ingest, serve) of each corpus runs in its own worker process, so peak RSS is per phase.
  * Other settings (retrieval, answer, chunking) come from the environment like everywhere else, so e.g.
- * `RETRIEVAL_RERANK_DEPTH=10 npm run bench -- --quick` measures a variant.
+ * `RETRIEVAL_DENSE_WEIGHT_BUILTIN=0 npm run bench -- --quick` measures a variant.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { DEFAULT_FEATURE_WEIGHTS, FEATURE_NAMES, type FeatureWeights } from './answer/features.ts';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -20,10 +21,16 @@ export interface RetrievalSettings {
   /** At most this many chunks of one article in the first `diversityWindow` results. */
   maxChunksPerDocInWindow: number;
   diversityWindow: number;
-  /** How many fused candidates are re-scored by query-term coverage (0 disables). */
-  rerankDepth: number;
-  /** Weight of the normalised fusion score against coverage (0..1) when re-scoring. */
-  rerankFusionWeight: number;
+  /** Weight of the dense (embedding) similarity when the built-in hashed embedder built the index. */
+  denseWeightBuiltIn: number;
+  /** Weight of the dense similarity with a real embedding model. */
+  denseWeightModel: number;
+  /** Weight of the share of the question's IDF weight found in the chunk itself. */
+  coverageWeight: number;
+  /** Weight of the same share over the article's title and the chunk (the delegation a paragraph leaves out). */
+  contextWeight: number;
+  /** Query weight of a lexicon expansion (synonym, provinces of a regional name) against 1 for a typed word. */
+  expansionWeight: number;
 }
 
 export interface AnswerSettings {
@@ -31,6 +38,8 @@ export interface AnswerSettings {
   refusalFloor: number;
   /** Maximum number of sentences in an extractive answer. */
   maxSentences: number;
+  /** Weights of the answerer's named features (src/answer/features.ts). */
+  weights: FeatureWeights;
 }
 
 export interface ChunkSettings {
@@ -216,16 +225,20 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       candidatesPerRetriever: readNumber(env, 'RETRIEVAL_CANDIDATES', 50, 5, 1000),
       maxChunksPerDocInWindow: readNumber(env, 'RETRIEVAL_MAX_PER_DOC', 3, 1, 100),
       diversityWindow: readNumber(env, 'RETRIEVAL_DIVERSITY_WINDOW', 5, 1, 100),
-      rerankDepth: readNumber(env, 'RETRIEVAL_RERANK_DEPTH', 30, 0, 1000),
-      rerankFusionWeight: readNumber(env, 'RETRIEVAL_RERANK_FUSION_WEIGHT', 0.3, 0, 10, false),
+      denseWeightBuiltIn: readNumber(env, 'RETRIEVAL_DENSE_WEIGHT_BUILTIN', 0.1, 0, 10, false),
+      denseWeightModel: readNumber(env, 'RETRIEVAL_DENSE_WEIGHT_MODEL', 0.6, 0, 10, false),
+      coverageWeight: readNumber(env, 'RETRIEVAL_COVERAGE_WEIGHT', 1, 0, 10, false),
+      contextWeight: readNumber(env, 'RETRIEVAL_CONTEXT_WEIGHT', 1, 0, 10, false),
+      expansionWeight: readNumber(env, 'RETRIEVAL_EXPANSION_WEIGHT', 0.4, 0, 1, false),
     },
     answer: {
       refusalFloor: readNumber(env, 'ANSWER_REFUSAL_FLOOR', 0.25, 0, 1, false),
       maxSentences: readNumber(env, 'ANSWER_MAX_SENTENCES', 3, 1, 10),
+      weights: readFeatureWeights(env),
     },
     chunk: {
       maxChars: readNumber(env, 'CHUNK_MAX_CHARS', 300, 50, 10_000),
-      minChars: readNumber(env, 'CHUNK_MIN_CHARS', 20, 0, 1000),
+      minChars: readNumber(env, 'CHUNK_MIN_CHARS', 0, 0, 1000),
     },
     fetch: {
       timeoutMs: readNumber(env, 'FETCH_TIMEOUT_MS', 15_000, 100, 600_000),
@@ -291,4 +304,41 @@ function readLlm(env: Env): LlmSettings {
 export function loadConfig(cwd: string = process.cwd()): Config {
   dotenv.config({ path: path.join(cwd, '.env'), quiet: true });
   return parseConfig(process.env, cwd);
+}
+
+// ---- Bot network limits (issue 11) ------------------------------------------------------------------------------
+
+/** How long the bot keeps trying to reach the Bot API at start, and the retry budget of one API call. */
+export interface BotNetworkSettings {
+  /** Give up connecting at start after this long (ms), with a clear message and a non-zero exit. */
+  startTimeoutMs: number;
+  /** Longest total wait between retries of one Bot API call (ms). */
+  retryBudgetMs: number;
+}
+
+/** Reads `TELEGRAM_START_TIMEOUT_MS` and `TELEGRAM_RETRY_BUDGET_MS` (call after `loadConfig`, which reads `.env`). */
+export function readBotNetworkSettings(env: Env = process.env): BotNetworkSettings {
+  return {
+    startTimeoutMs: readNumber(env, 'TELEGRAM_START_TIMEOUT_MS', 120_000, 1_000, 24 * 3_600_000),
+    retryBudgetMs: readNumber(env, 'TELEGRAM_RETRY_BUDGET_MS', 20_000, 0, 600_000),
+  };
+}
+
+/**
+ * `ANSWER_WEIGHTS=coverage=0.6,slot=0.4` overrides the answerer's feature weights one by one; unknown names and
+ * values outside 0..10 are refused.
+ */
+function readFeatureWeights(env: Env): FeatureWeights {
+  const raw = (env.ANSWER_WEIGHTS ?? '').trim();
+  const weights: Record<string, number> = { ...DEFAULT_FEATURE_WEIGHTS };
+  if (!raw) return weights as FeatureWeights;
+  for (const pair of raw.split(',')) {
+    const [name, value] = pair.split('=').map((s) => s.trim());
+    const number = Number(value);
+    if (!name || !(FEATURE_NAMES as readonly string[]).includes(name) || value === undefined || value === '' || !Number.isFinite(number) || number < 0 || number > 10) {
+      throw new ConfigError(`ANSWER_WEIGHTS must be name=value pairs (names: ${FEATURE_NAMES.join(', ')}; values 0..10), got "${pair}"`);
+    }
+    weights[name] = number;
+  }
+  return weights as FeatureWeights;
 }

@@ -246,7 +246,7 @@ async function profile(index: LoadedIndex, base: Embedder, config: Config, quest
     const queryTokens = tokenizeForIndex(question);
     const tokenizeQuery = timeIt(() => tokenizeForIndex(question));
     const rerankTokenizeEst = timeIt(() => {
-      for (const { id } of fuseRankings([dense, lexical], config.retrieval.rrfK).slice(0, config.retrieval.rerankDepth)) {
+      for (const { id } of fuseRankings([dense, lexical], config.retrieval.rrfK).slice(0, config.retrieval.candidatesPerRetriever)) {
         const chunk = index.corpus.getChunk(id);
         if (chunk) tokenizeForIndex(`${index.corpus.getArticle(chunk.docId)?.meta.title ?? ''}\n${chunk.text}`);
       }

@@ -1,8 +1,8 @@
 export type { Answer, Answerer, AnswerOptions, AnswerSentence, Citation, QuestionType } from './types.ts';
 export { ExtractiveAnswerer, type ExtractiveAnswererOptions } from './extractive-answerer.ts';
 export { analyseQuestion, quantityFocus, type QuestionAnalysis } from './question.ts';
-export { sentenceFillsSlot } from './slots.ts';
-export { entityVariants } from './entities.ts';
+export { DEFAULT_FEATURE_WEIGHTS, FEATURE_NAMES, type FeatureName, type FeatureWeights } from './features.ts';
+export { MAX_SHORT_CHARS } from './short-answer.ts';
 export { CitationBook, citationFor } from './citations.ts';
 export { answerBody, renderAnswerText, sourceLine, NOT_FOUND_TEXT } from './render.ts';
 export { AnswerError } from './errors.ts';

@@ -5,8 +5,7 @@
  * captions describe photos, not events, and headings are not sentences.
  */
 import type { Article } from '../domain.ts';
-import { PROVINCES, splitSentences } from '../text/index.ts';
-import { entityVariants } from '../answer/index.ts';
+import { PROVINCES, placeVariants, splitSentences } from '../text/index.ts';
 import type { Digest, DigestFilters, DigestGroup, DigestItem, DigestSentence } from './types.ts';
 
 export interface ComposeOptions {
@@ -86,7 +85,7 @@ function quotableParagraphs(article: Article) {
 export function matchesFilters(article: Article, filters: DigestFilters): boolean {
   const text = [article.meta.title, ...article.paragraphs.filter((p) => p.kind !== 'caption').map((p) => p.text)].join('\n');
   if (filters.keyword && !text.toLowerCase().includes(filters.keyword.toLowerCase())) return false;
-  if (filters.region && !entityVariants(filters.region).some((variant) => text.includes(variant))) return false;
+  if (filters.region && !placeVariants(filters.region).some((variant) => text.includes(variant))) return false;
   return true;
 }
 
@@ -180,7 +179,7 @@ function firstOrigin(text: string): string | null {
 function provincesIn(destination: string): string[] {
   const found = new Set<string>();
   for (const token of destination.split('、')) {
-    for (const variant of entityVariants(token)) if (PROVINCE_NAMES.includes(variant)) found.add(variant);
+    for (const variant of placeVariants(token)) if (PROVINCE_NAMES.includes(variant)) found.add(variant);
     for (const name of PROVINCE_NAMES) if (token.includes(name)) found.add(name);
   }
   return [...found].sort();

@@ -35,6 +35,7 @@ import type {
   PlaceFact,
   QuantityBound,
   QuantityFact,
+  TermFact,
 } from './types.ts';
 
 /** The matching view: same length as the input, half-width, simplified. */
@@ -171,12 +172,23 @@ function findQuantities(view: string, sentence: string, dates: readonly DateFact
       noun: countedNoun(view, end),
     });
   }
-  return quantities;
+  // A bare ordinal (居全国第二, 排名第3) is a rank: a quantity without a measure word.
+  for (const match of view.matchAll(BARE_ORDINAL)) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    if (quantities.some((q) => q.start < end && q.end > start)) continue;
+    const value = numberOf(match[1]);
+    if (value === undefined) continue;
+    quantities.push({ kind: 'quantity', text: sentence.slice(start, end), start, end, value, bound: 'exact', ordinal: true, measure: '', noun: '' });
+  }
+  return quantities.sort((a, b) => a.start - b.start);
 }
+
+const BARE_ORDINAL = new RegExp(`第(\\d+|[${NUMERAL_CHARS}]+)`, 'g');
 
 const TITLE_PATTERN = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
 /** What may follow a name: punctuation, the end, or a verb/particle that starts the rest of the clause. */
-const AFTER_NAME = /^(?:$|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和等陪会参代同带分先就对为也还都将又已亲深详一]|的(?:带领|率领|陪同|主持|邀请))/;
+const AFTER_NAME = /^(?:$|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和等陪会参代同带分先就对为也还都将又已亲深详一担]|的(?:带领|率领|陪同|主持|邀请))/;
 /** Characters a name never contains (they start or end phrases). */
 const NOT_IN_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人民]/;
 const NAME = /^[\u3400-\u9fff]{2,3}/;
@@ -379,8 +391,8 @@ function findDocuments(view: string, sentence: string): DocumentFact[] {
 }
 
 const MEETING_PATTERN =
-  /[\u3400-\u9fff“”]{2,20}?(?:座谈会|交流会|推介会|恳谈会|对接会|总结会|研讨会|见面会|签约仪式|签约会|洽谈会|联席会议|工作会议|推进会|报告会|大会|论坛)/g;
-const MEETING_LEFT_BOUNDARY = /^(?:.*?(?:召开|举行|举办|出席|参加|主持|在|了|的|与|和|并|还|期间|双方))/;
+  /[\u3400-\u9fff“”·•A-Za-z0-9]{2,24}?(?:座谈会|交流会|推介会|恳谈会|对接会|总结会|研讨会|见面会|签约仪式|签约会|洽谈会|联席会议|工作会议|推进会|报告会|大会|论坛)/g;
+const MEETING_LEFT_BOUNDARY = /(?:召开|举行|举办|出席|参加|主持|在|了|的|与|和|并|还|期间|双方|分别)$/;
 
 /** Named meetings (两省经济社会发展交流座谈会, 签约仪式). */
 function findMeetings(view: string, sentence: string): MeetingFact[] {
@@ -388,15 +400,53 @@ function findMeetings(view: string, sentence: string): MeetingFact[] {
   for (const match of view.matchAll(MEETING_PATTERN)) {
     let start = match.index!;
     let name = match[0];
-    const cut = MEETING_LEFT_BOUNDARY.exec(name)?.[0];
-    if (cut && cut.length < name.length - 2) {
-      start += cut.length;
-      name = name.slice(cut.length);
+    // Cut at the last verb or particle that still leaves a name of a few characters before the head.
+    for (let cut = name.length - 3; cut > 0; cut -= 1) {
+      if (MEETING_LEFT_BOUNDARY.test(name.slice(0, cut))) {
+        start += cut;
+        name = name.slice(cut);
+        break;
+      }
     }
-    name = name.replace(/^[“”]+/, '');
+    const quote = /^[“”]+/.exec(name)?.[0].length ?? 0;
+    start += quote;
+    name = name.slice(quote);
+    // A bare 座谈会 names no particular meeting.
+    if (name.length < 5) continue;
     meetings.push({ kind: 'meeting', text: sentence.slice(start, start + name.length), start, end: start + name.length, name });
   }
   return meetings;
+}
+
+const ENUMERATION = /[\u3400-\u9fff“”·A-Za-z0-9]{2,14}(?:、[\u3400-\u9fff“”·A-Za-z0-9]{2,14})+(?:(?:和|及|与|以及)[\u3400-\u9fff“”·A-Za-z0-9]{2,14})?/g;
+
+/** Items of enumerations (政治站位、行动自觉和务实举措): the first item is cut at the verb before it. */
+function findTerms(view: string, sentence: string, typed: readonly Fact[]): TermFact[] {
+  const terms: TermFact[] = [];
+  for (const match of view.matchAll(ENUMERATION)) {
+    let offset = match.index!;
+    const parts = match[0].split(/(、|以及|和|及|与)/);
+    for (let i = 0; i < parts.length; i += 2) {
+      let item = parts[i]!;
+      let start = offset;
+      if (i === 0) {
+        for (let cut = item.length - 2; cut > 0; cut -= 1) {
+          if (NAME_LEFT_BOUNDARY.test(item.slice(0, cut))) {
+            start += cut;
+            item = item.slice(cut);
+            break;
+          }
+        }
+      }
+      item = item.replace(/等$/, '');
+      const end = start + item.length;
+      if (item.length >= 2 && !typed.some((f) => f.start <= start && f.end >= end)) {
+        terms.push({ kind: 'term', text: sentence.slice(start, end), start, end, name: item });
+      }
+      offset += parts[i]!.length + (parts[i + 1]?.length ?? 0);
+    }
+  }
+  return terms;
 }
 
 /** Every fact of one sentence, in text order. Pure; offsets are into `sentence`. */
@@ -412,6 +462,7 @@ export function extractFacts(sentence: string, context: FactContext = {}): Fact[
     ...findDocuments(view, sentence),
     ...findMeetings(view, sentence),
   ];
+  facts.push(...findTerms(view, sentence, facts));
   return facts.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

@@ -4,7 +4,7 @@
  * the article wrote it (traditional characters, Chinese numerals and all).
  */
 
-export type FactKind = 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting';
+export type FactKind = 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
 
 /** What a person did in the sentence, read from the verb that governs their name. */
 export type PersonRole = 'lead' | 'chair' | 'speak' | 'accompany' | 'sign' | 'meet' | 'attend' | null;
@@ -88,7 +88,13 @@ export interface MeetingFact extends FactBase {
   name: string;
 }
 
-export type Fact = PersonFact | DateFact | QuantityFact | PlaceFact | OrgFact | DocumentFact | MeetingFact;
+/** An item of an enumeration (A、B和C) that no other kind covers: fields, slogans, measures. */
+export interface TermFact extends FactBase {
+  kind: 'term';
+  name: string;
+}
+
+export type Fact = PersonFact | DateFact | QuantityFact | PlaceFact | OrgFact | DocumentFact | MeetingFact | TermFact;
 
 /** What the extractor may know from outside the sentence. */
 export interface FactContext {

@@ -1,8 +1,9 @@
 import type { Embedder } from '../embed/index.ts';
 import { tokenizeForIndex } from '../text/index.ts';
 import type { RetrievalSettings } from '../config.ts';
-import { diversify, fuseRankings } from './fuse.ts';
-import { rerankByCoverage, weightedCoverage } from './rerank.ts';
+import { diversify } from './fuse.ts';
+import { expandQuery } from './expand.ts';
+import { weightedCoverage } from './rerank.ts';
 import type { RetrievalMode, RetrievedChunk, Retriever, SearchableIndex } from './types.ts';
 import { RetrievalError } from './errors.ts';
 
@@ -13,52 +14,83 @@ export interface HybridRetrieverOptions {
   mode?: RetrievalMode;
 }
 
+/** The built-in hashed embedder's ids start like this; a real model's weight is set separately. */
+const BUILT_IN_EMBEDDER = /^builtin:/;
+
 /**
- * Dense (embedding) + lexical (BM25) retrieval fused with reciprocal rank fusion, then lightly diversified
- * across articles. Both retrievers see the same normalised query (numerals, full-width forms).
+ * Lexical (BM25 over the question and its lexicon expansions) + dense (embedding) retrieval, combined by
+ * weighted scores: `bm25 / best bm25 + denseWeight × cosine + coverage × (share of the question's IDF weight in
+ * the chunk) + context × (the same over the article's title and the chunk)`. The dense weight depends on the
+ * embedder: the built-in hashed embedder is weak and must not drag a good lexical ranking down; a real model
+ * counts for more. The article context lets a paragraph that says only 代表团 be found for 某某代表团.
  */
 export class HybridRetriever implements Retriever {
   readonly #index: SearchableIndex;
   readonly #embedder: Embedder;
   readonly #settings: RetrievalSettings;
   readonly #mode: RetrievalMode;
+  readonly #denseWeight: number;
+  readonly #titleTokens = new Map<string, Set<string>>();
 
   constructor(options: HybridRetrieverOptions) {
     this.#index = options.index;
     this.#embedder = options.embedder;
     this.#settings = options.settings;
     this.#mode = options.mode ?? 'hybrid';
+    this.#denseWeight = BUILT_IN_EMBEDDER.test(options.embedder.info.id)
+      ? options.settings.denseWeightBuiltIn
+      : options.settings.denseWeightModel;
   }
 
   async retrieve(question: string, limit: number): Promise<RetrievedChunk[]> {
     const query = question.trim();
     if (!query) return [];
     const candidates = Math.max(this.#settings.candidatesPerRetriever, limit);
-    const dense = this.#mode === 'lexical' ? [] : await this.#denseIds(query, candidates);
-    const queryTokens = tokenizeForIndex(query);
-    const lexical = this.#mode === 'dense' ? [] : this.#index.lexical.search(queryTokens, candidates).map((h) => h.chunkId);
+    const expanded = expandQuery(query, this.#settings.expansionWeight);
+    const lexicalHits = this.#mode === 'dense' ? [] : this.#index.lexical.search(expanded.tokens, candidates, expanded.weights);
+    const denseHits = this.#mode === 'lexical' ? [] : await this.#denseHits(query, candidates);
 
-    const denseRank = new Map(dense.map((id, i) => [id, i + 1]));
-    const lexicalRank = new Map(lexical.map((id, i) => [id, i + 1]));
-    const fused = fuseRankings([dense, lexical], this.#settings.rrfK).flatMap(({ id, score }) => {
-      const chunk = this.#index.corpus.getChunk(id);
-      return chunk ? [{ chunk, score, denseRank: denseRank.get(id) ?? null, lexicalRank: lexicalRank.get(id) ?? null }] : [];
+    const bestLexical = lexicalHits[0]?.score || 1;
+    const scored = new Map<string, { lexical: number; dense: number; lexicalRank: number | null; denseRank: number | null }>();
+    lexicalHits.forEach((hit, i) => scored.set(hit.chunkId, { lexical: hit.score / bestLexical, dense: 0, lexicalRank: i + 1, denseRank: null }));
+    denseHits.forEach((hit, i) => {
+      const entry = scored.get(hit.chunkId) ?? { lexical: 0, dense: 0, lexicalRank: null, denseRank: null };
+      entry.dense = hit.score;
+      entry.denseRank = i + 1;
+      scored.set(hit.chunkId, entry);
     });
-    const reranked = this.#mode === 'hybrid' ? this.#rerank(fused, queryTokens) : fused;
-    const diverse = diversify(reranked, (r) => r.chunk.docId, this.#settings.diversityWindow, this.#settings.maxChunksPerDocInWindow);
+
+    const weights = new Map([...new Set(expanded.original)].map((t) => [t, this.#index.lexical.idf(t)]));
+    const denseWeight = this.#mode === 'dense' ? 1 : this.#denseWeight;
+    const ranked: RetrievedChunk[] = [];
+    for (const [chunkId, entry] of scored) {
+      const chunk = this.#index.corpus.getChunk(chunkId);
+      if (!chunk) continue;
+      let score = entry.lexical + denseWeight * entry.dense;
+      if (this.#mode !== 'dense') {
+        const own = new Set(tokenizeForIndex(chunk.text));
+        const withContext = new Set([...own, ...this.#articleContextTokens(chunk.docId)]);
+        score += this.#settings.coverageWeight * weightedCoverage(weights, own);
+        score += this.#settings.contextWeight * weightedCoverage(weights, withContext);
+      }
+      ranked.push({ chunk, score, denseRank: entry.denseRank, lexicalRank: entry.lexicalRank });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.chunk.id.localeCompare(b.chunk.id));
+    const diverse = diversify(ranked, (r) => r.chunk.docId, this.#settings.diversityWindow, this.#settings.maxChunksPerDocInWindow);
     return diverse.slice(0, limit);
   }
 
-  #rerank(fused: RetrievedChunk[], queryTokens: string[]): RetrievedChunk[] {
-    const weights = new Map([...new Set(queryTokens)].map((t) => [t, this.#index.lexical.idf(t)]));
-    const coverageOf = (r: RetrievedChunk) => {
-      const title = this.#index.corpus.getArticle(r.chunk.docId)?.meta.title ?? '';
-      return weightedCoverage(weights, new Set(tokenizeForIndex(`${title}\n${r.chunk.text}`)));
-    };
-    return rerankByCoverage(fused, coverageOf, this.#settings.rerankDepth, this.#settings.rerankFusionWeight);
+  /** Tokens of the article's title: the delegation and places a paragraph's own text may leave out. */
+  #articleContextTokens(docId: string): Set<string> {
+    let tokens = this.#titleTokens.get(docId);
+    if (!tokens) {
+      tokens = new Set(tokenizeForIndex(this.#index.corpus.getArticle(docId)?.meta.title ?? ''));
+      this.#titleTokens.set(docId, tokens);
+    }
+    return tokens;
   }
 
-  async #denseIds(query: string, k: number): Promise<string[]> {
+  async #denseHits(query: string, k: number): Promise<Array<{ chunkId: string; score: number }>> {
     let vector: number[];
     try {
       vector = await this.#embedder.embedQuery(query);
@@ -67,6 +99,6 @@ export class HybridRetriever implements Retriever {
     }
     // Punctuation-only queries embed to the zero vector, which has no direction to search along.
     if (!vector.some((x) => x !== 0)) return [];
-    return this.#index.vectors.search(vector, k).map((h) => h.chunkId);
+    return this.#index.vectors.search(vector, k);
   }
 }

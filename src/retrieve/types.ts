@@ -28,5 +28,5 @@ export interface CorpusView {
 export interface SearchableIndex {
   corpus: CorpusView;
   vectors: { search(vector: number[], k: number): ChunkHit[] };
-  lexical: { search(queryTokens: string[], k: number): ChunkHit[]; idf(token: string): number };
+  lexical: { search(queryTokens: string[], k: number, tokenWeights?: ReadonlyMap<string, number>): ChunkHit[]; idf(token: string): number };
 }

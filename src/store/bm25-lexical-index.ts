@@ -165,13 +165,14 @@ export class Bm25LexicalIndex implements LexicalIndex {
    * The `k` best chunks for the query by BM25, best first (ties: earlier-indexed chunk first). Repeated query
    * tokens count once per occurrence; tokens unknown to the index are ignored.
    */
-  search(queryTokens: string[], k: number): ChunkHit[] {
+  search(queryTokens: string[], k: number, tokenWeights?: ReadonlyMap<string, number>): ChunkHit[] {
     const limit = Math.floor(k);
     if (!(limit > 0) || this.#liveCount === 0 || !Array.isArray(queryTokens)) return [];
     const queryTf = new Map<number, number>();
     for (const token of queryTokens) {
       const term = typeof token === 'string' ? this.#termIdByToken.get(token) : undefined;
-      if (term !== undefined && (this.#df[term] ?? 0) > 0) queryTf.set(term, (queryTf.get(term) ?? 0) + 1);
+      // An expansion (a synonym of a question word) counts for less than the word the user typed.
+      if (term !== undefined && (this.#df[term] ?? 0) > 0) queryTf.set(term, (queryTf.get(term) ?? 0) + (tokenWeights?.get(token) ?? 1));
     }
     if (queryTf.size === 0) return [];
 

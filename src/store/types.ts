@@ -20,7 +20,8 @@ export interface LexicalIndex {
   readonly size: number;
   add(chunkId: string, tokens: string[]): void;
   remove(chunkId: string): void;
-  search(queryTokens: string[], k: number): ChunkHit[];
+  /** `tokenWeights` scale a token's query weight (default 1), e.g. to count a synonym expansion for less. */
+  search(queryTokens: string[], k: number, tokenWeights?: ReadonlyMap<string, number>): ChunkHit[];
 }
 
 export interface IndexCounts {

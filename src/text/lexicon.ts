@@ -233,6 +233,8 @@ function converter(): Converter {
 }
 
 const HAN_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/u;
+/** Characters that are already standard simplified forms but that OpenCC's tables map on (么 → 幺, 著 → 着). */
+const NOT_FOLDED = new Set([...'么著']);
 
 /**
  * Folds traditional characters to simplified ones, one character at a time, so the result has exactly the
@@ -242,7 +244,7 @@ const HAN_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/u;
 export function foldScript(text: string): string {
   let out = '';
   for (const ch of text) {
-    if (!HAN_CHAR.test(ch)) {
+    if (!HAN_CHAR.test(ch) || NOT_FOLDED.has(ch)) {
       out += ch;
       continue;
     }

@@ -1,0 +1,150 @@
+/**
+ * The answerer's scored rules, all in one place. Each is a named feature in [0, 1] of a candidate sentence; the
+ * sentence score is the weighted sum with the weights from config (`ANSWER_WEIGHTS`). No feature throws a
+ * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
+ */
+import type { Fact, PersonFact, PersonRole, QuantityFact } from '../facts/index.ts';
+import { SITE_HEADS, canonicalWord, foldScript, measureGroup, placeVariants, synonymsOf, toHalfWidth } from '../text/index.ts';
+import { acceptedMeasures, type QuestionAnalysis } from './question.ts';
+
+/** The names of the features; config holds one weight per name. */
+export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'role', 'title', 'span', 'reason', 'ordinal', 'items'] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type FeatureWeights = Readonly<Record<FeatureName, number>>;
+
+/** Defaults, decided by measurement on the dev questions (see README, "Answer rules"). */
+export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
+  coverage: 0.5,
+  context: 0.25,
+  rank: 0.15,
+  slot: 0.3,
+  focus: 0.15,
+  scope: 0.35,
+  role: 0.15,
+  title: 0.2,
+  span: 0.1,
+  reason: 0.15,
+  ordinal: 0.15,
+  items: 0.1,
+};
+
+/** Wordings that state a reason or purpose. */
+export const REASON = /为了|因为|由于|旨在|目的|之所以|原因|才能|意义|在于|是[^。；，,]{0,24}(?:办法|方式|需要|要求|途径|关键|抓手|选择|坐标|榜样|标杆)/;
+
+/** A question's verb → the role a person answer must have played (谁签的字 → sign). */
+const ASKED_ROLES: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
+  [/签[字约署订]?/, 'sign'],
+  [/主持/, 'chair'],
+  [/陪同/, 'accompany'],
+  [/会见|会晤|接见/, 'meet'],
+  [/讲话|致辞|发言/, 'speak'],
+  [/带队|率领|带领|率队|领队|率团|谁带|带的|率的|领衔/, 'lead'],
+];
+
+/** The role a who-question asks about, or null. */
+export function askedRole(question: QuestionAnalysis): PersonRole {
+  if (question.type !== 'who') return null;
+  return ASKED_ROLES.find(([pattern]) => pattern.test(question.folded))?.[1] ?? null;
+}
+
+/** Kinds of items a list or where question may ask for, by its focus noun. */
+export type ItemKind = 'place' | 'org' | 'person' | 'meeting' | 'document' | 'any';
+
+/** What kind of item answers a list/where/what question (哪几个市 → place; 哪些企业 → org; 什么协议 → document). */
+export function askedItemKind(question: QuestionAnalysis): ItemKind {
+  const focus = question.focus ?? '';
+  if (question.type === 'who') return 'person';
+  if (/^(?:市|省|县|区|城市|省份|县市|地方|地市|城|国家|乡镇|村|州)/.test(focus)) return 'place';
+  if (/会|论坛|仪式/.test(focus)) return 'meeting';
+  if (/协议|文件|备忘录|合同|协定|规划|方案/.test(focus)) return 'document';
+  if (/企业|单位|点|景区/.test(focus) || SITE_HEADS.some((head) => focus.endsWith(head))) return 'org';
+  if (/领导|人|书记|官员|干部/.test(focus)) return 'person';
+  if (question.type === 'where') return 'place';
+  return 'any';
+}
+
+/** Whether two nouns name the same counted thing (考察点 ≈ 点, 城市 ≈ 市, 用地 ≈ 土地). */
+export function nounsMatch(a: string, b: string): boolean {
+  if (!a || !b) return false;
+  if (a === b || a.includes(b) || b.includes(a)) return true;
+  if (canonicalWord(a) === canonicalWord(b)) return true;
+  if (synonymsOf(a).includes(b)) return true;
+  return a.at(-1) === b.at(-1) && (a.length === 1 || b.length === 1);
+}
+
+/** Whether a quantity answers the asked measure and counted noun (36个考察点 for 多少个考察点). */
+export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
+  if (fact.ordinal && !/第几/.test(question.folded)) return false;
+  // 多少个团员 is answered by 88名团员: when the counted noun matches, the measure word does not matter.
+  if (question.focus && nounsMatch(fact.noun, question.focus) && fact.noun.length >= 2) return true;
+  const accepted = acceptedMeasures(question.measure);
+  if (accepted && !accepted.includes(fact.measure) && !measureGroup(fact.measure).some((m) => accepted.includes(m))) {
+    // 几个省 may be answered by 3省; 多少个考察点 by 36个点.
+    if (!(question.measure === '个' && nounsMatch(fact.measure, question.focus ?? ''))) return false;
+  }
+  if (!question.focus) return true;
+  if (nounsMatch(fact.noun, question.focus) || nounsMatch(fact.measure, question.focus)) return true;
+  // 考察点多达36个: the counted noun stands before the number.
+  const before = sentenceView.slice(Math.max(0, fact.start - 10), fact.start);
+  return before.includes(question.focus) || synonymsOf(question.focus).some((s) => s.length >= 2 && before.includes(s));
+}
+
+/** Whether a place or person is named in a text (any spelling of a place). */
+export function mentions(text: string, name: string): boolean {
+  return placeVariants(name).some((variant) => text.includes(variant));
+}
+
+/** The facts of a sentence that fill the asked slot, in text order. */
+export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, sentenceView: string): Fact[] {
+  const notAsked = (name: string) => !question.places.some((p) => nameEquals(p, name)) && !question.people.includes(name);
+  switch (question.type) {
+    case 'who': {
+      const persons = facts.filter((f): f is PersonFact => f.kind === 'person' && notAsked(f.name));
+      const titled = question.title ? persons.filter((p) => (p.titles ?? p.title ?? '').includes(question.title!)) : persons;
+      return titled;
+    }
+    case 'when':
+      return facts.filter((f) => f.kind === 'date' && !question.folded.includes(toHalfWidth(foldScript(f.text))));
+    case 'howMany':
+      return facts.filter((f) => f.kind === 'quantity' && quantityAnswers(f, question, sentenceView));
+    case 'where':
+    case 'list':
+    case 'what': {
+      const kind = askedItemKind(question);
+      if (question.type === 'what' && kind === 'any') return [];
+      const items = facts.filter((f) => itemOfKind(f, kind) && notAsked(itemName(f)));
+      // 哪几个方面: an enumeration of untyped items answers a list question that names no kind.
+      if (question.type === 'list' && kind === 'any' && items.length < 2) {
+        const terms = facts.filter((f) => f.kind === 'term');
+        if (terms.length >= 2) return terms;
+      }
+      return items;
+    }
+    default:
+      return [];
+  }
+}
+
+function nameEquals(a: string, b: string): boolean {
+  return placeVariants(a).some((v) => placeVariants(b).includes(v));
+}
+
+/** The name a list item carries. */
+export function itemName(fact: Fact): string {
+  switch (fact.kind) {
+    case 'person':
+    case 'place':
+    case 'org':
+    case 'document':
+    case 'meeting':
+    case 'term':
+      return fact.name;
+    default:
+      return fact.text;
+  }
+}
+
+function itemOfKind(fact: Fact, kind: ItemKind): boolean {
+  if (kind === 'any') return fact.kind === 'place' || fact.kind === 'org' || fact.kind === 'meeting' || fact.kind === 'document';
+  return fact.kind === kind;
+}
