@@ -282,13 +282,16 @@ function findPersons(view: string, sentence: string): PersonFact[] {
   // A role read after a list applies to the whole list: 书记A、省长B率领 → both lead.
   for (let i = 0; i < persons.length; ) {
     let j = i;
-    while (j + 1 < persons.length && /^[、和及与,，\s]*(?:[\u3400-\u9fff]{0,12}?(?:书记|长|主任|主席|常委|委员|部长))?[、\s]*$/.test(view.slice(persons[j]!.end, persons[j + 1]!.start)) && persons[j + 1]!.start - persons[j]!.end <= 14) j += 1;
+    while (j + 1 < persons.length && LIST_GAP.test(view.slice(persons[j]!.end, persons[j + 1]!.start)) && persons[j + 1]!.start - persons[j]!.end <= 24) j += 1;
     const role = roleAfter(view, persons[j]!.end) ?? roleBefore(view, persons[i]!.start);
     for (let k = i; k <= j; k += 1) persons[k]!.role = role;
     i = j + 1;
   }
   return persons;
 }
+
+/** What may stand between two people of one list: separators and the next person's titles. */
+const LIST_GAP = /^[、和及与,，\s]*(?:[\u3400-\u9fff]{0,12}?(?:书记|长|主任|主席|常委|委员|部长)[、，,\s]*)*$/;
 
 /** A role verb written before the list (在X陪同下 is after; 由X率领 after; 陪同人员有X is before). */
 function roleBefore(view: string, at: number): PersonRole {
@@ -308,7 +311,10 @@ function findPlaces(view: string, sentence: string): PlaceFact[] {
     if (at < 0) continue;
     cursor = at + word.length;
     const province = PROVINCES.some((p) => p.name === word || p.common === word);
-    if (!province && (!tag.startsWith('ns') || word.length < 2 || GENERIC_PLACES.has(word))) continue;
+    // 罗甸县, 新墩镇: a word ending in an administrative suffix is a place whatever the segmenter's tag.
+    const suffixed = word.length >= 3 && word.length <= 7 && /[县区镇乡市州]$/.test(word) && !/[的了和与及在]/.test(word) && tag !== 'v';
+    if (!province && !suffixed && (!tag.startsWith('ns') || word.length < 2)) continue;
+    if (GENERIC_PLACES.has(word)) continue;
     places.push({
       kind: 'place',
       text: sentence.slice(at, cursor),

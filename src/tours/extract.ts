@@ -4,10 +4,12 @@
  * counted (考察点), signed (agreements) and met (meetings). Every value keeps the sentence it was read from.
  */
 import { PROVINCES, REGION_GROUPS, GENERIC_PLACES, foldScript, levelOf, provinceOf, stripAdminSuffix, tagWords } from '../text/index.ts';
-import type { DateFact, DatePoint, PersonFact, QuantityFact } from '../facts/index.ts';
+import { matchView, type DateFact, type DatePoint, type PersonFact, type QuantityFact } from '../facts/index.ts';
 import { readArticle, type ArticleFacts, type TourSentence } from './article-facts.ts';
 import type { Article } from '../domain.ts';
 import { sitesInSentence } from './sites.ts';
+import { delegationNames } from './delegation.ts';
+import { overviewTrips, provinceHome, type OverviewTrip } from './overview.ts';
 import type { TourCitation, TourLevel } from './types.ts';
 
 /** A value with the sentence it was read from. */
@@ -39,34 +41,6 @@ export interface TourDraft {
 }
 
 const cite = (s: TourSentence): TourCitation => ({ paragraphId: s.paragraphId, quote: s.text });
-
-/** Nouns that name a travelling group (…党政代表团, …考察团, …督查组, …培训班). */
-const GROUP_HEAD = '(?:党政代表团|代表团|考察团|观摩团|学习团|访问团|调研团|调研组|考察组|督查组|督导组|工作组|培训班|提升班|专题班|研修班)(?:第[一二三四五六七八九十\\d]+组)?';
-const GROUP_PATTERN = new RegExp(`[\\u3400-\\u9fff()（）、·]{0,36}?${GROUP_HEAD}`, 'g');
-/** Words after which a group name starts (…率领的湖南省党政代表团; 漳县组织观摩团). */
-const GROUP_LEFT = /.*(?:率领|带领|带队|率|的|由|组织|组成|是|在|了|赴|与|和|及|同|为|对|向|将|以|把|随|跟|称|以来|此次|这次|本次|一行|全体|其中|包括|除了|还有|看到|当天|期间|日|月|年|上午|下午|晚上|，|。)/;
-/** A group noun alone (代表团一行) names no delegation. */
-const GENERIC_GROUP = new RegExp(`^(?:[该此这本其全各两双我]|考察|学习|党政)*${GROUP_HEAD}$`);
-
-/** The delegation names written in a text, trimmed to the name (left boundary words removed). */
-export function delegationNames(view: string): Array<{ name: string; start: number; end: number }> {
-  const names: Array<{ name: string; start: number; end: number }> = [];
-  for (const match of view.matchAll(GROUP_PATTERN)) {
-    let start = match.index!;
-    const end = start + match[0].length;
-    const cut = GROUP_LEFT.exec(match[0])?.[0];
-    if (cut && cut.length < match[0].length) start += cut.length;
-    // Unbalanced brackets at the edges belong to the surrounding text.
-    let name = view.slice(start, end);
-    while (/^[)）、·(（]/.test(name)) {
-      start += 1;
-      name = name.slice(1);
-    }
-    if (GENERIC_GROUP.test(name) || name.length < 4) continue;
-    names.push({ name, start, end });
-  }
-  return names;
-}
 
 /** The home region a delegation name or a title chain starts with (湖南省党政代表团 → 湖南省; 郴州市委书记 → 郴州市). */
 export function homeOf(text: string): string | null {
@@ -183,13 +157,18 @@ function titleAsWritten(sentence: TourSentence, person: PersonFact): string | nu
 /** After 由…率领： or 带队的是： the people listed are the leaders even without a verb after their names. */
 const LEAD_INTRO = /(?:率领|带队|带领|领队|率团)(?:的是|的有)?[:：]|(?:率领|带队)(?:的|者)(?:是|为|有)/;
 
+/** 组长由中央统战部副部长X担任: the head of the group is named by the post it fills. */
+const HEAD_POST = /(?:组长|团长|领队)由([^。；;]{2,40}?)担任/g;
+
 function leadersOf(sentences: readonly TourSentence[]): Array<Cited<{ name: string; title: string | null }>> {
   const leaders: Array<Cited<{ name: string; title: string | null }>> = [];
   for (const sentence of sentences) {
     const intro = LEAD_INTRO.exec(sentence.view);
+    const posts = [...sentence.view.matchAll(HEAD_POST)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
     for (const fact of sentence.facts) {
       if (fact.kind !== 'person') continue;
-      const led = fact.role === 'lead' || (intro !== null && fact.start > intro.index && fact.title !== null);
+      const posted = posts.some((p) => fact.start > p.start && fact.end <= p.end);
+      const led = fact.role === 'lead' || posted || (intro !== null && fact.start > intro.index && fact.title !== null);
       if (!led) continue;
       const name = sentence.text.slice(fact.start, fact.end);
       if (leaders.some((l) => foldScript(l.value.name) === fact.name)) continue;
@@ -222,7 +201,23 @@ function placeLike(name: string, mentions: ReadonlyMap<string, number>): boolean
 /** 从广州、珠海到东莞再到深圳: every member of a 从…到… chain is a destination. */
 const CHAIN_GAP = /^(?:[、,，和及与]|再?到|至|再赴|转赴|又到|然后到)$/;
 
-function destinationsOf(sentences: readonly TourSentence[], home: string | null, mentions: ReadonlyMap<string, number>): Array<Cited<string>> {
+/** A short name between a verb of going and a verb of visiting (来建德考察, 赴黄岩调研). */
+const GOING_TO = /(?:赴|来|到|前往|去)([\u3400-\u9fff]{2,3}?)(?:考察|学习|调研|参观|观摩|督查|交流)/;
+/** Destinations that name the writer's own place or nothing (我市, 当地, 外省). */
+const GENERIC_DESTINATION = /^(?:我|本|当|外|该|此|各|全|省|市|县|两|这)/;
+
+interface DestinationText {
+  text: string;
+  view: string;
+  citation: TourCitation | null;
+}
+
+function destinationsOf(
+  sentences: readonly TourSentence[],
+  home: string | null,
+  mentions: ReadonlyMap<string, number>,
+  titleAndFirst: readonly DestinationText[],
+): Array<Cited<string>> {
   const found: Array<Cited<string> & { province: boolean }> = [];
   const homeShort = home ? stripAdminSuffix(foldScript(home)) : null;
   const homeProvince = home ? PROVINCES.find((p) => foldScript(home).startsWith(p.common))?.common : undefined;
@@ -246,16 +241,28 @@ function destinationsOf(sentences: readonly TourSentence[], home: string | null,
       const gap = sentence.view.slice(places[i]!.end, places[i + 1]!.start);
       if (CHAIN_GAP.test(gap) && chosen.has(i + 1)) chosen.add(i);
     }
+    const direct = new Set(places.flatMap((p, i) => (p.kind === 'place' && p.destination ? [i] : [])));
     for (const i of [...chosen].sort((a, b) => a - b)) {
       const place = places[i]!;
+      const chained = chosen.size >= 3 && !direct.has(i);
       if (place.kind !== 'place') continue;
       const short = place.canonical;
       if (short === homeShort || short === homeProvince) continue;
       // Part of an organisation's name (广州市智慧城市运行中心) is no destination of its own.
       if (/^[\u3400-\u9fff]/.test(sentence.view.slice(place.end)) && /(?:市|省)$/.test(place.name) && sentence.facts.some((f) => f.kind === 'org' && f.start <= place.start && f.end >= place.end)) continue;
-      if (!placeLike(place.name, mentions)) continue;
+      if (!chained && !placeLike(place.name, mentions)) continue;
       if (found.some((d) => stripAdminSuffix(foldScript(d.value)) === short)) continue;
       found.push({ value: sentence.text.slice(place.start, place.end), citation: cite(sentence), province: provinceOf(place.name) !== undefined });
+    }
+  }
+  // 来建德考察: a place the segmenter does not know, written between a verb of going and a verb of visiting.
+  if (found.length === 0) {
+    for (const text of titleAndFirst) {
+      const match = GOING_TO.exec(text.view);
+      if (!match || GENERIC_DESTINATION.test(match[1]!)) continue;
+      const at = match.index + match[0].indexOf(match[1]!, 1);
+      found.push({ value: text.text.slice(at, at + match[1]!.length), citation: text.citation ?? { paragraphId: '', quote: '' }, province: false });
+      break;
     }
   }
   // Provinces named as destinations make the cities inside them detail, not destinations of their own.
@@ -393,7 +400,14 @@ function delegationOf(facts: ArticleFacts, sentences: readonly TourSentence[]): 
       if (!entry.citation) entry.citation = cite(sentence);
     }
   }
-  const best = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first)[0];
+  // A short reference (专题培训班) counts for the full name it ends (湖南县…专题培训班).
+  const entries = [...counts.entries()];
+  const credited = entries.map(([key, entry]) => ({
+    ...entry,
+    count: entry.count + entries.filter(([other]) => other !== key && key.endsWith(other)).reduce((n, [, e]) => n + e.count, 0),
+    length: key.length,
+  }));
+  const best = credited.sort((a, b) => b.count - a.count || b.length - a.length || a.first - b.first)[0];
   return best ? { name: best.name, citation: best.citation } : null;
 }
 
@@ -410,7 +424,9 @@ function draftOf(facts: ArticleFacts, sentences: readonly TourSentence[], index:
   const figures = figuresOf(sentences, null);
   // One day written and a longer stay stated (在随后5天里): the end is not given, so it stays empty.
   const longer = figures.some((f) => /天|日/.test(f.value.value) && /[2-9两三四五六七八九十]/.test(f.value.value) && /时间|天/.test(f.value.what));
-  const end = dates.single && longer ? null : dates.end;
+  // One day written as a departure or arrival (3月28日启程) says when the trip began, not when it ended.
+  const departure = dates.single && dates.start !== null && /启程|出发|动身|抵达|飞抵/.test(matchView(dates.start.citation.quote));
+  const end = dates.single && (longer || departure) ? null : dates.end;
   const siteCount = siteCountOf(sentences);
   return {
     docId: facts.docId,
@@ -424,7 +440,10 @@ function draftOf(facts: ArticleFacts, sentences: readonly TourSentence[], index:
     hosts: hostsOf(sentences, leaderNames),
     start: dates.start,
     end,
-    destinations: destinationsOf(sentences, home, mentions),
+    destinations: destinationsOf(sentences, home, mentions, [
+      ...sentences.slice(0, 2).map((s) => ({ text: s.text, view: s.view, citation: cite(s) })),
+      { text: facts.title, view: facts.titleView, citation: null },
+    ]),
     sites: sitesOf(sentences, home),
     siteCount,
     agreements: agreementsOf(sentences),
@@ -433,9 +452,37 @@ function draftOf(facts: ArticleFacts, sentences: readonly TourSentence[], index:
   };
 }
 
+/** A trip of an overview: its own sentences, leaders and destinations; nothing from the article's title. */
+function overviewDraft(facts: ArticleFacts, trip: OverviewTrip, index: number, mentions: ReadonlyMap<string, number>): TourDraft {
+  const draft = draftOf({ ...facts, title: '', titleView: '' }, trip.sentences, index, mentions);
+  const leaders = trip.leaders.map(({ sentence, person }) => ({
+    value: { name: sentence.text.slice(person.start, person.end), title: titleAsWritten(sentence, person) },
+    citation: cite(sentence),
+  }));
+  for (const led of draft.leaders) if (provinceHome(led.value.title ?? '') === trip.home && !leaders.some((l) => l.value.name === led.value.name)) leaders.push(led);
+  const delegation = draft.delegation && provinceHome(draft.delegation.value) === trip.home ? draft.delegation : null;
+  // The home as the article writes it (雲南, in its own script), from the first sentence naming it.
+  const homeSentence = trip.sentences.find((s) => s.view.includes(trip.home));
+  const home = delegation && draft.from ? draft.from : homeSentence
+    ? { value: homeSentence.text.slice(homeSentence.view.indexOf(trip.home), homeSentence.view.indexOf(trip.home) + trip.home.length), citation: cite(homeSentence) }
+    : null;
+  return {
+    ...draft,
+    title: facts.title,
+    delegation,
+    from: home,
+    level: 'province',
+    leaders,
+    hosts: [],
+    destinations: [...trip.destinations.values()].map((d) => ({ value: d.text, citation: cite(d.sentence) })),
+  };
+}
+
 /** The tours an article reports: one draft for a report, one per trip for an overview. Pure. */
 export function extractTours(article: Article): TourDraft[] {
   const facts = readArticle(article);
   const mentions = placeMentions(facts);
+  const trips = overviewTrips(facts);
+  if (trips) return trips.map((trip, i) => overviewDraft(facts, trip, i, mentions));
   return [draftOf(facts, facts.sentences, 0, mentions)];
 }
