@@ -101,7 +101,11 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
     case 'who': {
       const persons = facts.filter((f): f is PersonFact => f.kind === 'person' && notAsked(f.name));
       const titled = question.title ? persons.filter((p) => (p.titles ?? p.title ?? '').includes(question.title!)) : persons;
-      return titled;
+      // 黄岩区哪位领导 / 张家口方面是谁: prefer the people of that side, named in their title or just before it.
+      const owner = askedOwner(question);
+      if (!owner) return titled;
+      const ours = titled.filter((p) => mentions(sentenceView.slice(Math.max(0, p.start - 16), p.start), owner));
+      return ours.length > 0 ? ours : titled;
     }
     case 'when':
       return facts.filter((f) => f.kind === 'date' && !question.folded.includes(toHalfWidth(foldScript(f.text))));
@@ -115,14 +119,42 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       const items = facts.filter((f) => itemOfKind(f, kind) && notAsked(itemName(f)));
       // 哪几个方面: an enumeration of untyped items answers a list question that names no kind.
       if (question.type === 'list' && kind === 'any' && items.length < 2) {
-        const terms = facts.filter((f) => f.kind === 'term');
+        const terms = longestEnumeration(facts.filter((f) => f.kind === 'term'), sentenceView);
         if (terms.length >= 2) return terms;
+      }
+      // 哪几家企业: items named like the asked kind (…有限公司 for 企业, …旧址 for 旧址) come first.
+      const focus = question.focus;
+      if (focus && focus.length >= 2) {
+        const heads = [focus, ...synonymsOf(focus).filter((w) => w.length >= 2), focus.slice(-1)];
+        const named = items.filter((f) => heads.some((h) => itemName(f).endsWith(h)));
+        if (named.length > 0) return named;
       }
       return items;
     }
     default:
       return [];
   }
+}
+
+/** The place whose people a who-question asks for (张家口方面是谁, 黄岩区哪位领导), or null. */
+export function askedOwner(question: QuestionAnalysis): string | null {
+  for (const place of question.places) {
+    if (new RegExp(`${place}(?:方面|一方|的)?(?:是)?(?:哪|谁|有哪)`).test(question.folded)) return place;
+  }
+  return null;
+}
+
+/** The largest run of enumeration items standing together (A、B和C), in text order. */
+function longestEnumeration(terms: readonly Fact[], view: string): Fact[] {
+  let best: Fact[] = [];
+  let run: Fact[] = [];
+  for (const term of terms) {
+    const previous = run.at(-1);
+    if (previous && /^(?:、|和|及|与|以及)$/.test(view.slice(previous.end, term.start))) run.push(term);
+    else run = [term];
+    if (run.length > best.length) best = [...run];
+  }
+  return best;
 }
 
 function nameEquals(a: string, b: string): boolean {

@@ -49,7 +49,7 @@ export interface QuestionAnalysis {
 /** Ordered: the first matching rule wins (哪几个 is a list, not a count; 几号 is a date, not a count). */
 const TYPE_RULES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['why', /为什么|为何|为啥|什么原因|原因是|缘何|何以|目的是|why/i],
-  ['when', /什么时候|何时|哪天|哪一天|几号|几月|哪年|哪一年|什么时间|哪个时间|几日|日期|时间是|\bwhen\b/i],
+  ['when', /什么时候|何时|哪天|哪一天|哪[几两三]天|哪些天|几号|几月|哪年|哪一年|什么时间|哪个时间|几日|日期|时间是|\bwhen\b/i],
   ['who', /谁|哪位|哪几位|哪两位|哪[些个]人|什么人|哪些领导|哪位领导|叫什么名字|\bwho\b/i],
   ['list', /哪些|哪几|分别|都有|包括什么|有什么|有哪/],
   ['howMany', new RegExp(`多少|几[个场家座名位次项组条所人年天处批轮点省市县区]|第几|多大|多长|多高|多远|多久|几成|\\bhow many\\b|\\bhow much\\b`, 'i')],
@@ -69,7 +69,7 @@ const TITLE = new RegExp(TITLES.filter((t) => /(?:书记|长|主任|主席)$/.te
 
 const LEADER = /带队|率领|带领|率队|领队|牵头|领衔|率团|谁带|带的|率的|领导是/;
 
-const SPAN = /几[号日]到几[号日]|几[号日]至几[号日]|哪天到哪天|从哪天|起止|到哪天|至哪天|从几[号日]|几天.*?(?:从|到)/;
+const SPAN = /几[号日]到几[号日]|几[号日]至几[号日]|哪天到哪天|从哪天|起止|到哪天|至哪天|从几[号日]|哪[几两三]天|哪些天/;
 
 const QUANTITY_WORD = /(?:多少|几)[个场家座名位次项组条所人年天处批轮点]?/;
 
@@ -92,15 +92,20 @@ export function quantityFocus(question: string): string | null {
   return null;
 }
 
-const ASKED_KIND = /(?:什么|哪些|哪几[个座家所位项]?|哪[个座家所项])([\u4e00-\u9fa5]{1,4})/;
+const ASKED_KIND = /(?:什么|哪些|哪[几两三四五六七八九十]*[个座家所位项处条名种类场]?)([\u4e00-\u9fa5]{1,4})/;
+/** 那个会叫什么 / 场馆的名字是: the noun before the naming question. */
+const NAMED_KIND = /([\u4e00-\u9fa5]{1,4})(?:叫什么|叫啥|的名字|的名称|名称是|名字是)/;
 /** Category words that articles rarely repeat next to the answer (哪几个方面 is answered by a list, not by 方面). */
 const GENERIC_KINDS = new Set(['方面', '领域', '内容', '事情', '东西', '问题', '情况', '工作', '措施', '举措', '做法', '经验', '部分']);
 
 /** The noun right after 什么/哪些/哪几个 (什么协议 → 协议, 哪几个城市 → 城市). */
 function askedKind(question: string): string | null {
+  const named = NAMED_KIND.exec(question)?.[1];
   const match = ASKED_KIND.exec(question);
-  if (!match?.[1]) return null;
-  const first = tagWords(match[1])[0];
+  const phrase = match?.[1] ?? (named ? named.replace(/^(?:那个|这个|那|这|个)/, '') : null);
+  if (!phrase) return null;
+  const words = tagWords(phrase);
+  const first = named && !match ? words.at(-1) : words[0];
   if (!first || GENERIC_KINDS.has(first.word)) return null;
   if (first.word.length === 1 && /[会馆厂园市省县区点]/.test(first.word)) return first.word;
   return NOUN.test(first.tag) ? first.word : null;
