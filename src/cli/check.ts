@@ -1,14 +1,16 @@
 /**
  * `npm run --silent check -- [--json] "断言"` and `check -- [--json] --file claims.jsonl`: fact-check claims against
  * the index. File lines are `{"id","claim"}`; each yields one JSON object (or an error object) on its own line.
+ * A draft — several sentences given as the argument, or a `.txt`/`.md` file — is split into claims and checked
+ * sentence by sentence, worst first (with --json: one object per sentence, `id` = its number in the draft).
  */
 import { readFile } from 'node:fs/promises';
 import { openQuestionAnswering } from '../app.ts';
-import { EvidenceFactChecker, renderFactCheckText, toFactCheckJson } from '../factcheck/index.ts';
+import { EvidenceFactChecker, checkDraft, renderDraftText, renderFactCheckText, splitDraft, toFactCheckJson, type FactChecker } from '../factcheck/index.ts';
 import { UsageError } from './args.ts';
 import { runCommand } from './run.ts';
 
-const USAGE = 'npm run --silent check -- [--json] ("断言" | --file claims.jsonl)';
+const USAGE = 'npm run --silent check -- [--json] ("断言或一段草稿" | --file claims.jsonl | --file draft.txt|draft.md)';
 
 interface CheckArgs {
   json: boolean;
@@ -38,10 +40,17 @@ function parseCheckArgs(argv: readonly string[]): CheckArgs {
 await runCommand(USAGE, async (config, log) => {
   const args = parseCheckArgs(process.argv.slice(2));
   const maxChars = config.maxQuestionChars;
-  if (!args.file && [...args.claim].length > maxChars) throw new UsageError(`claim is longer than ${maxChars} characters`);
+  const isJsonl = args.file !== null && /\.jsonl$/i.test(args.file);
+  const draft = isJsonl ? null : args.file ? await readFile(args.file, 'utf8') : splitDraft(args.claim).length > 1 ? args.claim : null;
+  if (!args.file && !draft && [...args.claim].length > maxChars) throw new UsageError(`claim is longer than ${maxChars} characters`);
   const qa = await openQuestionAnswering(config, log);
   const checker = new EvidenceFactChecker({ retriever: qa.retriever, corpus: qa.index.corpus });
   const write = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+
+  if (draft !== null) {
+    await checkDraftFile(checker, draft, args.json, write);
+    return;
+  }
 
   if (!args.file) {
     const result = await checker.check(args.claim);
@@ -80,3 +89,11 @@ await runCommand(USAGE, async (config, log) => {
     }
   }
 });
+
+/** A draft: every sentence checked, worst first (JSON: one object per sentence, `id` = its number in the draft). */
+async function checkDraftFile(checker: FactChecker, draft: string, json: boolean, write: (value: unknown) => void): Promise<void> {
+  const checked = await checkDraft(checker, draft);
+  if (checked.sentences.length === 0) throw new UsageError('the draft has no sentence to check');
+  if (json) for (const { index, result } of checked.sentences) write(toFactCheckJson(String(index), result));
+  else process.stdout.write(`${renderDraftText(checked)}\n`);
+}

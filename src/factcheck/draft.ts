@@ -3,6 +3,7 @@
  * (contradicted, then not found, then supported) so the sentence to fix comes first.
  */
 import { splitSentences } from '../text/index.ts';
+import { parseClaim } from './claim.ts';
 import type { FactChecker } from './fact-checker.ts';
 import type { FactCheckResult, Verdict } from './types.ts';
 
@@ -59,11 +60,27 @@ export interface DraftOptions {
 export async function checkDraft(checker: FactChecker, draft: string, options: DraftOptions = {}): Promise<DraftCheck> {
   const claims = splitDraft(draft).slice(0, options.maxSentences ?? 30);
   const sentences: DraftSentenceResult[] = [];
+  let subject: string | null = null;
   for (const [i, sentence] of claims.entries()) {
     options.signal?.throwIfAborted();
-    sentences.push({ index: i + 1, sentence, result: await checker.check(sentence, { signal: options.signal }) });
+    const { claim, named } = withDraftSubject(sentence, subject);
+    subject = named ?? subject;
+    const result = await checker.check(claim, { signal: options.signal });
+    sentences.push({ index: i + 1, sentence, result: { ...result, claim: sentence } });
   }
   return orderDraft(sentences);
+}
+
+/**
+ * A draft names its delegation once (湖南省党政代表团…) and then says 代表团: a bare group noun is read as the last
+ * subject named with its place. Returns the claim to check and the subject this sentence names, if any.
+ */
+export function withDraftSubject(sentence: string, previous: string | null): { claim: string; named: string | null } {
+  const subject = parseClaim(sentence).facts.find((f) => f.kind === 'subject');
+  if (!subject || subject.kind !== 'subject') return { claim: sentence, named: null };
+  if (subject.subject.places.length > 0) return { claim: sentence, named: subject.text };
+  if (!previous || subject.text !== subject.subject.noun || !previous.endsWith(subject.subject.noun)) return { claim: sentence, named: null };
+  return { claim: `${sentence.slice(0, subject.start)}${previous}${sentence.slice(subject.end)}`, named: null };
 }
 
 /** Orders sentence results worst first (stable within a verdict) and counts verdicts. Pure. */

@@ -132,10 +132,23 @@ function decide(claim: Claim, judgements: readonly ArticleJudgement[]): { verdic
   const ranked = [...about].sort((a, b) => confirmed(b) - confirmed(a) || b.score - a.score);
   const best = ranked[0]!;
   if (!isCheckable(claim)) return { verdict: 'not_found', judgement: best };
-  const contradicting = ranked.find((j) => confirmed(j) >= confirmed(best) * TOUR_SHARE && j.outcomes.some((o) => o.status === 'contradicted'));
+  const contradicting = ranked.find(
+    (j) => confirmed(j) >= confirmed(best) * TOUR_SHARE && j.outcomes.some((o) => o.status === 'contradicted') && identifiesTour(claim, j),
+  );
   if (best.outcomes.every((o) => o.status === 'confirmed')) return { verdict: 'supported', judgement: best };
   if (contradicting) return { verdict: 'contradicted', judgement: contradicting };
   return { verdict: 'not_found', judgement: best };
+}
+
+/**
+ * Whether an article is known to be about the claim's tour, so a different value in it is a contradiction: the
+ * claim names its subject with a place (湖南省党政代表团), or the article confirms another fact of the claim
+ * besides plain words. A bare 代表团 alone identifies no tour.
+ */
+function identifiesTour(claim: Claim, judgement: ArticleJudgement): boolean {
+  const subject = claim.facts.find((f) => f.kind === 'subject');
+  if (subject && subject.kind === 'subject' && subject.subject.places.length > 0) return true;
+  return judgement.outcomes.some((o) => o.status === 'confirmed' && o.fact.kind !== 'term' && o.fact.kind !== 'subject');
 }
 
 /** A report confirming at least this share of what the best one confirms is about the same tour. */

@@ -25,3 +25,12 @@ export {
 export { checkDraft, orderDraft, splitDraft, VERDICT_SEVERITY, type DraftCheck, type DraftOptions, type DraftSentenceResult } from './draft.ts';
 export { renderDraftText, renderFactCheckHtml, renderFactCheckText, toFactCheckJson, VERDICT_LABELS } from './render.ts';
 export { checkCommands, claimOf, CHECK_MESSAGES, type CheckCommandOptions } from './telegram.ts';
+export {
+  parseLabelledClaims,
+  percentile,
+  summariseClaims,
+  VERDICTS,
+  type ClaimOutcome,
+  type ClaimsReport,
+  type LabelledClaim,
+} from './evaluate.ts';

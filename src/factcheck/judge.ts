@@ -510,6 +510,9 @@ function sameSlot(claim: QuantityValue, source: QuantityValue): boolean {
   const b = effective(source);
   if (a.noun && b.noun) return nounsCompatible(a.noun, b.noun);
   if (!a.noun && !b.noun) return a.measure === b.measure ? a.measure !== '个' : measuresCompatible(a.measure, b.measure) && !measuresCompatible(a.measure, '个');
+  // One side names the counted thing, the other does not: a specific measure (公里, 人, 天) still pins the slot.
+  const generic = (m: string) => measuresCompatible(m, '个');
+  if (!generic(a.measure) && !generic(b.measure)) return true;
   if (!a.noun) return a.measure !== '个' && b.noun.endsWith(a.measure);
   return b.measure !== '个' && a.noun.endsWith(b.measure);
 }
