@@ -1,0 +1,38 @@
+/**
+ * Quality gate: the answer evaluation over the seed and dev sets (seed + dev articles, offline built-in embedder)
+ * must not fall below figures a little under what was measured when they were set. A regression fails CI.
+ * The gate is on figures, never on time. The shared measuring data lives beside the repository (../shared).
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { defaultEvalOptions, evaluateQa, SHARED_DIR, type SetReport } from '../../scripts/eval/qa.ts';
+
+/** Minimum per set; measured values are in the README's evaluation table. */
+const THRESHOLDS: Record<string, Partial<Record<keyof SetReport, number>> & { maxAnswerableRefused?: number; minUnanswerableRefused?: number }> = {
+  seed: { recallAt1: 0.55, recallAt5: 0.7, answerAccuracy: 0.82, shortAccuracy: 0.65, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 1, minUnanswerableRefused: 4 },
+  dev: { recallAt1: 0.78, recallAt5: 0.95, answerAccuracy: 0.83, shortAccuracy: 0.6, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 7, minUnanswerableRefused: 8 },
+  'dev follow-ups': { answerAccuracy: 0.6, grounding: 1 },
+};
+
+describe('answer quality gate (shared/eval + shared/dev)', { timeout: 10 * 60_000 }, () => {
+  test('the shared measuring data is present', () => {
+    assert.ok(existsSync(SHARED_DIR), `expected the shared gold sets in ${SHARED_DIR} (set KAOCHA_SHARED_DIR)`);
+  });
+
+  test('every set stays above its thresholds, and retrieval is not behind the plain peer', async () => {
+    const reports = await evaluateQa(defaultEvalOptions());
+    for (const report of reports) {
+      const limits = THRESHOLDS[report.set] ?? {};
+      for (const [field, minimum] of Object.entries(limits)) {
+        if (field === 'maxAnswerableRefused') assert.ok(report.answerableRefused <= minimum!, `${report.set}: ${report.answerableRefused} answerable questions refused (max ${minimum})`);
+        else if (field === 'minUnanswerableRefused') assert.ok(report.unanswerableRefused >= minimum!, `${report.set}: only ${report.unanswerableRefused} unanswerable refused (min ${minimum})`);
+        else assert.ok((report[field as keyof SetReport] as number) >= minimum!, `${report.set}: ${field} ${String(report[field as keyof SetReport])} < ${minimum}`);
+      }
+      if (report.set !== 'dev follow-ups') {
+        assert.ok(report.recallAt1 >= report.peerRecallAt1, `${report.set}: recall@1 ${report.recallAt1} behind the peer's ${report.peerRecallAt1}`);
+        assert.ok(report.recallAt5 >= report.peerRecallAt5, `${report.set}: recall@5 ${report.recallAt5} behind the peer's ${report.peerRecallAt5}`);
+      }
+    }
+  });
+});
