@@ -18,6 +18,11 @@ export function describeOutcome(outcome: IngestOutcome): string {
   }
 }
 
+/** Warning for a source that is indexed but whose copy could not be kept (a rebuild would drop it). */
+export function describeNotKept(origin: string, reason: string): string {
+  return `! ${origin} 已收录，但未能保存副本，重建索引时会丢失（${reason}）`;
+}
+
 /** Summary line after an ingest run. */
 export function summarise(report: IngestReport): string {
   const count = (kind: IngestOutcome['kind']) => report.outcomes.filter((o) => o.kind === kind).length;

@@ -1,7 +1,7 @@
 import { embedderFor } from '../app.ts';
 import { ingestInputs } from '../ingest/index.ts';
 import { parseIngestArgs, UsageError } from './args.ts';
-import { describeOutcome, summarise } from './ingest-report.ts';
+import { describeNotKept, describeOutcome, summarise } from './ingest-report.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = 'npm run ingest -- [--rebuild] [--remove <docId>]... <file|directory|http(s)-url>...';
@@ -19,8 +19,11 @@ await runCommand(USAGE, async (config, log) => {
     fetch: config.fetch,
     rebuild: args.rebuild,
     remove: args.remove,
+    // Fetched URLs are kept under CORPUS_DIR/uploads/, so --rebuild keeps them.
+    corpusDir: config.corpusDir,
     onOutcome: (outcome) => log.info(describeOutcome(outcome)),
   });
+  for (const { origin, reason } of report.notKept ?? []) log.warn(describeNotKept(origin, reason));
   log.info(summarise(report));
   if (report.outcomes.length > 0 && report.outcomes.every((o) => o.kind === 'rejected')) process.exitCode = 1;
 });

@@ -3,3 +3,4 @@ export { readSources, readUpload, isSourceProblem, type RawDocument, type Source
 export { docIdFor } from './doc-id.ts';
 export { fingerprint, similarity, findNearDuplicate, type NearDupFingerprint } from './near-duplicate.ts';
 export { IngestError } from './errors.ts';
+export { KeptSources, readSourceRecord, SOURCE_RECORD_SUFFIX, UPLOADS_DIR, type SourceRecord } from './kept-sources.ts';

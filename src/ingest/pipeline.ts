@@ -9,6 +9,7 @@ import { chunkParagraphs, cleanArticle, decodeBytes, tokenizeForIndex } from '..
 import { docIdFor } from './doc-id.ts';
 import { IngestError } from './errors.ts';
 import { findNearDuplicate, fingerprint, type NearDupFingerprint } from './near-duplicate.ts';
+import { KeptSources, UPLOADS_DIR } from './kept-sources.ts';
 import { isSourceProblem, readSources, type RawDocument, type SourceProblem } from './sources.ts';
 
 /** What happened to one input (or one removal request). */
@@ -23,6 +24,11 @@ export interface IngestReport {
   outcomes: IngestOutcome[];
   /** The manifest after the commit; null when nothing changed (no commit was needed). */
   manifest: IndexManifest | null;
+  /**
+   * Sources indexed but not kept for rebuilds because writing their copy failed (the index is committed; a
+   * rebuild would drop them). Empty or absent when every source was kept.
+   */
+  notKept?: Array<{ origin: string; reason: string }>;
 }
 
 export interface IngestOptions {
@@ -36,6 +42,12 @@ export interface IngestOptions {
   remove?: string[];
   /** Origins of files inside this directory are reported relative to it. */
   baseDir?: string;
+  /**
+   * The corpus directory rebuilds read (CORPUS_DIR). Every ingested source that is not a file (an upload, a URL)
+   * is kept under `<corpusDir>/uploads/` so a rebuild still has it; unset, under `<indexDir>/uploads/`, which
+   * rebuilds also read.
+   */
+  corpusDir?: string;
   /** Estimated Jaccard similarity above which an article counts as a re-publication of one already indexed. */
   nearDuplicateThreshold?: number;
   now?: () => Date;
@@ -43,9 +55,15 @@ export interface IngestOptions {
   onOutcome?: (outcome: IngestOutcome) => void;
 }
 
-/** Reads paths/URLs and ingests them into the index at `indexDir` in one commit. Bad inputs are reported, not fatal. */
+/**
+ * Reads paths/URLs and ingests them into the index at `indexDir` in one commit. Bad inputs are reported, not fatal.
+ * A rebuild also reads the sources kept under `<indexDir>/uploads/` (uploads and URLs ingested without a corpus
+ * directory), so rebuilding from the corpus directory loses no article.
+ */
 export async function ingestInputs(inputs: readonly string[], options: IngestOptions): Promise<IngestReport> {
-  return ingestDocuments(readSources(inputs, { fetch: options.fetch, baseDir: options.baseDir }), options);
+  const keptInIndex = path.join(options.indexDir, UPLOADS_DIR);
+  const all = options.rebuild && existsSync(keptInIndex) ? [...inputs, keptInIndex] : inputs;
+  return ingestDocuments(readSources(all, { fetch: options.fetch, baseDir: options.baseDir }), options);
 }
 
 /**
@@ -64,27 +82,83 @@ export async function ingestDocuments(
       outcomes.push(outcome);
       options.onOutcome?.(outcome);
     };
+    const removed: string[] = [];
     for (const docId of options.remove ?? []) {
-      record(writer.removeArticle(docId) ? { kind: 'removed', docId } : { kind: 'rejected', origin: docId, reason: 'no article with this id' });
+      if (writer.removeArticle(docId)) removed.push(docId);
+      record(removed.includes(docId) ? { kind: 'removed', docId } : { kind: 'rejected', origin: docId, reason: 'no article with this id' });
     }
     const fingerprints = new FingerprintCache(writer.corpus);
+    const toKeep: Array<{ raw: RawDocument; docId: string }> = [];
     for await (const item of documents) {
       if (isSourceProblem(item)) {
         record({ kind: 'rejected', origin: item.origin, reason: item.reason });
         continue;
       }
       try {
-        record(await ingestOne(item, writer, fingerprints, options));
+        const outcome = await ingestOne(item, writer, fingerprints, options);
+        if ((outcome.kind === 'added' || outcome.kind === 'replaced' || outcome.kind === 'unchanged') && needsKeeping(item, options.corpusDir)) {
+          toKeep.push({ raw: item, docId: outcome.docId });
+        }
+        record(outcome);
       } catch (error) {
         // One bad document never stops the rest; the reason is reported with its origin.
         record({ kind: 'rejected', origin: item.origin, reason: error instanceof Error ? error.message : String(error) });
       }
     }
     const manifest = writer.hasChanges ? await writer.commit() : null;
-    return { outcomes, manifest };
+    // Copies change only once the index has: a failed commit leaves the kept sources as they were.
+    const notKept = await updateKeptSources(options, toKeep, removed);
+    return notKept.length > 0 ? { outcomes, manifest, notKept } : { outcomes, manifest };
   } finally {
     await writer.close();
   }
+}
+
+/** Where kept copies go: `<corpusDir>/uploads/`, else `<indexDir>/uploads/`. */
+function keptSourcesDirs(options: IngestOptions): { primary: KeptSources; all: KeptSources[] } {
+  const inIndex = new KeptSources(path.join(options.indexDir, UPLOADS_DIR));
+  if (options.corpusDir === undefined) return { primary: inIndex, all: [inIndex] };
+  const inCorpus = new KeptSources(path.join(options.corpusDir, UPLOADS_DIR));
+  return { primary: inCorpus, all: [inCorpus, inIndex] };
+}
+
+/**
+ * Whether a rebuild would lose this source unless a copy is kept: an upload or a URL (nothing on disk has it).
+ * Files on disk stay where their owner keeps them — copying `npm run ingest -- ~/drafts/` into the corpus would
+ * be a surprise. A kept copy under `<indexDir>/uploads/` moves to the corpus once the corpus directory is known.
+ */
+function needsKeeping(raw: RawDocument, corpusDir: string | undefined): boolean {
+  if (raw.path === undefined) return true;
+  return raw.docId !== undefined && corpusDir !== undefined && !isInside(raw.path, corpusDir);
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(path.resolve(dir), path.resolve(file));
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+async function updateKeptSources(
+  options: IngestOptions,
+  toKeep: ReadonlyArray<{ raw: RawDocument; docId: string }>,
+  removed: readonly string[],
+): Promise<Array<{ origin: string; reason: string }>> {
+  if (toKeep.length === 0 && removed.length === 0) return [];
+  const { primary, all } = keptSourcesDirs(options);
+  const notKept: Array<{ origin: string; reason: string }> = [];
+  for (const docId of removed) {
+    for (const kept of all) await kept.forget(docId).catch(() => null);
+  }
+  for (const { raw, docId } of toKeep) {
+    try {
+      await primary.keep(raw, docId);
+      // A copy kept under the index moved to the corpus: the old one goes.
+      const moved = raw.docId !== undefined && raw.path !== undefined ? all.find((k) => k !== primary && isInside(raw.path!, k.dir)) : undefined;
+      if (moved) await moved.forget(docId);
+    } catch (error) {
+      notKept.push({ origin: raw.origin, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return notKept;
 }
 
 async function ingestOne(raw: RawDocument, writer: IndexWriter, fingerprints: FingerprintCache, options: IngestOptions): Promise<IngestOutcome> {
@@ -150,6 +224,8 @@ function chunksFor(article: Article, settings: ChunkSettings): Chunk[] {
  * the second one gets a short hash of its origin appended, which is stable across re-ingestion.
  */
 function uniqueDocId(raw: RawDocument, corpus: CorpusReader, baseDir: string | undefined): string {
+  // A kept copy keeps the id it was first indexed under.
+  if (raw.docId !== undefined) return raw.docId;
   const base = docIdFor(raw);
   const existing = corpus.getArticle(base);
   if (!existing || sameSource(existing.file, raw.origin, baseDir ?? process.cwd())) return base;

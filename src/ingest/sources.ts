@@ -8,6 +8,7 @@
  */
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { readSourceRecord } from './kept-sources.ts';
 
 export type SourceFormat = 'text' | 'markdown' | 'html';
 
@@ -22,6 +23,10 @@ export interface RawDocument {
   bytes: Uint8Array;
   /** Charset declared in the HTTP Content-Type, passed along as a hint only; the bytes are not decoded here. */
   charset?: string;
+  /** Absolute path of the file read, for documents read from disk. */
+  path?: string;
+  /** Set for a kept copy (see kept-sources.ts): the doc id it was indexed under, which it keeps. */
+  docId?: string;
 }
 
 /** An input that could not be turned into a document. */
@@ -202,7 +207,10 @@ async function readFileOnce(file: string, stats: Stats, format: SourceFormat, wa
     if (buffer.byteLength === 0) return { origin, reason: 'empty file' };
     if (buffer.byteLength > walk.maxFileBytes) return { origin, reason: tooLargeReason(walk.maxFileBytes, buffer.byteLength) };
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    return { origin, name: path.basename(file), format, bytes };
+    // A kept copy of an upload or URL is ingested as what it was: same origin, name, URL and doc id.
+    const record = await readSourceRecord(file);
+    if (record) return { origin: record.origin, name: record.name, ...(record.url ? { url: record.url } : {}), docId: record.docId, format, bytes, path: file };
+    return { origin, name: path.basename(file), format, bytes, path: file };
   } catch (error) {
     return { origin, reason: describeFsError(error) };
   }
