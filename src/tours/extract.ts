@@ -150,8 +150,13 @@ function tripDates(sentences: readonly TourSentence[], context: DatePoint, publi
 /** The verbatim title chain before a person's name (市委副书记、代市长), cut from the original sentence. */
 function titleAsWritten(sentence: TourSentence, person: PersonFact): string | null {
   if (!person.titles) return null;
-  const at = sentence.view.lastIndexOf(person.titles, person.start);
-  return at >= 0 ? sentence.text.slice(at, at + person.titles.length) : person.titles;
+  let at = sentence.view.lastIndexOf(person.titles, person.start);
+  if (at < 0) return person.titles;
+  // 由湖南省委书记X: the province written right before the title belongs to it.
+  const before = sentence.view.slice(Math.max(0, at - 4), at);
+  const province = PROVINCES.find((p) => before.endsWith(p.common) || before.endsWith(p.name));
+  if (province && /^(?:省|市|自治区|党委)/.test(person.titles)) at -= before.endsWith(province.name) ? province.name.length : province.common.length;
+  return sentence.text.slice(at, sentence.view.indexOf(person.titles, at) + person.titles.length);
 }
 
 /** After 由…率领： or 带队的是： the people listed are the leaders even without a verb after their names. */
@@ -331,9 +336,11 @@ function agreementsOf(sentences: readonly TourSentence[]): Array<Cited<string>> 
   return out;
 }
 
-function meetingsOf(sentences: readonly TourSentence[]): Array<Cited<string>> {
+function meetingsOf(sentences: readonly TourSentence[], year: string | null): Array<Cited<string>> {
   const out: Array<Cited<string>> = [];
   for (const sentence of sentences) {
+    // Meetings of other years are background (继2023年召开…大会), not the trip's.
+    if (!TRIP_CUE.test(sentence.view) || (year && /(?:19|20)\d{2}年/.test(sentence.view) && !sentence.view.includes(`${year}年`))) continue;
     for (const fact of sentence.facts) {
       if (fact.kind !== 'meeting') continue;
       const value = sentence.text.slice(fact.start, fact.end);
@@ -357,8 +364,10 @@ function figuresOf(sentences: readonly TourSentence[], siteCount: Cited<number> 
     if (!TRIP_CUE.test(sentence.view) && !/考察点|公里|天时间/.test(sentence.view)) continue;
     for (const fact of sentence.facts) {
       if (fact.kind !== 'quantity' || fact.ordinal || fact.measure === '%') continue;
-      const what = fact.noun || FIGURE_WHAT[fact.measure];
-      if (!what) continue;
+      const kind = FIGURE_WHAT[fact.measure];
+      // A bare 36个 or 三个省 says nothing without its noun; 6天, 2000多公里 do.
+      if (!kind || fact.noun.length > 5 || (/^[个座家]$/.test(fact.measure) && fact.noun.length < 2)) continue;
+      const what = fact.noun || kind;
       if (siteCount && fact.value === siteCount.value && SITE_NOUN.test(fact.noun) && sentence.paragraphId === siteCount.citation.paragraphId) continue;
       const q = fact as QuantityFact;
       const value = sentence.text.slice(q.start, q.end) + (fact.noun ? sentence.text.slice(q.end, q.end + fact.noun.length) : '');
@@ -447,7 +456,7 @@ function draftOf(facts: ArticleFacts, sentences: readonly TourSentence[], index:
     sites: sitesOf(sentences, home),
     siteCount,
     agreements: agreementsOf(sentences),
-    meetings: meetingsOf(sentences),
+    meetings: meetingsOf(sentences, dates.start?.value.slice(0, 4) ?? null),
     figures: figuresOf(sentences, siteCount),
   };
 }

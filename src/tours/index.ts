@@ -5,3 +5,32 @@ export { extractTours, homeOf, type TourDraft, type Cited } from './extract.ts';
 export { mergeTours, sameTour, cardOf } from './merge.ts';
 export { toursOf, toursOfArticles } from './cards.ts';
 export { tourToJson } from './json.ts';
+export {
+  TOURS_PAGE_SIZE,
+  NOT_STATED,
+  listTours,
+  parseTourFilter,
+  findTour,
+  findTours,
+  compareTours,
+  cardFor,
+  cardsFor,
+  cardsMatching,
+  dateSpanText,
+  tourDate,
+  type TourListOptions,
+  type TourListPage,
+  type TourComparison,
+  type TourComparisonRow,
+} from './chat.ts';
+export {
+  renderTourText,
+  renderTourHtml,
+  renderCompareHtml,
+  renderCompareText,
+  renderTourListHtml,
+  renderTourListText,
+  escapeTourHtml,
+  type RenderedTour,
+  type TourButton,
+} from './render.ts';

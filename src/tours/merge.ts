@@ -68,7 +68,6 @@ export function cardOf(drafts: readonly TourDraft[], id: string): TourCard {
     }
     return chosen;
   };
-  const first = drafts[0]!;
   const leaders: TourPerson[] = [];
   const hosts: TourPerson[] = [];
   const destinations: string[] = [];
@@ -111,7 +110,6 @@ export function cardOf(drafts: readonly TourDraft[], id: string): TourCard {
     published,
     titles: Object.fromEntries(drafts.map((d) => [d.docId, d.title])),
   };
-  void first;
 }
 
 /** Groups drafts into tours (in article order) and builds one card per tour. Pure. */

@@ -90,6 +90,9 @@ function trimItem(view: string, item: Item): Item | null {
   if (lead) start += lead[0].length;
   while (start < end && /[\s“"（(]/.test(view[start]!) && !/[”"]/.test(view.slice(start + 1, end))) start += 1;
   while (end > start && /[\s]/.test(view[end - 1]!)) end -= 1;
+  // 人才集团有限公司“取经”: a quoted word after a complete name is commentary, not part of it.
+  const quoted = /[“"][^”"]*[”"]$/.exec(view.slice(start, end));
+  if (quoted && quoted.index > 0 && hasHead(view.slice(start, start + quoted.index))) end = start + quoted.index;
   if (end - start < 2 || end - start > 30) return null;
   return { start, end };
 }
