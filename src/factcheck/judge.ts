@@ -154,8 +154,24 @@ function dateConfirms(fact: Extract<ClaimFact, { kind: 'date' }>, source: DateFa
   return sameDayPart(fact.dayPart, dayPartAt(sentence.view, source.end));
 }
 
-/** Person names an article gives titles to: every title chain written right before the name. */
+const titlesMemo = new WeakMap<ArticleReading, Map<string, string[]>>();
+
+/** The title chains an article writes right before a name (市委副书记、市长), memoised per article. */
 function titlesOf(name: string, reading: ArticleReading): string[] {
+  let byName = titlesMemo.get(reading);
+  if (!byName) {
+    byName = new Map();
+    titlesMemo.set(reading, byName);
+  }
+  let titles = byName.get(name);
+  if (!titles) {
+    titles = readTitles(name, reading);
+    byName.set(name, titles);
+  }
+  return titles;
+}
+
+function readTitles(name: string, reading: ArticleReading): string[] {
   const titles = new Set<string>();
   for (const sentence of reading.sentences) {
     for (const fact of sentence.facts) if (fact.kind === 'person' && fact.name === name && fact.titles) titles.add(fact.titles);
@@ -184,11 +200,27 @@ function roleFillers(role: Exclude<PersonRole, null>, sentences: readonly Articl
   return out;
 }
 
-/** Whether a sentence says the person did the act: the extractor read the role, or the verb follows the name closely. */
+const LONG_ROLE_VERBS = (role: Exclude<PersonRole, null>) => ROLE_VERBS[role].filter((v) => v.length >= 2).join('|');
+const rolePatterns = new Map<string, RegExp>();
+
+/** 易炼红…主持 (the verb shortly after the name) or 带队的是…王学丰 (the verb, then 的是, then the name). */
+function rolePattern(name: string, role: Exclude<PersonRole, null>): RegExp {
+  const key = `${role}\u0000${name}`;
+  let pattern = rolePatterns.get(key);
+  if (!pattern) {
+    const verbs = LONG_ROLE_VERBS(role);
+    const who = escapeRegExp(name);
+    pattern = new RegExp(`${who}[^，,。；;！？]{0,12}?(?:${verbs})|(?:${verbs})(?:的|者)(?:是|为)[^。；;！？]{0,20}?${who}|在[^。；;！？]{0,20}?${who}[^。；;！？，,]{0,4}的(?:${verbs})下`);
+    if (rolePatterns.size > 2000) rolePatterns.clear();
+    rolePatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** Whether a sentence says the person did the act: the extractor read the role, or a role pattern names them. */
 function saysRole(sentence: ArticleSentence, name: string, role: Exclude<PersonRole, null>): boolean {
   if (sentence.facts.some((f) => f.kind === 'person' && f.name === name && f.role === role)) return true;
-  const verbs = ROLE_VERBS[role].filter((v) => v.length >= 2).join('|');
-  return new RegExp(`${escapeRegExp(name)}[^，,。；;！？]{0,12}?(?:${verbs})`).test(sentence.view) || fillersByPattern(sentence, role).includes(name);
+  return rolePattern(name, role).test(sentence.view) || fillersByPattern(sentence, role).includes(name);
 }
 
 function personInRole(name: string, role: Exclude<PersonRole, null>, sentences: readonly ArticleSentence[]): ArticleSentence | undefined {
@@ -199,10 +231,16 @@ function personInRole(name: string, role: Exclude<PersonRole, null>, sentences: 
 const NOT_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人民双方一]/;
 
 /** Untitled doers the extractor misses: 由易炼红主持, ，王浩主持. */
+const FILLER_PATTERNS = new Map<string, RegExp>();
+
 function fillersByPattern(sentence: ArticleSentence, role: Exclude<PersonRole, null>): string[] {
-  const verbs = ROLE_VERBS[role].filter((v) => v.length >= 2).join('|');
+  let pattern = FILLER_PATTERNS.get(role);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|由|[，,、和])([\u3400-\u9fff]{2,3}?)(?:同志)?(?:${LONG_ROLE_VERBS(role)})`, 'g');
+    FILLER_PATTERNS.set(role, pattern);
+  }
   const names: string[] = [];
-  for (const match of sentence.view.matchAll(new RegExp(`(?:^|由|[，,、和])([\u3400-\u9fff]{2,3}?)(?:同志)?(?:${verbs})`, 'g'))) {
+  for (const match of sentence.view.matchAll(pattern)) {
     if (!NOT_NAME.test(match[1]!)) names.push(match[1]!);
   }
   return names;
@@ -289,6 +327,16 @@ function windows(reading: ArticleReading, radius: number): ArticleSentence[][] {
   return numbers.map((_, i) => numbers.slice(Math.max(0, i - radius), i + radius + 1).flatMap((n) => byParagraph.get(n)!));
 }
 
+/** One sentence per window; a sentence ending in an ellipsis (格力电器……) runs on into the next. */
+function sentenceWindows(reading: ArticleReading): ArticleSentence[][] {
+  return reading.sentences.map((sentence, i) => {
+    const next = reading.sentences[i + 1];
+    return /(?:……|…|\.{3})$/.test(sentence.text) && next && next.paragraph === sentence.paragraph ? [sentence, next] : [sentence];
+  });
+}
+
+const leadersMemo = new WeakMap<ArticleReading, ReturnType<typeof roleFillers>>();
+
 const weight = (fact: ClaimFact) => (fact.kind === 'term' ? 1 : 3);
 
 /** Judges a claim against one article. Pure. */
@@ -297,23 +345,43 @@ export function judgeArticle(claim: Claim, reading: ArticleReading, settings: Ju
   const subjectOk = subjectFact ? subjectMatches(subjectFact.subject, reading, settings.maxSubjectGap) : true;
   const checkable = claim.facts.filter((f) => f.kind !== 'subject');
 
+  if (!subjectOk) {
+    // Not about the claim's subject: nothing in it counts (and nothing more is read).
+    return { reading, subjectMatches: false, outcomes: claim.facts.map((fact) => ({ fact, status: 'not_found' })), score: 0, window: [] };
+  }
   const hasFacts = checkable.some((f) => f.kind !== 'term');
+  // Every sentence that confirms each fact (with the sentence to quote: a governing date may be written earlier).
+  const hits = new Map<ClaimFact, Array<{ at: number; evidence: ArticleSentence }>>();
+  for (const fact of checkable) {
+    const list: Array<{ at: number; evidence: ArticleSentence }> = [];
+    for (const sentence of reading.sentences) {
+      const evidence = confirmIn(fact, [sentence], reading, claim);
+      if (evidence) list.push({ at: sentence.index, evidence });
+    }
+    hits.set(fact, list);
+  }
   let best: { window: ArticleSentence[]; found: Map<ClaimFact, ArticleSentence>; score: number } = { window: [], found: new Map(), score: -1 };
-  // A claim of plain words only (…实现了华丽转身) must be said in one sentence.
-  for (const window of hasFacts ? windows(reading, settings.windowRadius) : reading.sentences.map((s) => [s])) {
+  // A claim of plain words only (…实现了华丽转身) must be said in one sentence (an ellipsis does not end one).
+  for (const window of hasFacts ? windows(reading, settings.windowRadius) : sentenceWindows(reading)) {
+    const lo = window[0]!.index;
+    const hi = window.at(-1)!.index;
     const found = new Map<ClaimFact, ArticleSentence>();
     let score = 0;
     for (const fact of checkable) {
-      const sentence = confirmIn(fact, window, reading, claim);
-      if (sentence) {
-        found.set(fact, sentence);
+      const hit = hits.get(fact)!.find((h) => h.at >= lo && h.at <= hi);
+      if (hit) {
+        found.set(fact, hit.evidence);
         score += weight(fact);
       }
     }
     if (score > best.score) best = { window, found, score };
   }
 
-  const leaders = roleFillers('lead', reading.sentences);
+  let leaders = leadersMemo.get(reading);
+  if (!leaders) {
+    leaders = roleFillers('lead', reading.sentences);
+    leadersMemo.set(reading, leaders);
+  }
   const outcomes: FactOutcome[] = claim.facts.map((fact) => {
     if (fact.kind === 'subject') return { fact, status: subjectOk ? 'confirmed' : 'not_found' };
     const contradiction = contradict(fact, claim, reading, best.window, leaders, settings);
@@ -322,13 +390,13 @@ export function judgeArticle(claim: Claim, reading: ArticleReading, settings: Ju
     if (sentence) return { fact, status: 'confirmed', sentence };
     // The leader of the tour is a fact of the whole article (named once, at the start).
     if (fact.kind === 'person' && subjectFact && leaders.some((l) => l.name === fact.name) && (!fact.role || fact.role === 'lead')) {
-      const confirmed = confirmIn(fact, reading.sentences, reading, claim);
+      const confirmed = hits.get(fact)![0]?.evidence;
       if (confirmed) return { fact, status: 'confirmed', sentence: confirmed };
     }
     // A plain word said elsewhere in the same article is confirmed (it is not a slot of its own) when the claim
     // has facts that pin it down; a claim of plain words only must be said in one place.
     if (fact.kind === 'term' && hasFacts && namesTerm(reading.view, fact.name)) {
-      return { fact, status: 'confirmed', sentence: confirmIn(fact, reading.sentences, reading, claim) };
+      return { fact, status: 'confirmed', sentence: hits.get(fact)![0]?.evidence };
     }
     return { fact, status: 'not_found' };
   });
