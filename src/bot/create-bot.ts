@@ -10,7 +10,6 @@
  */
 import { Bot, Composer, type Middleware } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import type { TelegramSettings } from '../config.ts';
 import type { Logger } from '../log.ts';
@@ -35,11 +34,10 @@ import { ConversationMemory } from './follow-up.ts';
 import { TEXT } from './messages.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { sendHtmlMessages } from './reply.ts';
+import { budgetedRetry, DEFAULT_RETRY, type RetryPolicy } from './retry.ts';
 
 export const DEFAULT_API_ROOT = 'https://api.telegram.org';
 
-/** Retry policy for Bot API calls: Telegram's 429 `retry_after` is honoured, 5xx and network errors back off. */
-export const DEFAULT_RETRY = { maxRetryAttempts: 5, maxDelaySeconds: 60 } as const;
 
 export interface CreateBotOptions {
   knowledge: KnowledgeSource;
@@ -55,7 +53,8 @@ export interface CreateBotOptions {
   /** Skip getMe (tests, or a cached value). */
   botInfo?: UserFromGetMe;
   behaviour?: Partial<BotBehaviour>;
-  retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
+  /** Bot API retries (429/5xx/network) within a total budget; chat actions are never retried. */
+  retry?: Partial<RetryPolicy>;
 }
 
 /** Builds the bot with all middleware installed. Throws `BotError` without a token. */
@@ -65,7 +64,12 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   if (!token) throw new BotError('no TELEGRAM_BOT_TOKEN configured');
   const apiRoot = telegram.apiRoot ?? DEFAULT_API_ROOT;
   const bot = new Bot<BotContext>(token, { client: { apiRoot }, botInfo: options.botInfo });
-  bot.api.config.use(autoRetry(options.retry ?? DEFAULT_RETRY));
+  bot.api.config.use(
+    budgetedRetry(
+      { ...DEFAULT_RETRY, ...options.retry },
+      { onRetry: (method, reason, waitMs, attempt) => log.warn(`bot: ${method} failed (${reason}), retry ${attempt} in ${waitMs} ms`) },
+    ),
+  );
 
   const now = options.now ?? Date.now;
   const behaviour = { ...DEFAULT_BOT_BEHAVIOUR, ...options.behaviour };
@@ -96,6 +100,9 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(startComposer(), askComposer(), sourcesComposer(), adminComposer(), inlineComposer());
   for (const composer of options.extraComposers ?? []) bot.use(composer);
   bot.use(questionComposer());
+  // Forged or outdated button data ("sources:-1", "x") matched nothing above; a real client keeps spinning until
+  // the query is answered, so every callback query gets an answer.
+  bot.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: TEXT.staleButton }));
 
   bot.catch(async (error) => {
     const ctx = error.ctx;
@@ -118,8 +125,8 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
  * command output. In groups only messages addressed to the bot count, so the bot does not spam a group it was
  * added to by mistake.
  */
-function accessControl(policy: AccessPolicy, cooldownMs: number, now: () => number): Middleware<BotContext> {
-  const refusedAt = new Map<number, number>();
+function accessControl(policy: AccessPolicy, cooldownMs: number, now: () => number, maxRemembered = MAX_REFUSED_CHATS): Middleware<BotContext> {
+  const refusedAt = new RefusalBook(cooldownMs, maxRemembered, now);
   return async (ctx, next) => {
     if (isAllowed(policy, ctx.chat?.id, ctx.from?.id)) return next();
     ctx.kaocha.services.log.info(`bot: refused update ${ctx.update.update_id} from chat ${ctx.chat?.id ?? '-'} user ${ctx.from?.id ?? '-'}`);
@@ -132,11 +139,44 @@ function accessControl(policy: AccessPolicy, cooldownMs: number, now: () => numb
       return;
     }
     if (!ctx.chat || !ctx.msg || !isAddressedToBot(addressedFields(ctx), ctx.me)) return;
-    const last = refusedAt.get(ctx.chat.id);
-    if (last !== undefined && now() - last < cooldownMs) return;
-    refusedAt.set(ctx.chat.id, now());
+    if (!refusedAt.shouldRefuse(ctx.chat.id)) return;
     await sendHtmlMessages(ctx.api, replyTargetOf(ctx), [TEXT.refused]);
   };
+}
+
+/** Most outsider chats remembered for the refusal cooldown; beyond it the oldest are forgotten. */
+export const MAX_REFUSED_CHATS = 10_000;
+
+/**
+ * When each outsider chat was last refused. Bounded: entries past the cooldown are pruned as new ones arrive, and
+ * at most `maxChats` are kept (oldest first out), so a flood of distinct outsiders cannot grow memory.
+ */
+export class RefusalBook {
+  readonly #at = new Map<number, number>();
+  constructor(
+    private readonly cooldownMs: number,
+    private readonly maxChats: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** True when `chatId` should get a refusal now (and records it). */
+  shouldRefuse(chatId: number): boolean {
+    const time = this.now();
+    const last = this.#at.get(chatId);
+    if (last !== undefined && time - last < this.cooldownMs) return false;
+    this.#at.delete(chatId);
+    this.#at.set(chatId, time);
+    // Insertion order is refusal order: expired entries sit at the front.
+    for (const [id, at] of this.#at) {
+      if (this.#at.size <= this.maxChats && time - at < this.cooldownMs) break;
+      this.#at.delete(id);
+    }
+    return true;
+  }
+
+  get size(): number {
+    return this.#at.size;
+  }
 }
 
 /** Counts addressed messages and inline queries per user; button presses are free. */

@@ -1,6 +1,7 @@
 export { escapeHtml, escapeAttribute, splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from './html.ts';
-export { createBot, DEFAULT_API_ROOT, DEFAULT_RETRY, type CreateBotOptions } from './create-bot.ts';
-export { runBot, BOT_COMMANDS, ALLOWED_UPDATES, type RunBotOptions, type RunningBot } from './run-bot.ts';
+export { createBot, DEFAULT_API_ROOT, RefusalBook, MAX_REFUSED_CHATS, type CreateBotOptions } from './create-bot.ts';
+export { budgetedRetry, DEFAULT_RETRY, NEVER_RETRIED, type RetryPolicy, type RetryEvents } from './retry.ts';
+export { runBot, BOT_COMMANDS, ALLOWED_UPDATES, RecentIds, DEFAULT_START_TIMEOUT_MS, type RunBotOptions, type RunningBot } from './run-bot.ts';
 export { createIndexMaintenance, type IndexMaintenanceOptions } from './maintenance.ts';
 export {
   DEFAULT_BOT_BEHAVIOUR,

@@ -43,6 +43,8 @@ export const TEXT = {
   paragraphGone: '这段原文已不在资料库中（索引可能已更新）。',
   followUp: (question: string) => `（理解为：${escapeHtml(question)}）`,
   busy: '正在处理另一项索引任务，请稍后再试。',
+  indexLocked: '索引正在更新，请稍后再试。',
+  staleButton: '这个按钮已失效，请重新提问。',
   noMaintenance: '这个部署不支持在聊天中修改索引。',
   reindexStarted: '正在重建索引，请稍候…',
   uploadUnsupported: '只接受 .txt、.md、.html 文件。',

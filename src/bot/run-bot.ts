@@ -7,11 +7,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import type { Bot } from 'grammy';
+import { GrammyError, HttpError, type Bot } from 'grammy';
 import type { BotCommand, Update } from 'grammy/types';
 import type { TelegramSettings } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { BotContext } from './context.ts';
+import { BotError } from './errors.ts';
 
 /** The command menu users see, in Chinese. */
 export const BOT_COMMANDS: readonly BotCommand[] = [
@@ -38,6 +39,12 @@ export interface RunBotOptions {
   webhookHost?: string;
   /** Largest webhook request body accepted (413 above it). */
   webhookMaxBodyBytes?: number;
+  /** Give up connecting to the Bot API at start after this long (ms); each failed attempt is logged. */
+  startTimeoutMs?: number;
+  /** Webhook update ids remembered to drop redeliveries. */
+  webhookRecentIds?: number;
+  /** Sleeps between start attempts (tests shorten it). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RunningBot {
@@ -52,10 +59,80 @@ export const DEFAULT_POLL_TIMEOUT_SECONDS = 30;
 /** Updates are a few kilobytes; anything near a megabyte is not from Telegram. */
 export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
+export const DEFAULT_START_TIMEOUT_MS = 120_000;
+/** Start attempts back off from 1 s, doubling, to at most this. */
+const MAX_START_BACKOFF_MS = 15_000;
+export const DEFAULT_WEBHOOK_RECENT_IDS = 2_000;
+
+/** A short reason for a failed Bot API call, without the request URL (it holds the token). */
+function failureReason(error: unknown): string {
+  if (error instanceof GrammyError) return `HTTP ${error.error_code}: ${error.description}`;
+  if (error instanceof HttpError) {
+    // The inner error's message quotes the request URL, which contains the token: report only its code.
+    const inner = error.error as { code?: string; cause?: { code?: string } } | undefined;
+    const code = inner?.code ?? inner?.cause?.code;
+    return code ? `network error: ${code}` : 'network error';
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * getMe with retries: an unreachable Bot API (network down, 5xx, 429) is retried with a logged reason each time,
+ * and after `timeoutMs` the start fails with a clear message; a refused token fails at once.
+ */
+async function connect(bot: Bot<BotContext>, options: RunBotOptions): Promise<void> {
+  const { log, telegram } = options;
+  const timeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const started = Date.now();
+  let backoff = 1_000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Not bot.init(): it retries network errors forever, silently.
+      if (!bot.isInited()) bot.botInfo = await bot.api.getMe();
+      return;
+    } catch (error) {
+      const reason = failureReason(error);
+      if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+        throw new BotError(`Telegram 拒绝了 TELEGRAM_BOT_TOKEN（${reason}），请检查令牌。`, { cause: error });
+      }
+      const elapsed = Date.now() - started;
+      const wait = Math.min(backoff, Math.max(0, timeoutMs - elapsed));
+      if (elapsed >= timeoutMs || wait <= 0) {
+        throw new BotError(
+          `无法连接 Telegram Bot API（${telegram.apiRoot ?? 'https://api.telegram.org'}）：${Math.round(elapsed / 1000)} 秒内尝试 ${attempt} 次均失败（最后一次：${reason}）。请检查网络、代理或 TELEGRAM_API_ROOT 后重试。`,
+          { cause: error },
+        );
+      }
+      log.warn(`bot: 连接 Telegram Bot API 失败（第 ${attempt} 次：${reason}），${(wait / 1000).toFixed(1)} 秒后重试`);
+      await sleep(wait);
+      backoff = Math.min(backoff * 2, MAX_START_BACKOFF_MS);
+    }
+  }
+}
+
+/** A bounded set of recently seen update ids (a redelivered webhook update is answered once). */
+export class RecentIds {
+  readonly #ids = new Set<number>();
+  constructor(private readonly max: number) {}
+
+  /** True the first time `id` is seen; false for a repeat. */
+  add(id: number): boolean {
+    if (this.#ids.has(id)) return false;
+    this.#ids.add(id);
+    if (this.#ids.size > this.max) this.#ids.delete(this.#ids.values().next().value as number);
+    return true;
+  }
+
+  get size(): number {
+    return this.#ids.size;
+  }
+}
+
 /** Starts the bot (getMe, command menu, then polling or webhook) and returns a handle to stop it. */
 export async function runBot(bot: Bot<BotContext>, options: RunBotOptions): Promise<RunningBot> {
   const { telegram, log } = options;
-  await bot.init();
+  await connect(bot, options);
   log.info(`bot: @${bot.botInfo.username} (id ${bot.botInfo.id}) connected`);
   try {
     await bot.api.setMyCommands([...BOT_COMMANDS, ...(options.extraCommands ?? [])]);
@@ -92,6 +169,7 @@ async function startWebhook(bot: Bot<BotContext>, options: RunBotOptions): Promi
   const url = new URL(telegram.webhookUrl!);
   const maxBodyBytes = options.webhookMaxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
   const inFlight = new Set<Promise<void>>();
+  const seen = new RecentIds(options.webhookRecentIds ?? DEFAULT_WEBHOOK_RECENT_IDS);
 
   // Not grammY's webhookCallback: it answers only once the update is handled and turns its 10 s timeout into an
   // error (a 500 here), so Telegram redelivers a slow question (LLM answers, 429 back-off) and the user gets it
@@ -119,6 +197,11 @@ async function startWebhook(bot: Bot<BotContext>, options: RunBotOptions): Promi
         }
         reply(200);
         const updateId = read.update.update_id;
+        // Telegram (or a proxy) may post the same update again; it was acknowledged, so answer it only once.
+        if (!seen.add(updateId)) {
+          log.debug(`bot: webhook update ${updateId} seen before, ignored`);
+          return;
+        }
         const handling = bot
           .handleUpdate(read.update)
           .catch((error: unknown) => {

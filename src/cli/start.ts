@@ -6,7 +6,7 @@ import { createBot, createIndexMaintenance, runBot, type BotContext } from '../b
 import { DIGEST_COMMANDS, DigestDatabase, DigestService, digestCommands, telegramTransport } from '../digest/index.ts';
 import { checkCommands, EvidenceFactChecker, type FactChecker } from '../factcheck/index.ts';
 import { watchCorpus } from './watch-corpus.ts';
-import type { Config } from '../config.ts';
+import { readBotNetworkSettings, type Config } from '../config.ts';
 import type { Embedder } from '../embed/index.ts';
 import { ingestInputs } from '../ingest/index.ts';
 import { createLogger, type Logger } from '../log.ts';
@@ -67,8 +67,10 @@ async function serveTelegram(config: Config, qa: QuestionAnswering, embedder: Em
       checkCommands(checker, { maxClaimChars: config.maxQuestionChars, log }),
       digestCommands<BotContext>(digest, { log }),
     ] as Composer<BotContext>[];
+    const network = readBotNetworkSettings();
     const bot = createBot({
       extraComposers,
+      retry: { totalBudgetMs: network.retryBudgetMs },
       knowledge: { current: () => watcher.current, reload: () => watcher.check() },
       telegram: config.telegram,
       maxQuestionChars: config.maxQuestionChars,
@@ -86,6 +88,7 @@ async function serveTelegram(config: Config, qa: QuestionAnswering, embedder: Em
     const running = await runBot(bot, {
       telegram: config.telegram,
       log,
+      startTimeoutMs: network.startTimeoutMs,
       extraCommands: [{ command: 'check', description: '核查一句话是否与资料相符' }, ...DIGEST_COMMANDS],
     });
     await digest.start();

@@ -43,7 +43,8 @@ export function checkCommands(checker: FactChecker, options: CheckCommandOptions
       await ctx.reply(CHECK_MESSAGES.tooLong(options.maxClaimChars), replyTo);
       return;
     }
-    await ctx.replyWithChatAction('typing').catch(() => undefined);
+    // Best effort, not awaited: the check must not wait for the indicator.
+    void ctx.replyWithChatAction('typing').catch(() => undefined);
     let messages: string[];
     try {
       messages = renderFactCheckHtml(await checker.check(claim));

@@ -204,6 +204,16 @@ describe('webhook mode', () => {
     assert.equal(emulator.messagesTo(chatId).length, 1);
   });
 
+  test('the same update_id posted twice is answered once', async () => {
+    const { chatId, update } = textUpdate(QUESTION);
+    const before = emulator.messages.length;
+    assert.equal((await deliver(JSON.stringify(update), { secret: SECRET })).status, 200);
+    assert.equal((await deliver(JSON.stringify(update), { secret: SECRET })).status, 200, 'a redelivery is still acknowledged');
+    await emulator.waitForMessages(chatId, 1, { after: before });
+    await sleep(SILENCE_MS);
+    assert.equal(emulator.messages.slice(before).filter((m) => m.chat_id === chatId).length, 1);
+  });
+
   test('stop() lets an update in flight finish, then the port refuses connections', async () => {
     const { chatId, update } = textUpdate(SLOW_QUESTION);
     assert.equal((await deliver(JSON.stringify(update), { secret: SECRET })).status, 200);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { Composer } from 'grammy';
 import type { IngestOutcome, IngestReport } from '../../ingest/index.ts';
+import { StoreError } from '../../store/index.ts';
 import type { BotContext } from '../context.ts';
 import { escapeHtml } from '../html.ts';
 import { TEXT } from '../messages.ts';
@@ -55,6 +56,14 @@ function describeRebuild(report: IngestReport): string {
   ].join('\n');
 }
 
+/** Whether `error` (or one of its causes) is the index writer's lock being held by someone else. */
+export function isIndexLocked(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof StoreError && e.code === 'locked') return true;
+  }
+  return false;
+}
+
 export function adminComposer(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   // One index write at a time per bot (the index writer's lock would refuse a second one anyway).
@@ -67,6 +76,11 @@ export function adminComposer(): Composer<BotContext> {
     busy = true;
     try {
       await work();
+    } catch (error) {
+      // Another process (npm run ingest, a second bot) holds the index writer's lock: say so, not a generic apology.
+      if (!isIndexLocked(error)) throw error;
+      ctx.kaocha.services.log.info(`bot: index write refused, the index is locked: ${error instanceof Error ? error.message : String(error)}`);
+      await sendHtmlMessages(ctx.api, replyTargetOf(ctx), [TEXT.indexLocked]);
     } finally {
       busy = false;
     }

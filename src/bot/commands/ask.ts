@@ -41,7 +41,8 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
   const chatId = ctx.chat!.id;
   const context = services.memory.get(chatId);
   const resolved = resolveFollowUp(asked, context?.question);
-  await showTyping(ctx.api, target, services.log.warn);
+  // Best effort and never awaited: a slow or failing indicator must not hold up the answer (or the chat's queue).
+  void showTyping(ctx.api, target, services.log.warn);
 
   const reply = new DraftReply(ctx.api, target, {
     intervalMs: services.behaviour.draftEditIntervalMs,
