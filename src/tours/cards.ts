@@ -11,19 +11,28 @@ import { mergeTours } from './merge.ts';
 import type { TourCard } from './types.ts';
 
 const cardsByCorpus = new WeakMap<CorpusReader, TourCard[]>();
-/** Drafts depend on one article only; an article object is shared across generations that keep it. */
-const draftsByArticle = new WeakMap<Article, TourDraft[]>();
+/**
+ * Drafts depend on one article's content only, so a new generation re-reads only the articles it adds or changes
+ * (a loaded generation has its own Article objects, hence the content key). Bounded: entries of articles no
+ * longer loaded are dropped when a corpus is derived.
+ */
+const draftsByContent = new Map<string, TourDraft[]>();
+const contentKey = (article: Article) => `${article.docId}\u0000${article.contentHash}\u0000${article.meta.publishedAt ?? ''}\u0000${article.meta.title}`;
 
 /** Tour cards of a list of articles (in the order given). Pure apart from the per-article memo. */
 export function toursOfArticles(articles: readonly Article[]): TourCard[] {
+  const keys = new Set<string>();
   const drafts = articles.flatMap((article) => {
-    let found = draftsByArticle.get(article);
+    const key = contentKey(article);
+    keys.add(key);
+    let found = draftsByContent.get(key);
     if (!found) {
       found = extractTours(article);
-      draftsByArticle.set(article, found);
+      draftsByContent.set(key, found);
     }
     return found;
   });
+  if (draftsByContent.size > keys.size * 2) for (const key of draftsByContent.keys()) if (!keys.has(key)) draftsByContent.delete(key);
   return mergeTours(drafts);
 }
 

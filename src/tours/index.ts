@@ -34,3 +34,13 @@ export {
   type RenderedTour,
   type TourButton,
 } from './render.ts';
+export {
+  evaluateTours,
+  parseGoldTours,
+  unverifiedQuotes,
+  SET_FIELDS,
+  EXACT_FIELDS,
+  type GoldTour,
+  type TourEvalReport,
+  type SetScore,
+} from './evaluate.ts';
