@@ -8,7 +8,7 @@
  * the place written under another parent, or another word between the same words. Everything else is not_found:
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
-import { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
+import { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
 import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, TITLES, escapeRegExp, measuresCompatible, placeVariants, synonymsOf } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
@@ -147,11 +147,21 @@ function sameDayPart(a: string | null, b: string | null): boolean {
   return a === b || (!!a && !!b && evening.includes(a) && evening.includes(b));
 }
 
+/** Days a date spans (a month-level date spans its month). */
+function spanDays(date: DateValue): number {
+  const from = (date.from.month ?? 0) * 32 + (date.from.day ?? 1);
+  const to = (date.to.month ?? date.from.month ?? 0) * 32 + (date.to.day ?? (date.from.day === undefined ? 31 : date.from.day));
+  return to - from + 1;
+}
+
 /** Whether a date written in a sentence states the claimed date (with its part of the day, when the claim gives one). */
-function dateConfirms(fact: Extract<ClaimFact, { kind: 'date' }>, source: DateFact, sentence: ArticleSentence): boolean {
+function dateConfirms(fact: Extract<ClaimFact, { kind: 'date' }>, source: DateValue, sentence: ArticleSentence | null): boolean {
   if (compareDates(fact.date, source) !== 'same') return false;
+  // 9月23日至28日 covers 9月24日 but does not say anything happened on the 24th: a day is confirmed by that day.
+  if (fact.date.from.day !== undefined && !fact.date.period && spanDays(source) > spanDays(fact.date)) return false;
+  if (!sentence || !('end' in source)) return !fact.dayPart;
   if (!fact.dayPart) return true;
-  return sameDayPart(fact.dayPart, dayPartAt(sentence.view, source.end));
+  return sameDayPart(fact.dayPart, dayPartAt(sentence.view, (source as DateFact).end));
 }
 
 const titlesMemo = new WeakMap<ArticleReading, Map<string, string[]>>();
@@ -289,7 +299,7 @@ function confirmIn(
       for (const sentence of sentences) if (datesOf(sentence).some((d) => dateConfirms(fact, d, sentence))) return sentence;
       const first = sentences[0];
       const governing = first?.governingDate;
-      if (governing && !fact.dayPart && compareDates(fact.date, governing) === 'same') {
+      if (governing && dateConfirms(fact, governing, null)) {
         return reading.sentences.find((s) => s.facts.includes(governing)) ?? first;
       }
       return undefined;
@@ -473,9 +483,7 @@ function contradictPerson(
   const scope =
     role === 'lead'
       ? reading.sentences
-      : events.length > 0
-        ? reading.sentences.filter((s) => events.some((e) => (e.kind === 'meeting' || e.kind === 'document') && namesPhrase(s.view, e.name)))
-        : window;
+      : reading.sentences.filter((s) => window.includes(s) || events.some((e) => (e.kind === 'meeting' || e.kind === 'document') && namesPhrase(s.view, e.name)));
   const fillers = role === 'lead' ? leaders : roleFillers(role, scope);
   if (fillers.length === 0 || fillers.some((f) => f.name === fact.name)) return null;
   if (personInRole(fact.name, role, scope.filter((s) => s.facts.some((f) => f.kind === 'person' && f.role === role)))) return null;
@@ -487,7 +495,7 @@ function contradictPerson(
     source: `${fillers.map((f) => `${f.titles ?? ''}${f.name}`).join('、')}${ROLE_NAMES[role]}`,
     sentence: fillers[0]!.sentence,
     mismatchKind: 'person',
-    note: role === 'lead' ? leadNote() : undefined,
+    note: role === 'lead' ? `原文中${leadNote()}，而非${fact.title ?? ''}${fact.name}` : undefined,
   };
 }
 
@@ -506,6 +514,10 @@ function dateAnchors(claim: Claim): Array<(view: string) => number> {
   return anchors;
 }
 
+function paragraphOf(reading: ArticleReading, date: DateFact) {
+  return reading.sentences.find((s) => s.facts.includes(date))?.paragraph;
+}
+
 function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim, reading: ArticleReading): FactOutcome | null {
   const anchors = dateAnchors(claim);
   let differing: { sentence: ArticleSentence; source: string; hits: number } | null = null;
@@ -515,17 +527,22 @@ function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim
     if (positions.length === 0) continue;
     // A claim that gives only a year is held against years the article writes, not years it implies.
     const yearOnly = fact.date.from.month === undefined && fact.date.from.day === undefined;
-    const dates = datesOf(sentence).filter((d) => (yearOnly ? d.from.year !== undefined && !d.inherited : d.from.day !== undefined || d.from.month !== undefined));
+    let dates = datesOf(sentence).filter((d) => (yearOnly ? d.from.year !== undefined && !d.inherited : d.from.day !== undefined || d.from.month !== undefined));
+    // A sentence without a date happens on the date written just before it in the same paragraph.
+    const governing = sentence.governingDate;
+    if (dates.length === 0 && governing && !yearOnly && governing.from.day !== undefined && paragraphOf(reading, governing) === sentence.paragraph) dates = [governing];
     if (dates.length === 0) continue;
     const at = Math.min(...positions);
-    const governing = dates.filter((d) => d.end <= at).at(-1) ?? dates[0]!;
+    const own = dates.filter((d) => sentence.facts.includes(d));
+    const anchorDate = own.filter((d) => d.end <= at).at(-1) ?? own[0] ?? dates[0]!;
+    const dateSentence = own.length > 0 ? sentence : (reading.sentences.find((s) => s.facts.includes(anchorDate)) ?? sentence);
     anchoredAny = true;
-    if (dateConfirms(fact, governing, sentence) || dates.some((d) => dateConfirms(fact, d, sentence))) return null;
-    const dateDiffers = compareDates(fact.date, governing) === 'different';
-    const partDiffers = !dateDiffers && compareDates(fact.date, governing) === 'same' && !!fact.dayPart && !!dayPartAt(sentence.view, governing.end);
+    if (dates.some((d) => dateConfirms(fact, d, dateSentence))) return null;
+    const dateDiffers = compareDates(fact.date, anchorDate) === 'different';
+    const partDiffers = !dateDiffers && compareDates(fact.date, anchorDate) === 'same' && !!fact.dayPart && !!dayPartAt(dateSentence.view, anchorDate.end);
     if ((dateDiffers || partDiffers) && (!differing || positions.length > differing.hits)) {
-      const part = dayPartAt(sentence.view, governing.end) ?? '';
-      differing = { sentence, source: `${sentence.text.slice(governing.start, governing.end)}${fact.dayPart ? part : ''}`, hits: positions.length };
+      const part = dayPartAt(dateSentence.view, anchorDate.end) ?? '';
+      differing = { sentence: dateSentence, source: `${dateSentence.text.slice(anchorDate.start, anchorDate.end)}${fact.dayPart ? part : ''}`, hits: positions.length };
     }
   }
   if (differing) return { fact, status: 'contradicted', source: differing.source, sentence: differing.sentence, mismatchKind: 'date' };
