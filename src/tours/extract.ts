@@ -4,7 +4,7 @@
  * counted (考察点), signed (agreements) and met (meetings). Every value keeps the sentence it was read from.
  */
 import { PROVINCES, REGION_GROUPS, GENERIC_PLACES, foldScript, levelOf, provinceOf, stripAdminSuffix, tagWords } from '../text/index.ts';
-import { matchView, type DateFact, type DatePoint, type PersonFact, type QuantityFact } from '../facts/index.ts';
+import { matchView, type DateFact, type DatePoint, type PersonFact, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { readArticle, type ArticleFacts, type TourSentence } from './article-facts.ts';
 import type { Article } from '../domain.ts';
 import { sitesInSentence } from './sites.ts';
@@ -90,6 +90,8 @@ function levelFrom(delegation: string | null, home: string | null, leaderTitles:
 
 /** Sentences about the visit itself (not background or speeches): they carry a visiting or leading verb. */
 const TRIP_CUE = /考察|学习|调研|观摩|参观|督查|督导|访问|代表团|考察团|观摩团|率|带队|带领|赴|抵达|来到|走进|座谈|会见|培训|举办|举行|期间|一行/;
+/** A sentence about what will happen (将举办, 拟于, 计划) dates a plan, not the visit. */
+const PLAN = /将(?:于|在|举办|举行|召开|赴)|拟于|拟在|计划于|预计|即将|约定/;
 /** A date that opens a dateline (…11月18日讯, 本报…电) is the report's date, not the visit's. */
 const DATELINE_AFTER = /^(?:讯|电|消息|报道)/;
 
@@ -132,6 +134,7 @@ function tripDates(sentences: readonly TourSentence[], context: DatePoint, publi
       if (!from || !to) continue;
       // A date after the report was published is a plan, not the visit.
       if (published && published.length === 10 && from > published) continue;
+      if (PLAN.test(sentence.view.slice(Math.max(0, fact.start - 6), fact.end + 6))) continue;
       count += 1;
       if (from !== to) {
         ranges += 1;
@@ -206,6 +209,24 @@ function placeLike(name: string, mentions: ReadonlyMap<string, number>): boolean
 /** 从广州、珠海到东莞再到深圳: every member of a 从…到… chain is a destination. */
 const CHAIN_GAP = /^(?:[、,，和及与]|再?到|至|再赴|转赴|又到|然后到)$/;
 
+/** 从南宁、柳州到X再到北海: a name between two links of a chain is a place even when the segmenter missed it. */
+const CHAIN_HOLE = /^((?:[、,，和及与]|再?到|至))([\u3400-\u9fff]{2,3}?)(?:[、,，和及与]|再?到|至)$/;
+
+function withChainGaps(sentence: TourSentence, places: PlaceFact[]): PlaceFact[] {
+  const out: PlaceFact[] = [];
+  places.forEach((place, i) => {
+    out.push(place);
+    const next = places[i + 1];
+    if (!next) return;
+    const hole = CHAIN_HOLE.exec(sentence.view.slice(place.end, next.start));
+    if (!hole || /[的了是在有]/.test(hole[2]!)) return;
+    const start = place.end + hole[1]!.length;
+    const end = start + hole[2]!.length;
+    out.push({ kind: 'place', text: sentence.text.slice(start, end), start, end, name: hole[2]!, canonical: stripAdminSuffix(hole[2]!), destination: false });
+  });
+  return out;
+}
+
 /** A short name between a verb of going and a verb of visiting (来建德考察, 赴黄岩调研). */
 const GOING_TO = /(?:赴|来|到|前往|去)([\u3400-\u9fff]{2,3}?)(?:考察|学习|调研|参观|观摩|督查|交流)/;
 /** Destinations that name the writer's own place or nothing (我市, 当地, 外省). */
@@ -228,7 +249,7 @@ function destinationsOf(
   const homeProvince = home ? PROVINCES.find((p) => foldScript(home).startsWith(p.common))?.common : undefined;
   for (const sentence of sentences) {
     if (!TRIP_CUE.test(sentence.view)) continue;
-    const places = sentence.facts.filter((f) => f.kind === 'place');
+    const places = withChainGaps(sentence, sentence.facts.filter((f): f is PlaceFact => f.kind === 'place'));
     const chosen = new Set<number>();
     places.forEach((place, i) => {
       if (place.destination) chosen.add(i);

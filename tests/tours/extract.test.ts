@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractTours, toursOfArticles, tourToJson } from '../../src/tours/index.ts';
+import { articleOf, CITY_TRIP, COUNTY_TRIP, OVERVIEW, PROVINCE_TRIP } from './fixtures.ts';
+
+const one = (title: string, paragraphs: string[], publishedAt: string | null = '2024-06-30') =>
+  extractTours(articleOf('t', { title, publishedAt, paragraphs }))[0]!;
+
+test('a provincial trip: delegation, leaders, dates, destinations, sites, count, agreement, host', () => {
+  const card = tourToJson(toursOfArticles([PROVINCE_TRIP])[0]!);
+  assert.equal(card.delegation, '安徽省党政代表团');
+  assert.equal(card.level, 'province');
+  assert.deepEqual((card.leaders as Array<{ name: string }>).map((l) => l.name), ['陈立新', '赵明远']);
+  assert.deepEqual((card.hosts as Array<{ name: string }>).map((l) => l.name), ['王建华']);
+  assert.equal(card.start, '2024-05-14');
+  assert.equal(card.end, '2024-05-17');
+  assert.deepEqual(card.destinations, ['江苏', '浙江']);
+  assert.deepEqual(card.sites, ['苏州纳米城', '无锡物联网创新中心', '杭州未来科技城', '宁波舟山港穿山码头']);
+  assert.equal(card.site_count, 28);
+  assert.deepEqual(card.agreements, ['江苏省人民政府 安徽省人民政府深化战略合作框架协议']);
+});
+
+test('every citation quote is verbatim in its paragraph and contains the value it supports', () => {
+  for (const article of [PROVINCE_TRIP, CITY_TRIP, COUNTY_TRIP, OVERVIEW]) {
+    for (const card of toursOfArticles([article])) {
+      for (const [field, list] of Object.entries(card.citations)) {
+        for (const c of list ?? []) {
+          const paragraph = article.paragraphs.find((p) => p.id === c.paragraphId);
+          assert.ok(paragraph?.text.includes(c.quote), `${field}: quote verbatim in ${c.paragraphId}`);
+        }
+      }
+      const quotes = (field: keyof typeof card.citations) => (card.citations[field] ?? []).map((c) => c.quote).join('\n');
+      for (const leader of card.leaders) assert.ok(quotes('leaders').includes(leader.name), leader.name);
+      for (const place of card.destinations) assert.ok(quotes('destinations').includes(place), place);
+      for (const site of card.sites) assert.ok(quotes('sites').includes(site), site);
+      if (card.siteCount !== null) assert.ok(quotes('site_count').includes(String(card.siteCount)));
+    }
+  }
+});
+
+test('leaders: the people a delegation is led by, however the lead is written', () => {
+  const cases: Array<[string, string[]]> = [
+    ['6月3日，由甘肃省委书记韩青松、省长罗天宇率领的甘肃省党政代表团赴陕西考察。', ['韩青松', '罗天宇']],
+    ['6月3日，宁安市考察团在市委书记邵春雷的带领下来到杭州考察。', ['邵春雷']],
+    ['6月3日，宁安市党政代表团到杭州考察，带队的是宁安市委书记邵春雷和市长顾明哲。', ['邵春雷', '顾明哲']],
+    ['6月3日，调研组来到当地。调研组组长由国家发展改革委副主任梁宏图担任。', ['梁宏图']],
+    ['6月3日，宁安市党政代表团到杭州考察，杭州市委书记钟一鸣会见了代表团。', []],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).leaders.map((l) => l.value.name), want, text);
+});
+
+test('dates: the first range is the span; the year comes from the date line; a December trip reported in January is last year', () => {
+  const cases: Array<[string[], string | null, string | null, string | null]> = [
+    [['9月23日至28日，代表团赴广东考察。', '29日上午召开总结会，部署学习考察成果转化。'], '2024-06-30', '2023-09-23', '2023-09-28'],
+    [['来源：示例网 2019-05-12', '5月8日至10日，考察团在上海考察学习。'], null, '2019-05-08', '2019-05-10'],
+    [['12月28日，考察团抵达深圳开始考察。', '12月30日，考察团结束考察返回。'], '2025-01-05', '2024-12-28', '2024-12-30'],
+    [['3月2日，考察团启程赴外省学习考察。'], '2024-03-20', '2024-03-02', null],
+    [['考察团于11月9日至11日赴广州考察学习。'], null, null, null],
+  ];
+  for (const [paragraphs, published, start, end] of cases) {
+    const draft = one('考察', paragraphs, published);
+    assert.equal(draft.start?.value ?? null, start, paragraphs.join(''));
+    assert.equal(draft.end?.value ?? null, end, paragraphs.join(''));
+  }
+});
+
+test('a planned date after publication is not the visit', () => {
+  const draft = one('考察', ['7月1日，代表团到成都考察学习，双方约定9月再赴当地考察。', '9月20日将举办考察成果交流会。'], '2024-07-03');
+  assert.equal(draft.start?.value, '2024-07-01');
+  assert.equal(draft.end?.value, '2024-07-01');
+});
+
+test('site count: the trip total, exact only; per-stop counts and 10多个 are not it', () => {
+  const cases: Array<[string, number | null]> = [
+    ['代表团一行考察了36个考察点，其中广东10个点。', 36],
+    ['此行共走访12个示范点。', 12],
+    ['代表团走了10多个考察点。', null],
+    ['在江西考察了13个点，在湖北考察了15个点。', 15],
+    ['考察中发现了多个亮点和3个重点。', null],
+  ];
+  for (const [text, want] of cases) assert.equal(one('考察', [text]).siteCount?.value ?? null, want, text);
+});
+
+test('agreements: titled agreements, without the generic phrase that refers to them', () => {
+  const cases: Array<[string[], string[]]> = [
+    [['两市签署战略合作协议。', '双方签署《甲市人民政府 乙市人民政府战略合作框架协议》。'], ['甲市人民政府 乙市人民政府战略合作框架协议']],
+    [['考察期间，双方签订了文旅合作备忘录。'], ['文旅合作备忘录']],
+    [['考察团学习了《乡村振兴促进法》。'], []],
+  ];
+  for (const [paragraphs, want] of cases) assert.deepEqual(one('考察', paragraphs).agreements.map((a) => a.value), want, paragraphs.join(''));
+});
+
+test('destinations: provinces when the trip names them, a 从…到… chain in order, never the home region', () => {
+  const cases: Array<[string, string[]]> = [
+    ['江门市党政代表团先后赴广西、云南学习考察，在南宁、昆明参观了多家企业。', ['广西', '云南']],
+    ['4天时间，从南宁、柳州到桂林再到北海，江门市党政代表团行程满满。', ['南宁', '柳州', '桂林', '北海']],
+    ['湖州市党政代表团赴宁波考察学习，回到湖州后召开总结会。', ['宁波']],
+  ];
+  for (const [text, want] of cases) {
+    const got = one('考察', [text, '南宁柳州桂林北海宁波昆明南宁柳州桂林北海宁波昆明']).destinations.map((d) => d.value);
+    assert.deepEqual(got, want, text);
+  }
+});
+
+test('an overview article yields one card per trip, each with its own leader and destinations', () => {
+  const cards = toursOfArticles([OVERVIEW]);
+  assert.deepEqual(
+    cards.map((c) => [c.from, c.leaders.map((l) => l.name), c.destinations]),
+    [
+      ['江西', ['林秋实'], ['浙江']],
+      ['河南', ['高远航'], ['广东']],
+      ['四川省', ['何乐山'], ['重庆', '贵州']],
+    ],
+  );
+});
+
+test('a field the article does not state stays empty', () => {
+  const card = tourToJson(toursOfArticles([articleOf('bare', { title: '某县考察团外出学习', publishedAt: null, paragraphs: ['考察团一行到外地学习了先进经验。'] })])[0]!);
+  assert.equal(card.start, null);
+  assert.equal(card.end, null);
+  assert.equal(card.site_count, null);
+  assert.deepEqual(card.leaders, []);
+  assert.deepEqual(card.agreements, []);
+});
