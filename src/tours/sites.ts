@@ -58,11 +58,14 @@ interface Item {
 function splitItems(view: string, from: number, to: number, commas: boolean): Item[] {
   const items: Item[] = [];
   let start = from;
-  const separator = commas ? /[、，,]/ : /[、]/;
+  // ，以及 / ，和 continue a list like 、 does.
+  const separator = commas ? /^(?:[，,](?:以及|及|和)|[、，,])/ : /^(?:[，,](?:以及|及|和)|、)/;
   for (let i = from; i <= to; i += 1) {
-    if (i === to || separator.test(view[i]!)) {
+    const sep = i === to ? '' : separator.exec(view.slice(i, to))?.[0];
+    if (i === to || sep) {
       if (i > start) items.push({ start, end: i });
-      start = i + 1;
+      start = i + (sep ? sep.length : 1);
+      if (sep) i += sep.length - 1;
     }
   }
   // The last joint may be a conjunction: A、B和C / A，以及C.

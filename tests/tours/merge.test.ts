@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { toursOfArticles } from '../../src/tours/index.ts';
+import { articleOf, CITY_TRIP, PROVINCE_TRIP, PROVINCE_TRIP_OTHER_OUTLET } from './fixtures.ts';
+
+test('two outlets reporting the same trip become one card listing both sources', () => {
+  const cards = toursOfArticles([PROVINCE_TRIP, CITY_TRIP, PROVINCE_TRIP_OTHER_OUTLET]);
+  assert.equal(cards.length, 2);
+  const card = cards.find((c) => c.delegation === '安徽省党政代表团')!;
+  assert.deepEqual(card.docs, ['anhui-trip', 'anhui-trip-2']);
+  assert.equal(card.start, '2024-05-14');
+  assert.equal(card.end, '2024-05-17');
+});
+
+test('sources that disagree on the site count: both values, each with its source, flagged', () => {
+  const card = toursOfArticles([PROVINCE_TRIP, PROVINCE_TRIP_OTHER_OUTLET])[0]!;
+  assert.equal(card.siteCount, 28);
+  const conflict = card.conflicts.find((c) => c.field === 'site_count');
+  assert.ok(conflict);
+  assert.deepEqual(conflict.values.map((v) => [v.value, v.docId]), [[28, 'anhui-trip'], [27, 'anhui-trip-2']]);
+  assert.ok(conflict.values.every((v) => v.citation && v.citation.quote.includes(String(v.value))));
+});
+
+test('the same delegation on trips months apart stays two cards', () => {
+  const later = articleOf('anhui-later', {
+    title: '安徽省党政代表团赴广东考察',
+    publishedAt: '2024-11-03',
+    paragraphs: ['10月29日至31日，安徽省党政代表团赴广东学习考察。'],
+  });
+  const cards = toursOfArticles([PROVINCE_TRIP, later]);
+  assert.equal(cards.length, 2);
+  assert.deepEqual(cards.map((c) => c.docs), [['anhui-trip'], ['anhui-later']]);
+});
+
+test('removing an article removes it from its cards (cards follow the articles loaded)', () => {
+  assert.deepEqual(toursOfArticles([PROVINCE_TRIP]).map((c) => c.docs), [['anhui-trip']]);
+  assert.deepEqual(toursOfArticles([PROVINCE_TRIP_OTHER_OUTLET]).map((c) => c.docs), [['anhui-trip-2']]);
+});

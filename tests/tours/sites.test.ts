@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFacts, matchView } from '../../src/facts/index.ts';
+import { sitesInSentence } from '../../src/tours/sites.ts';
+
+const sites = (sentence: string, cue = true) => sitesInSentence(matchView(sentence), extractFacts(sentence), cue).map((s) => sentence.slice(s.start, s.end));
+
+test('sites listed after a visiting verb, with unheaded names carried by their headed neighbours', () => {
+  const cases: Array<[string, string[]]> = [
+    ['代表团参观了星海电子有限公司、云帆物流、滨江科创中心和老街历史文化街区。', ['星海电子有限公司', '云帆物流', '滨江科创中心', '老街历史文化街区']],
+    ['考察团先后走访了南湖村、北坡茶厂，以及东山镇的青梅合作社。', ['南湖村', '北坡茶厂', '青梅合作社']],
+    ['一行人实地察看了城东污水净化中心和江北湿地公园，了解治水做法。', ['城东污水净化中心', '江北湿地公园']],
+  ];
+  for (const [sentence, want] of cases) assert.deepEqual(sites(sentence), want, sentence);
+});
+
+test('a colon list (with commas) and a bare list before 等N个点', () => {
+  const cases: Array<[string, string[]]> = [
+    ['考察团依次到了这些地方：清河规划展览馆，远山机器人有限公司，红岭村，以及港口物流园。', ['清河规划展览馆', '远山机器人有限公司', '红岭村', '港口物流园']],
+    ['包括海湾实验室、星光剧院、滨海新区规划馆等8个点。', ['海湾实验室', '星光剧院', '滨海新区规划馆']],
+    ['既有蓝鲸科技、飞鸟汽车等科技企业，也有东门商贸城等集散地。', ['蓝鲸科技', '飞鸟汽车', '东门商贸城']],
+  ];
+  for (const [sentence, want] of cases) assert.deepEqual(sites(sentence), want, sentence);
+});
+
+test('no sites from descriptions, places alone or lists of topics', () => {
+  const cases: string[] = [
+    '考察团考察了产业发展、城市建设和乡村振兴等情况。',
+    '代表团来到浙江省台州市考察学习。',
+    '代表团走进一些企业和相关项目，了解发展情况。',
+  ];
+  for (const sentence of cases) assert.deepEqual(sites(sentence), [], sentence);
+});
