@@ -49,6 +49,8 @@ export interface ExtractiveAnswererOptions {
 const FACTOID = new Set(['who', 'when', 'howMany', 'where', 'list']);
 /** A further sentence joins the answer only if it is nearly as good as the best one. */
 const SECONDARY_RATIO = 0.85;
+/** How many of the best chunks lend their context to the paragraph that follows them. */
+const CONTINUED_CHUNKS = 10;
 /** How far a list may run on into the following sentences of its paragraph. */
 const LIST_CONTINUATION_SENTENCES = 2;
 
@@ -118,15 +120,23 @@ export class ExtractiveAnswerer implements Answerer {
     const candidates: Candidate[] = [];
     const w = this.#weights();
     const role = askedRole(question);
-    retrieved.forEach((hit, i) => {
-      const rank = i + 1;
-      const article = this.#corpus.getArticle(hit.chunk.docId);
-      if (!article) return;
-      for (const n of hit.chunk.paragraphNumbers) {
-        const paragraph = this.#corpus.getParagraph(`${hit.chunk.docId}#p${n}`);
-        if (!paragraph || paragraph.kind === 'caption' || seen.has(paragraph.id)) continue;
+    // The retrieved paragraphs, then the paragraph right after each of the best few: a report often names the
+    // event in one paragraph and who chaired it, or what was signed, in the next.
+    const visits: Array<{ docId: string; n: number; rank: number; continues: boolean }> = [];
+    retrieved.forEach((hit, i) => hit.chunk.paragraphNumbers.forEach((n) => visits.push({ docId: hit.chunk.docId, n, rank: i + 1, continues: false })));
+    retrieved.slice(0, CONTINUED_CHUNKS).forEach((hit, i) => {
+      // Only body text lends its context on (a caption's neighbour is not evidence offered for it).
+      const last = this.#corpus.getParagraph(`${hit.chunk.docId}#p${Math.max(...hit.chunk.paragraphNumbers)}`);
+      if (last?.kind === 'body') visits.push({ docId: hit.chunk.docId, n: last.n + 1, rank: i + 1.5, continues: true });
+    });
+    for (const { docId, n, rank, continues } of visits) {
+      const article = this.#corpus.getArticle(docId);
+      if (!article) continue;
+      {
+        const paragraph = this.#corpus.getParagraph(`${docId}#p${n}`);
+        if (!paragraph || paragraph.kind !== 'body' || seen.has(paragraph.id)) continue;
         seen.add(paragraph.id);
-        const heading = this.#headingBefore(article, paragraph);
+        const heading = continues ? (article.paragraphs[n - 2]?.text ?? '') : this.#headingBefore(article, paragraph);
         const context = `${article.meta.title}\n${heading}\n${paragraph.text}`;
         const contextCoverage = coverage(context);
         const contextView = matchView(context);
@@ -135,7 +145,7 @@ export class ExtractiveAnswerer implements Answerer {
         splitSentences(paragraph.text).forEach((span, index) => {
           const facts = extractFacts(span.text, { date: dateContext });
           const view = matchView(span.text);
-          const filling = slotFacts(facts, question, view);
+          const filling = slotFacts(facts, question, view, span.text);
           const features: Record<FeatureName, number> = {
             coverage: coverage(span.text),
             context: contextCoverage,
@@ -155,7 +165,7 @@ export class ExtractiveAnswerer implements Answerer {
           candidates.push({ text: span.text, start: span.start, index, paragraph, article, rank, facts, filling, features, score });
         });
       }
-    });
+    }
     return candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.index - b.index);
   }
 
@@ -175,7 +185,9 @@ export class ExtractiveAnswerer implements Answerer {
       if (about === undefined) stories.set(c.article.docId, (about = this.#namedThingsPresent(question, c.article)));
       return about;
     };
-    const eligible = candidates.filter((c) => (!factoid || c.filling.length > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c));
+    let eligible = candidates.filter((c) => (!factoid || c.filling.length > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c));
+    // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it.
+    if (eligible.some((c) => c.features.role > 0)) eligible = eligible.filter((c) => c.features.role > 0);
     const best = eligible[0];
     if (!best || best.score < this.#settings.refusalFloor) return null;
 

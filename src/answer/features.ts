@@ -95,7 +95,7 @@ export function mentions(text: string, name: string): boolean {
 }
 
 /** The facts of a sentence that fill the asked slot, in text order. */
-export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, sentenceView: string): Fact[] {
+export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, sentenceView: string, sentence: string = sentenceView): Fact[] {
   const notAsked = (name: string) => !question.places.some((p) => nameEquals(p, name)) && !question.people.includes(name);
   switch (question.type) {
     case 'who': {
@@ -111,7 +111,12 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       return facts.filter((f) => f.kind === 'date' && !question.folded.includes(toHalfWidth(foldScript(f.text))));
     case 'howMany':
       return facts.filter((f) => f.kind === 'quantity' && quantityAnswers(f, question, sentenceView));
-    case 'where':
+    case 'where': {
+      // 在返程的火车上召开…: where an asked event happened, written as 在…上/里/中 right before its verb.
+      const located = eventLocation(question, sentenceView, sentence);
+      if (located) return [located];
+    }
+    // falls through
     case 'list':
     case 'what': {
       const kind = askedItemKind(question);
@@ -134,6 +139,19 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
     default:
       return [];
   }
+}
+
+const EVENT_VERB = /召开|举行|举办|签署|签订|会见|座谈|开会|召集/;
+
+/** The 在…上/里/中 phrase before the event verb the question asks about, as a place fact. */
+function eventLocation(question: QuestionAnalysis, view: string, sentence: string): Fact | null {
+  const verb = EVENT_VERB.exec(question.folded)?.[0];
+  if (!verb) return null;
+  const match = new RegExp(`在([\\u3400-\\u9fff]{2,14}?[上里中内])(?:${verb})`).exec(view);
+  if (!match) return null;
+  const start = match.index + 1;
+  const name = match[1]!;
+  return { kind: 'place', text: sentence.slice(start, start + name.length), start, end: start + name.length, name, canonical: name, destination: false };
 }
 
 /** The place whose people a who-question asks for (张家口方面是谁, 黄岩区哪位领导), or null. */

@@ -83,6 +83,9 @@ export function quantityFocus(question: string): string | null {
   const after = question.slice(match.index + match[0].length).split(/[，。？！?,;；]/)[0] ?? '';
   const afterNoun = tagWords(after).find(({ word, tag }) => isNoun(tag) && word.length >= 1 && !/^(?:吗|呢)$/.test(word));
   if (afterNoun) return afterNoun.word;
+  // 多少个点, 几个组: a one-character counter noun right after the measure word is the counted thing.
+  const counter = /^[点组项批场站省市县区镇村人]/.exec(after)?.[0];
+  if (counter) return counter;
   const before = question.slice(0, match.index).split(/[，。？！?,;；]/).reverse();
   for (const clause of before) {
     const nouns = tagWords(clause).filter(({ word, tag }) => isNoun(tag) && word.length >= 2);

@@ -172,6 +172,17 @@ function findQuantities(view: string, sentence: string, dates: readonly DateFact
       noun: countedNoun(view, end),
     });
   }
+  // 30万电子商务人才, 1750亿: a scaled number needs no measure word.
+  for (const match of view.matchAll(SCALED_NUMBER)) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    if (/[\d.]/.test(view[start - 1] ?? '') || quantities.some((q) => q.start < end && q.end > start)) continue;
+    const base = numberOf(match[1]);
+    if (base === undefined) continue;
+    const value = Number((base * (match[3] === '万' ? 1e4 : 1e8)).toPrecision(15));
+    const bound: QuantityBound = match[2] || match[4] ? 'more' : 'exact';
+    quantities.push({ kind: 'quantity', text: sentence.slice(start, end), start, end, value, bound, ordinal: false, measure: '', noun: countedNoun(view, end) });
+  }
   // A bare ordinal (居全国第二, 排名第3) is a rank: a quantity without a measure word.
   for (const match of view.matchAll(BARE_ORDINAL)) {
     const start = match.index!;
@@ -184,6 +195,7 @@ function findQuantities(view: string, sentence: string, dates: readonly DateFact
   return quantities.sort((a, b) => a.start - b.start);
 }
 
+const SCALED_NUMBER = /(\d+(?:\.\d+)?)(多|余)?(万|亿)(多|余)?/g;
 const BARE_ORDINAL = new RegExp(`第(\\d+|[${NUMERAL_CHARS}]+)`, 'g');
 
 const TITLE_PATTERN = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
