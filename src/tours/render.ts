@@ -49,6 +49,8 @@ interface CardLine {
   label: string;
   value: string;
   field: TourField | null;
+  /** Shown after the citation markers (sources that disagree). */
+  note?: string;
 }
 
 function conflictNote(card: TourCard, field: 'start' | 'end' | 'site_count'): string {
@@ -65,9 +67,9 @@ function cardLines(card: TourCard): CardLine[] {
     { label: '级别', value: card.level ? LEVEL_LABEL[card.level]! : NOT_STATED, field: null },
     { label: '来自', value: card.from ?? NOT_STATED, field: 'from' },
     { label: '带队', value: card.leaders.length > 0 ? people(card.leaders) : NOT_STATED, field: 'leaders' },
-    { label: '时间', value: dateSpanText(card) + conflictNote(card, 'start') + conflictNote(card, 'end'), field: 'start' },
+    { label: '时间', value: dateSpanText(card), field: 'start', note: conflictNote(card, 'start') + conflictNote(card, 'end') },
     { label: '目的地', value: card.destinations.join('、') || NOT_STATED, field: 'destinations' },
-    { label: '考察点数', value: (card.siteCount === null ? NOT_STATED : `${card.siteCount}个`) + conflictNote(card, 'site_count'), field: 'site_count' },
+    { label: '考察点数', value: card.siteCount === null ? NOT_STATED : `${card.siteCount}个`, field: 'site_count', note: conflictNote(card, 'site_count') },
   ];
   if (card.hosts.length > 0) lines.splice(4, 0, { label: '会见/陪同', value: people(card.hosts), field: 'hosts' });
   if (card.sites.length > 0) lines.push({ label: '考察点', value: card.sites.join('、'), field: 'sites' });
@@ -91,7 +93,7 @@ function paragraphLabel(paragraphId: string): string {
 export function renderTourText(card: TourCard): string {
   const numbers = new CitationNumbers();
   const out = [`【${card.delegation ?? card.from ?? '考察'}】${dateSpanText(card)}`];
-  for (const line of cardLines(card)) out.push(`${line.label}：${line.value}${numbers.marks(citationsOf(card, line.field))}`);
+  for (const line of cardLines(card)) out.push(`${line.label}：${line.value}${numbers.marks(citationsOf(card, line.field))}${line.note ?? ''}`);
   out.push(`来源：${card.docs.map((d) => card.titles[d] ?? d).join('；')}`);
   numbers.order.forEach((c, i) => out.push(`[${i + 1}] ${c.paragraphId}（¶${paragraphLabel(c.paragraphId)}）：${c.quote}`));
   return out.join('\n');
@@ -102,7 +104,7 @@ export function renderTourHtml(card: TourCard): RenderedTour {
   const numbers = new CitationNumbers();
   const out = [`<b>${escapeTourHtml(card.delegation ?? card.from ?? '考察')}</b>`];
   for (const line of cardLines(card)) {
-    out.push(`<b>${escapeTourHtml(line.label)}</b>：${escapeTourHtml(line.value)}${numbers.marks(citationsOf(card, line.field))}`);
+    out.push(`<b>${escapeTourHtml(line.label)}</b>：${escapeTourHtml(line.value)}${numbers.marks(citationsOf(card, line.field))}${escapeTourHtml(line.note ?? '')}`);
   }
   out.push(`<i>来源：${escapeTourHtml(card.docs.map((d) => card.titles[d] ?? d).join('；'))}</i>`);
   return {
