@@ -287,7 +287,12 @@ function destinationsOf(
       const match = GOING_TO.exec(text.view);
       if (!match || GENERIC_DESTINATION.test(match[1]!)) continue;
       const at = match.index + match[0].indexOf(match[1]!, 1);
-      found.push({ value: text.text.slice(at, at + match[1]!.length), citation: text.citation ?? { paragraphId: '', quote: '' }, province: false });
+      const value = text.text.slice(at, at + match[1]!.length);
+      // A name read from the title is cited where the body writes it; never uncited.
+      const body = sentences.find((s) => s.text.includes(value));
+      const citation = text.citation ?? (body ? cite(body) : null);
+      if (!citation) continue;
+      found.push({ value, citation, province: false });
       break;
     }
   }
