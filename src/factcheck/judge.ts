@@ -9,7 +9,7 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, TITLES, escapeRegExp, measuresCompatible, placeVariants, synonymsOf } from '../text/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, TITLES, escapeRegExp, measuresCompatible, placeVariants, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -110,6 +110,22 @@ function namesPhrase(view: string, name: string): boolean {
   // 徐州市规划馆 / 市规划馆: drop a leading place or 市/省 when at least four characters remain.
   const core = phrase.replace(/^[\u3400-\u9fff]{2,4}?(?:省|市|县|区)/, '').replace(/^(?:市|省|县|区)/, '');
   return core !== phrase && core.length >= 4 && containsPhrase(text, core);
+}
+
+/** Heads of meeting names, longest first. */
+const MEETING_HEADS = ['交流座谈会', '工作座谈会', '座谈会', '交流会', '总结会', '推介会', '对接会', '恳谈会', '研讨会', '洽谈会', '签约仪式', '联席会议', '工作会议', '大会', '论坛'];
+
+/**
+ * Whether a sentence names a meeting as the claim words it: the same kind of meeting (座谈会 = 交流会…) and every
+ * content word of its qualifier (两省交流座谈会 in 两省在成都召开经济社会发展交流座谈会).
+ */
+function namesMeeting(view: string, name: string): boolean {
+  const head = MEETING_HEADS.find((h) => name.endsWith(h));
+  if (!head) return false;
+  const heads = [head, ...synonymsOf(head)].filter((h) => h.length >= 2);
+  if (!heads.some((h) => view.includes(h))) return false;
+  const qualifier = name.slice(0, -head.length);
+  return tagWords(qualifier).every(({ word }) => word.length < 2 || NON_FACT_WORDS.has(word) || namesTerm(view, word) || namesPlace(view, word));
 }
 
 /** Whether a sentence says a word or one of its domain synonyms. */
@@ -308,9 +324,10 @@ function confirmIn(
       return sentences.find((s) => s.facts.some((f) => f.kind === 'quantity' && sameCountedThing(fact.quantity, f) && compareQuantities(fact.quantity, f) === 'same' && ownersAgree(claim, fact, s, f)));
     case 'place':
       return sentences.find((s) => namesPlace(s.view, fact.canonical));
+    case 'meeting':
+      return sentences.find((s) => namesPhrase(s.view, fact.name) || namesMeeting(s.view, fact.name));
     case 'org':
     case 'document':
-    case 'meeting':
       return sentences.find((s) => namesPhrase(s.view, fact.name));
     case 'term':
       return sentences.find((s) => namesTerm(s.view, fact.name));
@@ -442,7 +459,7 @@ function contradict(
     case 'document':
     case 'meeting':
     case 'term':
-      return substitution(fact, claim, reading, window, settings);
+      return substitution(fact, claim, reading, window, settings) ?? nameSubstitution(fact, claim, reading, window, settings);
     default:
       return null;
   }
@@ -492,6 +509,7 @@ function contradictPerson(
   return {
     fact,
     status: 'contradicted',
+    claimText: `${fact.name}${ROLE_NAMES[role]}`,
     source: `${fillers.map((f) => `${f.titles ?? ''}${f.name}`).join('、')}${ROLE_NAMES[role]}`,
     sentence: fillers[0]!.sentence,
     mismatchKind: 'person',
@@ -506,13 +524,21 @@ function dateAnchors(claim: Claim): Array<(view: string) => number> {
     if (fact.kind === 'place' && fact.destination && !GENERIC_PLACES.has(fact.canonical)) {
       anchors.push((view) => Math.max(-1, ...placeVariants(fact.canonical).filter((v) => v.length >= 2).map((v) => view.indexOf(v))));
     } else if (fact.kind === 'org' || fact.kind === 'meeting' || fact.kind === 'document') {
-      anchors.push((view) => (namesPhrase(view, fact.name) ? Math.max(0, view.indexOf(stripMarks(fact.name).slice(0, 2))) : -1));
+      anchors.push((view) => (namesPhrase(view, fact.name) || (fact.kind === 'meeting' && namesMeeting(view, fact.name)) ? Math.max(0, view.indexOf(stripMarks(fact.name).slice(0, 2))) : -1));
     } else if (fact.kind === 'person') {
       anchors.push((view) => view.indexOf(fact.name));
     }
   }
+  // No named anchor: the sentence that says every content word of the claim (考察了华为终端总部).
+  const terms = claim.facts.filter((f) => f.kind === 'term' && f.name.length >= 2);
+  if (anchors.length === 0 && terms.length >= 2) {
+    anchors.push((view) => (terms.every((t) => t.kind === 'term' && namesTerm(view, t.name)) ? view.indexOf(terms[0]!.kind === 'term' ? terms[0]!.name : '') : -1));
+  }
   return anchors;
 }
+
+/** 当天下午 refers back to the last date written. */
+const SAME_DAY = /(?:当天|当日|同日|同一天)(上午|中午|下午|晚上|晚间)?/;
 
 function paragraphOf(reading: ArticleReading, date: DateFact) {
   return reading.sentences.find((s) => s.facts.includes(date))?.paragraph;
@@ -530,7 +556,8 @@ function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim
     let dates = datesOf(sentence).filter((d) => (yearOnly ? d.from.year !== undefined && !d.inherited : d.from.day !== undefined || d.from.month !== undefined));
     // A sentence without a date happens on the date written just before it in the same paragraph.
     const governing = sentence.governingDate;
-    if (dates.length === 0 && governing && !yearOnly && governing.from.day !== undefined && paragraphOf(reading, governing) === sentence.paragraph) dates = [governing];
+    const sameDay = SAME_DAY.exec(sentence.view);
+    if (dates.length === 0 && governing && !yearOnly && governing.from.day !== undefined && (sameDay || paragraphOf(reading, governing) === sentence.paragraph)) dates = [governing];
     if (dates.length === 0) continue;
     const at = Math.min(...positions);
     const own = dates.filter((d) => sentence.facts.includes(d));
@@ -539,10 +566,13 @@ function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim
     anchoredAny = true;
     if (dates.some((d) => dateConfirms(fact, d, dateSentence))) return null;
     const dateDiffers = compareDates(fact.date, anchorDate) === 'different';
-    const partDiffers = !dateDiffers && compareDates(fact.date, anchorDate) === 'same' && !!fact.dayPart && !!dayPartAt(dateSentence.view, anchorDate.end);
+    // The part of the day: after the date, or after 当天 in a sentence that refers back to it.
+    const part = own.length > 0 ? dayPartAt(dateSentence.view, anchorDate.end) : (sameDay?.[1] ?? null);
+    if (own.length === 0 && fact.dayPart && part && compareDates(fact.date, anchorDate) === 'same' && sameDayPart(fact.dayPart, part)) return null;
+    const partDiffers = !dateDiffers && compareDates(fact.date, anchorDate) === 'same' && !!fact.dayPart && !!part && !sameDayPart(fact.dayPart, part);
     if ((dateDiffers || partDiffers) && (!differing || positions.length > differing.hits)) {
-      const part = dayPartAt(dateSentence.view, anchorDate.end) ?? '';
-      differing = { sentence: dateSentence, source: `${dateSentence.text.slice(anchorDate.start, anchorDate.end)}${fact.dayPart ? part : ''}`, hits: positions.length };
+      const shown = own.length > 0 ? dateSentence.text.slice(anchorDate.start, anchorDate.end) : sentence.text.slice(0, 0) || dateSentence.text.slice(anchorDate.start, anchorDate.end);
+      differing = { sentence: own.length > 0 ? dateSentence : sentence, source: `${shown}${fact.dayPart ? (part ?? '') : ''}`, hits: positions.length };
     }
   }
   if (differing) return { fact, status: 'contradicted', source: differing.source, sentence: differing.sentence, mismatchKind: 'date' };
@@ -600,6 +630,66 @@ function sameSlot(claim: QuantityValue, source: QuantityValue): boolean {
   if (!generic(a.measure) && !generic(b.measure)) return true;
   if (!a.noun) return a.measure !== '个' && b.noun.endsWith(a.measure);
   return b.measure !== '个' && a.noun.endsWith(b.measure);
+}
+
+/**
+ * "The same name, one part changed": a site or agreement the article names with the claim's beginning and end and
+ * something else between (成都大熊猫|保护|研究基地 against 成都大熊猫|繁育|研究基地; 重庆科|技|城 against
+ * 重庆科|学|城). The name is read together with the place or words written right against it.
+ */
+function nameSubstitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[], settings: JudgeSettings): FactOutcome | null {
+  if (fact.kind === 'term' && NON_FACT_WORDS.has(fact.name)) return null;
+  if (window.length > 0 && confirmIn(fact, window, reading, claim)) return null;
+  let { start, end } = fact;
+  for (let grown = true; grown; ) {
+    grown = false;
+    for (const f of claim.facts) {
+      if (f.kind !== 'place' && f.kind !== 'term' && f.kind !== 'org') continue;
+      if (f.end === start) {
+        start = f.start;
+        grown = true;
+      }
+      if (f.start === end) {
+        end = f.end;
+        grown = true;
+      }
+    }
+  }
+  // Only names: a site, agreement or meeting, or words written against a place (重庆|科技|城).
+  const parts = claim.facts.filter((f) => f.start >= start && f.end <= end);
+  if (!parts.some((f) => f.kind === 'org' || f.kind === 'document' || f.kind === 'meeting' || f.kind === 'place')) return null;
+  // A name runs on over single characters no fact took (重庆|科技|城).
+  for (let extra = 0; extra < 3 && /[\u3400-\u9fff]/.test(claim.view[end] ?? '') && !/[和与及、的了在等并赴到去来从向]/.test(claim.view[end]!); extra += 1) end += 1;
+  const name = stripMarks(claim.view.slice(start, end));
+  if (name.length < 4) return null;
+  for (const sentence of reading.sentences) {
+    const view = sentence.view;
+    if (view.includes(name)) continue;
+    for (let p = Math.min(name.length - 2, 10); p >= 2; p -= 1) {
+      const prefix = name.slice(0, p);
+      for (let at = view.indexOf(prefix); at !== -1; at = view.indexOf(prefix, at + 1)) {
+        for (let q = name.length - p - 1; q >= 1; q -= 1) {
+          if (p + q < settings.minSubstitutionAnchor - 1) break;
+          const suffix = name.slice(name.length - q);
+          const from = at + p;
+          const found = view.indexOf(suffix, from + 1);
+          if (found < 0 || found - from > 6) continue;
+          const middle = view.slice(from, found);
+          const claimed = name.slice(p, name.length - q);
+          if (PUNCTUATION.test(middle) || /[、和与及]/.test(middle) || middle === claimed || namesTerm(middle, claimed) || !/[\u3400-\u9fff]/.test(middle)) continue;
+          return {
+            fact,
+            status: 'contradicted',
+            source: sentence.text.slice(at, found + q),
+            claimText: claim.text.slice(start, end),
+            sentence,
+            mismatchKind: fact.kind === 'term' ? 'other' : 'org',
+          };
+        }
+      }
+    }
+  }
+  return null;
 }
 
 const FUNCTION_ONLY = /^[的了在和与同及等为是向对从]*$/;

@@ -141,8 +141,13 @@ export function sameCountedThing(a: QuantityValue, b: QuantityValue): boolean {
   const measureOf = (q: QuantityValue) => (q.measure === '个' && q.noun.length === 1 ? q.noun : q.measure);
   const nounOf = (q: QuantityValue) => (q.measure === '个' && q.noun.length === 1 ? '' : q.noun);
   if (!measuresCompatible(measureOf(a), measureOf(b)) && !measuresCompatible(a.measure, b.measure)) return false;
+  // What follows a duration is what was done in it (5天行程, 5天途经), not a counted thing.
+  if (DURATION_MEASURES.has(a.measure) && DURATION_MEASURES.has(b.measure)) return true;
   return nounsCompatible(nounOf(a), nounOf(b));
 }
+
+/** Measure words of durations. */
+const DURATION_MEASURES: ReadonlySet<string> = new Set(['天', '日', '小时', '分钟', '周']);
 
 /** Prefixes that make a title a different office (副省长 is not 省长, 代市长 is not 市长). */
 const TITLE_MODIFIER = /(?:副|代|常务|原|前)$/;

@@ -194,7 +194,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 export const NON_FACT_WORDS: ReadonlySet<string> = new Set([
   '双方', '有关', '此次', '这次', '本次', '期间', '此行', '相关', '其中', '一行', '一道', '共同', '进一步', '积极', '进行',
   '开展', '表示', '认为', '先后', '分别', '一同', '当天', '随后', '同时', '以及', '还', '也', '都', '并', '等', '地方',
-  '两地', '各地', '方面', '工作', '活动', '情况', '问题',
+  '两地', '各地', '方面', '工作', '活动', '情况', '问题', '共有', '共计', '合计', '总计', '累计', '其间', '过程',
 ]);
 
 /** Generic nouns tagged as places by the segmenter that name no particular place. */

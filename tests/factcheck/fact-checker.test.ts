@@ -30,7 +30,7 @@ describe('EvidenceFactChecker on the corpus', () => {
     ['湖南省党政代表团9月24日考察了华为终端总部。', 'contradicted', [{ kind: 'date', claim: '9月24日', source: '9月23日' }]],
     ['湖南省党政代表团6天走了3000多公里。', 'contradicted', [{ kind: 'number', claim: '3000多公里', source: '2000多公里路程' }]],
     ['湖南省党政代表团由省委副书记李殿勋率领。', 'contradicted', null],
-    ['王浩主持了交流总结会。', 'contradicted', [{ kind: 'person', claim: '王浩主持', source: '易炼红主持' }]],
+    ['王浩主持了交流总结会。', 'contradicted', [{ kind: 'person', claim: '王浩主持', source: '浙江省委书记易炼红主持' }]],
     ['郴州党政考察团在深圳考察了腾讯公司。', 'not_found', []],
     ['沈晓明在张家界考察了天门山景区。', 'not_found', []],
     ['郴州氧化锂储量超过800万吨。', 'not_found', []],

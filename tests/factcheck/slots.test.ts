@@ -1,0 +1,163 @@
+/**
+ * Slot-by-slot comparison on invented reports (not from any corpus or eval set): every rule has three reworded
+ * claims of its own. The checker runs end to end over an in-memory corpus whose retriever returns every article,
+ * so what is tested is tour finding and comparison, not retrieval.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article } from '../../src/domain.ts';
+import type { CorpusView, RetrievedChunk, Retriever } from '../../src/retrieve/index.ts';
+import { EvidenceFactChecker, type Verdict } from '../../src/factcheck/index.ts';
+
+function article(docId: string, title: string, publishedAt: string, paragraphs: string[]): Article {
+  return {
+    docId,
+    file: `${docId}.txt`,
+    meta: { title, source: '测试报', author: null, publishedAt, url: null },
+    contentHash: docId,
+    addedAt: '2026-01-01T00:00:00Z',
+    paragraphs: paragraphs.map((text, i) => ({ id: `${docId}#p${i + 1}`, docId, n: i + 1, text, kind: 'body' as const })),
+  };
+}
+
+const HENAN = article('henan-sichuan', '河南省党政代表团赴四川重庆学习考察', '2025-05-18', [
+  '5月12日至16日，河南省委书记张明远、省长李华清率领河南省党政代表团赴四川、重庆学习考察。',
+  '代表团一行5天途经6座城市，行程1500多公里，共考察了24个点。',
+  '5月13日上午，代表团来到成都，参观了天府软件园和成都大熊猫繁育研究基地。',
+  '当天下午，两省在成都召开经济社会发展交流座谈会，四川省委书记王立新主持座谈会。',
+  '座谈会上，双方签署了《川豫战略合作框架协议》。',
+  '5月15日，代表团转赴重庆，考察了两江新区和重庆科学城。',
+]);
+
+const GANSU = article('gansu-study', '甘肃省党政考察团赴江苏考察', '2025-06-20', [
+  '6月10日至12日，甘肃省委副书记、省长赵东明率领甘肃省党政考察团赴江苏考察。',
+  '考察团在苏州参观了工业园区展示馆，在无锡考察了物联网产业园。',
+  '考察团一行共42人。',
+]);
+
+const corpus: CorpusView = {
+  getArticle: (docId) => [HENAN, GANSU].find((a) => a.docId === docId),
+  getParagraph: () => undefined,
+  getChunk: () => undefined,
+};
+
+/** Returns every paragraph of every article as a chunk (retrieval is not under test here). */
+const everything: Retriever = {
+  async retrieve(): Promise<RetrievedChunk[]> {
+    return [HENAN, GANSU].flatMap((a) =>
+      a.paragraphs.map((p) => ({
+        chunk: { id: `${a.docId}#c${p.n}`, docId: a.docId, paragraphNumbers: [p.n], start: 0, end: p.text.length, text: p.text },
+        score: 1,
+        denseRank: null,
+        lexicalRank: null,
+      })),
+    );
+  },
+};
+
+const checker = new EvidenceFactChecker({ retriever: everything, corpus });
+
+async function verdictOf(claim: string): Promise<Verdict> {
+  return (await checker.check(claim)).verdict;
+}
+
+const RULES: Array<[string, Array<[string, Verdict]>]> = [
+  [
+    'a person given another title is contradicted',
+    [
+      ['河南省党政代表团由省委书记李华清率领。', 'contradicted'],
+      ['省委书记李华清率河南省党政代表团赴四川考察。', 'contradicted'],
+      ['甘肃省党政考察团由甘肃省委书记赵东明带队。', 'contradicted'],
+    ],
+  ],
+  [
+    'the right title and role are confirmed, 率队 = 率领',
+    [
+      ['河南省委书记张明远率队赴四川、重庆学习考察。', 'supported'],
+      ['河南省党政代表团由省长李华清带领。', 'supported'],
+      ['甘肃省长赵东明带队赴江苏考察。', 'supported'],
+    ],
+  ],
+  [
+    'someone else did the act',
+    [
+      ['成都的交流座谈会由河南省委书记张明远主持。', 'contradicted'],
+      ['河南省党政代表团由王立新率领。', 'contradicted'],
+      ['两省交流座谈会是李华清主持的。', 'contradicted'],
+    ],
+  ],
+  [
+    'visiting words are synonyms (参观 = 考察 = 走访)',
+    [
+      ['河南省党政代表团在成都考察了天府软件园。', 'supported'],
+      ['河南省党政代表团走访了成都大熊猫繁育研究基地。', 'supported'],
+      ['甘肃省党政考察团在苏州考察了工业园区展示馆。', 'supported'],
+    ],
+  ],
+  [
+    'measure words of one group count the same thing; another count of it is contradicted',
+    [
+      ['河南省党政代表团此行途经6个城市。', 'supported'],
+      ['河南省党政代表团5天走了7座城市。', 'contradicted'],
+      ['甘肃省党政考察团一行共有42名成员。', 'supported'],
+    ],
+  ],
+  [
+    'a distance on the same trip',
+    [
+      ['河南省党政代表团此行行程2500多公里。', 'contradicted'],
+      ['河南省党政代表团5天行程1500多公里。', 'supported'],
+      ['河南省党政代表团这次走了超过3000公里。', 'contradicted'],
+    ],
+  ],
+  [
+    'the date of a place, a meeting, a visit — and its part of the day',
+    [
+      ['河南省党政代表团5月14日来到成都。', 'contradicted'],
+      ['两省交流座谈会是5月13日晚上召开的。', 'contradicted'],
+      ['河南省党政代表团5月15日考察了两江新区。', 'supported'],
+    ],
+  ],
+  [
+    'a word that is not a fact is never required',
+    [
+      ['座谈会上双方签署了川豫战略合作框架协议。', 'supported'],
+      ['此次河南省党政代表团在重庆考察了重庆科学城。', 'supported'],
+      ['河南省党政代表团一行在成都参观了天府软件园。', 'supported'],
+    ],
+  ],
+  [
+    'another word in the same place of the sentence',
+    [
+      ['河南省党政代表团在成都参观了成都大熊猫保护研究基地。', 'contradicted'],
+      ['甘肃省党政考察团在苏州参观了工业园区规划馆。', 'contradicted'],
+      ['河南省党政代表团在重庆考察了两江新区和重庆科技城。', 'contradicted'],
+    ],
+  ],
+  [
+    'what no report says is not found, never supported',
+    [
+      ['河南省党政代表团在成都考察了一家汽车工厂。', 'not_found'],
+      ['甘肃省党政考察团在南京召开了座谈会。', 'not_found'],
+      ['湖北省党政代表团赴四川考察了天府软件园。', 'not_found'],
+    ],
+  ],
+];
+
+describe('fact-check slot by slot (invented reports)', () => {
+  for (const [rule, claims] of RULES) {
+    test(rule, async () => {
+      for (const [claim, expected] of claims) assert.equal(await verdictOf(claim), expected, claim);
+    });
+  }
+
+  test('per-fact results name each fact with its status and paragraph', async () => {
+    const result = await checker.check('河南省党政代表团由省委书记李华清率领。');
+    const person = result.facts.find((f) => f.kind === 'person');
+    assert.deepEqual([person?.claim, person?.status], ['省委书记李华清', 'contradicted']);
+    assert.match(result.explanation, /原文中李华清为省长/);
+    const supported = await checker.check('河南省党政代表团5月15日考察了两江新区。');
+    assert.ok(supported.facts.every((f) => f.status === 'confirmed'));
+    assert.ok(supported.facts.some((f) => f.paragraphId === 'henan-sichuan#p6'));
+  });
+});
