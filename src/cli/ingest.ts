@@ -21,7 +21,10 @@ await runCommand(USAGE, async (config, log) => {
     remove: args.remove,
     // Fetched URLs are kept under CORPUS_DIR/uploads/, so --rebuild keeps them.
     corpusDir: config.corpusDir,
-    onOutcome: (outcome) => log.info(describeOutcome(outcome)),
+    onOutcome: (outcome) => {
+      log.info(describeOutcome(outcome));
+      if (outcome.kind === 'rejected' && outcome.detail) log.debug(`ingest: ${outcome.origin}: ${outcome.detail}`);
+    },
   });
   for (const { origin, reason } of report.notKept ?? []) log.warn(describeNotKept(origin, reason));
   log.info(summarise(report));

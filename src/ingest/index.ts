@@ -1,5 +1,5 @@
-export { ingestDocuments, ingestInputs, type IngestOptions, type IngestOutcome, type IngestReport } from './pipeline.ts';
-export { readSources, readUpload, isSourceProblem, type RawDocument, type SourceProblem, type SourceFormat } from './sources.ts';
+export { ingestDocuments, ingestInputs, LOOKS_BINARY, noiseShare, type IngestOptions, type IngestOutcome, type IngestReport } from './pipeline.ts';
+export { readSources, readUpload, isSourceProblem, EMPTY_FILE, formatSize, type RawDocument, type SourceProblem, type SourceFormat } from './sources.ts';
 export { docIdFor } from './doc-id.ts';
 export { fingerprint, similarity, findNearDuplicate, type NearDupFingerprint } from './near-duplicate.ts';
 export { IngestError } from './errors.ts';

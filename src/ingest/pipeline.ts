@@ -5,7 +5,7 @@ import type { ChunkSettings, FetchSettings } from '../config.ts';
 import type { Article, Chunk, Paragraph } from '../domain.ts';
 import type { Embedder } from '../embed/index.ts';
 import { IndexWriter, type CorpusReader, type IndexManifest } from '../store/index.ts';
-import { chunkParagraphs, cleanArticle, decodeBytes, tokenizeForIndex } from '../text/index.ts';
+import { chunkParagraphs, cleanArticle, decodeBytes, TextError, tokenizeForIndex } from '../text/index.ts';
 import { docIdFor } from './doc-id.ts';
 import { IngestError } from './errors.ts';
 import { findNearDuplicate, fingerprint, type NearDupFingerprint } from './near-duplicate.ts';
@@ -18,7 +18,8 @@ export type IngestOutcome =
   | { kind: 'unchanged'; origin: string; docId: string; title: string }
   | { kind: 'duplicate'; origin: string; of: string; similarity: number }
   | { kind: 'removed'; docId: string }
-  | { kind: 'rejected'; origin: string; reason: string };
+  /** `reason` is Chinese, for staff and admins; `detail` the developer's English cause, when there is one. */
+  | { kind: 'rejected'; origin: string; reason: string; detail?: string };
 
 export interface IngestReport {
   outcomes: IngestOutcome[];
@@ -85,7 +86,7 @@ export async function ingestDocuments(
     const removed: string[] = [];
     for (const docId of options.remove ?? []) {
       if (writer.removeArticle(docId)) removed.push(docId);
-      record(removed.includes(docId) ? { kind: 'removed', docId } : { kind: 'rejected', origin: docId, reason: 'no article with this id' });
+      record(removed.includes(docId) ? { kind: 'removed', docId } : { kind: 'rejected', origin: docId, reason: '没有这个编号的文章' });
     }
     const fingerprints = new FingerprintCache(writer.corpus);
     const toKeep: Array<{ raw: RawDocument; docId: string }> = [];
@@ -102,7 +103,8 @@ export async function ingestDocuments(
         record(outcome);
       } catch (error) {
         // One bad document never stops the rest; the reason is reported with its origin.
-        record({ kind: 'rejected', origin: item.origin, reason: error instanceof Error ? error.message : String(error) });
+        const detail = error instanceof Error ? error.message : String(error);
+        record({ kind: 'rejected', origin: item.origin, reason: describeFailure(error), detail });
       }
     }
     const manifest = writer.hasChanges ? await writer.commit() : null;
@@ -162,10 +164,14 @@ async function updateKeptSources(
 }
 
 async function ingestOne(raw: RawDocument, writer: IndexWriter, fingerprints: FingerprintCache, options: IngestOptions): Promise<IngestOutcome> {
-  const { text } = decodeBytes(raw.bytes);
+  const { text, encoding } = decodeBytes(raw.bytes);
+  const noise = noiseShare(text);
+  if (noise > MAX_NOISE_SHARE) {
+    return { kind: 'rejected', origin: raw.origin, reason: LOOKS_BINARY, detail: `${Math.round(noise * 100)}% of the characters decoded as ${encoding} are replacement or Latin-1 noise` };
+  }
   const cleaned = cleanArticle(text, { fileName: raw.name, url: raw.url, format: raw.format });
   const bodyTexts = cleaned.paragraphs.filter((p) => p.kind === 'body').map((p) => p.text);
-  if (bodyTexts.length === 0) return { kind: 'rejected', origin: raw.origin, reason: 'no article text found after cleaning' };
+  if (bodyTexts.length === 0) return { kind: 'rejected', origin: raw.origin, reason: '清理后没有找到文章正文' };
 
   const docId = uniqueDocId(raw, writer.corpus, options.baseDir);
   const paragraphs: Paragraph[] = cleaned.paragraphs.map((p, i) => ({ id: `${docId}#p${i + 1}`, docId, n: i + 1, text: p.text, kind: p.kind }));
@@ -189,7 +195,7 @@ async function ingestOne(raw: RawDocument, writer: IndexWriter, fingerprints: Fi
     paragraphs,
   };
   const chunks = chunksFor(article, options.chunk);
-  if (chunks.length === 0) return { kind: 'rejected', origin: raw.origin, reason: 'no indexable text' };
+  if (chunks.length === 0) return { kind: 'rejected', origin: raw.origin, reason: '没有可检索的正文' };
   let vectors: number[][];
   try {
     vectors = await options.embedder.embedDocuments(chunks.map((c) => withTitle(article, c)));
@@ -202,7 +208,45 @@ async function ingestOne(raw: RawDocument, writer: IndexWriter, fingerprints: Fi
   return { kind: existing ? 'replaced' : 'added', origin: raw.origin, docId, title, paragraphs: paragraphs.length, chunks: chunks.length };
 }
 
+/** The reason given for bytes that are not text. */
+export const LOOKS_BINARY = '看起来是二进制文件，不是文本';
+
 /**
+ * Above this share of noise characters a decoded text is not an article: bytes such as 1,000 × 0xFF contain no
+ * NUL or control byte, so the decoder accepts them (as "ÿÿÿ…" in a single-byte encoding, or U+FFFD).
+ */
+const MAX_NOISE_SHARE = 0.3;
+
+/**
+ * The share of non-space characters that are decoding noise: U+FFFD, C1 controls and Latin-1 letters and symbols
+ * (U+0080–U+00FF; an article has at most a few ©, ·, ×), and private-use characters.
+ */
+export function noiseShare(text: string): number {
+  let visible = 0;
+  let noise = 0;
+  for (const ch of text) {
+    if (/\s/.test(ch)) continue;
+    visible += 1;
+    const code = ch.codePointAt(0)!;
+    if (code === 0xfffd || (code >= 0x80 && code <= 0xff) || (code >= 0xe000 && code <= 0xf8ff)) noise += 1;
+  }
+  return visible === 0 ? 0 : noise / visible;
+}
+
+/** A Chinese reason for a document that failed to decode or index (the English message goes into `detail`). */
+function describeFailure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof TextError) {
+    if (/looks binary/.test(message)) return LOOKS_BINARY;
+    if (/odd number of bytes/.test(message)) return '文件不完整（UTF-16 编码的字节数为奇数）';
+    if (/cannot decode/.test(message)) return '无法识别文字编码（不是 UTF-8，也不是可读的 GBK/GB18030 或 Big5 中文）';
+  }
+  if (error instanceof IngestError && /embedding failed/.test(message)) return '生成向量失败';
+  return '处理失败';
+}
+
+/**
+ * What gets embedded for a chunk:/**
  * What gets embedded for a chunk: questions name the tour the way headlines do (郴州党政代表团赴广州…) while
  * paragraphs say 考察团 or nothing at all, so the vector carries the article's title. (Not done for BM25: there the
  * shared title would make length normalisation, not content, decide between chunks of one article.)

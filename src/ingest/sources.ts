@@ -3,8 +3,8 @@
  * enough about their origin to decode, clean and name them. Decoding is not done here; the text stage detects
  * encodings from the bytes (Chinese pages often lie in, or omit, their charset).
  *
- * A bad input never stops the others: it becomes a `SourceProblem` with a specific English reason, yielded in
- * the input's place. Only programming errors throw.
+ * A bad input never stops the others: it becomes a `SourceProblem` with a specific reason in Chinese (staff and
+ * admins read it in the CLI and in Telegram), yielded in the input's place. Only programming errors throw.
  */
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -32,7 +32,7 @@ export interface RawDocument {
 /** An input that could not be turned into a document. */
 export interface SourceProblem {
   origin: string;
-  /** English, specific: "empty file", "HTTP 404 Not Found", "larger than 5242880 bytes", ... */
+  /** Chinese, specific: "文件为空", "网页无法获取（HTTP 404 Not Found）", "文件超过 5 MB 上限（6.2 MB）", ... */
   reason: string;
 }
 
@@ -52,6 +52,9 @@ export interface ReadSourcesOptions {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** The reason given for an empty file or upload. */
+export const EMPTY_FILE = '文件为空';
 export const DEFAULT_MAX_REDIRECTS = 5;
 
 const FORMAT_BY_EXTENSION = new Map<string, SourceFormat>([
@@ -115,7 +118,7 @@ export function readUpload(name: string, bytes: Uint8Array, maxBytes: number): R
   const fileName = path.posix.basename(name.replace(/\\/g, '/')) || name;
   const format = formatForFileName(fileName);
   if (format === null) return { origin: fileName, reason: unsupportedTypeReason(fileName) };
-  if (bytes.byteLength === 0) return { origin: fileName, reason: 'empty file' };
+  if (bytes.byteLength === 0) return { origin: fileName, reason: EMPTY_FILE };
   if (bytes.byteLength > maxBytes) return { origin: fileName, reason: tooLargeReason(maxBytes, bytes.byteLength) };
   return { origin: fileName, name: fileName, format, bytes };
 }
@@ -146,7 +149,7 @@ async function* readPath(input: string, walk: WalkContext): AsyncGenerator<RawDo
     return;
   }
   if (!stats.isFile()) {
-    yield { origin, reason: 'not a regular file or directory' };
+    yield { origin, reason: '不是普通文件或目录' };
     return;
   }
   const format = formatForFileName(absolute);
@@ -196,7 +199,7 @@ async function* walkDirectory(directory: string, walk: WalkContext): AsyncGenera
 /** Reads a file unless it was already read in this call (then null). */
 async function readFileOnce(file: string, stats: Stats, format: SourceFormat, walk: WalkContext): Promise<RawDocument | SourceProblem | null> {
   const origin = originFor(file, walk.baseDir);
-  if (stats.size === 0) return { origin, reason: 'empty file' };
+  if (stats.size === 0) return { origin, reason: EMPTY_FILE };
   if (stats.size > walk.maxFileBytes) return { origin, reason: tooLargeReason(walk.maxFileBytes, stats.size) };
   try {
     const real = await fs.realpath(file);
@@ -204,7 +207,7 @@ async function readFileOnce(file: string, stats: Stats, format: SourceFormat, wa
     walk.seenFiles.add(real);
     const buffer = await fs.readFile(file);
     // Re-checked: the file may have changed between stat and read.
-    if (buffer.byteLength === 0) return { origin, reason: 'empty file' };
+    if (buffer.byteLength === 0) return { origin, reason: EMPTY_FILE };
     if (buffer.byteLength > walk.maxFileBytes) return { origin, reason: tooLargeReason(walk.maxFileBytes, buffer.byteLength) };
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     // A kept copy of an upload or URL is ingested as what it was: same origin, name, URL and doc id.
@@ -227,16 +230,16 @@ function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file or directory';
+      return '找不到该文件或目录';
     case 'ELOOP':
-      return 'symbolic link loop';
+      return '符号链接循环';
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return '没有读取权限';
     case 'ENOTDIR':
-      return 'a path component is not a directory';
+      return '路径中有一部分不是目录';
     default:
-      return `cannot read: ${error instanceof Error ? error.message : String(error)}`;
+      return `无法读取（${error instanceof Error ? error.message : String(error)}）`;
   }
 }
 
@@ -244,12 +247,19 @@ function unsupportedTypeReason(name: string): string {
   const extension = path.extname(name).toLowerCase();
   const supported = [...FORMAT_BY_EXTENSION.keys()].join(' ');
   return extension === ''
-    ? `unsupported file type (no extension; supported: ${supported})`
-    : `unsupported file type ${extension} (supported: ${supported})`;
+    ? `不支持的文件类型（没有扩展名；支持：${supported}）`
+    : `不支持的文件类型 ${extension}（支持：${supported}）`;
 }
 
 function tooLargeReason(maxBytes: number, actualBytes?: number): string {
-  return actualBytes === undefined ? `larger than ${maxBytes} bytes` : `larger than ${maxBytes} bytes (${actualBytes} bytes)`;
+  return actualBytes === undefined ? `文件超过 ${formatSize(maxBytes)} 上限` : `文件超过 ${formatSize(maxBytes)} 上限（${formatSize(actualBytes)}）`;
+}
+
+/** `512 字节`, `1.5 KB`, `5 MB`: sizes as people read them. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KB'] : [bytes / (1024 * 1024), 'MB'];
+  return `${Number(value.toFixed(1))} ${unit}`;
 }
 
 // ---- URLs --------------------------------------------------------------------------------------------------
@@ -260,9 +270,9 @@ async function readUrl(input: string, limits: FetchLimits): Promise<RawDocument 
   try {
     url = new URL(input);
   } catch {
-    return problem('invalid URL');
+    return problem('网址无效');
   }
-  if (!HTTP_PROTOCOLS.has(url.protocol)) return problem(`unsupported URL scheme ${url.protocol.slice(0, -1)} (only http and https)`);
+  if (!HTTP_PROTOCOLS.has(url.protocol)) return problem(`不支持的网址协议 ${url.protocol.slice(0, -1)}（只支持 http 和 https）`);
 
   // One deadline for the whole exchange (every redirect hop and the body), so a slow trickle cannot outlast it.
   const signal = AbortSignal.timeout(limits.timeoutMs);
@@ -273,7 +283,7 @@ async function readUrl(input: string, limits: FetchLimits): Promise<RawDocument 
 
     if (!response.ok) {
       await response.body?.cancel();
-      return problem(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
+      return problem(`网页无法获取（HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}）`);
     }
     const { mediaType, charset } = parseContentType(response.headers.get('content-type'));
     const format = formatForResponse(mediaType, finalUrl);
@@ -283,14 +293,14 @@ async function readUrl(input: string, limits: FetchLimits): Promise<RawDocument 
     }
     const body = await readLimitedBody(response, limits.maxBytes);
     if (typeof body === 'string') return problem(body);
-    if (body.byteLength === 0) return problem('empty response');
+    if (body.byteLength === 0) return problem('网页内容为空');
 
     const document: RawDocument = { origin: input, name: nameForUrl(finalUrl), url: finalUrl.href, format, bytes: body };
     if (charset !== undefined) document.charset = charset;
     return document;
   } catch (error) {
-    if (signal.aborted) return problem(`timed out after ${limits.timeoutMs} ms`);
-    return problem(`fetch failed: ${networkReason(error)}`);
+    if (signal.aborted) return problem(`下载超时（${limits.timeoutMs} 毫秒内未完成）`);
+    return problem(`下载失败（${networkReason(error)}）`);
   }
 }
 
@@ -306,15 +316,15 @@ async function fetchFollowingRedirects(
     if (!REDIRECT_STATUSES.has(response.status)) return { response, finalUrl: current };
     await response.body?.cancel();
     const location = response.headers.get('location');
-    if (location === null) return `HTTP ${response.status} redirect without a Location header`;
-    if (redirects >= maxRedirects) return `too many redirects (more than ${maxRedirects})`;
+    if (location === null) return `网页重定向缺少目标地址（HTTP ${response.status}）`;
+    if (redirects >= maxRedirects) return `重定向次数过多（超过 ${maxRedirects} 次）`;
     let next: URL;
     try {
       next = new URL(location, current);
     } catch {
-      return `redirected to an invalid URL: ${location}`;
+      return `重定向到无效网址：${location}`;
     }
-    if (!HTTP_PROTOCOLS.has(next.protocol)) return `redirected to unsupported URL scheme ${next.protocol.slice(0, -1)}`;
+    if (!HTTP_PROTOCOLS.has(next.protocol)) return `重定向到不支持的网址协议 ${next.protocol.slice(0, -1)}`;
     current = next;
   }
 }
@@ -371,9 +381,9 @@ function formatForResponse(mediaType: string, url: URL): SourceFormat | { reason
   if (byMediaType === 'text' && byExtension === 'markdown') return 'markdown';
   if (byMediaType !== undefined) return byMediaType;
   const informative = !UNINFORMATIVE_MEDIA_TYPES.has(mediaType);
-  if (informative && !mediaType.startsWith('text/')) return { reason: `unsupported content type ${mediaType}` };
+  if (informative && !mediaType.startsWith('text/')) return { reason: `不支持的内容类型 ${mediaType}` };
   if (byExtension !== null) return byExtension;
-  return { reason: informative ? `unsupported content type ${mediaType}` : 'unknown content type and no supported file extension in the URL' };
+  return { reason: informative ? `不支持的内容类型 ${mediaType}` : '无法判断内容类型，网址中也没有支持的文件扩展名' };
 }
 
 /** Last non-empty path segment (decoded), else the host. */

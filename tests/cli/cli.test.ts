@@ -301,7 +301,7 @@ describe('sources and ingest commands', () => {
     assert.match(nothing.stderr, /nothing to ingest/);
     const bad = await runCliCommand('ingest', ['data/no-such-file.txt'], { INDEX_DIR: indexDir });
     assert.equal(bad.code, 1, bad.stderr);
-    assert.match(bad.stderr, /未收录 data\/no-such-file\.txt：no such file or directory/);
+    assert.match(bad.stderr, /未收录 data\/no-such-file\.txt：找不到该文件或目录/);
     assert.match(bad.stderr, /失败 1。索引无变化/);
   });
 

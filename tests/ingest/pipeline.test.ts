@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { HashedNgramEmbedder } from '../../src/embed/index.ts';
-import { ingestDocuments, ingestInputs, type IngestOptions, type IngestOutcome, type IngestReport } from '../../src/ingest/index.ts';
+import { ingestDocuments, ingestInputs, noiseShare, readUpload, type IngestOptions, type IngestOutcome, type IngestReport } from '../../src/ingest/index.ts';
 import { IndexStore, type LoadedIndex } from '../../src/store/index.ts';
 import { tokenizeForIndex } from '../../src/text/index.ts';
 import {
@@ -289,7 +289,7 @@ describe('changing the index', () => {
     const report = await ingestDocuments([], optionsFor(dir, work, { remove: ['county-visit', 'no-such-article'] }));
     assert.deepEqual(report.outcomes, [
       { kind: 'removed', docId: 'county-visit' },
-      { kind: 'rejected', origin: 'no-such-article', reason: 'no article with this id' },
+      { kind: 'rejected', origin: 'no-such-article', reason: '没有这个编号的文章' },
     ]);
     assert.equal(report.manifest?.counts.articles, 0);
     const index = await reopen(dir);
@@ -318,12 +318,35 @@ describe('bad inputs and encodings', () => {
       if (outcome?.kind !== 'rejected') assert.fail(`${origin} should be rejected: ${JSON.stringify(outcome)}`);
       return outcome.reason;
     };
-    assert.match(reason('a-binary.txt'), /binary|NUL/);
-    assert.equal(reason('b-empty.txt'), 'empty file');
-    assert.match(reason('d-only-whitespace.txt'), /no article text/);
+    assert.equal(reason('a-binary.txt'), '看起来是二进制文件，不是文本');
+    assert.equal(reason('b-empty.txt'), '文件为空');
+    assert.equal(reason('d-only-whitespace.txt'), '清理后没有找到文章正文');
     assert.equal(byOrigin.get('c-good.txt')?.kind, 'added');
     assert.equal(byOrigin.get('e-good.txt')?.kind, 'added');
     assert.equal(report.manifest?.counts.articles, 2);
+  });
+
+  const BINARY = '看起来是二进制文件，不是文本';
+  const UNDECODABLE = '无法识别文字编码（不是 UTF-8，也不是可读的 GBK/GB18030 或 Big5 中文）';
+  const noise: Array<[name: string, bytes: Uint8Array, reason: string]> = [
+    ['1,000 × 0xFF (no NUL, no control byte)', new Uint8Array(1000).fill(0xff), BINARY],
+    ['0x80–0xFF repeated', Uint8Array.from({ length: 2000 }, (_, i) => 0x80 + (i % 128)), UNDECODABLE],
+  ];
+  for (const [name, bytes, expected] of noise) {
+    test(`an upload of ${name} is rejected as not text, in Chinese, with the English detail kept for logs`, async () => {
+      const dir = await makeTempDir('pipeline-noise');
+      const report = await ingestDocuments([readUpload('noise.txt', bytes, 1 << 20)], optionsFor(dir, ROOT));
+      const outcome = only(report, 'rejected');
+      assert.equal(outcome.reason, expected);
+      assert.ok(outcome.detail && /[a-z]/.test(outcome.detail), JSON.stringify(outcome));
+      assert.equal(report.manifest?.counts.articles ?? 0, 0, 'nothing was indexed');
+    });
+  }
+
+  test('Latin-1 punctuation in a Chinese article is not noise', () => {
+    assert.ok(noiseShare('代表团一行·考察了©红网×3个园区，全程约200公里。') < 0.3);
+    assert.ok(noiseShare('ÿ'.repeat(100)) > 0.9);
+    assert.equal(noiseShare('   '), 0);
   });
 
   test('a GBK-encoded article is decoded before cleaning', async () => {
@@ -382,7 +405,7 @@ describe('ingesting a URL from a server on 127.0.0.1', () => {
     assert.match(added.docId, /^127-0-0-1-news-2024-sample-[0-9a-f]{8}$/);
     if (missing?.kind !== 'rejected') assert.fail(`the 404 should be rejected: ${JSON.stringify(missing)}`);
     assert.equal(missing.origin, `${base}/missing.html`);
-    assert.match(missing.reason, /HTTP 404/);
+    assert.match(missing.reason, /^网页无法获取（HTTP 404/);
 
     const article = (await reopen(dir)).corpus.getArticle(added.docId);
     assert.ok(article);

@@ -84,7 +84,7 @@ describe('readSources: files', () => {
       'html corpus/sub/c.html',
       'html corpus/sub/deeper/d.htm',
       'markdown corpus/sub/deeper/e.markdown',
-      'problem corpus/zz-broken.txt: no such file or directory',
+      'problem corpus/zz-broken.txt: 找不到该文件或目录',
     ]);
   });
 
@@ -98,12 +98,12 @@ describe('readSources: files', () => {
   });
 
   const problems: Array<[input: string, origin: string, reason: RegExp, maxFileBytes?: number]> = [
-    ['report.pdf', 'report.pdf', /^unsupported file type \.pdf/],
-    ['README', 'README', /^unsupported file type \(no extension/],
-    ['empty.txt', 'empty.txt', /^empty file$/],
-    ['does/not/exist.txt', 'does/not/exist.txt', /^no such file or directory$/],
-    ['big.txt', 'big.txt', /^larger than 1024 bytes \(2048 bytes\)$/, 1024],
-    ['self.txt', 'self.txt', /^symbolic link loop$/],
+    ['report.pdf', 'report.pdf', /^不支持的文件类型 \.pdf（支持：/],
+    ['README', 'README', /^不支持的文件类型（没有扩展名；支持：/],
+    ['empty.txt', 'empty.txt', /^文件为空$/],
+    ['does/not/exist.txt', 'does/not/exist.txt', /^找不到该文件或目录$/],
+    ['big.txt', 'big.txt', /^文件超过 1 KB 上限（2 KB）$/, 1024],
+    ['self.txt', 'self.txt', /^符号链接循环$/],
   ];
   for (const [input, origin, reason, maxFileBytes] of problems) {
     test(`${input} → problem ${reason}`, async () => {
@@ -281,20 +281,20 @@ describe('readSources: URLs (real HTTP server on 127.0.0.1)', () => {
 
   test('five redirects are followed, six are too many', async () => {
     assert.equal(asDocument(await fetchOne('/chain/4')).url, `${base}/page.html`);
-    assert.match(asProblem(await fetchOne('/chain/5')).reason, /^too many redirects \(more than 5\)$/);
+    assert.match(asProblem(await fetchOne('/chain/5')).reason, /^重定向次数过多（超过 5 次）$/);
   });
 
   const problems: Array<[route: string, reason: RegExp, limits?: typeof FETCH]> = [
-    ['/missing', /^HTTP 404 Not Found$/],
-    ['/broken', /^HTTP 500 Internal Server Error$/],
-    ['/image.png', /^unsupported content type image\/png$/],
-    ['/paper', /^unsupported content type application\/pdf$/],
-    ['/blob', /^unknown content type and no supported file extension/],
-    ['/empty', /^empty response$/],
-    ['/to-ftp', /^redirected to unsupported URL scheme ftp$/],
-    ['/hang', /^timed out after 150 ms$/, { ...FETCH, timeoutMs: 150 }],
-    ['/stall-body', /^timed out after 150 ms$/, { ...FETCH, timeoutMs: 150 }],
-    ['/declared-huge', /^larger than 65536 bytes \(655360 bytes\)$/],
+    ['/missing', /^网页无法获取（HTTP 404 Not Found）$/],
+    ['/broken', /^网页无法获取（HTTP 500 Internal Server Error）$/],
+    ['/image.png', /^不支持的内容类型 image\/png$/],
+    ['/paper', /^不支持的内容类型 application\/pdf$/],
+    ['/blob', /^无法判断内容类型，网址中也没有支持的文件扩展名$/],
+    ['/empty', /^网页内容为空$/],
+    ['/to-ftp', /^重定向到不支持的网址协议 ftp$/],
+    ['/hang', /^下载超时（150 毫秒内未完成）$/, { ...FETCH, timeoutMs: 150 }],
+    ['/stall-body', /^下载超时（150 毫秒内未完成）$/, { ...FETCH, timeoutMs: 150 }],
+    ['/declared-huge', /^文件超过 64 KB 上限（640 KB）$/],
   ];
   for (const [route, reason, limits] of problems) {
     test(`${route} → problem ${reason}`, async () => {
@@ -306,7 +306,7 @@ describe('readSources: URLs (real HTTP server on 127.0.0.1)', () => {
 
   test('an endless body is aborted once it passes maxBytes, not read to the end', async () => {
     const problem = asProblem(await fetchOne('/endless'));
-    assert.equal(problem.reason, 'larger than 65536 bytes');
+    assert.equal(problem.reason, '文件超过 64 KB 上限');
     const chunksSent = await endlessClosed;
     assert.ok(chunksSent < 100, `server sent ${chunksSent} chunks of 4 KiB before the client hung up`);
   });
@@ -320,7 +320,7 @@ describe('readSources: URLs (real HTTP server on 127.0.0.1)', () => {
     const results = await collect(['ftp://127.0.0.1/a.txt', 'file:///etc/hostname', 'http://', `http://127.0.0.1:${closedPort}/a.html`], { fetch: FETCH });
     assert.deepEqual(
       results.map((r) => asProblem(r).reason),
-      ['unsupported URL scheme ftp (only http and https)', 'unsupported URL scheme file (only http and https)', 'invalid URL', 'fetch failed: ECONNREFUSED'],
+      ['不支持的网址协议 ftp（只支持 http 和 https）', '不支持的网址协议 file（只支持 http 和 https）', '网址无效', '下载失败（ECONNREFUSED）'],
     );
   });
 
@@ -338,9 +338,9 @@ describe('readUpload', () => {
     ['notes.markdown', utf8('# x'), { format: 'markdown' }],
     ['../../etc/evil.md', utf8('# x'), { origin: 'evil.md', name: 'evil.md', format: 'markdown' }],
     ['C:\\Users\\me\\a.txt', utf8('x'), { name: 'a.txt' }],
-    ['scan.pdf', utf8('%PDF'), /^unsupported file type \.pdf/],
-    ['empty.txt', new Uint8Array(0), /^empty file$/],
-    ['big.txt', new Uint8Array(101).fill(65), /^larger than 100 bytes \(101 bytes\)$/],
+    ['scan.pdf', utf8('%PDF'), /^不支持的文件类型 \.pdf/],
+    ['empty.txt', new Uint8Array(0), /^文件为空$/],
+    ['big.txt', new Uint8Array(101).fill(65), /^文件超过 100 字节 上限（101 字节）$/],
   ];
   for (const [name, bytes, expected] of cases) {
     test(`${name}`, () => {
