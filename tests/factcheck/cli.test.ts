@@ -33,7 +33,7 @@ describe('check CLI', () => {
     assert.equal(run.code, 0, run.stderr);
     const [object, ...rest] = jsonLines(run.stdout);
     assert.equal(rest.length, 0);
-    assert.deepEqual(Object.keys(object!), ['id', 'claim', 'verdict', 'explanation', 'mismatches', 'evidence']);
+    assert.deepEqual(Object.keys(object!), ['id', 'claim', 'verdict', 'explanation', 'mismatches', 'evidence', 'facts']);
     assert.equal(object!.id, null);
     assert.equal(object!.verdict, 'contradicted');
     assert.deepEqual(object!.mismatches, [{ kind: 'number', claim: '5座城市', source: '4座城市' }]);
@@ -69,6 +69,33 @@ describe('check CLI', () => {
         ['b', 'not_found'],
       ],
     );
+  });
+
+  test('the facts field gives each fact its status', async () => {
+    const run = await runCheck(['--json', '郴州党政考察团这次3天走了5座城市。']);
+    const [object] = jsonLines(run.stdout);
+    const facts = object!.facts as Array<Record<string, unknown>>;
+    assert.ok(facts.some((f) => f.kind === 'quantity' && f.claim === '5座城市' && f.status === 'contradicted' && f.source === '4座城市'));
+    assert.ok(facts.some((f) => f.kind === 'quantity' && f.claim === '3天' && f.status === 'confirmed' && typeof f.paragraphId === 'string'));
+  });
+
+  test('a draft (several sentences, or a .md file) gives one verdict per sentence, worst first', async () => {
+    const dir = await makeTempDir('draft');
+    const file = path.join(dir, 'draft.md');
+    await fs.writeFile(file, '# 草稿\n\n郴州党政考察团这次3天走了4座城市。郴州党政考察团这次3天走了5座城市。\n');
+    const fromFile = await runCheck(['--json', '--file', file]);
+    assert.equal(fromFile.code, 0, fromFile.stderr);
+    assert.deepEqual(
+      jsonLines(fromFile.stdout).map((l) => [l.id, l.verdict]),
+      [
+        ['2', 'contradicted'],
+        ['1', 'supported'],
+      ],
+    );
+    const text = await runCheck(['郴州党政考察团这次3天走了4座城市。郴州党政考察团这次3天走了5座城市。']);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^共核查2句：⚠️ 有出入 1 句/);
+    assert.ok(text.stdout.indexOf('⚠️ 有出入（第2句）') < text.stdout.indexOf('✅ 属实（第1句）'));
   });
 
   test('usage errors exit 2 with a message', async () => {
