@@ -24,12 +24,12 @@ const HEADS = [...new Set([...SITE_HEADS, ...VISIT_HEADS])].sort((a, b) => b.len
 
 /** Verbs (and list openers) a list of visited sites follows. */
 const VISIT_VERB =
-  /(?:参观考察了?|考察了|参观了?|瞻仰了?|走进了?|走访了?|来到|到了|察看了?|观摩了?|看了|去了|包括|既有|也有|还有|先后到|依次到|考察(?![了，,。；团组点学调交期行的中工结时人员]))/g;
+  /(?:参观考察了?|考察了|参观了?|瞻仰了?|走进了?|走访了?|来到|到了|察看了?|观摩了?|看了|去了|包括|既有|也有|还有|先后到|依次到|前往|深入(?!学习|贯彻|推进|开展|实施|了解|调研|研究|思考|交流|基层)|考察(?![了，,。；团组点学调交期行的中工结时人员]))/g;
 /** A kind of site named after 等 closes a list of sites (等科技创新企业, 等13个点, 等地). */
 const KIND_AFTER_LIST = /^等(?:[\d一二三四五六七八九十]+个)?[\u3400-\u9fff]{0,8}?(?:企业|公司|地|点|单位|园区|基地|项目|场所|地方|典范|景点|村|示范点|集散地)/;
 const CLAUSE_END = /[，,。；;！？!?…]/;
 /** Words that make an item a description, not a name (一些企业, 相关项目, 有关情况). */
-const NOT_A_NAME = /^(?:一些|一批|多个|多家|相关|有关|部分|当地|这些|那些|该|其|这|那|各|大家|他们|我们)|^[\d一二两三四五六七八九十]+[个名位家]|^(?:两|三|几|各|多)[省市县区地个家]|(?:情况|做法|经验|工作|发展|建设|成效|成果|理念|变化|负责人|书记|领导|干部|代表|成员|乡村)$/;
+const NOT_A_NAME = /^(?:企业|园区|项目|基地|工厂|车间|服务基地|产业园区|示范点)(?:[和及与](?:企业|园区|项目|基地|工厂|车间))?$|^(?:一些|一批|多个|多家|相关|有关|部分|当地|重点|若干|各类|多处|这些|那些|该|其|这|那|各|大家|他们|我们)|^[\d一二两三四五六七八九十]+[个名位家]|^(?:两|三|几|各|多)[省市县区地个家]|(?:情况|做法|经验|工作|发展|建设|成效|成果|理念|变化|负责人|书记|领导|干部|代表|成员|乡村)$/;
 /** What follows a site name in the same item and is not part of it (…考察学习, …的做法). */
 const ITEM_TAIL = /(?:考察|学习|调研|参观|观摩|交流|实地|,|，).*$/;
 
@@ -106,7 +106,11 @@ export function sitesInSentence(view: string, facts: readonly Fact[], cue: boole
   const orgAt = (item: Item) => facts.some((f) => f.kind === 'org' && f.start < item.end && f.end > item.start && f.end - f.start >= 3);
   const take = (items: Item[], closedByKind: boolean, strict: boolean) => {
     const trimmed = items.map((item) => trimItem(view, item)).filter((i): i is Item => i !== null);
-    const named = trimmed.filter((i) => !NOT_A_NAME.test(view.slice(i.start, i.end)) && !onlyPlaces(i.start, i.end, facts, view));
+    const named = trimmed.filter((i) => {
+      const text = view.slice(i.start, i.end);
+      // 苏州工业园区, 余村: a place name that ends like a site is a site.
+      return !NOT_A_NAME.test(text) && (!onlyPlaces(i.start, i.end, facts, view) || hasHead(foldScript(text)));
+    });
     if (named.length === 0) return;
     const headed = named.filter((i) => hasHead(foldScript(view.slice(i.start, i.end))) || orgAt(i)).length;
     const listed = closedByKind || (strict ? headed * 2 >= named.length && named.length >= 3 : headed >= 1);

@@ -31,3 +31,12 @@ test('no sites from descriptions, places alone or lists of topics', () => {
   ];
   for (const sentence of cases) assert.deepEqual(sites(sentence), [], sentence);
 });
+
+test('a place name that ends like a site is a site (深入苏州工业园区、无锡高新区等地)', () => {
+  const cases: Array<[string, string[]]> = [
+    ['考察团深入江宁开发区、溧水产业新城等地，察看重点项目。', ['江宁开发区', '溧水产业新城']],
+    ['代表团先后来到余村、鲁家村和竹博园。', ['余村', '鲁家村', '竹博园']],
+    ['一行人走进企业和园区，了解营商环境。', []],
+  ];
+  for (const [sentence, want] of cases) assert.deepEqual(sites(sentence), want, sentence);
+});
