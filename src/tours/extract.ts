@@ -393,6 +393,8 @@ function figuresOf(sentences: readonly TourSentence[], siteCount: Cited<number> 
       const kind = FIGURE_WHAT[fact.measure];
       // A bare 36个 or 三个省 says nothing without its noun; 6天, 2000多公里 do.
       if (!kind || fact.noun.length > 5 || (/^[个座家]$/.test(fact.measure) && fact.noun.length < 2)) continue;
+      // 三元朱村: a small sum in plain 元 is a name more often than money.
+      if (fact.measure === '元' && fact.value < 100) continue;
       const what = fact.noun || kind;
       if (siteCount && fact.value === siteCount.value && SITE_NOUN.test(fact.noun) && sentence.paragraphId === siteCount.citation.paragraphId) continue;
       const q = fact as QuantityFact;

@@ -64,7 +64,8 @@ export function anchorsOf(sentence: TourSentence): Anchor[] {
     const listed: boolean = !home && lastHome !== null && /^[、和与,，\s]*$/.test(sentence.view.slice(persons[persons.indexOf(person) - 1]?.end ?? 0, person.start - (person.titles?.length ?? 0)));
     const own: string | null = home ?? (listed ? lastHome : null);
     lastHome = own;
-    if (!own || !person.titles || !(person.role === 'lead' || person.titles.split('、').some((t) => TOP_TITLE.test(t)))) continue;
+    // Hosts (会见, 陪同, 主持) are no anchors: only a leader, or a top official doing nothing else in the sentence.
+    if (!own || !person.titles || !(person.role === 'lead' || (person.role === null && person.titles.split('、').some((t) => TOP_TITLE.test(t))))) continue;
     add(own).persons.push(person);
   }
   return [...anchors.values()];

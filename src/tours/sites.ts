@@ -75,7 +75,7 @@ function splitItems(view: string, from: number, to: number, commas: boolean): It
     const joint = /^(?:以及|及)|(?<=[\u3400-\u9fff”"]{2})(?:以及|和|及|与)(?=[\u3400-\u9fff“"]{2})/.exec(text);
     if (joint && joint.index === 0) {
       out.push({ start: item.start + joint[0].length, end: item.end });
-    } else if (joint && hasHead(text.slice(0, joint.index)) ) {
+    } else if (joint && (hasHead(text.slice(0, joint.index)) || hasHead(text.slice(joint.index + joint[0].length)))) {
       out.push({ start: item.start, end: item.start + joint.index });
       out.push({ start: item.start + joint.index + joint[0].length, end: item.end });
     } else out.push(item);

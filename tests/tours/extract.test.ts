@@ -122,3 +122,23 @@ test('a field the article does not state stays empty', () => {
   assert.deepEqual(card.leaders, []);
   assert.deepEqual(card.agreements, []);
 });
+
+test('hosts from several provinces do not turn a report into an overview', () => {
+  const article = articleOf('three-hosts', {
+    title: '我省党政代表团赴三省学习考察',
+    publishedAt: '2018-10-05',
+    paragraphs: [
+      '9月28日至10月2日，江西省委书记刘立明、省长许文彬率江西省党政代表团赴广东、福建、浙江学习考察。',
+      '在广东期间，广东省委书记李学军、省长马兴瑞会见代表团一行。',
+      '在福建，福建省委书记于振国会见了代表团。',
+      '浙江省委书记车明远陪同代表团考察了杭州城市大脑运营中心。',
+    ],
+  });
+  const cards = toursOfArticles([article]);
+  assert.equal(cards.length, 1);
+  assert.deepEqual(cards[0]!.leaders.map((l) => l.name), ['刘立明', '许文彬']);
+  assert.deepEqual(cards[0]!.hosts.map((l) => l.name), ['李学军', '马兴瑞', '于振国', '车明远']);
+  assert.equal(cards[0]!.start, '2018-09-28');
+  assert.equal(cards[0]!.end, '2018-10-02');
+  assert.deepEqual(cards[0]!.destinations, ['广东', '福建', '浙江']);
+});

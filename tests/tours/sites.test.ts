@@ -40,3 +40,12 @@ test('a place name that ends like a site is a site (深入苏州工业园区、�
   ];
   for (const [sentence, want] of cases) assert.deepEqual(sites(sentence), want, sentence);
 });
+
+test('the last two items joined by 和 are two sites when either ends like a site', () => {
+  const cases: Array<[string, string[]]> = [
+    ['考察团参观了寿光蔬菜高科技示范园、农圣网和三元朱村。', ['寿光蔬菜高科技示范园', '农圣网', '三元朱村']],
+    ['代表团考察了东湖实验室和光谷科技会展中心。', ['东湖实验室', '光谷科技会展中心']],
+    ['一行人参观了和美乡村展示馆。', ['和美乡村展示馆']],
+  ];
+  for (const [sentence, want] of cases) assert.deepEqual(sites(sentence), want, sentence);
+});
