@@ -73,6 +73,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    name: 'send intents (the one message in doubt after a crash)',
+    sql: `
+      CREATE TABLE send_intents (
+        chat_id    INTEGER NOT NULL,
+        period     TEXT    NOT NULL,
+        part       INTEGER NOT NULL,
+        started_at TEXT    NOT NULL,
+        PRIMARY KEY (chat_id, period, part)
+      );
+    `,
+  },
 ];
 
 /** Why a run was planned: the daily schedule (including catch-up after downtime) or `/digest` on demand. */
@@ -96,6 +108,14 @@ export interface DigestRun {
   createdAt: string;
   finishedAt: string | null;
   outcome: RunOutcome | null;
+}
+
+/** A part about to be sent: recorded before the send, removed with its ledger row (or when the send fails). */
+export interface SendIntent {
+  chatId: number;
+  period: string;
+  part: number;
+  startedAt: string;
 }
 
 /** A confirmed send: Telegram accepted `part` of the run and returned `messageId`. */
@@ -316,11 +336,37 @@ export class DigestDatabase {
     return row ? { chatId: row.chat_id, period: row.period, part: row.part, messageId: row.message_id, sentAt: row.sent_at } : null;
   }
 
-  /** Commits a confirmed send. Its own transaction: durable before the next part is attempted. */
+  /** Commits a confirmed send and clears its intent, in one transaction: durable before the next part is attempted. */
   recordDelivery(delivery: Delivery): void {
+    this.transaction(() => {
+      this.#db
+        .prepare('INSERT INTO deliveries (chat_id, period, part, message_id, sent_at) VALUES (?, ?, ?, ?, ?)')
+        .run(delivery.chatId, delivery.period, delivery.part, delivery.messageId, delivery.sentAt);
+      this.clearSendIntent(delivery.chatId, delivery.period, delivery.part);
+    });
+  }
+
+  /**
+   * Records that `part` is about to be sent (committed before the send starts). After a crash, a remaining intent
+   * names the one message that Telegram may have accepted without the ledger knowing.
+   */
+  recordSendIntent(intent: SendIntent): void {
     this.#db
-      .prepare('INSERT INTO deliveries (chat_id, period, part, message_id, sent_at) VALUES (?, ?, ?, ?, ?)')
-      .run(delivery.chatId, delivery.period, delivery.part, delivery.messageId, delivery.sentAt);
+      .prepare('INSERT OR REPLACE INTO send_intents (chat_id, period, part, started_at) VALUES (?, ?, ?, ?)')
+      .run(intent.chatId, intent.period, intent.part, intent.startedAt);
+  }
+
+  /** Forgets an intent (the send failed and will be retried, or it was confirmed). */
+  clearSendIntent(chatId: number, period: string, part: number): void {
+    this.#db.prepare('DELETE FROM send_intents WHERE chat_id = ? AND period = ? AND part = ?').run(chatId, period, part);
+  }
+
+  /** Intents left by a crash (sends that started and were neither confirmed nor failed), oldest first. */
+  sendIntents(): SendIntent[] {
+    const rows = this.#db
+      .prepare('SELECT chat_id, period, part, started_at FROM send_intents ORDER BY started_at, chat_id, period, part')
+      .all() as { chat_id: number; period: string; part: number; started_at: string }[];
+    return rows.map((r) => ({ chatId: r.chat_id, period: r.period, part: r.part, startedAt: r.started_at }));
   }
 
   listDeliveries(chatId: number): Delivery[] {

@@ -4,8 +4,10 @@
  * Telegram confirms it, and parts with a ledger row are never sent again.
  *
  * The one window that remains is a crash after Telegram accepted a message and before its ledger row commits:
- * that single part is sent again on restart. The Bot API has no idempotency key, so this is the smallest
- * possible duplicate; everything already confirmed stays confirmed.
+ * that part is sent again on restart (the Bot API has no idempotency key). Each send is one step — intent row,
+ * send, ledger row — and the service runs these steps one at a time across all chats (`serialize`), so at any
+ * instant at most one message is in that window: a crash duplicates at most one message in total, and the intent
+ * row left behind names it.
  */
 import { GrammyError, type Api } from 'grammy';
 import type { Logger } from '../log.ts';
@@ -56,6 +58,11 @@ export interface DeliverOptions {
   maxAttempts: number;
   /** Called when the chat blocked the bot; the caller unsubscribes it. */
   onBlocked(chatId: number): void;
+  /**
+   * Runs one send step (intent, send, ledger row). The service passes a process-wide queue so that no two sends
+   * are in flight at once; default: run it directly.
+   */
+  serialize?: <T>(step: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -66,14 +73,24 @@ export interface DeliverOptions {
 export async function deliverRun(run: DigestRun, options: DeliverOptions): Promise<DeliveryReport> {
   const { db, transport, log } = options;
   const report: DeliveryReport = { chatId: run.chatId, period: run.period, sent: 0, skipped: 0, outcome: 'pending' };
+  const serialize = options.serialize ?? ((step) => step());
   for (const [part, html] of run.parts.entries()) {
     if (db.getDelivery(run.chatId, run.period, part)) {
       report.skipped += 1;
       continue;
     }
     try {
-      const { messageId } = await transport.send(run.chatId, html);
-      db.recordDelivery({ chatId: run.chatId, period: run.period, part, messageId, sentAt: options.now().toISOString() });
+      await serialize(async () => {
+        db.recordSendIntent({ chatId: run.chatId, period: run.period, part, startedAt: options.now().toISOString() });
+        try {
+          const { messageId } = await transport.send(run.chatId, html);
+          db.recordDelivery({ chatId: run.chatId, period: run.period, part, messageId, sentAt: options.now().toISOString() });
+        } catch (error) {
+          // A failed send is retried like any other; only a crash leaves its intent behind.
+          db.clearSendIntent(run.chatId, run.period, part);
+          throw error;
+        }
+      });
       report.sent += 1;
     } catch (error) {
       if (error instanceof ChatBlockedError) {

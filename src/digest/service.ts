@@ -68,6 +68,9 @@ export class DigestService {
   readonly #sweepPattern: string;
   readonly #scheduler = new DigestScheduler();
   readonly #locks = new Map<number, Promise<void>>();
+  /** Tail of the process-wide send queue: one send in flight at a time, whatever the chat (see delivery.ts). */
+  #sendQueue: Promise<void> = Promise.resolve();
+  #reportedIntents = false;
   #started = false;
   #lastSyncedCorpus: ArticleSource['corpus'] | null = null;
 
@@ -319,8 +322,12 @@ export class DigestService {
     return { parts: noteWhenEmpty ? [note] : [], articles: 0 };
   }
 
-  /** Delivers open runs, oldest first per chat; chats in parallel, one chat never concurrently. */
+  /**
+   * Delivers open runs, oldest first per chat; chats in parallel, one chat never concurrently, and one send at a
+   * time overall (so a crash can leave at most one message in doubt).
+   */
   async #deliverOpenRuns(): Promise<DeliveryReport[]> {
+    this.#reportInDoubtSends();
     const chats = [...new Set(this.#db.openRuns().map((r) => r.chatId))];
     const perChat = await Promise.all(
       chats.map((chatId) =>
@@ -347,6 +354,7 @@ export class DigestService {
       now: () => this.#clock.now(),
       log: this.#log,
       maxAttempts: this.#maxAttempts,
+      serialize: (step) => this.#serialSend(step),
       onBlocked: (chatId) => {
         this.#db.transaction(() => {
           this.#db.deleteSubscription(chatId);
@@ -355,6 +363,29 @@ export class DigestService {
         this.#scheduler.unschedule(chatId);
       },
     });
+  }
+
+  #serialSend<T>(step: () => Promise<T>): Promise<T> {
+    const result = this.#sendQueue.then(step);
+    this.#sendQueue = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /**
+   * Once per process: names the message a previous crash may have duplicated (a send that started and was never
+   * confirmed). It is sent again with the rest of its run, since Telegram cannot tell us whether it arrived.
+   */
+  #reportInDoubtSends(): void {
+    if (this.#reportedIntents) return;
+    this.#reportedIntents = true;
+    for (const intent of this.#db.sendIntents()) {
+      this.#log.warn(
+        `digest: part ${intent.part + 1} of ${intent.period} for chat ${intent.chatId} was being sent when the process stopped (${intent.startedAt}); it is sent again and may appear twice in that chat`,
+      );
+    }
   }
 
   #withChatLock<T>(chatId: number, work: () => Promise<T>): Promise<T> {

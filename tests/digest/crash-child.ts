@@ -1,7 +1,8 @@
 /**
- * Child process for the crash test (not a test file): plans and sends the due digest, and SIGKILLs itself when
- * the transport is asked for send number KILL_ON — after the earlier parts were confirmed and committed, before
- * that part reaches "Telegram". Every confirmed send is appended (fsynced) to SENT_FILE first.
+ * Child process for the crash tests (not a test file): plans and sends the due digests, and SIGKILLs itself when
+ * the transport is asked for send number KILL_ON (before that part reaches "Telegram"), or right after send number
+ * KILL_AFTER reached it (Telegram accepted it, the ledger row is not yet committed: the worst moment). Every send
+ * that reaches "Telegram" is appended (fsynced) to SENT_FILE as `{"chatId","html"}` first.
  */
 import fs from 'node:fs';
 import { DigestDatabase, DigestService, type DigestTransport } from '../../src/digest/index.ts';
@@ -14,16 +15,18 @@ const env = (name: string) => {
   return value;
 };
 
-const killOn = Number(env('KILL_ON'));
+const killOn = Number(process.env.KILL_ON ?? 0);
+const killAfter = Number(process.env.KILL_AFTER ?? 0);
 let sends = 0;
 const transport: DigestTransport = {
-  async send(_chatId, html) {
+  async send(chatId, html) {
     sends += 1;
     if (sends === killOn) process.kill(process.pid, 'SIGKILL');
     const fd = fs.openSync(env('SENT_FILE'), 'a');
-    fs.writeSync(fd, `${JSON.stringify(html)}\n`);
+    fs.writeSync(fd, `${JSON.stringify({ chatId, html })}\n`);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
+    if (sends === killAfter) process.kill(process.pid, 'SIGKILL');
     return { messageId: sends };
   },
 };
