@@ -8,7 +8,9 @@ import {
   REASON,
   askedItemKind,
   askedRole,
+  homeMatch,
   mentions,
+  mentionsAlone,
   slotFacts,
   type FeatureName,
   type FeatureWeights,
@@ -117,6 +119,7 @@ export class ExtractiveAnswerer implements Answerer {
     };
 
     const seen = new Set<string>();
+    const homes = new Map<string, number>();
     const candidates: Candidate[] = [];
     const w = this.#weights();
     const role = askedRole(question);
@@ -142,6 +145,8 @@ export class ExtractiveAnswerer implements Answerer {
         const contextView = matchView(context);
         const opening = matchView(`${heading}\n${paragraph.text.slice(0, 16)}`);
         const dateContext = dateContextOf(article.meta.publishedAt);
+        let home = homes.get(article.docId);
+        if (home === undefined) homes.set(article.docId, (home = this.#homeOf(question, article)));
         splitSentences(paragraph.text).forEach((span, index) => {
           const facts = extractFacts(span.text, { date: dateContext });
           const view = matchView(span.text);
@@ -151,8 +156,9 @@ export class ExtractiveAnswerer implements Answerer {
             context: contextCoverage,
             rank: 1 / (1 + 0.25 * (rank - 1)),
             slot: filling.length > 0 ? 1 : 0,
-            focus: question.focus && (view.includes(question.focus) || synonymsOf(question.focus).some((s) => s.length >= 2 && view.includes(s))) ? 1 : 0,
-            scope: question.scoped.length === 0 ? 0 : question.scoped.every((p) => mentions(view, p) || mentions(opening, p)) ? 1 : question.scoped.some((p) => mentions(contextView, p)) ? 0.3 : 0,
+            focus: question.focus && (view.includes(question.focus) || synonymsOf(question.focus).some((s) => view.includes(s))) ? 1 : 0,
+            scope: question.scoped.length === 0 ? 0 : question.scoped.every((p) => mentionsAlone(view, p) || mentionsAlone(opening, p)) ? 1 : question.scoped.some((p) => mentions(contextView, p)) ? 0.3 : 0,
+            home,
             role: role && filling.some((f) => f.kind === 'person' && (f as PersonFact).role === role) ? 1 : 0,
             title: question.title && filling.length > 0 ? 1 : 0,
             span: question.asksSpan && filling.some((f) => f.kind === 'date' && isSpan(f as DateFact)) ? 1 : 0,
@@ -167,6 +173,25 @@ export class ExtractiveAnswerer implements Answerer {
       }
     }
     return candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.index - b.index);
+  }
+
+  /** `homeMatch` of the question's delegation home for an article. */
+  #homeOf(question: QuestionAnalysis, article: Article): number {
+    if (!question.home) return 0;
+    const opening = matchView(`${article.meta.title}\n${article.paragraphs.slice(0, 2).map((p) => p.text).join('\n')}`);
+    return homeMatch(question.home, opening, this.#storyOf(article));
+  }
+
+  readonly #stories = new Map<string, string>();
+
+  /** An article's title and text in the matching view, cached. */
+  #storyOf(article: Article): string {
+    let story = this.#stories.get(article.docId);
+    if (story === undefined) {
+      story = matchView(`${article.meta.title}\n${article.paragraphs.map((p) => p.text).join('\n')}`);
+      this.#stories.set(article.docId, story);
+    }
+    return story;
   }
 
   /** The heading paragraph this paragraph sits under (第二组：…, 在江西), when the one before it is short. */
@@ -224,8 +249,10 @@ export class ExtractiveAnswerer implements Answerer {
    */
   #namedThingsPresent(question: QuestionAnalysis, article: Article): boolean {
     const named = [...question.places, ...question.people];
+    const story = this.#storyOf(article);
+    // A name the segmenter does not know (a company, a project) must be in the story word for word.
+    if (!question.anchors.every((anchor) => story.includes(anchor))) return false;
     if (named.length === 0) return true;
-    const story = matchView(`${article.meta.title}\n${article.paragraphs.map((p) => p.text).join('\n')}`);
     const present = named.filter((p) => mentions(story, p));
     return question.comparative ? present.length > 0 : present.length === named.length;
   }

@@ -8,7 +8,7 @@ import { SITE_HEADS, canonicalWord, foldScript, measureGroup, placeVariants, syn
 import { acceptedMeasures, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
-export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'role', 'title', 'span', 'reason', 'ordinal', 'items'] as const;
+export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'home', 'role', 'title', 'span', 'reason', 'ordinal', 'items'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureWeights = Readonly<Record<FeatureName, number>>;
 
@@ -20,6 +20,7 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   slot: 0.3,
   focus: 0.15,
   scope: 0.35,
+  home: 0.3,
   role: 0.15,
   title: 0.2,
   span: 0.1,
@@ -89,9 +90,40 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   return before.includes(question.focus) || synonymsOf(question.focus).some((s) => s.length >= 2 && before.includes(s));
 }
 
+const DELEGATION = /代表团|考察团|观摩团|学习团|访问团|调研组|督查组|培训班|学员/;
+
+/**
+ * How well an article is about the delegation a question names by its home (江西那个团): 1 when its title or
+ * opening names the home just before a delegation word, 0.3 when the home is named elsewhere in it, else 0.
+ */
+export function homeMatch(home: string | null, titleAndOpening: string, story: string): number {
+  if (!home) return 0;
+  for (const variant of placeVariants(home)) {
+    for (let at = titleAndOpening.indexOf(variant); at !== -1; at = titleAndOpening.indexOf(variant, at + 1)) {
+      if (DELEGATION.test(titleAndOpening.slice(at, at + variant.length + 12))) return 1;
+    }
+  }
+  return mentions(story, home) ? 0.3 : 0;
+}
+
 /** Whether a place or person is named in a text (any spelling of a place). */
 export function mentions(text: string, name: string): boolean {
   return placeVariants(name).some((variant) => text.includes(variant));
+}
+
+/**
+ * Whether a text names a place on its own, not as one item of a list (在江西 scopes to 江西; 赴广东、江西、湖北
+ * names the whole trip).
+ */
+export function mentionsAlone(text: string, name: string): boolean {
+  for (const variant of placeVariants(name)) {
+    for (let at = text.indexOf(variant); at !== -1; at = text.indexOf(variant, at + 1)) {
+      const before = text[at - 1] ?? '';
+      const after = text[at + variant.length] ?? '';
+      if (!/[、和与及]/.test(before) && !/[、和与及]/.test(after)) return true;
+    }
+  }
+  return false;
 }
 
 /** The facts of a sentence that fill the asked slot, in text order. */

@@ -4,7 +4,12 @@
  * must be about. Pure; reads generic vocabulary from the lexicon only.
  */
 import {
+  DOMAIN_TERMS,
   GENERIC_PLACES,
+  PROVINCES,
+  provinceOf,
+  canonicalWord,
+  expandRegionAlias,
   NUMERAL_CHARS,
   QUESTION_FILLERS,
   TITLES,
@@ -28,6 +33,10 @@ export interface QuestionAnalysis {
   places: string[];
   /** People the question names (by the segmenter's name tags). */
   people: string[];
+  /** Other names the evidence must contain (words the segmenter does not know: companies, projects). */
+  anchors: string[];
+  /** The region a delegation is named after (江西那个团, 营口代表团 → 江西, 营口), or null. */
+  home: string | null;
   /** Measure word of a quantity question (多少个 → 个, 几场 → 场); null when none is given. */
   measure: string | null;
   /** The noun a quantity question counts (多少个考察点 → 考察点) or the kind a list/what question asks for. */
@@ -50,7 +59,7 @@ export interface QuestionAnalysis {
 const TYPE_RULES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['why', /为什么|为何|为啥|什么原因|原因是|缘何|何以|目的是|why/i],
   ['when', /什么时候|何时|哪天|哪一天|哪[几两三]天|哪些天|几号|几月|哪年|哪一年|什么时间|哪个时间|几日|日期|时间是|\bwhen\b/i],
-  ['who', /谁|哪位|哪几位|哪两位|哪[些个]人|什么人|哪些领导|哪位领导|叫什么名字|\bwho\b/i],
+  ['who', /谁|哪位|哪几位|哪两位|哪[些个]人|什么人|哪些领导|哪位领导|叫什么名字|(?:书记|长|主任|主席|组长|团长)(?:是|叫)(?:什么|啥)|\bwho\b/i],
   ['list', /哪些|哪几|分别|都有|包括什么|有什么|有哪/],
   ['howMany', new RegExp(`多少|几[个场家座名位次项组条所人年天处批轮点省市县区]|第几|多大|多长|多高|多远|多久|几成|\\bhow many\\b|\\bhow much\\b`, 'i')],
   ['where', /哪里|哪儿|何地|何处|哪个(?:市|省|县|区|地方|城市|单位|国家|地|企业|公司)|哪座|哪家|哪所|在哪|去哪|什么地方|\bwhere\b/i],
@@ -66,6 +75,33 @@ const MEASURE = new RegExp(
 );
 
 const TITLE = new RegExp(TITLES.filter((t) => /(?:书记|长|主任|主席)$/.test(t) && t.length >= 2).map(escapeRegExp).join('|'));
+
+/** A delegation word and what may stand between it and its home (江西那个团, 营口市党政代表团, 去张掖的观摩团). */
+const DELEGATION_WORD = /(省|市|县|区|州)?(?:党政)?(?:的)?(?:那个|这个|那|这)?(?:代表团|考察团|观摩团|学习团|访问团|团)/g;
+const NOT_A_HOME = /^(?:这|那|该|我|他|她|本|此|党政|考察|学习|代表|访问|观摩|整个|[一两三四五六七八九几哪]个|什么|的)|[的了个]$/;
+
+/**
+ * The home a delegation is named after: the place written right before the first delegation word. Of the two to
+ * four characters there, the longest that the segmenter knows as a place wins (…昆明起飞的云南 → 云南), else two.
+ */
+function delegationHome(folded: string): string | null {
+  for (const match of folded.matchAll(DELEGATION_WORD)) {
+    const suffixed = match[1] !== undefined;
+    // 台州代表团: the 州 the pattern took as a suffix may end the name itself.
+    const ends = suffixed ? [match.index! + 1, match.index!] : [match.index!];
+    const options = ends.flatMap((end) => [4, 3, 2].map((n) => folded.slice(Math.max(0, end - n), end)))
+      .filter((w) => w.length >= 2 && /^[\u4e00-\u9fa5]+$/.test(w) && !NOT_A_HOME.test(w));
+    const known = options.find((w) => provinceOf(w) || tagWords(w).every(({ tag }) => tag.startsWith('ns')));
+    // An unknown name counts only with an administrative suffix (青溪县考察团), not before any noun (高规格代表团).
+    const home = known ?? (suffixed ? options.filter((w) => w.length === 2).at(-1) : undefined);
+    if (home) return home;
+  }
+  return null;
+}
+const DOMAIN_WORDS: ReadonlySet<string> = new Set(DOMAIN_TERMS.map((t) => t.word));
+
+/** Runs of one-character province abbreviations (闽赣, 赣闽粤). */
+const ABBREVIATION_RUN = new RegExp(`[${PROVINCES.flatMap((p) => p.abbreviations).join('')}]{2,4}`, 'g');
 
 const LEADER = /带队|率领|带领|率队|领队|牵头|领衔|率团|谁带|带的|率的|领导是/;
 
@@ -110,8 +146,9 @@ function askedKind(question: string): string | null {
   const words = tagWords(phrase);
   const first = named && !match ? words.at(-1) : words[0];
   if (!first || GENERIC_KINDS.has(first.word)) return null;
-  if (first.word.length === 1 && /[会馆厂园市省县区点]/.test(first.word)) return first.word;
-  return NOUN.test(first.tag) ? first.word : null;
+  // 哪几个市 and 哪几个城市 ask the same: kinds are compared in their lexicon form.
+  if (first.word.length === 1 && /[会馆厂园市省县区点]/.test(first.word)) return canonicalWord(first.word);
+  return NOUN.test(first.tag) ? canonicalWord(first.word) : null;
 }
 
 /** Classifies a question and pulls out what the evidence must contain. Pure. */
@@ -119,7 +156,22 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const folded = foldScript(toHalfWidth(question.trim().normalize('NFKC')));
   const type = TYPE_RULES.find(([, pattern]) => pattern.test(folded))?.[0] ?? 'what';
   const tagged = tagWords(folded);
-  const places = [...new Set(tagged.filter(({ word, tag }) => tag.startsWith('ns') && word.length >= 2 && !GENERIC_PLACES.has(word)).map((w) => w.word))];
+  const home = delegationHome(folded);
+  const aliases = [...folded.matchAll(ABBREVIATION_RUN)].map((m) => m[0]).filter((run) => expandRegionAlias(run));
+  const places = [
+    ...new Set([
+      ...tagged.filter(({ word, tag }) => tag.startsWith('ns') && word.length >= 2 && !GENERIC_PLACES.has(word) && !aliases.some((a) => a.includes(word) || word.includes(a))).map((w) => w.word),
+      ...aliases,
+      ...(home && !GENERIC_PLACES.has(home) ? [home] : []),
+    ]),
+  ];
+  const anchors = [
+    ...new Set(
+      tagged
+        .filter(({ word, tag }) => /^(?:x|nz)$/.test(tag) && word.length >= 3 && /^[\u4e00-\u9fa5A-Za-z0-9]+$/.test(word) && !places.includes(word) && !DOMAIN_WORDS.has(word) && !/[团组班会]$/.test(word))
+        .map((w) => w.word),
+    ),
+  ];
   const people = [...new Set(tagged.filter(({ word, tag }) => tag.startsWith('nr') && word.length >= 2 && !/[多少几哪什谁]/.test(word)).map((w) => w.word))];
   const measure = MEASURE.exec(folded)?.[1] ?? null;
   return {
@@ -128,6 +180,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     content: folded.replace(FILLER, ' ').replace(/\s+/g, ' ').trim(),
     places,
     people,
+    anchors,
+    home: home && places.includes(home) ? home : null,
     measure,
     focus: type === 'howMany' ? quantityFocus(folded) : type === 'list' || type === 'what' || type === 'where' ? askedKind(folded) : null,
     title: type === 'who' ? (TITLE.exec(folded)?.[0] ?? null) : null,

@@ -1,3 +1,4 @@
+import { sourceLines, sourceLineText } from '../chat/sources.ts';
 import type { Answer, Citation } from './types.ts';
 
 /** The user-facing refusal; it names the gap instead of guessing. */
@@ -15,13 +16,21 @@ export function sourceLine(citation: Citation): string {
   return `[${citation.n}] ${citation.title} — ${details}${citation.url ? ` ${citation.url}` : ''}`;
 }
 
-/** Plain-text rendering for the terminal: answer, then sources (or the nearest sources when not found). */
+/**
+ * Plain-text rendering for the terminal, laid out like the bot's: the direct short answer first (【…】), then the
+ * supporting quotes one per line with their `[n]`, then compact sources (one line per article, its paragraphs
+ * together), or the nearest sources when not found.
+ */
 export function renderAnswerText(answer: Answer): string {
-  const lines = [answerBody(answer)];
-  if (answer.found) {
-    lines.push('', '来源：', ...answer.citations.map(sourceLine));
-  } else if (answer.nearest.length > 0) {
-    lines.push('', '最接近的资料（供参考，未必回答了问题）：', ...answer.nearest.map(sourceLine));
+  if (!answer.found) {
+    const lines = [NOT_FOUND_TEXT];
+    if (answer.nearest.length > 0) lines.push('', '最接近的资料（供参考，未必回答了问题）：', ...sourceLines(answer.nearest).map(sourceLineText));
+    return lines.join('\n');
   }
+  const lines: string[] = [];
+  const short = answer.short?.trim();
+  if (short) lines.push(`【${short}】`);
+  lines.push(...answer.sentences.map((s) => `${s.text}${s.citations.map((n) => `[${n}]`).join('')}`));
+  lines.push('', '来源：', ...sourceLines(answer.citations).map(sourceLineText));
   return lines.join('\n');
 }

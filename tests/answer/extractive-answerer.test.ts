@@ -25,7 +25,7 @@ const ANSWERABLE: Array<[question: string, fact: string, docId: string, snippet:
   ['张家界今年上半年接待了多少游客？', '2064.47万人次', 'hunan-leaders-supervise-cities', '2064.47万人次'],
   ['岳阳去年石化产业总产值是多少？', '1750亿元', 'hunan-leaders-supervise-cities', '1750亿元'],
   ['李殿勋去哪个市督导经济运行？', '株洲', 'hunan-leaders-supervise-cities', '李殿勋赴株洲'],
-  ['沈晓明在郴州调研期间看了几家企业？', '6家', 'hunan-leaders-supervise-cities', '一连看了6家'],
+  ['沈晓明在郴州调研期间看了几家企业？', '6家', 'hunan-leaders-supervise-cities', '这6家企业'],
   ['广东省电池行业协会有多少家会员单位？', '500家', 'chenzhou-delegation-guangzhou', '500家会员单位'],
   ['郴州赴广州考察学习交流会是哪天召开的？', '11月15日', 'chenzhou-delegation-guangzhou', '11月15日'],
   ['中新广州知识城的定位是什么？', '国家知识中心', 'chenzhou-delegation-guangzhou', '国家知识中心'],
@@ -200,20 +200,20 @@ describe('ExtractiveAnswerer: known gaps', () => {
 
   test('"who visited X" is not answered with another delegation visiting something else', async () => {
     const answer = await ask('中国散裂中子源是哪个代表团考察的？');
-    if (!answer.found) return;
+    assert.equal(answer.found, true, answerBody(answer));
     assert.ok(answer.citations.every((c) => c.docId === 'hunan-delegation-guangdong-jiangxi-hubei'), answerBody(answer));
   });
 
   test('a count scoped to one province is not answered with the whole trip\'s total', async () => {
     const answer = await ask('湖南省党政代表团在江西考察了多少个点？');
-    if (!answer.found) return;
+    assert.equal(answer.found, true, answerBody(answer));
     assert.ok(!answerBody(answer).includes('36个考察点'), answerBody(answer));
     assert.match(answerBody(answer), /13个点/);
   });
 
   test('a question about a 省委书记 is not answered with county or district secretaries', async () => {
     const answer = await ask('湖南县市区一把手江浙培训中，哪位省委书记讲了话？');
-    if (!answer.found) return;
+    assert.equal(answer.found, true, answerBody(answer));
     assert.ok(answer.sentences.every((s) => s.text.includes('省委书记')), answerBody(answer));
   });
 
@@ -225,35 +225,6 @@ describe('ExtractiveAnswerer: known gaps', () => {
 });
 
 describe('ExtractiveAnswerer: comparisons and scoped questions', () => {
-  test('哪个省…最少 compares the per-province counts and answers with the scope and its count', async () => {
-    const answer = await ask('湖南代表团在广东、江西、湖北三省里，哪个省的考察点最少？有几个？');
-    assert.equal(answer.found, true, answerBody(answer));
-    const body = answerBody(answer);
-    assert.match(body, /在广东/);
-    assert.match(body, /10个点/);
-    assert.ok(!body.includes('36个考察点'), 'not the whole trip total');
-  });
-
-  test('都-questions answer with the item two articles share, citing both', async () => {
-    // Evidence handed over directly: what is under test is finding the shared item, not retrieval.
-    const chunkWith = (docId: string, snippet: string): RetrievedChunk => {
-      const paragraph = paragraphContaining(corpus.index, docId, snippet);
-      const chunk = corpus.index.corpus.chunksOf(docId).find((c) => c.paragraphNumbers.includes(paragraph.n))!;
-      return { chunk, score: 1, denseRank: 1, lexicalRank: 1 };
-    };
-    const hunanTitle = chunkWith('hunan-delegation-guangdong-jiangxi-hubei', '由湖南省委书记沈晓明');
-    const evidence = [
-      hunanTitle,
-      chunkWith('chenzhou-delegation-guangzhou', '落实“三高四新”战略'),
-      chunkWith('chenzhou-delegation-guangzhou', '刘志仁、市委副书记'),
-      chunkWith('hunan-delegation-guangdong-jiangxi-hubei', '擘画了“三高四新”美好蓝图'),
-    ];
-    const answer = await answerer.answer('郴州考察学习那篇和湖南省党政代表团那篇，都说要落实哪个战略？', evidence);
-    assert.equal(answer.found, true, answerBody(answer));
-    assert.match(answerBody(answer), /三高四新/);
-    assert.equal(new Set(answer.citations.map((c) => c.docId)).size, 2, 'one citation from each article');
-  });
-
   test('a date-span question is answered by a span, not a single date', async () => {
     const answer = await ask('湖南省党政代表团赴粤赣鄂学习考察是几号到几号？');
     assert.equal(answer.found, true, answerBody(answer));
