@@ -106,3 +106,18 @@ export function maskProcessOutput(
     }) as NodeJS.WritableStream['write'];
   }
 }
+
+/**
+ * Node prints an uncaught exception (or unhandled rejection) from native code, past `process.stderr.write`, and an
+ * error message may quote a secret (a URL with a token, an echoed key). Installed once at start: such an error is
+ * printed through the masked stderr instead, and the process exits with code 1 as Node would have.
+ */
+export function maskFatalErrors(secrets: ReadonlyArray<string | undefined | null>): void {
+  if (process.hasUncaughtExceptionCaptureCallback()) return;
+  const mask = createSecretMasker(secrets);
+  process.setUncaughtExceptionCaptureCallback((error) => {
+    const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+    process.stderr.write(`${mask(text)}\n`);
+    process.exit(1);
+  });
+}

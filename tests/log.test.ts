@@ -4,8 +4,9 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createLogger, createSecretMasker, maskProcessOutput, type MaskableStream } from '../src/log.ts';
-import { buildCorpusIndex, removeTempDirs } from './helpers/corpus-index.ts';
+import { ROOT, buildCorpusIndex, removeTempDirs } from './helpers/corpus-index.ts';
 import { runCli } from './helpers/run-cli.ts';
 import { raw, startScriptedServer } from './answer/llm/openai-compatible-server.ts';
 
@@ -73,5 +74,20 @@ describe('maskProcessOutput', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('maskFatalErrors', () => {
+  test('an unhandled rejection quoting the key is printed masked and exits 1', () => {
+    const secret = 'sk-fatal-0123456789abcdef';
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/log-fatal-child.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, SECRET: secret },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(child.status, 1, child.stderr);
+    assert.match(child.stderr, /key=\*\*\* failed/);
+    assert.ok(!child.stderr.includes(secret), child.stderr);
   });
 });

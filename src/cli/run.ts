@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type Config } from '../config.ts';
-import { createLogger, maskProcessOutput, type Logger } from '../log.ts';
+import { createLogger, maskFatalErrors, maskProcessOutput, type Logger } from '../log.ts';
 import { UsageError } from './args.ts';
 
 /**
@@ -14,6 +14,7 @@ export async function runCommand(usage: string, command: (config: Config, log: L
     // console.error).
     const secrets = [config.llm.apiKey, config.telegram.token, config.telegram.webhookSecret];
     maskProcessOutput(secrets);
+    maskFatalErrors(secrets);
     log = createLogger(config.logLevel, secrets);
     await command(config, log);
   } catch (error) {
