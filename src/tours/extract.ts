@@ -212,11 +212,19 @@ const CHAIN_GAP = /^(?:[、,，和及与]|再?到|至|再赴|转赴|又到|然�
 /** 从南宁、柳州到X再到北海: a name between two links of a chain is a place even when the segmenter missed it. */
 const CHAIN_HOLE = /^((?:[、,，和及与]|再?到|至))([\u3400-\u9fff]{2,3}?)(?:[、,，和及与]|再?到|至)$/;
 
+const COMPOUND_TAIL = /^([\u3400-\u9fff]{1,3}?[县区市旗])(?=考察|学习|调研|参观|观摩|交流|[，,。；、])/;
+
 function withChainGaps(sentence: TourSentence, places: PlaceFact[]): PlaceFact[] {
   const out: PlaceFact[] = [];
   places.forEach((place, i) => {
     out.push(place);
     const next = places[i + 1];
+    // 苏州市吴江区考察: a county or district written right after a place, unknown to the segmenter.
+    const tail = /(?:省|市|州)$/.test(place.name) && next?.start !== place.end ? COMPOUND_TAIL.exec(sentence.view.slice(place.end)) : null;
+    if (tail) {
+      const end = place.end + tail[1]!.length;
+      out.push({ kind: 'place', text: sentence.text.slice(place.end, end), start: place.end, end, name: tail[1]!, canonical: stripAdminSuffix(tail[1]!), destination: false });
+    }
     if (!next) return;
     const hole = CHAIN_HOLE.exec(sentence.view.slice(place.end, next.start));
     if (!hole || /[的了是在有]/.test(hole[2]!)) return;
@@ -244,7 +252,7 @@ function destinationsOf(
   mentions: ReadonlyMap<string, number>,
   titleAndFirst: readonly DestinationText[],
 ): Array<Cited<string>> {
-  const found: Array<Cited<string> & { province: boolean }> = [];
+  const found: Array<Cited<string> & { province: boolean; end: number; sentence: number }> = [];
   const homeShort = home ? stripAdminSuffix(foldScript(home)) : null;
   const homeProvince = home ? PROVINCES.find((p) => foldScript(home).startsWith(p.common))?.common : undefined;
   for (const sentence of sentences) {
@@ -263,14 +271,23 @@ function destinationsOf(
         chosen.add(i + 1);
       }
     }
+    // A compound place (浙江省台州市黄岩区) goes where its first part goes.
+    for (let i = 0; i < places.length - 1; i += 1) {
+      if (chosen.has(i) && places[i]!.end === places[i + 1]!.start) chosen.add(i + 1);
+    }
     for (let i = places.length - 2; i >= 0; i -= 1) {
       const gap = sentence.view.slice(places[i]!.end, places[i + 1]!.start);
       if (CHAIN_GAP.test(gap) && chosen.has(i + 1)) chosen.add(i);
     }
     const direct = new Set(places.flatMap((p, i) => (p.kind === 'place' && p.destination ? [i] : [])));
+    const inChain = new Set<number>();
+    for (let i = 0; i < places.length - 1; i += 1) {
+      if (CHAIN_GAP.test(sentence.view.slice(places[i]!.end, places[i + 1]!.start))) inChain.add(i).add(i + 1);
+    }
     for (const i of [...chosen].sort((a, b) => a - b)) {
       const place = places[i]!;
-      const chained = chosen.size >= 3 && !direct.has(i);
+      // Members of a chain of three or more are destinations even when named once (从广州、珠海到东莞再到深圳).
+      const chained = chosen.size >= 3 && (!direct.has(i) || inChain.has(i));
       if (place.kind !== 'place') continue;
       const short = place.canonical;
       if (short === homeShort || short === homeProvince) continue;
@@ -278,7 +295,10 @@ function destinationsOf(
       if (/^[\u3400-\u9fff]/.test(sentence.view.slice(place.end)) && /(?:市|省)$/.test(place.name) && sentence.facts.some((f) => f.kind === 'org' && f.start <= place.start && f.end >= place.end)) continue;
       if (!chained && !placeLike(place.name, mentions)) continue;
       if (found.some((d) => stripAdminSuffix(foldScript(d.value)) === short)) continue;
-      found.push({ value: sentence.text.slice(place.start, place.end), citation: cite(sentence), province: provinceOf(place.name) !== undefined });
+      // 浙江省台州市黄岩区: the places written together with a province are its detail and stay with it.
+      const previous = places[i - 1];
+      const attached = previous !== undefined && previous.end === place.start && found.some((d) => d.province && d.end === place.start && d.sentence === sentence.order);
+      found.push({ value: sentence.text.slice(place.start, place.end), citation: cite(sentence), province: provinceOf(place.name) !== undefined || attached, end: place.end, sentence: sentence.order });
     }
   }
   // 来建德考察: a place the segmenter does not know, written between a verb of going and a verb of visiting.
@@ -292,7 +312,7 @@ function destinationsOf(
       const body = sentences.find((s) => s.text.includes(value));
       const citation = text.citation ?? (body ? cite(body) : null);
       if (!citation) continue;
-      found.push({ value, citation, province: false });
+      found.push({ value, citation, province: false, end: -1, sentence: -1 });
       break;
     }
   }

@@ -142,3 +142,12 @@ test('hosts from several provinces do not turn a report into an overview', () =>
   assert.equal(cards[0]!.end, '2018-10-02');
   assert.deepEqual(cards[0]!.destinations, ['广东', '福建', '浙江']);
 });
+
+test('a compound destination keeps all its parts, in order', () => {
+  const cases: Array<[string, string[]]> = [
+    ['3月8日，考察团来到江苏省苏州市吴江区考察学习。', ['江苏省', '苏州市', '吴江区']],
+    ['考察团赴福建省泉州市考察，泉州市委书记会见。', ['福建省', '泉州市']],
+    ['代表团前往四川、重庆学习考察。', ['四川', '重庆']],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).destinations.map((d) => d.value), want, text);
+});
