@@ -147,12 +147,18 @@ export class ExtractiveAnswerer implements Answerer {
         const dateContext = dateContextOf(article.meta.publishedAt);
         let home = homes.get(article.docId);
         if (home === undefined) homes.set(article.docId, (home = this.#homeOf(question, article)));
+        let askedBefore = 0;
         splitSentences(paragraph.text).forEach((span, index) => {
+          // An article's own question (为何…？) is answered by what follows it: that sentence inherits its match.
+          if (/[?？]$/.test(span.text)) {
+            askedBefore = coverage(span.text);
+            return;
+          }
           const facts = extractFacts(span.text, { date: dateContext });
           const view = matchView(span.text);
           const filling = slotFacts(facts, question, view, span.text);
           const features: Record<FeatureName, number> = {
-            coverage: coverage(span.text),
+            coverage: Math.max(coverage(span.text), askedBefore),
             context: contextCoverage,
             rank: 1 / (1 + 0.25 * (rank - 1)),
             slot: filling.length > 0 ? 1 : 0,
@@ -166,6 +172,7 @@ export class ExtractiveAnswerer implements Answerer {
             ordinal: question.ordinals.length > 0 && question.ordinals.every((o) => tokenizeForIndex(`${heading}\n${span.text}`).includes(o)) ? 1 : 0,
             items: Math.min(1, Math.max(0, filling.length - 1) / 3),
           };
+          askedBefore = 0;
           let score = 0;
           for (const name of Object.keys(features) as FeatureName[]) score += w[name] * features[name];
           candidates.push({ text: span.text, start: span.start, index, paragraph, article, rank, facts, filling, features, score });

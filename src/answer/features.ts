@@ -48,6 +48,9 @@ export function askedRole(question: QuestionAnalysis): PersonRole {
   return ASKED_ROLES.find(([pattern]) => pattern.test(question.folded))?.[1] ?? null;
 }
 
+/** Category words that name no kind of item (哪几个方面, 哪些领域): an enumeration answers them. */
+const GENERIC_FOCUS = /^(?:方面|领域|内容|事情|问题|情况|工作|措施|举措|做法|经验|部分|重点|环节|产业|行业)$/;
+
 /** Kinds of items a list or where question may ask for, by its focus noun. */
 export type ItemKind = 'place' | 'org' | 'person' | 'meeting' | 'document' | 'any';
 
@@ -55,12 +58,15 @@ export type ItemKind = 'place' | 'org' | 'person' | 'meeting' | 'document' | 'an
 export function askedItemKind(question: QuestionAnalysis): ItemKind {
   const focus = question.focus ?? '';
   if (question.type === 'who') return 'person';
-  if (/^(?:市|省|县|区|城市|省份|县市|地方|地市|城|国家|乡镇|村|州)/.test(focus)) return 'place';
+  if (/^(?:地方|地点|点位)$/.test(focus)) return 'any';
+  if (/^(?:市|省|县|区|城市|省份|县市|地市|城|国家|乡镇|村|州)/.test(focus)) return 'place';
   if (/会|论坛|仪式/.test(focus)) return 'meeting';
   if (/协议|文件|备忘录|合同|协定|规划|方案/.test(focus)) return 'document';
-  if (/企业|单位|点|景区/.test(focus) || SITE_HEADS.some((head) => focus.endsWith(head))) return 'org';
   if (/领导|人|书记|官员|干部/.test(focus)) return 'person';
-  if (question.type === 'where') return 'place';
+  if (!focus || GENERIC_FOCUS.test(focus)) return question.type === 'where' ? 'place' : 'any';
+  // Any other named kind (企业, 纪念馆, 酒店…) is asked for by the name of an institution or site; a what-question
+  // only when the kind ends site names (什么产品 or 什么方式 are not).
+  if (question.type !== 'what' || SITE_HEADS.some((head) => focus.endsWith(head))) return 'org';
   return 'any';
 }
 
@@ -72,6 +78,10 @@ export function nounsMatch(a: string, b: string): boolean {
   if (synonymsOf(a).includes(b)) return true;
   return a.at(-1) === b.at(-1) && (a.length === 1 || b.length === 1);
 }
+
+const PERSON_MEASURES = measureGroup('人');
+/** Nouns that count people (成员, 学员, 干部, 人员, 代表…). */
+const PERSON_NOUN = /(?:员|人|者|干部|代表|领导|书记|嘉宾|群众)$/;
 
 /** Whether a quantity answers the asked measure and counted noun (36个考察点 for 多少个考察点). */
 export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
@@ -85,7 +95,10 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   }
   if (!question.focus) return true;
   if (nounsMatch(fact.noun, question.focus) || nounsMatch(fact.measure, question.focus)) return true;
-  // 考察点多达36个: the counted noun stands before the number.
+  // 多少名成员 / 一行46人: a head count answers a question counting people of any kind.
+  if (PERSON_MEASURES.includes(fact.measure) && PERSON_NOUN.test(question.focus) && (!fact.noun || PERSON_NOUN.test(fact.noun))) return true;
+  // 考察点多达36个: the counted noun stands before the number (a one-character focus is too common to tell).
+  if (question.focus.length < 2) return false;
   const before = sentenceView.slice(Math.max(0, fact.start - 10), fact.start);
   return before.includes(question.focus) || synonymsOf(question.focus).some((s) => s.length >= 2 && before.includes(s));
 }
@@ -153,18 +166,22 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
     case 'what': {
       const kind = askedItemKind(question);
       if (question.type === 'what' && kind === 'any') return [];
-      const items = facts.filter((f) => itemOfKind(f, kind) && notAsked(itemName(f)));
-      // 哪几个方面: an enumeration of untyped items answers a list question that names no kind.
-      if (question.type === 'list' && kind === 'any' && items.length < 2) {
+      const typed = facts.filter((f) => itemOfKind(f, kind) && notAsked(itemName(f)));
+      // A place inside a site's name (远海 in 远海自动化码头) is not an item of its own.
+      const items = typed.filter((f) => !typed.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));
+      // 哪几个方面 / 哪些领域: an enumeration of untyped items answers a list question that names no kind.
+      if (question.type === 'list' && kind === 'any') {
         const terms = longestEnumeration(facts.filter((f) => f.kind === 'term'), sentenceView);
-        if (terms.length >= 2) return terms;
+        if (terms.length >= 2 && (terms.length > items.length || !question.focus || GENERIC_FOCUS.test(question.focus))) return terms;
       }
-      // 哪几家企业: items named like the asked kind (…有限公司 for 企业, …旧址 for 旧址) come first.
+      // 哪几家企业: items named like the asked kind (…有限公司 for 企业, …旧址 for 旧址) come first. When none is
+      // and the sentence does not even mention the kind (哪家酒店), the slot stays empty.
       const focus = question.focus;
-      if (focus && focus.length >= 2) {
+      if (focus && focus.length >= 2 && kind !== 'place' && kind !== 'any') {
         const heads = [focus, ...synonymsOf(focus).filter((w) => w.length >= 2), focus.slice(-1)];
         const named = items.filter((f) => heads.some((h) => itemName(f).endsWith(h)));
         if (named.length > 0) return named;
+        if (!heads.some((h) => sentenceView.includes(h))) return [];
       }
       return items;
     }

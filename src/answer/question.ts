@@ -131,11 +131,18 @@ export function quantityFocus(question: string): string | null {
   return null;
 }
 
+/** The counted noun of a quantity question; a head count (多少人参加) counts people, whatever verb follows. */
+function countedFocus(question: string, measure: string | null): string | null {
+  const focus = quantityFocus(question);
+  if (measure && measureGroup('人').includes(measure) && focus && !/(?:员|人|者|干部|代表|领导|书记|嘉宾|群众)$/.test(focus)) return null;
+  return focus;
+}
+
 const ASKED_KIND = /(?:什么|哪些|哪[几两三四五六七八九十]*[个座家所位项处条名种类场]?)([\u4e00-\u9fa5]{1,4})/;
 /** 那个会叫什么 / 场馆的名字是: the noun before the naming question. */
 const NAMED_KIND = /([\u4e00-\u9fa5]{1,4})(?:叫什么|叫啥|的名字|的名称|名称是|名字是)/;
 /** Category words that articles rarely repeat next to the answer (哪几个方面 is answered by a list, not by 方面). */
-const GENERIC_KINDS = new Set(['方面', '领域', '内容', '事情', '东西', '问题', '情况', '工作', '措施', '举措', '做法', '经验', '部分']);
+const GENERIC_KINDS = new Set(['东西']);
 
 /** The noun right after 什么/哪些/哪几个 (什么协议 → 协议, 哪几个城市 → 城市). */
 function askedKind(question: string): string | null {
@@ -183,7 +190,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     anchors,
     home: home && places.includes(home) ? home : null,
     measure,
-    focus: type === 'howMany' ? quantityFocus(folded) : type === 'list' || type === 'what' || type === 'where' ? askedKind(folded) : null,
+    focus: type === 'howMany' ? countedFocus(folded, measure) : type === 'list' || type === 'what' || type === 'where' ? askedKind(folded) : null,
     title: type === 'who' ? (TITLE.exec(folded)?.[0] ?? null) : null,
     asksLeader: LEADER.test(folded),
     asksSpan: SPAN.test(folded),
