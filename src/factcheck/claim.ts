@@ -24,6 +24,8 @@ export interface ClaimSubject {
   family: GroupFamily;
   /** Canonical places in the subject phrase (湖南 in 湖南省党政代表团). */
   places: string[];
+  /** Topic words of a group named without a place (乡村振兴, 能力 in 乡村振兴能力提升班). */
+  words: string[];
 }
 
 export type ClaimFact =
@@ -95,9 +97,22 @@ function findSubject(view: string, facts: readonly Fact[]): { start: number; end
   let start = nounStart;
   while (start > 0 && nounStart - start < 16 && /[\u3400-\u9fff\w]/.test(view[start - 1]!) && !/[的了是在由和与及]/.test(view[start - 1]!)) start -= 1;
   const places = facts.filter((f): f is Extract<Fact, { kind: 'place' }> => f.kind === 'place' && f.start >= start && f.end <= nounStart);
-  const from = places[0]?.start ?? nounStart;
-  return { start: from, end: nounStart + noun.length, subject: { noun, family, places: [...new Set(places.map((p) => p.canonical))] } };
+  if (places.length > 0) {
+    return { start: places[0]!.start, end: nounStart + noun.length, subject: { noun, family, places: [...new Set(places.map((p) => p.canonical))], words: [] } };
+  }
+  // A group named by its topic (乡村振兴能力提升班): the topic words name it, read after any verb before them.
+  const run = view.slice(start, nounStart);
+  const cut = Math.max(...[...'率赴到去带领为'].map((ch) => run.lastIndexOf(ch))) + 1;
+  const topic = run.slice(cut);
+  const words = tagWords(topic)
+    .map((w) => w.word)
+    .filter((w) => w.length >= 2 && /^[\u3400-\u9fff]+$/.test(w) && !NON_FACT_WORDS.has(w) && !STOP_WORDS.has(w) && !GROUP_PREFIX_WORDS.has(w));
+  const from = words.length > 0 ? start + cut : nounStart;
+  return { start: from, end: nounStart + noun.length, subject: { noun, family, places: [], words } };
 }
+
+/** Words that prefix any group's name (党政代表团, 学习考察团) and so name none. */
+const GROUP_PREFIX_WORDS: ReadonlySet<string> = new Set(['党政', '学习', '专题', '全体', '联合', '第一', '第二', '第三']);
 
 /** The body holding a title when it is an organisation (中国证监会 in 中国证监会副主席), else null. */
 function holderBefore(view: string, titleStart: number): string | null {
@@ -195,9 +210,13 @@ export function parseClaim(claim: string): Claim {
   const people = facts.filter((f): f is Extract<ClaimFact, { kind: 'person' }> => f.kind === 'person').sort((a, b) => a.start - b.start);
   for (const person of people) if (!person.role) person.role = roleAfterList(view, person.end);
 
-  for (const fact of extracted) {
+  for (let fact of extracted) {
     if (fact.kind === 'person') continue;
-    if (covered.some((c) => overlaps(c, fact)) && fact.kind !== 'date') continue;
+    // A meeting or site written right after the subject (浙江省党政代表团交流总结会) keeps the part after it.
+    const clash = covered.find((c) => overlaps(c, fact));
+    if (clash && (fact.kind === 'meeting' || fact.kind === 'org' || fact.kind === 'document') && clash.start <= fact.start && clash.end < fact.end - 1) {
+      fact = { ...fact, start: clash.end, text: text.slice(clash.end, fact.end), name: view.slice(clash.end, fact.end) };
+    } else if (clash && fact.kind !== 'date') continue;
     switch (fact.kind) {
       case 'date': {
         const suffix = DECADE_AFTER.exec(view.slice(fact.end))?.[1];

@@ -128,6 +128,20 @@ function namesMeeting(view: string, name: string): boolean {
   return tagWords(qualifier).every(({ word }) => word.length < 2 || NON_FACT_WORDS.has(word) || namesTerm(view, word) || namesPlace(view, word));
 }
 
+/** 会上 (at the meeting) refers back to the last meeting named. */
+const AT_THE_MEETING = /^(?:会上|会议上|在会上|会议期间|座谈会上|会后)/;
+/** How many sentences back 会上 may refer. */
+const MEETING_LOOKBACK = 8;
+
+function lastMeetingIs(name: string, sentence: ArticleSentence, reading: ArticleReading): boolean {
+  for (let i = sentence.index - 1; i >= Math.max(0, sentence.index - MEETING_LOOKBACK); i -= 1) {
+    const view = reading.sentences[i]!.view;
+    if (namesPhrase(view, name) || namesMeeting(view, name)) return true;
+    if (MEETING_HEADS.some((h) => view.includes(h))) return false;
+  }
+  return false;
+}
+
 /** Whether a sentence says a word or one of its domain synonyms. */
 function namesTerm(view: string, word: string): boolean {
   if (view.includes(word)) return true;
@@ -146,6 +160,7 @@ export function subjectMatches(subject: ClaimSubject, reading: ArticleReading, m
   const nouns = GROUP_NOUNS[subject.family];
   if (!nouns.some((noun) => reading.view.includes(noun))) return false;
   if (!subject.places.every((place) => namesPlace(reading.view, place))) return false;
+  if (!subject.words.every((word) => namesTerm(reading.view, word))) return false;
   const last = subject.places.at(-1);
   // 湖南省党政代表团 and 郴州党政代表团 are different delegations even when one article names both places; a
   // training class or a team is named by its topic, so its places only need to be in the article.
@@ -325,7 +340,7 @@ function confirmIn(
     case 'place':
       return sentences.find((s) => namesPlace(s.view, fact.canonical));
     case 'meeting':
-      return sentences.find((s) => namesPhrase(s.view, fact.name) || namesMeeting(s.view, fact.name));
+      return sentences.find((s) => namesPhrase(s.view, fact.name) || namesMeeting(s.view, fact.name) || (AT_THE_MEETING.test(s.view) && lastMeetingIs(fact.name, s, reading)));
     case 'org':
     case 'document':
       return sentences.find((s) => namesPhrase(s.view, fact.name));
@@ -361,6 +376,20 @@ function sentenceWindows(reading: ArticleReading): ArticleSentence[][] {
     return /(?:……|…|\.{3})$/.test(sentence.text) && next && next.paragraph === sentence.paragraph ? [sentence, next] : [sentence];
   });
 }
+
+/**
+ * Words that may be confirmed anywhere in the right article: verbs of what delegations do (考察, 召开) and words of
+ * a synonym group — not content nouns, which must be said where the claim's facts are (新能源汽车 elsewhere in the
+ * article does not confirm it in this sentence).
+ */
+function isGenericTerm(word: string): boolean {
+  if (ACT_WORDS.some((act) => act === word || synonymsOf(act).includes(word))) return true;
+  const tagged = tagWords(word);
+  return tagged.length === 1 && /^v/.test(tagged[0]!.tag);
+}
+
+/** Canonical words of the synonym groups that name what delegations do. */
+const ACT_WORDS = ['率领', '考察', '签署', '前往', '会见', '陪同', '主持', '讲话'];
 
 const leadersMemo = new WeakMap<ArticleReading, ReturnType<typeof roleFillers>>();
 
@@ -403,6 +432,20 @@ export function judgeArticle(claim: Claim, reading: ArticleReading, settings: Ju
     }
     if (score > best.score) best = { window, found, score };
   }
+  // A content word must be said where the facts are: in a sentence that confirms one of them, or next to it.
+  const anchorsAt = [...best.found.entries()].filter(([f]) => f.kind !== 'term').map(([, s]) => s);
+  if (anchorsAt.length > 0) {
+    const nearAnchor = (at: number) => {
+      const sentence = reading.sentences[at]!;
+      return anchorsAt.some((a) => Math.abs(a.index - at) <= 1 && a.paragraph === sentence.paragraph);
+    };
+    for (const [fact] of [...best.found.entries()]) {
+      if (fact.kind !== 'term' || isGenericTerm(fact.name)) continue;
+      const near = hits.get(fact)!.find((h) => nearAnchor(h.at));
+      if (near) best.found.set(fact, near.evidence);
+      else best.found.delete(fact);
+    }
+  }
 
   let leaders = leadersMemo.get(reading);
   if (!leaders) {
@@ -422,7 +465,7 @@ export function judgeArticle(claim: Claim, reading: ArticleReading, settings: Ju
     }
     // A plain word said elsewhere in the same article is confirmed (it is not a slot of its own) when the claim
     // has facts that pin it down; a claim of plain words only must be said in one place.
-    if (fact.kind === 'term' && hasFacts && namesTerm(reading.view, fact.name)) {
+    if (fact.kind === 'term' && hasFacts && isGenericTerm(fact.name) && namesTerm(reading.view, fact.name)) {
       return { fact, status: 'confirmed', sentence: hits.get(fact)![0]?.evidence };
     }
     return { fact, status: 'not_found' };

@@ -27,6 +27,7 @@ const HENAN = article('henan-sichuan', '河南省党政代表团赴四川重庆�
   '当天下午，两省在成都召开经济社会发展交流座谈会，四川省委书记王立新主持座谈会。',
   '座谈会上，双方签署了《川豫战略合作框架协议》。',
   '5月15日，代表团转赴重庆，考察了两江新区和重庆科学城。',
+  '河南是汽车和零部件制造大省，近年来民营企业发展迅速。',
 ]);
 
 const GANSU = article('gansu-study', '甘肃省党政考察团赴江苏考察', '2025-06-20', [
@@ -132,6 +133,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['河南省党政代表团在成都参观了成都大熊猫保护研究基地。', 'contradicted'],
       ['甘肃省党政考察团在苏州参观了工业园区规划馆。', 'contradicted'],
       ['河南省党政代表团在重庆考察了两江新区和重庆科技城。', 'contradicted'],
+    ],
+  ],
+  [
+    'a content word said elsewhere in the report does not confirm this sentence',
+    [
+      ['河南省党政代表团在两江新区考察了汽车制造。', 'not_found'],
+      ['5月13日上午，河南省党政代表团在成都考察了零部件企业。', 'not_found'],
+      ['河南省党政代表团在重庆科学城看了民营企业。', 'not_found'],
     ],
   ],
   [
