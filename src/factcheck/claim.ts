@@ -115,11 +115,12 @@ function findSubject(view: string, facts: readonly Fact[]): { start: number; end
 const GROUP_PREFIX_WORDS: ReadonlySet<string> = new Set(['党政', '学习', '专题', '全体', '联合', '第一', '第二', '第三']);
 
 /** The body holding a title when it is an organisation (中国证监会 in 中国证监会副主席), else null. */
-function holderBefore(view: string, titleStart: number): string | null {
+export function holderBefore(view: string, titleStart: number): string | null {
   const before = view.slice(Math.max(0, titleStart - 10), titleStart);
   const run = /[\u3400-\u9fff]+$/.exec(before)?.[0] ?? '';
   const cut = run.replace(/^.*[的是由在和与及为、]/, '');
-  return /(?:会|部|局|厅|院|行|集团|公司|办|署|委员会)$/.test(cut) && cut.length >= 3 ? cut : null;
+  if (/^[\u3400-\u9fff]{0,4}[省市县区州]委$/.test(cut)) return null;
+  return /(?:会|部|局|厅|院|行|集团|公司|办|署|委)$/.test(cut) && cut.length >= 3 ? cut : null;
 }
 
 /** A period after a date (4月下旬 → 21–31; 4月初 → 1–10). */

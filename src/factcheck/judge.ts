@@ -11,7 +11,7 @@
 import { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
 import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, TITLES, escapeRegExp, measuresCompatible, placeVariants, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
-import { GROUP_NOUNS, dayPartAt, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
+import { GROUP_NOUNS, dayPartAt, holderBefore, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
 
 /** How one claim fact fares against an article. */
@@ -210,6 +210,20 @@ function titlesOf(name: string, reading: ArticleReading): string[] {
     byName.set(name, titles);
   }
   return titles;
+}
+
+/** The bodies an article writes before a name's title (中国银保监会 in 中国银保监会副主席祝树民). */
+function holdersOf(name: string, reading: ArticleReading): Array<{ holder: string; text: string; sentence: ArticleSentence }> {
+  const out: Array<{ holder: string; text: string; sentence: ArticleSentence }> = [];
+  for (const sentence of reading.sentences) {
+    for (let at = sentence.view.indexOf(name); at !== -1; at = sentence.view.indexOf(name, at + 1)) {
+      const title = TITLE_BEFORE.exec(sentence.view.slice(Math.max(0, at - 12), at))?.[0];
+      if (!title) continue;
+      const holder = holderBefore(sentence.view, at - title.length);
+      if (holder) out.push({ holder, text: sentence.text.slice(at - title.length - holder.length, at + name.length), sentence });
+    }
+  }
+  return out;
 }
 
 function readTitles(name: string, reading: ArticleReading): string[] {
@@ -533,6 +547,14 @@ function contradictPerson(
         mismatchKind: 'person',
         note: `原文中${fact.name}为${titles[0]}${fact.role === 'lead' ? `，${leadNote() ?? ''}` : ''}`.replace(/，$/, ''),
       };
+    }
+  }
+  // The body holding the title (中国证监会副主席 against 中国银保监会副主席).
+  if (fact.holder && mentioned.length > 0) {
+    const holders = holdersOf(fact.name, reading);
+    const same = (a: string, b: string) => a.includes(b) || b.includes(a);
+    if (holders.length > 0 && !holders.some((h) => same(h.holder, fact.holder!))) {
+      return { fact, status: 'contradicted', source: holders[0]!.text, sentence: holders[0]!.sentence, mismatchKind: 'person', claimText: `${fact.holder}${fact.title ?? ''}${fact.name}` };
     }
   }
   if (!fact.role || !CHECKED_ROLES.has(fact.role)) return null;

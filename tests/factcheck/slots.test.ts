@@ -34,6 +34,7 @@ const GANSU = article('gansu-study', '甘肃省党政考察团赴江苏考察', 
   '6月10日至12日，甘肃省委副书记、省长赵东明率领甘肃省党政考察团赴江苏考察。',
   '考察团在苏州参观了工业园区展示馆，在无锡考察了物联网产业园。',
   '考察团一行共42人。',
+  '国家发展改革委副主任周立平陪同考察。',
 ]);
 
 const corpus: CorpusView = {
@@ -77,6 +78,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['河南省委书记张明远率队赴四川、重庆学习考察。', 'supported'],
       ['河南省党政代表团由省长李华清带领。', 'supported'],
       ['甘肃省长赵东明带队赴江苏考察。', 'supported'],
+    ],
+  ],
+  [
+    'the body holding the title is part of it',
+    [
+      ['国家能源局副主任周立平陪同甘肃省党政考察团考察。', 'contradicted'],
+      ['甘肃省党政考察团在江苏考察时，商务部副主任周立平陪同。', 'contradicted'],
+      ['国家发展改革委副主任周立平陪同甘肃省党政考察团考察。', 'supported'],
     ],
   ],
   [
