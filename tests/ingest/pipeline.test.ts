@@ -85,7 +85,8 @@ describe('ingesting the seed corpus', () => {
       assert.equal(outcome.kind, 'added');
       assert.match(outcome.origin, /^data\/articles\/[a-z-]+\.txt$/, 'origins are relative to the base dir');
       assert.ok(outcome.title.length > 5, `title of ${outcome.docId}`);
-      assert.ok(outcome.paragraphs > 10 && outcome.chunks > 10 && outcome.chunks <= outcome.paragraphs);
+      // Long paragraphs split into several chunks and (with CHUNK_MIN_CHARS) tiny ones merge, so counts differ.
+      assert.ok(outcome.paragraphs > 10 && outcome.chunks > 10, `${outcome.paragraphs} paragraphs, ${outcome.chunks} chunks`);
     }
     const manifest = report.manifest;
     assert.ok(manifest);
