@@ -268,8 +268,11 @@ function chunksFor(article: Article, settings: ChunkSettings): Chunk[] {
  * the second one gets a short hash of its origin appended, which is stable across re-ingestion.
  */
 function uniqueDocId(raw: RawDocument, corpus: CorpusReader, baseDir: string | undefined): string {
-  // A kept copy keeps the id it was first indexed under.
-  if (raw.docId !== undefined) return raw.docId;
+  // A kept copy keeps the id it was first indexed under, unless another source took that id meanwhile.
+  if (raw.docId !== undefined) {
+    const holder = corpus.getArticle(raw.docId);
+    if (!holder || holder.file === raw.origin) return raw.docId;
+  }
   const base = docIdFor(raw);
   const existing = corpus.getArticle(base);
   if (!existing || sameSource(existing.file, raw.origin, baseDir ?? process.cwd())) return base;

@@ -150,6 +150,19 @@ describe('sources that are not corpus files survive a rebuild', () => {
   });
 });
 
+describe('a kept copy and a corpus file with the same name', () => {
+  test('the rebuild keeps both as separate articles (the corpus file, read first, keeps the plain id)', async () => {
+    const s = await setup('clash');
+    const upload = addedDocId(await ingestDocuments([readUpload('clash.txt', new TextEncoder().encode(UPLOAD), 1 << 20)], s.options));
+    assert.equal(upload, 'clash');
+    await fs.writeFile(path.join(s.corpusDir, 'clash.txt'), CORPUS_ARTICLE.replace(/语料县/g, '同名县').replace('5个', '4个'));
+    const rebuilt = await ingestInputs([s.corpusDir], { ...s.options, rebuild: true });
+    assert.deepEqual(rebuilt.outcomes.map((o) => o.kind), ['added', 'added', 'added'], JSON.stringify(rebuilt.outcomes));
+    const titles = (await reopen(s.indexDir)).corpus.listArticles().map((a) => a.meta.title).sort();
+    assert.ok(titles.some((t) => t.includes('同名县')) && titles.some((t) => t.includes('上传市')), titles.join(' | '));
+  });
+});
+
 describe('npm run ingest', () => {
   test('a URL ingested by the CLI is still listed after npm run ingest -- --rebuild', async () => {
     const s = await setup('cli-url');
