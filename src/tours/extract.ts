@@ -165,6 +165,9 @@ function titleAsWritten(sentence: TourSentence, person: PersonFact): string | nu
 /** After 由…率领： or 带队的是： the people listed are the leaders even without a verb after their names. */
 const LEAD_INTRO = /(?:率领|带队|带领|领队|率团)(?:的是|的有)?[:：]|(?:率领|带队)(?:的|者)(?:是|为|有)/;
 
+/** The group a 团长/组长 heads is the travelling one (代表团团长, 考察团副团长, 督查组组长). */
+const GROUP_BEFORE_HEAD = /(?:代表团|考察团|观摩团|学习团|访问团|调研团|督查组|督导组|调研组|考察组|工作组)(?:副)?(?:团长|组长)/;
+
 /** 组长由中央统战部副部长X担任: the head of the group is named by the post it fills. */
 const HEAD_POST = /(?:组长|团长|领队)由([^。；;]{2,40}?)担任/g;
 
@@ -176,7 +179,9 @@ function leadersOf(sentences: readonly TourSentence[]): Array<Cited<{ name: stri
     for (const fact of sentence.facts) {
       if (fact.kind !== 'person') continue;
       const posted = posts.some((p) => fact.start > p.start && fact.end <= p.end);
-      const led = fact.role === 'lead' || posted || (intro !== null && fact.start > intro.index && fact.title !== null);
+      // 代表团团长、市委书记X / 督导组组长X: heading the travelling group is leading it.
+      const heads = (fact.titles ?? '').split('、').some((t) => /^(?:副)?(?:团长|组长)$/.test(t)) && GROUP_BEFORE_HEAD.test(sentence.view.slice(Math.max(0, fact.start - (fact.titles?.length ?? 0) - 4), fact.start));
+      const led = fact.role === 'lead' || posted || heads || (intro !== null && fact.start > intro.index && fact.title !== null);
       if (!led) continue;
       const name = sentence.text.slice(fact.start, fact.end);
       if (leaders.some((l) => foldScript(l.value.name) === fact.name)) continue;
