@@ -6,6 +6,7 @@
  */
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, extractParagraphFacts, matchView, type DateFact, type Fact } from '../facts/index.ts';
+import { stripAdminSuffix } from '../text/index.ts';
 
 /** One sentence of an article, ready for comparison. */
 export interface ArticleSentence {
@@ -28,6 +29,21 @@ export interface ArticleReading {
   /** Folded title and all paragraphs, newline-separated (subject and term look-ups). */
   view: string;
   titleView: string;
+  /** Where a local outlet is from (洛阳 for 洛阳日报): what 我市/本市 in its text refers to; null when unknown. */
+  home: string | null;
+}
+
+/** A local outlet's name: a place, then 日报/晚报/新闻网… (洛阳日报, 张家口新闻网). */
+const LOCAL_OUTLET = /([\u3400-\u9fff]{2,4}?)(?:市|省|县)?(?:日报|晚报|都市报|新闻网|融媒体中心|电视台|广播电视台)/;
+
+/** The place a local outlet is named after: from the source field, else an outlet named in the first paragraphs. */
+function homeOf(article: Article): string | null {
+  const candidates = [article.meta.source ?? '', ...article.paragraphs.slice(0, 6).map((p) => p.text)];
+  for (const text of candidates) {
+    const match = LOCAL_OUTLET.exec(matchView(text));
+    if (match && !/^(?:人民|中国|光明|经济|法治|工人|农民|新华|科技|中青|北京青年)/.test(match[1]!)) return stripAdminSuffix(match[1]!);
+  }
+  return null;
 }
 
 const cache = new Map<string, ArticleReading>();
@@ -57,7 +73,7 @@ export function readArticle(article: Article): ArticleReading {
     }
   }
   const titleView = matchView(article.meta.title);
-  const reading = { article, sentences, view: [titleView, ...article.paragraphs.map((p) => matchView(p.text))].join('\n'), titleView };
+  const reading = { article, sentences, view: [titleView, ...article.paragraphs.map((p) => matchView(p.text))].join('\n'), titleView, home: homeOf(article) };
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
   cache.set(key, reading);
   return reading;

@@ -5,7 +5,7 @@
  * content words. Words that state no fact (双方, 有关, 此次: the lexicon's NON_FACT_WORDS) are never facts.
  */
 import { extractFacts, matchView, type DateValue, type Fact, type PersonRole, type QuantityValue } from '../facts/index.ts';
-import { NON_FACT_WORDS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, tagWords } from '../text/index.ts';
 
 /** Kinds of claim facts (`subject` is checked against the whole article; `term` is a plain content word). */
 export type ClaimFactKind = 'subject' | 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
@@ -274,6 +274,14 @@ export function parseClaim(claim: string): Claim {
     if ([...word].length < 2 || !/^[\u3400-\u9fff]+$/.test(word)) continue;
     if (STOP_WORDS.has(word) || NON_FACT_WORDS.has(word) || QUESTION_FILLERS.includes(word) || NON_CONTENT_TAG.test(tag)) continue;
     if (DAY_PARTS.includes(word)) continue;
+    // A place name the extractor read as something else in context (到张家口考察) is still a place.
+    const alone = tagWords(word);
+    if (alone.length === 1 && alone[0]!.tag.startsWith('ns') && !GENERIC_PLACES.has(word)) {
+      const previous = facts.filter((f): f is Extract<ClaimFact, { kind: 'place' }> => f.kind === 'place').find((f) => f.end === at);
+      const destination = /(?:前往|来到|抵达|赴|到|去|在|于|至)了?$/.test(view.slice(Math.max(0, at - 3), at));
+      facts.push({ kind: 'place', ...span(at, cursor), canonical: stripAdminSuffix(word), destination, parent: previous?.canonical ?? null });
+      continue;
+    }
     facts.push({ kind: 'term', ...span(at, cursor), name: word });
   }
   facts.sort((a, b) => a.start - b.start);

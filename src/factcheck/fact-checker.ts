@@ -221,9 +221,14 @@ function explain(claim: Claim, verdict: Verdict, judgement: ArticleJudgement | n
     return '这句话里没有可以核对的具体事实（人物、时间、地点、数字等）。';
   }
   if (verdict === 'contradicted') {
-    const parts = judgement!.outcomes
-      .filter((o) => o.status === 'contradicted')
-      .map((o) => o.note ?? describeMismatch({ kind: o.mismatchKind ?? 'other', claim: o.claimText ?? claimWords(o.fact), source: o.source ?? '' }));
+    // Facts contradicted by the same words of the article are said once (原文为A签署，而非B签署、C签署).
+    const bySource = new Map<string, string[]>();
+    const notes: string[] = [];
+    for (const o of judgement!.outcomes.filter((x) => x.status === 'contradicted')) {
+      if (o.note) notes.push(o.note);
+      else bySource.set(o.source ?? '', [...(bySource.get(o.source ?? '') ?? []), o.claimText ?? claimWords(o.fact)]);
+    }
+    const parts = [...notes, ...[...bySource].map(([source, claims]) => describeMismatch({ kind: 'other', claim: [...new Set(claims)].join('、'), source }))];
     return `${[...new Set(parts)].join('；')}。`;
   }
   if (verdict === 'supported') {

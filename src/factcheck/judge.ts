@@ -71,6 +71,11 @@ const ROLE_NAMES: Readonly<Record<string, string>> = { lead: '率领', chair: '�
 const TITLE_BEFORE = new RegExp(`(?:${TITLES.map(escapeRegExp).join('|')})$`);
 const PUNCTUATION = /[，,。；;！？!?：:\n]/;
 
+/** 我市/本市 in a local outlet's report is its home place (张家口日报: 来我市考察 = 来张家口考察). */
+function namesHome(view: string, canonical: string, reading: ArticleReading): boolean {
+  return reading.home !== null && reading.home === canonical && /(?:我|本)(?:市|省|县|区)/.test(view);
+}
+
 /** Whether a folded text names a place (any spelling: 湖南省/湖南; a region group by its members). */
 export function namesPlace(view: string, canonical: string): boolean {
   return placeVariants(canonical).some((variant) => variant.length >= 2 && view.includes(variant));
@@ -352,14 +357,14 @@ function confirmIn(
     case 'quantity':
       return sentences.find((s) => s.facts.some((f) => f.kind === 'quantity' && sameCountedThing(fact.quantity, f) && compareQuantities(fact.quantity, f) === 'same' && ownersAgree(claim, fact, s, f)));
     case 'place':
-      return sentences.find((s) => namesPlace(s.view, fact.canonical));
+      return sentences.find((s) => namesPlace(s.view, fact.canonical) || namesHome(s.view, fact.canonical, reading));
     case 'meeting':
       return sentences.find((s) => namesPhrase(s.view, fact.name) || namesMeeting(s.view, fact.name) || (AT_THE_MEETING.test(s.view) && lastMeetingIs(fact.name, s, reading)));
     case 'org':
     case 'document':
       return sentences.find((s) => namesPhrase(s.view, fact.name));
     case 'term':
-      return sentences.find((s) => namesTerm(s.view, fact.name));
+      return sentences.find((s) => namesTerm(s.view, fact.name) || namesHome(s.view, fact.name, reading));
   }
 }
 
@@ -583,11 +588,13 @@ function contradictPerson(
 }
 
 /** Anchors of a claim's date: what the date is the date of (places, sites, meetings, people). */
-function dateAnchors(claim: Claim): Array<(view: string) => number> {
+function dateAnchors(claim: Claim, reading: ArticleReading): Array<(view: string) => number> {
   const anchors: Array<(view: string) => number> = [];
   for (const fact of claim.facts) {
     if (fact.kind === 'place' && fact.destination && !GENERIC_PLACES.has(fact.canonical)) {
-      anchors.push((view) => Math.max(-1, ...placeVariants(fact.canonical).filter((v) => v.length >= 2).map((v) => view.indexOf(v))));
+      anchors.push((view) =>
+        Math.max(-1, ...placeVariants(fact.canonical).filter((v) => v.length >= 2).map((v) => view.indexOf(v)), reading.home === fact.canonical ? view.search(/(?:我|本)(?:市|省|县|区)/) : -1),
+      );
     } else if (fact.kind === 'org' || fact.kind === 'meeting' || fact.kind === 'document') {
       anchors.push((view) => (namesPhrase(view, fact.name) || (fact.kind === 'meeting' && namesMeeting(view, fact.name)) ? Math.max(0, view.indexOf(stripMarks(fact.name).slice(0, 2))) : -1));
     } else if (fact.kind === 'person') {
@@ -610,7 +617,7 @@ function paragraphOf(reading: ArticleReading, date: DateFact) {
 }
 
 function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim, reading: ArticleReading): FactOutcome | null {
-  const anchors = dateAnchors(claim);
+  const anchors = dateAnchors(claim, reading);
   let differing: { sentence: ArticleSentence; source: string; hits: number } | null = null;
   let anchoredAny = false;
   for (const sentence of reading.sentences) {

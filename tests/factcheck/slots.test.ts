@@ -37,8 +37,15 @@ const GANSU = article('gansu-study', '甘肃省党政考察团赴江苏考察', 
   '国家发展改革委副主任周立平陪同考察。',
 ]);
 
+/** A local paper: 我市 is 洛阳. */
+const LUOYANG = article('huainan-luoyang', '淮南市党政代表团来我市考察', '2025-04-10', [
+  '洛阳日报讯 4月8日，安徽省淮南市党政代表团来我市考察，带队的是淮南市委书记周新民。',
+  '代表团参观了我市的智能装备产业园。',
+]);
+const ARTICLES = [HENAN, GANSU, LUOYANG];
+
 const corpus: CorpusView = {
-  getArticle: (docId) => [HENAN, GANSU].find((a) => a.docId === docId),
+  getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
   getParagraph: () => undefined,
   getChunk: () => undefined,
 };
@@ -46,7 +53,7 @@ const corpus: CorpusView = {
 /** Returns every paragraph of every article as a chunk (retrieval is not under test here). */
 const everything: Retriever = {
   async retrieve(): Promise<RetrievedChunk[]> {
-    return [HENAN, GANSU].flatMap((a) =>
+    return ARTICLES.flatMap((a) =>
       a.paragraphs.map((p) => ({
         chunk: { id: `${a.docId}#c${p.n}`, docId: a.docId, paragraphNumbers: [p.n], start: 0, end: p.text.length, text: p.text },
         score: 1,
@@ -86,6 +93,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['国家能源局副主任周立平陪同甘肃省党政考察团考察。', 'contradicted'],
       ['甘肃省党政考察团在江苏考察时，商务部副主任周立平陪同。', 'contradicted'],
       ['国家发展改革委副主任周立平陪同甘肃省党政考察团考察。', 'supported'],
+    ],
+  ],
+  [
+    'a local paper writes its home place as 我市',
+    [
+      ['淮南市党政代表团4月8日到洛阳考察。', 'supported'],
+      ['淮南市党政代表团4月9日来洛阳考察。', 'contradicted'],
+      ['淮南市委书记周新民率淮南市党政代表团赴洛阳考察。', 'supported'],
     ],
   ],
   [
