@@ -38,6 +38,8 @@ export interface AnswerSettings {
   refusalFloor: number;
   /** Maximum number of sentences in an extractive answer. */
   maxSentences: number;
+  /** Below this share of the question found in the answer's paragraph and title, the answer is "not found". */
+  minContextCoverage: number;
   /** Weights of the answerer's named features (src/answer/features.ts). */
   weights: FeatureWeights;
 }
@@ -234,6 +236,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     answer: {
       refusalFloor: readNumber(env, 'ANSWER_REFUSAL_FLOOR', 0.25, 0, 1, false),
       maxSentences: readNumber(env, 'ANSWER_MAX_SENTENCES', 3, 1, 10),
+      minContextCoverage: readNumber(env, 'ANSWER_MIN_CONTEXT_COVERAGE', 0.2, 0, 1, false),
       weights: readFeatureWeights(env),
     },
     chunk: {

@@ -1,6 +1,6 @@
 import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
-import { dateContextOf, extractFacts, matchView, type DateFact, type Fact, type PersonFact } from '../facts/index.ts';
+import { dateContextOf, extractFacts, matchView, titledPeopleOf, type DateFact, type Fact, type PersonFact } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
 import { BIGRAM_PREFIX, foldScript, segmentWords, splitSentences, synonymsOf, tokenizeForIndex } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
@@ -154,7 +154,7 @@ export class ExtractiveAnswerer implements Answerer {
             askedBefore = coverage(span.text);
             return;
           }
-          const facts = extractFacts(span.text, { date: dateContext });
+          const facts = extractFacts(span.text, { date: dateContext, people: this.#peopleOf(article) });
           const view = matchView(span.text);
           const filling = slotFacts(facts, question, view, span.text);
           const features: Record<FeatureName, number> = {
@@ -190,6 +190,14 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   readonly #stories = new Map<string, string>();
+  readonly #people = new Map<string, Map<string, string>>();
+
+  /** The people an article names with a title, cached per article (the index never changes under an answerer). */
+  #peopleOf(article: Article): Map<string, string> {
+    let people = this.#people.get(article.docId);
+    if (!people) this.#people.set(article.docId, (people = titledPeopleOf(article.paragraphs.map((p) => p.text))));
+    return people;
+  }
 
   /** An article's title and text in the matching view, cached. */
   #storyOf(article: Article): string {
@@ -218,10 +226,13 @@ export class ExtractiveAnswerer implements Answerer {
       return about;
     };
     let eligible = candidates.filter((c) => (!factoid || c.filling.length > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c));
-    // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it.
-    if (eligible.some((c) => c.features.role > 0)) eligible = eligible.filter((c) => c.features.role > 0);
+    // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed or
+    // chaired is never answered by someone who did not.
+    const role = askedRole(question);
+    if (eligible.some((c) => c.features.role > 0) || role === 'sign' || role === 'chair') eligible = eligible.filter((c) => c.features.role > 0);
     const best = eligible[0];
-    if (!best || best.score < this.#settings.refusalFloor) return null;
+    // Refuse when the best sentence scores too low, or when its story barely mentions what the question is about.
+    if (!best || best.score < this.#settings.refusalFloor || best.features.context < this.#settings.minContextCoverage) return null;
 
     const limit = ['list', 'why', 'how', 'what'].includes(question.type) || question.comparative ? this.#settings.maxSentences : Math.min(2, this.#settings.maxSentences);
     const chosen = [best];

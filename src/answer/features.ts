@@ -149,8 +149,9 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       // 黄岩区哪位领导 / 张家口方面是谁: prefer the people of that side, named in their title or just before it.
       const owner = askedOwner(question);
       if (!owner) return titled;
-      const ours = titled.filter((p) => mentions(sentenceView.slice(Math.max(0, p.start - 16), p.start), owner));
-      return ours.length > 0 ? ours : titled;
+      // Nobody of that side in the sentence (by the title the article gives them, or the words before the name):
+      // it does not answer the question.
+      return titled.filter((p) => mentions(`${p.titles ?? ''} ${sentenceView.slice(Math.max(0, p.start - 16), p.start)}`, owner));
     }
     case 'when':
       return facts.filter((f) => f.kind === 'date' && !question.folded.includes(toHalfWidth(foldScript(f.text))));
@@ -206,7 +207,8 @@ function eventLocation(question: QuestionAnalysis, view: string, sentence: strin
 /** The place whose people a who-question asks for (张家口方面是谁, 黄岩区哪位领导), or null. */
 export function askedOwner(question: QuestionAnalysis): string | null {
   for (const place of question.places) {
-    if (new RegExp(`${place}(?:方面|一方|的)?(?:是)?(?:哪|谁|有哪)`).test(question.folded)) return place;
+    // 来松江是谁带队的: a place the delegation went to is no side.
+    if (new RegExp(`(?<![来到去赴在于])${place}(?:方面|一方|这边|那边|这方|的)?(?:是)?(?:由)?(?:哪|谁|有哪)`).test(question.folded)) return place;
   }
   return null;
 }

@@ -117,14 +117,15 @@ export function quantityFocus(question: string): string | null {
   if (!match) return null;
   const isNoun = (tag: string) => NOUN.test(tag) && !/^(?:nr|ns|nt)/.test(tag);
   const after = question.slice(match.index + match[0].length).split(/[，。？！?,;；]/)[0] ?? '';
-  const afterNoun = tagWords(after).find(({ word, tag }) => isNoun(tag) && word.length >= 1 && !/^(?:吗|呢)$/.test(word));
+  const isFocus = (word: string, tag: string) => isNoun(tag) && !QUESTION_FILLERS.includes(word) && !/^(?:吗|呢)$/.test(word);
+  const afterNoun = tagWords(after).find(({ word, tag }) => isFocus(word, tag));
   if (afterNoun) return afterNoun.word;
   // 多少个点, 几个组: a one-character counter noun right after the measure word is the counted thing.
   const counter = /^[点组项批场站省市县区镇村人]/.exec(after)?.[0];
   if (counter) return counter;
   const before = question.slice(0, match.index).split(/[，。？！?,;；]/).reverse();
   for (const clause of before) {
-    const nouns = tagWords(clause).filter(({ word, tag }) => isNoun(tag) && word.length >= 2);
+    const nouns = tagWords(clause).filter(({ word, tag }) => isFocus(word, tag) && word.length >= 2);
     if (nouns.length > 0) return nouns.at(-1)!.word;
     if (clause.trim().length > 2) return null;
   }

@@ -200,10 +200,16 @@ const BARE_ORDINAL = new RegExp(`第(\\d+|[${NUMERAL_CHARS}]+)`, 'g');
 
 const TITLE_PATTERN = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
 /** What may follow a name: punctuation, the end, or a verb/particle that starts the rest of the clause. */
-const AFTER_NAME = /^(?:$|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便]|的(?:带领|率领|陪同|主持|邀请))/;
+const AFTER_NAME = /^(?:$|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随]|的(?:带领|率领|陪同|主持|邀请))/;
 /** Characters a name never contains (they start or end phrases). */
 const NOT_IN_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人民]/;
 const NAME = /^[\u3400-\u9fff]{2,3}/;
+
+/** A word the segmenter knows as a verb, adverb or the like (下沉, 分别) is no name. */
+function isCommonWord(word: string): boolean {
+  const tagged = tagWords(word);
+  return tagged.length === 1 && /^(?:v|vd|vn|a|ad|d|p|c|u|m|q|f|r|t)/.test(tagged[0]!.tag);
+}
 
 interface TitleSpan {
   start: number;
@@ -231,29 +237,39 @@ function titleChain(view: string, titles: readonly TitleSpan[], nameStart: numbe
   return { start, last };
 }
 
+/** Role verbs, strongest first: when a sentence says both, 签署 outranks 介绍 (介绍了情况，随后代表双方签下…). */
 const ROLE_VERBS: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
-  [/^(?:率领|带领|带队|率队|领队|率团|率)/, 'lead'],
+  [/^(?:签署|签订|签约|签下|签了|代表[^，。；]{0,8}签)/, 'sign'],
   [/^(?:主持)/, 'chair'],
-  [/^(?:陪同|随同)/, 'accompany'],
-  [/^(?:签署|签订|签约|代表.{0,8}签)/, 'sign'],
+  [/^(?:率领|带领|带队|率队|领队|率团|率)/, 'lead'],
   [/^(?:会见|会晤|接见)/, 'meet'],
+  [/^(?:陪同|随同)/, 'accompany'],
   [/^(?:讲话|致辞|发言|指出|强调|表示|介绍|说)/, 'speak'],
   [/^(?:出席|参加|参观|考察|调研)/, 'attend'],
 ];
+/** How far after a list of people its verb may stand: the clause, or the next one for the strongest roles. */
+const ROLE_WINDOW_CHARS = 14;
+const STRONG_ROLE_WINDOW_CHARS = 40;
 
-/** The role of a list of people: the verb that follows the list in the same clause (…沈晓明、毛伟明率领). */
+/** The role of a list of people: the strongest verb that follows the list (…沈晓明、毛伟明率领). */
 function roleAfter(view: string, from: number): PersonRole {
-  const clause = view.slice(from, from + 24).split(/[。；;！？!?]/)[0]!;
-  for (let i = 0; i < Math.min(clause.length, 14); i += 1) {
-    const rest = clause.slice(i);
-    if (/^[,，]/.test(rest) && i > 0) break;
-    for (const [pattern, role] of ROLE_VERBS) if (pattern.test(rest)) return role;
+  const sentence = view.slice(from, from + STRONG_ROLE_WINDOW_CHARS).split(/[。；;！？!?]/)[0]!;
+  const clauseEnd = /[,，]/.exec(sentence.slice(1))?.index;
+  const clause = sentence.slice(0, Math.min(ROLE_WINDOW_CHARS, clauseEnd === undefined ? sentence.length : clauseEnd + 1));
+  let best: { rank: number; role: Exclude<PersonRole, null> } | null = null;
+  for (let i = 0; i < sentence.length; i += 1) {
+    const rest = sentence.slice(i);
+    ROLE_VERBS.forEach(([pattern, role], rank) => {
+      // Beyond its own clause a list takes only a signing (两人代表双方，签下了…).
+      if (i >= clause.length && role !== 'sign') return;
+      if (pattern.test(rest) && (!best || rank < best.rank)) best = { rank, role };
+    });
   }
-  return null;
+  return (best as { role: Exclude<PersonRole, null> } | null)?.role ?? null;
 }
 
 /** People: an official title right before a 2–3 character name, or a name the segmenter tags, in a list. */
-function findPersons(view: string, sentence: string): PersonFact[] {
+function findPersons(view: string, sentence: string, known: ReadonlyMap<string, string> = new Map()): PersonFact[] {
   const titles: TitleSpan[] = [];
   for (const match of view.matchAll(TITLE_PATTERN)) titles.push({ start: match.index!, end: match.index! + match[0].length });
   const persons: PersonFact[] = [];
@@ -264,7 +280,7 @@ function findPersons(view: string, sentence: string): PersonFact[] {
     const candidate = NAME.exec(view.slice(at))?.[0];
     if (!candidate) continue;
     // Prefer the length after which the clause goes on naturally (沈晓明率领 → 3; 王浩讲话 → 2).
-    const name = [3, 2].map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && AFTER_NAME.test(view.slice(at + n.length)) && !NOT_IN_NAME.test(n));
+    const name = [3, 2].map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && AFTER_NAME.test(view.slice(at + n.length)) && !NOT_IN_NAME.test(n) && !isCommonWord(n));
     if (!name || taken(at, at + name.length) || titles.some((t) => t.start >= at && t.start < at + name.length)) continue;
     const chain = titleChain(view, titles, title.end) ?? { start: title.start, last: title };
     const chainText = view.slice(chain.start, title.end).trim();
@@ -287,8 +303,14 @@ function findPersons(view: string, sentence: string): PersonFact[] {
     cursor = at + word.length;
     if (!tag.startsWith('nr') || word.length < 2 || word.length > 3 || NOT_IN_NAME.test(word) || taken(at, cursor)) continue;
     const next = view.slice(cursor, cursor + 2);
-    const listed = /^[、和]/.test(next) || /[、和]$/.test(view.slice(at - 1, at)) || /^(?:同志|等)/.test(next);
+    const listed = /^[、和与及]/.test(next) || /[、和与及]$/.test(view.slice(at - 1, at)) || /^(?:同志|等)/.test(next);
     if (listed) persons.push({ kind: 'person', text: sentence.slice(at, cursor), start: at, end: cursor, name: word, title: null, titles: null, role: null });
+  }
+  // Names the article gives a title elsewhere.
+  for (const [name, title] of known) {
+    for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) {
+      if (!taken(at, at + name.length)) persons.push({ kind: 'person', text: sentence.slice(at, at + name.length), start: at, end: at + name.length, name, title: null, titles: title, role: null });
+    }
   }
   persons.sort((a, b) => a.start - b.start);
   // A role read after a list applies to the whole list: 书记A、省长B率领 → both lead.
@@ -474,7 +496,7 @@ export function extractFacts(sentence: string, context: FactContext = {}): Fact[
   const facts: Fact[] = [
     ...dates,
     ...findQuantities(view, sentence, dates),
-    ...findPersons(view, sentence),
+    ...findPersons(view, sentence, context.people),
     ...findPlaces(view, sentence),
     ...findOrgs(view, sentence),
     ...findDocuments(view, sentence),
@@ -506,6 +528,18 @@ export function extractParagraphFacts(paragraph: string, context: FactContext = 
     return { ...span, facts };
   });
   return { sentences, date };
+}
+
+/** People an article names with a title anywhere (name → title chain), for `FactContext.people`. */
+export function titledPeopleOf(paragraphs: readonly string[]): Map<string, string> {
+  const people = new Map<string, string>();
+  for (const paragraph of paragraphs) {
+    const view = matchView(paragraph);
+    for (const person of findPersons(view, paragraph)) {
+      if (person.title && !people.has(person.name)) people.set(person.name, person.titles ?? person.title);
+    }
+  }
+  return people;
 }
 
 /** The year and month an article's publish date gives to dates that omit them. */

@@ -100,4 +100,9 @@ export type Fact = PersonFact | DateFact | QuantityFact | PlaceFact | OrgFact | 
 export interface FactContext {
   /** Year/month carried from earlier sentences or the article's date line (for a bare 25日). */
   date?: DatePoint;
+  /**
+   * People the article names elsewhere with a title (市长蒋承宇), by name → title: a bare mention of the same name
+   * in this sentence (蒋承宇与韩丽娟签署) is that person.
+   */
+  people?: ReadonlyMap<string, string>;
 }
