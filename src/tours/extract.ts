@@ -257,7 +257,7 @@ function destinationsOf(
   mentions: ReadonlyMap<string, number>,
   titleAndFirst: readonly DestinationText[],
 ): Array<Cited<string>> {
-  const found: Array<Cited<string> & { province: boolean; end: number; sentence: number }> = [];
+  const found: Array<Cited<string> & { province: boolean; detail: boolean; end: number; sentence: number }> = [];
   const homeShort = home ? stripAdminSuffix(foldScript(home)) : null;
   const homeProvince = home ? PROVINCES.find((p) => foldScript(home).startsWith(p.common))?.common : undefined;
   for (const sentence of sentences) {
@@ -267,6 +267,10 @@ function destinationsOf(
     places.forEach((place, i) => {
       if (place.destination) chosen.add(i);
     });
+    // A compound place (浙江省台州市黄岩区) goes where its first part goes.
+    for (let i = 0; i < places.length - 1; i += 1) {
+      if (chosen.has(i) && places[i]!.end === places[i + 1]!.start) chosen.add(i + 1);
+    }
     // Extend chains both ways: 从A、B到C再到D.
     for (let i = 0; i < places.length - 1; i += 1) {
       const gap = sentence.view.slice(places[i]!.end, places[i + 1]!.start);
@@ -275,10 +279,6 @@ function destinationsOf(
         chosen.add(i);
         chosen.add(i + 1);
       }
-    }
-    // A compound place (浙江省台州市黄岩区) goes where its first part goes.
-    for (let i = 0; i < places.length - 1; i += 1) {
-      if (chosen.has(i) && places[i]!.end === places[i + 1]!.start) chosen.add(i + 1);
     }
     for (let i = places.length - 2; i >= 0; i -= 1) {
       const gap = sentence.view.slice(places[i]!.end, places[i + 1]!.start);
@@ -302,8 +302,11 @@ function destinationsOf(
       if (found.some((d) => stripAdminSuffix(foldScript(d.value)) === short)) continue;
       // 浙江省台州市黄岩区: the places written together with a province are its detail and stay with it.
       const previous = places[i - 1];
-      const attached = previous !== undefined && previous.end === place.start && found.some((d) => d.province && d.end === place.start && d.sentence === sentence.order);
-      found.push({ value: sentence.text.slice(place.start, place.end), citation: cite(sentence), province: provinceOf(place.name) !== undefined || attached, end: place.end, sentence: sentence.order });
+      const gap = previous ? sentence.view.slice(previous.end, place.start) : null;
+      // …and so do places listed after such detail (贵州省贵阳市、遵义市).
+      const attached = previous !== undefined && (gap === '' || (gap === '、' && found.some((d) => d.detail && d.end === previous.end && d.sentence === sentence.order))) &&
+        found.some((d) => d.province && d.end === previous.end && d.sentence === sentence.order);
+      found.push({ value: sentence.text.slice(place.start, place.end), citation: cite(sentence), province: provinceOf(place.name) !== undefined || attached, detail: attached, end: place.end, sentence: sentence.order });
     }
   }
   // 来建德考察: a place the segmenter does not know, written between a verb of going and a verb of visiting.
@@ -317,7 +320,7 @@ function destinationsOf(
       const body = sentences.find((s) => s.text.includes(value));
       const citation = text.citation ?? (body ? cite(body) : null);
       if (!citation) continue;
-      found.push({ value, citation, province: false, end: -1, sentence: -1 });
+      found.push({ value, citation, province: false, detail: false, end: -1, sentence: -1 });
       break;
     }
   }

@@ -152,6 +152,7 @@ test('a compound destination keeps all its parts, in order', () => {
     ['3月8日，考察团来到江苏省苏州市吴江区考察学习。', ['江苏省', '苏州市', '吴江区']],
     ['考察团赴福建省泉州市考察，泉州市委书记会见。', ['福建省', '泉州市']],
     ['代表团前往四川、重庆学习考察。', ['四川', '重庆']],
+    ['代表团赴贵州省贵阳市、遵义市学习考察。', ['贵州省', '贵阳市', '遵义市']],
   ];
   for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).destinations.map((d) => d.value), want, text);
 });
