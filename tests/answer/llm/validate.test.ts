@@ -1,5 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   bestMatchingSentence,
   checkGeneratedAnswer,
@@ -9,7 +11,9 @@ import {
   unsupportedFacts,
   unsupportedWords,
   validatedDraft,
+  sentenceProblem,
 } from '../../../src/answer/llm/index.ts';
+import { ARTICLES_DIR } from '../../helpers/corpus-index.ts';
 
 /** Paragraphs quoted verbatim from data/articles (hunan-delegation-guangdong-jiangxi-hubei, hunan-county-leaders…). */
 const LEADERS = '9月23日至28日,由湖南省委书记沈晓明、省长毛伟明率领的湖南省党政代表团,带着谱写高质量发展新篇章的迫切愿望,步履匆匆、马不停蹄,先后赴广东、江西、湖北学习考察,共商交流合作事宜。';
@@ -113,6 +117,8 @@ describe('unsupportedWords and unknownUrls', () => {
     ['place spellings: 湖南 for 湖南省, 广东省 for 广东', '湖南代表团前往广东省、江西省。', [LEADERS], []],
     ['traditional characters fold to simplified', '湖南黨政代表團赴廣東學習考察。', [LEADERS], []],
     ['a compound split differently in the paragraph', '代表团来到广州南沙。', ['代表团到广州市南沙区考察。'], []],
+    ['an agreement the paragraph never mentions', '此行还签署了合作备忘录。', [LEADERS], ['合作备忘录']],
+    ['an agreement the paragraph names with a synonym', '双方签订了合作协议。', ['两地签署战略合作框架协议。'], []],
     ['an organisation the paragraph lacks', '代表团考察了比亚迪汽车工业有限公司。', [LEADERS], ['比亚迪', '汽车', '工业', '有限公司']],
   ];
   for (const [name, sentence, support, missing] of cases) {
@@ -210,4 +216,30 @@ describe('bestMatchingSentence', () => {
     assert.equal(bestMatchingSentence('此行共看了36个考察点。', FIGURES), '6天3个省份,2000多公里路程,36个考察点,这是此次湖南省党政代表团的一组数据。');
     assert.equal(bestMatchingSentence('此行深化了合作，明晰了路径。', FIGURES), '数据的背后,既有学习取经、深化合作的满满收获,更有进一步明晰路径、创新机制、提升效能的坚强决心。');
   });
+});
+
+describe('grounded paraphrases of the seed answers are kept (content words do not reject normal wording)', () => {
+  const lines = fs.readdirSync(ARTICLES_DIR).flatMap((f) => fs.readFileSync(path.join(ARTICLES_DIR, f), 'utf8').split('\n'));
+  const paragraph = (snippet: string) => {
+    const found = lines.find((l) => l.includes(snippet));
+    assert.ok(found, snippet);
+    return found;
+  };
+  const cases: Array<[sentence: string, snippet: string]> = [
+    ['此次学习考察由湖南省委书记沈晓明和省长毛伟明带队。', '省长毛伟明率领的湖南省党政代表团'],
+    ['郴州党政考察团由市委书记刘志仁和代市长吴巨培率队前往广州。', '代市长吴巨培率领的党政考察团'],
+    ['洞口县委书记吴韬以义乌小商品经济的发展为例，称其为“最好的明证”。', '义乌小商品经济的发展就是最好的明证'],
+    ['郴州党政代表团于11月9日至11日赴广州考察学习。', '11月9日-11日,在全市上下'],
+    ['在江西，代表团先后到访了南昌和景德镇两个城市。', '在江西,代表团先后赴南昌、景德镇两市'],
+    ['浙江省党政代表团13日上午瞻仰了位于上海的中共一大纪念馆。', '瞻仰上海中共一大纪念馆'],
+    ['刘志仁一行专程前往深圳市人才集团有限公司取经。', '深圳市人才集团有限公司'],
+    ['代表团在6天时间里走了3省6市，考察点多达36个。', '考察点多达36个'],
+    ['培训班共安排了49场现场教学，分3组走访了18地。', '49场现场教学'],
+    ['这座地埋式净水厂节约用地30%以上。', '节约用地30%以上'],
+    ['除了广州，考察团还去了珠海、东莞和深圳。', '从广州、珠海到东莞再到深圳'],
+    ['刘志仁还参加了《对话新能源》节目的录制。', '对话新能源'],
+  ];
+  for (const [sentence, snippet] of cases) {
+    test(sentence, () => assert.equal(sentenceProblem({ text: sentence, citations: [1] }, new Map([[1, paragraph(snippet)]])), null));
+  }
 });
