@@ -1,6 +1,7 @@
 /**
- * Composition root: builds the real adapters (embedder, on-disk index, retriever, answerer) from `Config` and
- * hands them to whoever runs (CLI, terminal chat, later the bot). Nothing else wires components together.
+ * Composition root: builds the real adapters (embedder, on-disk index, retriever, answerer, fact checker, digest,
+ * Telegram bot with its features) from `Config` and hands them to whoever runs (CLI, terminal chat, bot). Nothing
+ * else wires components together.
  */
 import { performance } from 'node:perf_hooks';
 import type { Config } from './config.ts';
@@ -9,6 +10,28 @@ import { createEmbedder, type Embedder } from './embed/index.ts';
 import { IndexStore, assertEmbedderCompatible, StoreError, type LoadedIndex } from './store/index.ts';
 import { HybridRetriever, type RetrievalMode, type RetrievedChunk, type Retriever } from './retrieve/index.ts';
 import { createAnswerer, type Answer, type Answerer, type AnswerOptions } from './answer/index.ts';
+import { Api } from 'grammy';
+import { readBotNetworkSettings } from './config.ts';
+import { createLogger } from './log.ts';
+import {
+  budgetedRetry,
+  createBot,
+  createIndexMaintenance,
+  DEFAULT_RETRY,
+  DEFAULT_API_ROOT,
+  checkFeature,
+  digestFeature,
+  toursFeature,
+  runBot,
+  type BotContext,
+  type BotFeature,
+  type KnowledgeSource,
+} from './bot/index.ts';
+import { DigestDatabase, DigestService, telegramTransport } from './digest/index.ts';
+import { EvidenceFactChecker, type FactChecker } from './factcheck/index.ts';
+import { IndexWatcher } from './store/index.ts';
+import { watchCorpus } from './cli/watch-corpus.ts';
+import type { Bot } from 'grammy';
 
 /** How many chunks the answerer gets to read. */
 const RETRIEVE_LIMIT = 10;
@@ -73,6 +96,138 @@ export async function openQuestionAnswering(
         retrieved,
         timings: { retrieve: retrievedAt - started, answer: finished - retrievedAt, total: finished - started },
       };
+    },
+  };
+}
+
+/** A fact checker over whatever index `current()` returns, rebuilt only when the index generation changes. */
+export function currentFactChecker(current: () => QuestionAnswering): FactChecker {
+  let cached: { generation: number; checker: FactChecker } | undefined;
+  return {
+    check(claim, options) {
+      const qa = current();
+      const generation = qa.index.manifest.generation;
+      if (cached?.generation !== generation) {
+        cached = { generation, checker: new EvidenceFactChecker({ retriever: qa.retriever, corpus: qa.index.corpus }) };
+      }
+      return cached.checker.check(claim, options);
+    },
+  };
+}
+
+/** The index generations the bot serves (an `IndexWatcher` in production, a fixed one in the soak and tests). */
+export interface ServedKnowledge extends KnowledgeSource {
+  current(): QuestionAnswering;
+}
+
+export interface TelegramBotDeps {
+  /** A logger that masks the bot token. */
+  log: Logger;
+  embedder: Embedder;
+  /** Mount the daily digest (SQLite under DATA_DIR); default true. */
+  digest?: boolean;
+}
+
+export interface TelegramApp {
+  readonly bot: Bot<BotContext>;
+  /** Connects (logging retries, giving up after TELEGRAM_START_TIMEOUT_MS), starts serving and the digest. */
+  run(options?: { pollTimeoutSeconds?: number }): Promise<{ mode: 'polling' | 'webhook'; stop(): Promise<void> }>;
+}
+
+/**
+ * Builds the bot with every feature (ask, sources, check, digest, tours, admin, inline). The digest delivers
+ * through its own Bot API client with the same retry budget, so the digest service and the bot do not need
+ * each other to exist first.
+ */
+export function createTelegramBot(config: Config, knowledge: ServedKnowledge, deps: TelegramBotDeps): TelegramApp {
+  const { log, embedder } = deps;
+  const network = readBotNetworkSettings();
+  const retry = { ...DEFAULT_RETRY, totalBudgetMs: network.retryBudgetMs };
+  const features: BotFeature[] = [checkFeature(currentFactChecker(() => knowledge.current()), { maxClaimChars: config.maxQuestionChars, log })];
+  let digest: { service: DigestService; db: DigestDatabase } | undefined;
+  if (deps.digest !== false) {
+    const api = new Api(config.telegram.token!, { apiRoot: config.telegram.apiRoot ?? DEFAULT_API_ROOT });
+    api.config.use(budgetedRetry(retry));
+    const db = DigestDatabase.open(config.dataDir);
+    const service = new DigestService({ db, index: () => knowledge.current().index, transport: telegramTransport(api), defaults: config.digest, log });
+    digest = { service, db };
+    features.push(digestFeature(service, { log }));
+  }
+  features.push(toursFeature());
+  const bot = createBot({
+    features,
+    knowledge,
+    telegram: config.telegram,
+    maxQuestionChars: config.maxQuestionChars,
+    log,
+    retry,
+    maintenance: createIndexMaintenance({
+      indexDir: config.indexDir,
+      corpusDir: config.corpusDir,
+      embedder,
+      chunk: config.chunk,
+      fetch: config.fetch,
+      uploadMaxBytes: config.telegram.uploadMaxBytes,
+    }),
+  });
+  return {
+    bot,
+    async run(options = {}) {
+      let running;
+      try {
+        running = await runBot(bot, { telegram: config.telegram, log, features, startTimeoutMs: network.startTimeoutMs, pollTimeoutSeconds: options.pollTimeoutSeconds });
+        await digest?.service.start();
+      } catch (error) {
+        await running?.stop();
+        digest?.db.close();
+        throw error;
+      }
+      const started = running;
+      return {
+        mode: started.mode,
+        async stop() {
+          await Promise.all([digest?.service.stop(), started.stop()]);
+          digest?.db.close();
+        },
+      };
+    },
+  };
+}
+
+/**
+ * `npm start` with a token: the bot over the index on disk, reloading it when `npm run ingest` (or an upload)
+ * commits a new generation, plus WATCH_CORPUS ingestion. Returns a handle to stop everything.
+ */
+export async function startTelegram(config: Config, qa: QuestionAnswering, embedder: Embedder): Promise<{ mode: 'polling' | 'webhook'; stop(): Promise<void> }> {
+  // Everything from here on may carry the token (grammY errors, URLs): this logger masks it.
+  const log = createLogger(config.logLevel, [config.telegram.token!, config.llm.apiKey].filter((s): s is string => Boolean(s)));
+  const watcher = new IndexWatcher<QuestionAnswering>({
+    dir: config.indexDir,
+    initial: qa,
+    load: () => openQuestionAnswering(config, log, { embedder }),
+    generationOf: (current) => current.index.manifest.generation,
+    onReload: (next) => {
+      const { articles, paragraphs } = next.index.manifest.counts;
+      log.info(`bot: index reloaded (generation ${next.index.manifest.generation}: ${articles} articles, ${paragraphs} paragraphs)`);
+    },
+    onError: (error) => log.warn(`bot: index reload failed, still serving the previous one: ${error instanceof Error ? error.message : String(error)}`),
+  }).start();
+  const app = createTelegramBot(config, { current: () => watcher.current, reload: () => watcher.check() }, { log, embedder });
+  let running;
+  try {
+    running = await app.run();
+  } catch (error) {
+    watcher.stop();
+    throw error;
+  }
+  const stopCorpusWatch = config.digest.watchCorpus ? watchCorpus({ config, embedder, log, onIngested: () => void watcher.check() }) : () => {};
+  const started = running;
+  return {
+    mode: started.mode,
+    async stop() {
+      watcher.stop();
+      stopCorpusWatch();
+      await started.stop();
     },
   };
 }

@@ -2,14 +2,15 @@
  * What every handler can reach: the bot's context type (grammY `Context` plus `ctx.kaocha`) and the services it
  * carries. Extra feature composers (fact-check, digest) are typed `Composer<BotContext>` and see the same.
  */
-import type { Context } from 'grammy';
+import type { Composer, Context } from 'grammy';
+import type { BotCommand } from 'grammy/types';
 import type { Answer, AnswerOptions, Citation } from '../answer/index.ts';
 import type { TelegramSettings } from '../config.ts';
 import type { EmbedderInfo } from '../embed/index.ts';
 import type { IngestReport } from '../ingest/index.ts';
 import type { Logger } from '../log.ts';
 import type { LoadedIndex } from '../store/index.ts';
-import type { ConversationMemory } from './follow-up.ts';
+import type { ConversationMemory } from '../chat/index.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 /** One loaded index generation that can answer questions (`QuestionAnswering` from src/app.ts fits). */
@@ -115,4 +116,18 @@ export class ShortKeyBook {
   paragraphIdFor(key: string): string | undefined {
     return this.#byKey.get(key);
   }
+}
+
+/**
+ * One feature of the bot (bot/features/*.ts): its Composer, installed after access control and rate limiting,
+ * and the commands it adds to the menu (admin commands appear only in admins' menus and /help).
+ */
+export interface BotFeature {
+  readonly name: string;
+  readonly composer: Composer<BotContext>;
+  readonly commands?: readonly BotCommand[];
+  readonly adminCommands?: readonly BotCommand[];
+  /** Lines for /help (HTML, escaped): one usage line with an example each. */
+  readonly help?: readonly string[];
+  readonly adminHelp?: readonly string[];
 }

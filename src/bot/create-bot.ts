@@ -2,35 +2,34 @@
  * Builds the grammY bot from injected parts (no environment, no network until it runs): the knowledge source,
  * Telegram settings, a logger and a clock. Middleware order matters:
  *
- *   auto-retry (API transformer) → per-chat ordering → services → access control → rate limit →
- *   built-in commands → `extraComposers` (fact-check, digest, …) → the catch-all question handler
+ *   budgeted retry (API transformer) → per-chat ordering → services → access control → rate limit →
+ *   /start, /help, /new → features (ask, sources, admin, inline, then `features`: check, digest, tours, …) →
+ *   the catch-all question handler → the catch-all button answer
  *
  * so extra features are protected by access control and rate limiting, and their commands are reached before
  * plain text is treated as a question.
  */
-import { Bot, Composer, type Middleware } from 'grammy';
+import { Bot, type Middleware } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { sequentialize } from '@grammyjs/runner';
 import type { TelegramSettings } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { isAddressedToBot, isAdmin, isAllowed, type AccessPolicy } from './access.ts';
-import { addressedFields, askComposer, questionComposer, replyTargetOf } from './commands/ask.ts';
-import { adminComposer } from './commands/admin.ts';
-import { inlineComposer } from './commands/inline.ts';
-import { sourcesComposer } from './commands/sources.ts';
-import { startComposer } from './commands/start.ts';
+import { addressedFields, questionComposer, replyTargetOf } from './features/ask.ts';
+import { builtinFeatures, helpComposer } from './features/help.ts';
 import {
   DEFAULT_BOT_BEHAVIOUR,
   ShortKeyBook,
   type BotBehaviour,
   type BotContext,
+  type BotFeature,
   type BotServices,
   type IndexMaintenance,
   type KnowledgeSource,
   type LastAnswer,
 } from './context.ts';
 import { BotError } from './errors.ts';
-import { ConversationMemory } from './follow-up.ts';
+import { ConversationMemory } from '../chat/index.ts';
 import { TEXT } from './messages.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { sendHtmlMessages } from './reply.ts';
@@ -48,8 +47,8 @@ export interface CreateBotOptions {
   maintenance?: IndexMaintenance;
   /** Milliseconds clock (tests move time). */
   now?: () => number;
-  /** Mounted after access control and rate limiting, before the catch-all question handler. */
-  extraComposers?: ReadonlyArray<Composer<BotContext>>;
+  /** Features mounted after the built-in ones (check, digest, tours), before the catch-all question handler. */
+  features?: readonly BotFeature[];
   /** Skip getMe (tests, or a cached value). */
   botInfo?: UserFromGetMe;
   behaviour?: Partial<BotBehaviour>;
@@ -97,8 +96,9 @@ export function createBot(options: CreateBotOptions): Bot<BotContext> {
   bot.use(accessControl(telegram, behaviour.refusalCooldownMs, now));
   bot.use(rateLimit());
 
-  bot.use(startComposer(), askComposer(), sourcesComposer(), adminComposer(), inlineComposer());
-  for (const composer of options.extraComposers ?? []) bot.use(composer);
+  const features = [...builtinFeatures(), ...(options.features ?? [])];
+  bot.use(helpComposer(features));
+  for (const feature of features) bot.use(feature.composer);
   bot.use(questionComposer());
   // Forged or outdated button data ("sources:-1", "x") matched nothing above; a real client keeps spinning until
   // the query is answered, so every callback query gets an answer.

@@ -6,6 +6,7 @@
 import type { Answer, Citation } from '../answer/index.ts';
 import { NOT_FOUND_TEXT } from '../answer/index.ts';
 import type { Article, Paragraph } from '../domain.ts';
+import { displayDate, sourceLines, type SourceLine } from '../chat/sources.ts';
 import { escapeAttribute, escapeHtml, splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from './html.ts';
 
 /** Telegram's limit on `callback_data` (bytes). */
@@ -32,23 +33,22 @@ export const LABELS = {
   originalLink: '原文链接',
 } as const;
 
-/** `2023-09-30 11:07:33` → `2023-09-30`: the day is what readers compare. */
-function displayDate(date: string | null): string {
-  return date ? date.slice(0, 10) : LABELS.unknownDate;
-}
-
-/** The answer body with `[n]` after every sentence, escaped. One block: the splitter cuts it after a `[n]`. */
+/**
+ * The answer body: the direct short answer in bold when there is one, then the supporting quotes, one per line,
+ * each followed by its `[n]`. One block: the splitter cuts it after a `[n]`.
+ */
 export function answerBodyHtml(answer: Answer): string {
   if (!answer.found) return escapeHtml(NOT_FOUND_TEXT);
-  return answer.sentences.map((s) => `${escapeHtml(s.text)}${s.citations.map((n) => `[${n}]`).join('')}`).join('');
+  const quotes = answer.sentences.map((s) => `${escapeHtml(s.text)}${s.citations.map((n) => `[${n}]`).join('')}`);
+  const short = answer.short?.trim();
+  return short ? [`<b>${escapeHtml(short)}</b>`, ...quotes].join('\n') : quotes.join('\n');
 }
 
-/** One source line: `[n] <a href="url">标题</a> — 红网 · 2023-09-30 · ¶3`. */
-export function sourceLineHtml(citation: Citation): string {
-  const title = escapeHtml(citation.title);
-  const linked = citation.url && isWebUrl(citation.url) ? `<a href="${escapeAttribute(citation.url)}">${title}</a>` : title;
-  const details = [citation.source ?? LABELS.unknownOutlet, displayDate(citation.date), `¶${citation.paragraph}`].map(escapeHtml).join(' · ');
-  return `[${citation.n}] ${linked} — ${details}`;
+/** One compact source line: `[1][2] <a href="url">粤赣鄂归来…</a> · 红网 · 2023-09-30 · ¶3, ¶12`. */
+export function sourceLineHtml(line: SourceLine): string {
+  const title = escapeHtml(line.title);
+  const linked = line.url && isWebUrl(line.url) ? `<a href="${escapeAttribute(line.url)}">${title}</a>` : title;
+  return `${line.markers} ${linked} · ${[line.outlet, line.date, line.paragraphs].map(escapeHtml).join(' · ')}`;
 }
 
 /** Telegram refuses `href`s that are not absolute web (or tg:) URLs; a bad one would lose the whole message. */
@@ -70,7 +70,7 @@ export function answerBlocks(answer: Answer): string[] {
   const sources = answer.found ? answer.citations : answer.nearest;
   if (sources.length > 0) {
     blocks.push(`\n<b>${escapeHtml(answer.found ? LABELS.sources : LABELS.nearest)}</b>`);
-    blocks.push(...sources.map(sourceLineHtml));
+    blocks.push(...sourceLines(sources).map(sourceLineHtml));
   }
   return blocks;
 }

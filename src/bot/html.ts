@@ -48,10 +48,11 @@ function splitOversizedBlock(block: string, limit: number): string[] {
   let rest = block;
   while (rest.length > limit) {
     const cut = lastSafeCut(rest, limit);
-    const head = rest.slice(0, cut);
+    // Line breaks at the cut belong to neither part (a part never ends or starts with a blank line).
+    const head = rest.slice(0, cut).replace(/\n+$/, '');
     const open = openTags(head);
     parts.push(head + open.map((t) => `</${t.name}>`).reverse().join(''));
-    rest = open.map((t) => t.raw).join('') + rest.slice(cut);
+    rest = open.map((t) => t.raw).join('') + rest.slice(cut).replace(/^\n+/, '');
   }
   if (rest) parts.push(rest);
   return parts;

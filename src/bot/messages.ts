@@ -2,13 +2,10 @@
  * Everything the bot says that is not an answer (Simplified Chinese), in one place. All of it is sent as
  * Telegram HTML: fixed text is written escaped, dynamic parts are escaped here.
  */
+import { CHAT_TEXT } from '../chat/messages.ts';
 import { escapeHtml } from './html.ts';
 
-export const EXAMPLE_QUESTIONS = [
-  '湖南省党政代表团去了哪几个省？',
-  '郴州党政考察团去广州，是哪两位市领导率队的？',
-  '浙江省党政代表团在江苏、上海考察了什么？',
-] as const;
+export { EXAMPLE_QUESTIONS } from '../chat/messages.ts';
 
 export const TEXT = {
   intro: [
@@ -17,31 +14,20 @@ export const TEXT = {
     '',
     '试试这些问题：',
   ].join('\n'),
-  help: [
-    '<b>使用说明</b>',
-    '直接发送问题（群聊中请用 /ask、@我 或回复我的消息）。',
-    '/ask &lt;问题&gt; — 提问',
-    '/sources — 已收录的文章',
-    '/source &lt;n&gt; — 查看上一个回答中第 n 条出处的完整段落',
-    '/new — 开始新话题（清除上下文）',
-    '/stats — 索引状态（管理员）',
-    '/reindex — 重建索引（管理员）',
-    '管理员可直接发送 .txt / .md / .html 文件收录新文章。',
-  ].join('\n'),
   emptyQuestion: '请在命令后写上问题，例如：/ask 湖南省党政代表团去了哪几个省？',
-  tooLong: (max: number, got: number) => `问题太长了（${got} 字），请控制在 ${max} 字以内。`,
+  tooLong: (max: number, got: number) => escapeHtml(CHAT_TEXT.tooLong(max, got)),
   nonText: '我只能回答文字问题，请直接发送问题。',
   refused: '抱歉，这个机器人仅对授权用户开放。如需使用，请联系管理员。',
   adminOnly: '抱歉，这个命令仅限管理员使用。',
   rateLimited: (seconds: number) => `提问太频繁了，请 ${seconds} 秒后再试。`,
   apology: '抱歉，处理这条消息时出错了，请稍后再试或换个说法。',
-  contextCleared: '好的，已开始新话题。',
+  contextCleared: CHAT_TEXT.contextCleared,
   unknownCommand: '没有这个命令。发送 /help 查看可用命令。',
   noLastAnswer: '还没有可查看的出处，请先提一个问题。',
   sourceUsage: '用法：/source &lt;n&gt;，n 是上一个回答中的出处编号，例如 /source 1',
   noSuchSource: (n: number, count: number) => `上一个回答没有第 ${n} 条出处（共 ${count} 条）。`,
   paragraphGone: '这段原文已不在资料库中（索引可能已更新）。',
-  followUp: (question: string) => `（理解为：${escapeHtml(question)}）`,
+  followUp: (question: string) => escapeHtml(CHAT_TEXT.followUp(question)),
   busy: '正在处理另一项索引任务，请稍后再试。',
   indexLocked: '索引正在更新，请稍后再试。',
   staleButton: '这个按钮已失效，请重新提问。',

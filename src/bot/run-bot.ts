@@ -11,19 +11,30 @@ import { GrammyError, HttpError, type Bot } from 'grammy';
 import type { BotCommand, Update } from 'grammy/types';
 import type { TelegramSettings } from '../config.ts';
 import type { Logger } from '../log.ts';
-import type { BotContext } from './context.ts';
+import type { BotContext, BotFeature } from './context.ts';
 import { BotError } from './errors.ts';
 
-/** The command menu users see, in Chinese. */
+/** The command menu everyone sees, in Chinese (features add theirs after these). */
 export const BOT_COMMANDS: readonly BotCommand[] = [
+  { command: 'help', description: '使用说明和示例' },
   { command: 'ask', description: '提问（群聊中使用）' },
   { command: 'sources', description: '已收录的文章' },
   { command: 'source', description: '查看上一个回答的第 n 条出处' },
   { command: 'new', description: '开始新话题' },
-  { command: 'help', description: '使用说明' },
+];
+
+/** Commands only admins see (in a menu scoped to each admin's private chat). */
+export const ADMIN_BOT_COMMANDS: readonly BotCommand[] = [
   { command: 'stats', description: '索引状态（管理员）' },
   { command: 'reindex', description: '重建索引（管理员）' },
 ];
+
+/** The menus: everyone's, and the admins' (everyone's plus the admin commands). */
+export function commandMenus(features: readonly BotFeature[]): { everyone: BotCommand[]; admins: BotCommand[] } {
+  const everyone = [...BOT_COMMANDS, ...features.flatMap((f) => f.commands ?? [])];
+  const admins = [...everyone, ...ADMIN_BOT_COMMANDS, ...features.flatMap((f) => f.adminCommands ?? [])];
+  return { everyone, admins };
+}
 
 /** Update kinds the bot handles; others are not even delivered. */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
@@ -31,8 +42,8 @@ export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as 
 export interface RunBotOptions {
   telegram: TelegramSettings;
   log: Logger;
-  /** Extra commands from mounted features (e.g. /check), appended to the menu. */
-  extraCommands?: readonly BotCommand[];
+  /** The features passed to createBot (their commands join the menus). */
+  features?: readonly BotFeature[];
   /** Long-polling timeout (s) passed to getUpdates. */
   pollTimeoutSeconds?: number;
   /** Interface the webhook server binds to; undefined = all (Telegram reaches it through a proxy or directly). */
@@ -134,8 +145,13 @@ export async function runBot(bot: Bot<BotContext>, options: RunBotOptions): Prom
   const { telegram, log } = options;
   await connect(bot, options);
   log.info(`bot: @${bot.botInfo.username} (id ${bot.botInfo.id}) connected`);
+  const menus = commandMenus(options.features ?? []);
   try {
-    await bot.api.setMyCommands([...BOT_COMMANDS, ...(options.extraCommands ?? [])]);
+    await bot.api.setMyCommands(menus.everyone);
+    // Admin commands only in admins' own chats: a scope per admin (a private chat's id is the user's id).
+    for (const adminId of telegram.adminUserIds) {
+      await bot.api.setMyCommands(menus.admins, { scope: { type: 'chat', chat_id: adminId } });
+    }
   } catch (error) {
     // The menu is a convenience; a server without setMyCommands must not stop the bot.
     log.warn(`bot: setMyCommands failed (ignored): ${error instanceof Error ? error.message : String(error)}`);

@@ -21,6 +21,8 @@ export interface AskJson {
   nearest: Answer['nearest'];
   retrieved: Array<{ paragraphId: string; score: number; text: string }>;
   timings_ms: AskTimings;
+  /** `ask --file` lines with a "chat" id: the question as resolved against the conversation (follow-ups). */
+  understood?: string;
 }
 
 /** How many retrieved paragraphs the JSON reports (for evaluation of the ranking). */

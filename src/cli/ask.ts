@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { openQuestionAnswering } from '../app.ts';
 import { renderAnswerText } from '../answer/index.ts';
+import { ConversationMemory, resolveFollowUp, turnOf } from '../chat/index.ts';
 import { parseAskArgs, UsageError } from './args.ts';
 import { toAskJson } from './ask-output.ts';
 import { runCommand } from './run.ts';
@@ -17,9 +18,16 @@ await runCommand(USAGE, async (config, log) => {
   }
   const qa = await openQuestionAnswering(config, log, { mode: args.mode });
 
-  const askOne = async (id: string | null, question: string) => {
-    const result = await qa.ask(question);
-    return toAskJson(id, result.answer, result.retrieved, qa.index.corpus, result.timings);
+  // Lines sharing a "chat" id are one conversation, in file order, read with the bot's follow-up logic.
+  const chats = new ConversationMemory<null>({ ttlMs: Number.MAX_SAFE_INTEGER, maxChats: 100_000 });
+  const askOne = async (id: string | null, question: string, chat: string | null) => {
+    const resolved = chat === null ? { question, rewritten: false } : resolveFollowUp(question, chats.get(chat)?.turn);
+    const result = await qa.ask(resolved.question);
+    if (chat !== null) {
+      const answerText = result.answer.found ? `${result.answer.short ?? ''}${result.answer.sentences.map((s) => s.text).join('')}` : '';
+      chats.set(chat, turnOf(resolved.question, answerText), null);
+    }
+    return { ...toAskJson(id, result.answer, result.retrieved, qa.index.corpus, result.timings), question, understood: resolved.question };
   };
 
   if (!args.file) {
@@ -45,8 +53,9 @@ await runCommand(USAGE, async (config, log) => {
       process.stdout.write(`${JSON.stringify({ id: null, line: i + 1, error: 'line is not a JSON object' })}\n`);
       continue;
     }
-    const { id: rawId, question } = item as { id?: unknown; question?: unknown };
+    const { id: rawId, question, chat: rawChat } = item as { id?: unknown; question?: unknown; chat?: unknown };
     const id = rawId === undefined || rawId === null ? null : String(rawId);
+    const chat = rawChat === undefined || rawChat === null ? null : String(rawChat);
     if (typeof question !== 'string' || !question.trim()) {
       process.stdout.write(`${JSON.stringify({ id, line: i + 1, error: 'missing "question"' })}\n`);
       continue;
@@ -55,7 +64,7 @@ await runCommand(USAGE, async (config, log) => {
       process.stdout.write(`${JSON.stringify({ id, line: i + 1, error: `question longer than ${config.maxQuestionChars} characters` })}\n`);
       continue;
     }
-    const json = await askOne(id, question);
+    const json = await askOne(id, question, chat);
     if (args.json) process.stdout.write(`${JSON.stringify(json)}\n`);
     else process.stdout.write(`${id ?? i + 1}: ${question}\n${json.answer}\n\n`);
   }

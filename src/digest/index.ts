@@ -63,4 +63,3 @@ export {
 export { telegramTransport, deliverRun, type DigestTransport, type DeliveryReport, type DeliverOptions } from './delivery.ts';
 export { DigestService, type DigestServiceOptions, type OnDemandDigest } from './service.ts';
 export { reloadingIndexProvider } from './index-provider.ts';
-export { digestCommands, describeSubscription, DIGEST_COMMANDS, type DigestCommandOptions } from './telegram.ts';

@@ -23,8 +23,7 @@ export {
   type FactCheckSettings,
 } from './fact-checker.ts';
 export { checkDraft, orderDraft, splitDraft, VERDICT_SEVERITY, type DraftCheck, type DraftOptions, type DraftSentenceResult } from './draft.ts';
-export { renderDraftText, renderFactCheckHtml, renderFactCheckText, toFactCheckJson, VERDICT_LABELS } from './render.ts';
-export { checkCommands, claimOf, CHECK_MESSAGES, type CheckCommandOptions } from './telegram.ts';
+export { renderDraftText, renderFactCheckText, toFactCheckJson, VERDICT_LABELS } from './render.ts';
 export {
   parseLabelledClaims,
   percentile,

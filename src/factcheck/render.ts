@@ -1,8 +1,8 @@
 /**
- * Rendering of a fact-check result: Telegram HTML (every dynamic string escaped, split under the message limit),
- * plain text for the terminal, and the stable JSON contract. Choosing what to quote happens before, in the checker.
+ * Rendering of a fact-check result: plain text for the terminal and the stable JSON contract (the Telegram HTML is
+ * in bot/factcheck-html.ts). Choosing what to quote happens before, in the checker.
  */
-import { escapeAttribute, escapeHtml, splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from '../bot/html.ts';
+import { sourceLines, sourceLineText } from '../chat/sources.ts';
 import type { DraftCheck } from './draft.ts';
 import type { EvidenceItem, FactCheckJson, FactCheckResult, FactResult, Verdict } from './types.ts';
 
@@ -24,25 +24,6 @@ function sourceDetails(item: EvidenceItem): string {
   return `${item.title} — ${[item.source ?? '来源不详', item.date ?? '日期不详', `¶${item.paragraph}`].join(', ')}`;
 }
 
-/** Telegram HTML messages (each within `limit` characters): verdict, claim, explanation, quotes with [n], sources. */
-export function renderFactCheckHtml(result: FactCheckResult, limit: number = TELEGRAM_MESSAGE_LIMIT): string[] {
-  const blocks = [
-    `<b>${VERDICT_LABELS[result.verdict]}</b>`,
-    `断言：${escapeHtml(result.claim)}`,
-    escapeHtml(result.explanation),
-  ];
-  if (result.evidence.length > 0) {
-    blocks.push(`\n<b>${EVIDENCE_HEADINGS[result.verdict]}</b>`);
-    for (const item of result.evidence) blocks.push(`<blockquote>${escapeHtml(item.quote)} [${item.n}]</blockquote>`);
-    blocks.push('<b>来源：</b>');
-    for (const item of result.evidence) {
-      const link = item.url ? ` <a href="${escapeAttribute(item.url)}">原文</a>` : '';
-      blocks.push(`[${item.n}] ${escapeHtml(sourceDetails(item))}${link}`);
-    }
-  }
-  return splitHtmlMessage(blocks, limit);
-}
-
 const FACT_STATUS_MARKS: Readonly<Record<FactResult['status'], string>> = { confirmed: '✓', contradicted: '✗', not_found: '？' };
 
 /** Plain text for the terminal. */
@@ -53,8 +34,7 @@ export function renderFactCheckText(result: FactCheckResult): string {
   if (result.evidence.length > 0) {
     lines.push('', EVIDENCE_HEADINGS[result.verdict]);
     for (const item of result.evidence) lines.push(`  「${item.quote}」[${item.n}]`);
-    lines.push('', '来源：');
-    for (const item of result.evidence) lines.push(`[${item.n}] ${sourceDetails(item)}${item.url ? ` ${item.url}` : ''}`);
+    lines.push('', '来源：', ...sourceLines(result.evidence).map(sourceLineText));
   }
   return lines.join('\n');
 }

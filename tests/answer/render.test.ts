@@ -60,23 +60,23 @@ describe('sourceLine: [n] 标题 — 来源, 日期, ¶n 链接', () => {
 });
 
 describe('renderAnswerText', () => {
-  test('a found answer: body, blank line, 来源： and one line per citation in order', () => {
+  test('a found answer: the short answer first, quotes one per line, then compact sources (one line per article)', () => {
     const text = renderAnswerText(
       answer({
-        sentences: [{ text: '甲。', citations: [1] }, { text: '乙。', citations: [2] }],
-        citations: [citation(1), citation(2, { source: null, date: null, url: null })],
+        short: '广东、江西、湖北',
+        sentences: [{ text: '甲。', citations: [1] }, { text: '乙。', citations: [2] }, { text: '丙。', citations: [3] }],
+        citations: [citation(1), citation(2), citation(3, { docId: 'other', title: '短标题', source: null, date: null, url: null, paragraph: 9 })],
       }),
     );
     assert.equal(
       text,
-      [
-        '甲。[1]乙。[2]',
-        '',
-        '来源：',
-        '[1] 粤赣鄂归来,湖南决策层“趁热”开了学习考察总结会 — 红网, 2023-09-30 11:07:33, ¶3 https://hn.rednet.cn/content/646743/74/13104918.html',
-        '[2] 粤赣鄂归来,湖南决策层“趁热”开了学习考察总结会 — 来源不详, 日期不详, ¶4',
-      ].join('\n'),
+      ['【广东、江西、湖北】', '甲。[1]', '乙。[2]', '丙。[3]', '', '来源：', '[1][2] 粤赣鄂归来… · 红网 · 2023-09-30 · ¶3, ¶4', '[3] 短标题 · 来源不详 · 日期不详 · ¶9'].join('\n'),
     );
+  });
+
+  test('without a short answer the quotes come first', () => {
+    const text = renderAnswerText(answer({ sentences: [{ text: '甲。', citations: [1] }], citations: [citation(1)] }));
+    assert.equal(text.split('\n')[0], '甲。[1]');
   });
 
   test('not found with nearest sources: the refusal, then the nearest ones flagged as unverified', () => {
@@ -86,7 +86,7 @@ describe('renderAnswerText', () => {
     assert.equal(lines[1], '');
     assert.match(lines[2]!, /最接近的资料/);
     assert.match(lines[2]!, /未必回答了问题/);
-    assert.deepEqual(lines.slice(3), [sourceLine(citation(1)), sourceLine(citation(2))]);
+    assert.deepEqual(lines.slice(3), ['[1][2] 粤赣鄂归来… · 红网 · 2023-09-30 · ¶3, ¶4']);
     assert.ok(!text.includes('来源：'), 'no 来源 heading when nothing is cited');
   });
 
@@ -94,12 +94,11 @@ describe('renderAnswerText', () => {
     assert.equal(renderAnswerText(answer({ found: false })), NOT_FOUND_TEXT);
   });
 
-  test('every [n] in the body has a line in the sources list', () => {
+  test('every [n] in the body has a source line', () => {
     const rendered = renderAnswerText(
-      answer({ sentences: [{ text: '甲。', citations: [1] }, { text: '乙。', citations: [2, 1] }], citations: [citation(1), citation(2)] }),
+      answer({ sentences: [{ text: '甲。', citations: [1] }, { text: '乙。', citations: [2, 1] }], citations: [citation(1), citation(2, { docId: 'b', title: '另一篇' })] }),
     );
-    const [body, ...rest] = rendered.split('\n');
-    const markers = [...body!.matchAll(/\[(\d+)\]/g)].map((m) => m[1]);
-    for (const n of markers) assert.ok(rest.some((line) => line.startsWith(`[${n}] `)), `[${n}] listed`);
+    const [body, sources] = rendered.split('来源：');
+    for (const n of new Set([...body!.matchAll(/\[(\d+)\]/g)].map((m) => m[1]))) assert.ok(sources!.includes(`[${n}]`), `[${n}] listed`);
   });
 });

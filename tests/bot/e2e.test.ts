@@ -47,6 +47,7 @@ before(async () => {
     INDEX_DIR: corpus.dir,
     ADMIN_USER_IDS: String(ADMIN.id),
     ALLOWED_CHAT_IDS: [STAFF.id, GROUP.id].join(','),
+    RATE_LIMIT_PER_MINUTE: '200',
   });
   // What `npm start` runs (tsx src/cli/start.ts), as one process: SIGTERM then reaches the bot itself, not a
   // wrapper (npm does not forward it), and the test only ever signals the pid it spawned.
@@ -71,17 +72,58 @@ async function ask(chat: EmulatedChat, user: EmulatedUser, text: string, count =
 }
 
 describe('npm start with TELEGRAM_BOT_TOKEN', () => {
-  test('registers the Chinese command menu', () => {
-    const commands = emulator.commands as Array<{ command: string; description: string }>;
-    assert.ok(commands.some((c) => c.command === 'sources'));
-    assert.ok(commands.every((c) => /\p{Script=Han}/u.test(c.description)));
+  test('registers the Chinese command menu; admin commands only in the admin scope', () => {
+    const menus = emulator.callsOf('setMyCommands').map((c) => c.params as { commands: Array<{ command: string; description: string }>; scope?: { type: string; chat_id?: number } });
+    const everyone = menus.find((m) => !m.scope)!;
+    assert.ok(everyone.commands.some((c) => c.command === 'sources'));
+    assert.ok(everyone.commands.some((c) => c.command === 'check') && everyone.commands.some((c) => c.command === 'digest'));
+    assert.ok(!everyone.commands.some((c) => c.command === 'reindex' || c.command === 'stats'), 'no admin commands for everyone');
+    const admin = menus.find((m) => m.scope?.type === 'chat' && m.scope.chat_id === ADMIN.id)!;
+    assert.ok(admin.commands.some((c) => c.command === 'reindex'));
+    for (const menu of menus) assert.ok(menu.commands.every((c) => /\p{Script=Han}/u.test(c.description)));
+  });
+
+  test('/help per role: examples for everyone, admin commands only for admins', async () => {
+    const [staffHelp] = await ask(privateChat(STAFF), STAFF, '/help');
+    for (const command of ['/check', '/subscribe', '/digest', '/digest_settings', '/sources']) assert.ok(staffHelp!.text.includes(command), command);
+    assert.match(staffHelp!.text, /例如/);
+    assert.ok(!/\/reindex|\/stats/.test(staffHelp!.text), 'no admin commands for staff');
+    const [adminHelp] = await ask(privateChat(ADMIN), ADMIN, '/help');
+    assert.match(adminHelp!.text, /\/reindex/);
+    assert.match(adminHelp!.text, /\/stats/);
+    const [start] = await ask(privateChat(STAFF), STAFF, '/start');
+    assert.match(start!.text, /试试这些问题/);
+    assert.ok(!/\/reindex/.test(start!.text));
+  });
+
+  test('small talk gets a short friendly reply; gibberish and English get hints, never 找不到', async () => {
+    for (const [text, expected] of [['你好', /你好！我是考察通/], ['谢谢', /不客气/], ['👍', /好的/], ['asdfgh qwerty', /没看懂，可以换个问法，例如：/], ['Which provinces did the Hunan delegation visit?', /请用中文提问/]] as const) {
+      const [reply] = await ask(privateChat(STAFF), STAFF, text);
+      assert.match(reply!.text, expected, text);
+      assert.ok(!/找不到/.test(reply!.text), `${text}: no 找不到`);
+      assert.equal(reply!.reply_markup, undefined, `${text}: no source buttons`);
+    }
+  });
+
+  test('follow-ups keep the delegation; /new starts over', async () => {
+    const chat = privateChat(STAFF);
+    await ask(chat, STAFF, '湖南省党政代表团去了哪几个省？');
+    const [pronoun] = await ask(chat, STAFF, '他们签了什么协议？');
+    assert.match(pronoun!.text, /^（理解为：湖南省党政代表团签了什么协议？）/);
+    const [elliptic] = await ask(chat, STAFF, '那浙江呢？');
+    assert.match(elliptic!.text, /^（理解为：浙江省党政代表团签了什么协议？）/);
+    await ask(chat, STAFF, '/new');
+    const [fresh] = await ask(chat, STAFF, '他们签了什么协议？');
+    assert.ok(!/理解为/.test(fresh!.text), 'no context after /new');
   });
 
   test('a staff member gets cited answers to seed questions', async () => {
     for (const question of ['湖南省党政代表团去了哪几个省？', '郴州党政考察团去广州，是哪两位市领导率队的？', '浙江省党政代表团去了哪里学习考察？']) {
       const [reply] = await ask(privateChat(STAFF), STAFF, question);
       assert.match(reply!.text, /\[1\]/, `a [1] marker in the answer to ${question}`);
-      assert.match(reply!.text, /<b>来源<\/b>\n\[1\] .+ — .+ · (?:\d{4}-\d{2}-\d{2}|日期不详) · ¶\d+/, `a source line for ${question}`);
+      // Compact sources: one line per article, its paragraphs together, the title shortened.
+      assert.match(reply!.text, /<b>来源<\/b>\n(?:\[\d+\])+ .+ · .+ · (?:\d{4}-\d{2}-\d{2}|日期不详) · ¶\d+(?:, ¶\d+)*/, `a source line for ${question}`);
+      assert.ok(!/<blockquote>[^<]*\[\d+\]/.test(reply!.text), 'no [n] inside a quoted block');
       assert.ok(reply!.reply_markup?.inline_keyboard.flat().some((b) => /^\[1\] ¶\d+$/.test(b.text)), 'a [1] ¶n button');
     }
     assert.ok(emulator.callsOf('sendChatAction').length >= 3, 'typing indicator before answers');
@@ -122,7 +164,7 @@ describe('npm start with TELEGRAM_BOT_TOKEN', () => {
     assert.match(report!.text, /新增段落：\d+/);
     const [answer] = await ask(privateChat(ADMIN), ADMIN, '永州市党政代表团去了哪里学习考察？');
     assert.match(answer!.text, /桂林.*\[1\]/);
-    assert.match(answer!.text, /\[1\] .*永州市党政代表团赴广西桂林学习考察/);
+    assert.match(answer!.text, /\[1\] .*永州市党政代表团赴广西桂林学…/);
   });
 
   test('a document from a non-admin is refused', async () => {

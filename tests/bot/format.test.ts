@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answerBlocks, citationKeyboard, paragraphMessages, renderAnswerMessages, sourcesPage } from '../../src/bot/format.ts';
 import { escapeHtml, splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from '../../src/bot/html.ts';
-import { inlineResults } from '../../src/bot/commands/inline.ts';
+import { inlineResults } from '../../src/bot/features/inline.ts';
 import { parseTelegramHtml } from '../helpers/telegram-emulator.ts';
 import { answerWith, citation } from './fixtures.ts';
 
@@ -49,11 +49,17 @@ describe('answer formatting', () => {
     }
   });
 
-  test('body keeps [n] markers, sources show title link, outlet, date and ¶n', () => {
-    const html = renderAnswerMessages(answerWith([['代表团去了广东。', [1]], ['还去了江西。', [1, 2]]], [citation(1), citation(2, { url: null, source: null, date: null })]))[0]!;
-    assert.match(html, /^代表团去了广东。\[1\]还去了江西。\[1\]\[2\]\n/);
-    assert.match(html, /\[1\] <a href="https:\/\/example\.com\/a\/1\.html">文章 1<\/a> — 红网 · 2023-09-30 · ¶3/);
-    assert.match(html, /\[2\] 文章 2 — 来源不详 · 日期不详 · ¶4/);
+  test('the short answer in bold first, quotes one per line with [n], compact sources one line per article', () => {
+    const answer = {
+      ...answerWith([['代表团去了广东。', [1]], ['还去了江西。', [1, 2]], ['又去了湖北。', [3]]], [citation(1), citation(2, { docId: 'doc-1', paragraph: 12 }), citation(3, { url: null, source: null, date: null, title: '一个很长很长很长很长很长的新闻标题，后面还有' })]),
+      short: '广东、江西',
+    };
+    const html = renderAnswerMessages(answer)[0]!;
+    assert.match(html, /^<b>广东、江西<\/b>\n代表团去了广东。\[1\]\n还去了江西。\[1\]\[2\]\n又去了湖北。\[3\]\n/);
+    assert.match(html, /\n\[1\]\[2\] <a href="https:\/\/example\.com\/a\/1\.html">文章 1<\/a> · 红网 · 2023-09-30 · ¶3, ¶12/);
+    assert.match(html, /\n\[3\] 一个很长很长很长很长很长的新… · 来源不详 · 日期不详 · ¶5/);
+    assert.ok(!/<blockquote>[^<]*\[\d+\]/.test(html), 'no [n] inside a quoted block');
+    parseTelegramHtml(html);
   });
 
   test('a not-found answer says so and lists the nearest sources', () => {

@@ -1,7 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isAddressedToBot, isAdmin, isAllowed, questionText, type AccessPolicy, type AddressedMessage } from '../../src/bot/access.ts';
-import { ConversationMemory, resolveFollowUp } from '../../src/bot/follow-up.ts';
 import { RateLimiter } from '../../src/bot/rate-limit.ts';
 
 const BOT = { id: 999, username: 'kaocha_bot' };
@@ -52,41 +51,6 @@ describe('group rules', () => {
     ['/ask', ''],
   ];
   for (const [text, expected] of texts) test(`question text of "${text}"`, () => assert.equal(questionText(text, BOT.username), expected));
-});
-
-describe('follow-up resolution', () => {
-  const previous = '湖南省党政代表团去了哪几个省？';
-  const cases: Array<[string, string | undefined, string, boolean]> = [
-    ['他们还去了哪里？', previous, '湖南省党政代表团还去了哪里？', true],
-    ['那浙江呢？', previous, '浙江省党政代表团去了哪几个省？', true],
-    ['浙江呢', previous, '浙江省党政代表团去了哪几个省？', true],
-    ['还去了哪些地方？', previous, '湖南省党政代表团还去了哪些地方？', true],
-    ['那长沙市呢？', '郴州市党政考察团去了哪里？', '长沙市党政考察团去了哪里？', true],
-    ['时间呢？', '郴州党政考察团去广州，是哪两位市领导率队的？', '郴州党政考察团的时间？', true],
-    ['他们还去了哪里？', undefined, '他们还去了哪里？', false],
-    ['浙江省党政代表团去了哪里？', previous, '浙江省党政代表团去了哪里？', false],
-    ['他们在广东考察期间和广东省领导签署了哪些合作协议以及具体内容是什么？', previous, '他们在广东考察期间和广东省领导签署了哪些合作协议以及具体内容是什么？', false],
-  ];
-  for (const [question, before, expected, rewritten] of cases) {
-    test(`${question} after ${before ?? '(nothing)'}`, () => assert.deepEqual(resolveFollowUp(question, before), { question: expected, rewritten }));
-  }
-
-  test('chat memory expires after the TTL and is bounded', () => {
-    let now = 0;
-    const memory = new ConversationMemory<number>({ ttlMs: 1000, maxChats: 2, now: () => now });
-    memory.set(1, 'q1', 1);
-    now = 999;
-    assert.equal(memory.get(1)?.question, 'q1');
-    now = 1001;
-    assert.equal(memory.get(1), undefined, 'expired');
-    memory.set(1, 'a', 1);
-    memory.set(2, 'b', 2);
-    memory.set(3, 'c', 3);
-    assert.equal(memory.size, 2);
-    assert.equal(memory.get(1), undefined, 'oldest dropped');
-    assert.equal(memory.clear(2), true);
-    assert.equal(memory.get(2), undefined);
-  });
 });
 
 describe('rate limit', () => {

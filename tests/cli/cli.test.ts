@@ -44,7 +44,7 @@ function jsonLines(run: CliRun): Array<Record<string, unknown>> {
     });
 }
 
-const ASK_FIELDS = ['answer', 'citations', 'found', 'id', 'nearest', 'question', 'retrieved', 'timings_ms'];
+const ASK_FIELDS = ['answer', 'citations', 'found', 'id', 'nearest', 'question', 'retrieved', 'short', 'timings_ms'];
 const CITATION_FIELDS = ['date', 'docId', 'file', 'n', 'paragraph', 'paragraphId', 'quote', 'source', 'text', 'title', 'url'];
 
 before(async () => {
@@ -60,7 +60,7 @@ describe('ask --json against a real index', () => {
 
   /** Checks one `ask --json` object against the README contract and the index it was answered from. */
   function assertAskJson(json: Record<string, unknown>, question: string, id: string | null): void {
-    assert.deepEqual(Object.keys(json).sort(), ASK_FIELDS);
+    assert.deepEqual(Object.keys(json).filter((k) => k !== 'understood').sort(), ASK_FIELDS);
     assert.equal(json.id, id);
     assert.equal(json.question, question);
     assert.equal(typeof json.found, 'boolean');
@@ -186,14 +186,31 @@ describe('ask --json against a real index', () => {
     assert.ok(!/\n\s+at /.test(run.stderr), run.stderr);
   });
 
-  test('without --json: the answer, then 来源： and one source line per citation', async () => {
+  test('without --json: the short answer, the quote with [1], then 来源： and a compact source line', async () => {
     const run = await ask(['江阴市有多少家上市企业？']);
     assert.equal(run.code, 0, run.stderr);
-    const lines = run.stdout.trimEnd().split('\n');
-    assert.match(lines[0]!, /60多家上市企业。\[1\]$/);
-    assert.equal(lines[1], '');
-    assert.equal(lines[2], '来源：');
-    assert.equal(lines[3], '[1] 湖南县市区党政“一把手”集体赴江浙学习,收获了什么? — 新浪财经, 2025-03-03 11:39:04, ¶29');
+    const text = run.stdout.trimEnd();
+    assert.match(text, /60多家上市企业[^\n]*\[1\]\n/);
+    assert.match(text, /\n\n来源：\n\[1\] 湖南县市区党政“一把手”集体… · 新浪财经 · 2025-03-03 · ¶29$/);
+  });
+
+  test('--file lines sharing a "chat" id are one conversation: a follow-up is resolved and reported as understood', async () => {
+    const dir = await makeTempDir('cli-chat');
+    const file = path.join(dir, 'chat.jsonl');
+    await fs.writeFile(file, [
+      JSON.stringify({ id: 'a1', chat: 'c1', question: '湖南省党政代表团去了哪几个省？' }),
+      JSON.stringify({ id: 'b1', chat: 'c2', question: '浙江省党政代表团去了哪里？' }),
+      JSON.stringify({ id: 'a2', chat: 'c1', question: '他们签了什么协议？' }),
+      JSON.stringify({ id: 'n1', question: '他们签了什么协议？' }),
+    ].join('\n'));
+    const run = await ask(['--json', '--file', file]);
+    assert.equal(run.code, 0, run.stderr);
+    const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const byId = new Map(results.map((r) => [r.id, r]));
+    assert.equal(byId.get('a2').question, '他们签了什么协议？');
+    assert.equal(byId.get('a2').understood, '湖南省党政代表团签了什么协议？');
+    assert.equal(byId.get('a1').understood, '湖南省党政代表团去了哪几个省？');
+    assert.equal(byId.get('n1').understood, '他们签了什么协议？', 'no chat id: no context');
   });
 
   test('an index built with another embedder is refused with the rebuild hint', async () => {

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderFactCheckHtml, renderFactCheckText, toFactCheckJson, type FactCheckResult } from '../../src/factcheck/index.ts';
+import { renderFactCheckHtml } from '../../src/bot/index.ts';
+import { renderFactCheckText, toFactCheckJson, type FactCheckResult } from '../../src/factcheck/index.ts';
 
 const hostile = '<b>湖南</b> & <script>x</script>';
 
@@ -36,7 +37,7 @@ describe('rendering', () => {
     const html = renderFactCheckHtml(result()).join('\n');
     assert.ok(html.startsWith('<b>⚠️ 有出入</b>'));
     assert.ok(html.includes('断言：&lt;b&gt;湖南&lt;/b&gt; &amp; &lt;script&gt;x&lt;/script&gt;'));
-    assert.ok(html.includes('<blockquote>36个考察点 &lt;a&gt;&amp;&lt;/a&gt; [1]</blockquote>'));
+    assert.ok(html.includes('<blockquote>36个考察点 &lt;a&gt;&amp;&lt;/a&gt;</blockquote>[1]'), 'no [n] inside the quote');
     assert.ok(html.includes('标题 &lt;i&gt;&amp;'));
     assert.ok(html.includes('href="https://example.org/a?x=1&amp;y=&quot;2&quot;"'));
     assert.ok(!html.includes('<script>') && !html.includes('<b>湖南'));

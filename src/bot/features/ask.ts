@@ -7,7 +7,9 @@ import { isAddressedToBot, questionText, type ChatKind } from '../access.ts';
 import type { BotContext } from '../context.ts';
 import { answerBlocks, citationKeyboard, draftPreviewHtml } from '../format.ts';
 import { splitHtmlMessage } from '../html.ts';
-import { resolveFollowUp } from '../follow-up.ts';
+import { answerBody } from '../../answer/index.ts';
+import { CHAT_TEXT, classifyMessage, isGibberishMiss, resolveFollowUp, sharesWords, turnOf } from '../../chat/index.ts';
+import { escapeHtml } from '../html.ts';
 import { TEXT } from '../messages.ts';
 import { DraftReply, sendHtmlMessages, showTyping, type ReplyTarget } from '../reply.ts';
 
@@ -39,8 +41,13 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     return;
   }
   const chatId = ctx.chat!.id;
+  const intent = classifyMessage(asked);
+  if (intent.kind === 'reply') {
+    await sendHtmlMessages(ctx.api, target, [escapeHtml(intent.text)]);
+    return;
+  }
   const context = services.memory.get(chatId);
-  const resolved = resolveFollowUp(asked, context?.question);
+  const resolved = resolveFollowUp(asked, context?.turn);
   // Best effort and never awaited: a slow or failing indicator must not hold up the answer (or the chat's queue).
   void showTyping(ctx.api, target, services.log.warn);
 
@@ -51,6 +58,10 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     warn: services.log.warn,
   });
   const { answer } = await services.knowledge.current().ask(resolved.question, { onDraft: reply.onDraft });
+  if (!answer.found && isGibberishMiss(asked, sharesWords(asked, answer.nearest.map((c) => c.text)))) {
+    await reply.finish([escapeHtml(CHAT_TEXT.gibberish)]);
+    return;
+  }
   const blocks = answerBlocks(answer);
   // Say how a follow-up was understood, so a wrong guess is visible instead of silently answered.
   if (resolved.rewritten) blocks.unshift(TEXT.followUp(resolved.question));
@@ -58,7 +69,7 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
   const cited = answer.found ? answer.citations : answer.nearest;
   const keyboard = citationKeyboard(cited, (id) => services.shortKeys.keyFor(id));
   await reply.finish(messages, keyboard);
-  services.memory.set(chatId, resolved.question, { citations: cited });
+  services.memory.set(chatId, turnOf(resolved.question, answer.found ? `${answer.short ?? ''}${answerBody(answer)}` : ''), { citations: cited });
 }
 
 /** The message's text fields as the group rules need them. */

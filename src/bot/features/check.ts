@@ -3,9 +3,10 @@
  * One grammY Composer; the bot mounts it after its access control.
  */
 import { Composer, type Context } from 'grammy';
-import type { Logger } from '../log.ts';
-import type { FactChecker } from './fact-checker.ts';
-import { renderFactCheckHtml } from './render.ts';
+import type { FactChecker } from '../../factcheck/index.ts';
+import type { Logger } from '../../log.ts';
+import type { BotContext, BotFeature } from '../context.ts';
+import { renderFactCheckHtml } from '../factcheck-html.ts';
 
 /** Options of the /check command. */
 export interface CheckCommandOptions {
@@ -58,4 +59,14 @@ export function checkCommands(checker: FactChecker, options: CheckCommandOptions
     }
   });
   return composer;
+}
+
+/** The /check feature. */
+export function checkFeature(checker: FactChecker, options: CheckCommandOptions): BotFeature {
+  return {
+    name: 'check',
+    composer: checkCommands(checker, options) as unknown as Composer<BotContext>,
+    commands: [{ command: 'check', description: '核查一句话是否与资料相符' }],
+    help: ['/check &lt;一句话&gt; — 核查是否与资料相符，例如：/check 湖南省党政代表团共考察了36个点'],
+  };
 }

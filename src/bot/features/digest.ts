@@ -5,12 +5,9 @@
  * transport so it is recorded in the delivery ledger.
  */
 import { Composer, type Context } from 'grammy';
-import { createLogger, type Logger } from '../log.ts';
-import { DigestError } from './errors.ts';
-import { localDateTime } from './scheduler.ts';
-import type { DigestService } from './service.ts';
-import { parseSettingsChange, SETTINGS_USAGE } from './subscriptions.ts';
-import type { Subscription } from './types.ts';
+import { DigestError, localDateTime, parseSettingsChange, SETTINGS_USAGE, type DigestService, type Subscription } from '../../digest/index.ts';
+import { createLogger, type Logger } from '../../log.ts';
+import type { BotContext, BotFeature } from '../context.ts';
 
 export interface DigestCommandOptions {
   log?: Logger;
@@ -111,4 +108,19 @@ export function digestCommands<C extends Context = Context>(service: DigestServi
   });
 
   return composer;
+}
+
+/** The daily-digest feature. */
+export function digestFeature(service: DigestService, options: DigestCommandOptions = {}): BotFeature {
+  return {
+    name: 'digest',
+    composer: digestCommands<BotContext>(service, options),
+    commands: DIGEST_COMMANDS,
+    help: [
+      '/subscribe [时间] — 订阅每日简报，例如：/subscribe 08:30',
+      '/digest — 立即查看新增文章的要点',
+      '/digest_settings — 查看或修改简报，例如：/digest_settings keyword 签约',
+      '/unsubscribe — 取消每日简报',
+    ],
+  };
 }

@@ -2,6 +2,7 @@
 import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { NOT_FOUND_TEXT, type Answer, type Citation } from '../../answer/index.ts';
+import { sourceLines } from '../../chat/sources.ts';
 import type { BotContext } from '../context.ts';
 import { answerBodyHtml, LABELS, sourceLineHtml } from '../format.ts';
 import { escapeHtml, splitHtmlMessage } from '../html.ts';
@@ -23,7 +24,7 @@ export function inlineResults(answer: Answer, limit: number, bodyChars: number):
   const sources = answer.found ? answer.citations : answer.nearest;
   const heading = `<b>${escapeHtml(answer.found ? LABELS.sources : LABELS.nearest)}</b>`;
   const bodyPlain = answer.found ? answer.sentences.map((s) => s.text).join('') : NOT_FOUND_TEXT;
-  const main = splitHtmlMessage([`<b>问：</b>${escapeHtml(answer.question)}`, answerBodyHtml(answer), heading, ...sources.map(sourceLineHtml)])[0]!;
+  const main = splitHtmlMessage([`<b>问：</b>${escapeHtml(answer.question)}`, answerBodyHtml(answer), heading, ...sourceLines(sources).map(sourceLineHtml)])[0]!;
   const results: InlineQueryResultArticle[] = [
     {
       type: 'article',
@@ -41,7 +42,7 @@ export function inlineResults(answer: Answer, limit: number, bodyChars: number):
 
 function quoteResult(answer: Answer, citation: Citation, bodyChars: number): InlineQueryResultArticle {
   const quote = clip(citation.quote, bodyChars);
-  const html = [`<b>问：</b>${escapeHtml(answer.question)}`, `${escapeHtml(quote)}[${citation.n}]`, sourceLineHtml(citation)].join('\n');
+  const html = [`<b>问：</b>${escapeHtml(answer.question)}`, `${escapeHtml(quote)}[${citation.n}]`, ...sourceLines([citation]).map(sourceLineHtml)].join('\n');
   return {
     type: 'article',
     id: `quote-${citation.n}`,

@@ -6,10 +6,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Bot } from 'grammy';
 import type { Message, Update, UserFromGetMe } from 'grammy/types';
-import { openQuestionAnswering } from '../../src/app.ts';
-import { createLogger } from '../../src/log.ts';
-import { CHECK_MESSAGES, EvidenceFactChecker, checkCommands, type FactChecker } from '../../src/factcheck/index.ts';
-import { buildCorpusIndex, removeTempDirs } from '../helpers/corpus-index.ts';
+import { openQuestionAnswering } from '../../../src/app.ts';
+import { createLogger } from '../../../src/log.ts';
+import { CHECK_MESSAGES, checkCommands } from '../../../src/bot/index.ts';
+import { EvidenceFactChecker, type FactChecker } from '../../../src/factcheck/index.ts';
+import { buildCorpusIndex, removeTempDirs } from '../../helpers/corpus-index.ts';
 
 after(removeTempDirs);
 
@@ -84,8 +85,8 @@ describe('/check in a grammY bot', () => {
     const text = String(reply!.text);
     assert.ok(text.startsWith('<b>⚠️ 有出入</b>'), text);
     assert.match(text, /原文为36个考察点，而非37个点/);
-    assert.match(text, /<blockquote>[^<]*36个考察点[^<]*\[1\]<\/blockquote>/);
-    assert.match(text, /\[1\] 粤赣鄂归来/);
+    assert.match(text, /<blockquote>[^<]*36个考察点[^<]*<\/blockquote>\[1\]/);
+    assert.match(text, /\[1\] <a href="[^"]+">粤赣鄂归来…<\/a> · 红网 · 2023-09-30 · ¶\d+/);
   });
 
   test('/check as a reply checks the replied message', async () => {

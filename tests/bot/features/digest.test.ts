@@ -6,10 +6,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Bot } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import type { Article } from '../../src/domain.ts';
-import { DigestDatabase, DigestService, digestCommands, telegramTransport } from '../../src/digest/index.ts';
-import { buildCorpusIndex, makeTempDir, removeTempDirs } from '../helpers/corpus-index.ts';
-import { FakeClock, SwappableIndex, assertValidTelegramHtml, memoryLogger, redated, seedArticles } from './fixtures.ts';
+import type { Article } from '../../../src/domain.ts';
+import { digestCommands } from '../../../src/bot/index.ts';
+import { DigestDatabase, DigestService, telegramTransport } from '../../../src/digest/index.ts';
+import { buildCorpusIndex, makeTempDir, removeTempDirs } from '../../helpers/corpus-index.ts';
+import { FakeClock, SwappableIndex, assertValidTelegramHtml, memoryLogger, redated, seedArticles } from '../../digest/fixtures.ts';
 
 after(removeTempDirs);
 

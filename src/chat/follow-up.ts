@@ -1,0 +1,225 @@
+/**
+ * Follow-up questions, shared by the Telegram bot, the terminal chat and `ask --file` with chat ids. "那江西呢？" or
+ * "他们签了什么协议？" only make sense next to the previous turn, so a follow-up is rewritten into a stand-alone
+ * question before retrieval (retrieval and the answerer only ever see complete questions).
+ *
+ * A turn is read as a subject (the delegation or leader it is about) and the rest of the question. Generic rules
+ * over the lexicon only (provinces, administrative suffixes, delegation nouns, titles) — no names from articles:
+ *
+ * - elliptic "那 X 呢？": a place X swaps the place of the same kind outside the subject (the destination), keeping
+ *   the delegation and the question; a delegation X swaps the subject; anything else is asked of the subject;
+ * - references (他们, 这个代表团, 该团, 那次, 此行 …) stand for the previous subject;
+ * - a question without a subject of its own (签了什么协议？, 在江西考察了什么？) keeps the previous subject;
+ * - a complete question (its own delegation or a leading place, and a question word) starts a new topic.
+ */
+import { ADMIN_SUFFIXES, GENERIC_PLACES, PROVINCES, TITLE_HEADS } from '../text/index.ts';
+
+/** What one turn leaves for the next. */
+export interface Turn {
+  /** The stand-alone question that was answered. */
+  question: string;
+  /** The delegation (or leader) the turn was about, from the question or else from the answer; null if none. */
+  subject: string | null;
+}
+
+export interface FollowUpResolution {
+  /** The stand-alone question to answer. */
+  question: string;
+  /** Whether `question` differs from what the user typed. */
+  rewritten: boolean;
+}
+
+/** Longest follow-up: longer questions stand on their own even when they start with a pronoun. */
+export const DEFAULT_FOLLOW_UP_MAX_CHARS = 40;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PROVINCE_NAMES = PROVINCES.flatMap((p) => [p.name, p.common]).sort((a, b) => b.length - a.length);
+const PROVINCE_PATTERN = new RegExp(PROVINCE_NAMES.map(escape).join('|'), 'gu');
+/** Group nouns that head a delegation's name. */
+const GROUP_NOUNS = ['党政代表团', '代表团', '代表團', '考察团', '考察團', '调研组', '工作组', '访问团', '督导组', '督查组', '考察组', '一行'];
+const GROUP_PATTERN = new RegExp(`(${GROUP_NOUNS.map(escape).join('|')})`, 'u');
+/** A locality ends with one of these (郴州市, 长沙县, 天河区, 郴州). */
+const LOCALITY_SUFFIX_CHARS = ADMIN_SUFFIXES.filter((s) => ['市', '县', '区', '州'].includes(s)).join('');
+/** Characters that end a noun phrase when a subject is grown leftwards from its group noun. */
+const PHRASE_BREAK = /[\s\d０-９，。？！、；：,.?!;:“”"'（）()年月日号在去到赴从对向与和跟了的是有还又也都就给把被让请问那这该此谁哪啥几多怎带率领随陪由]/u;
+const INTERROGATIVE = /[哪谁几啥]|什么|多少|怎么|如何|为什么|为何|是否|吗|呢|[？?]/u;
+/** References to the previous subject, longest first. */
+const REFERENCES = [
+  '这个代表团', '那个代表团', '这支代表团', '该代表团', '那代表团', '这代表团', '这个考察团', '该考察团', '那考察团', '这个团', '那个团',
+  '该团', '他们', '她们', '对方', '那次考察', '这次考察', '此次考察', '那次', '这次', '此次', '此行', '代表团', '考察团',
+];
+const REFERENCE_PATTERN = new RegExp(REFERENCES.map(escape).join('|'), 'u');
+/** "那浙江呢？" / "浙江呢" / "那么时间呢？" / "江西的呢". */
+const ELLIPTIC_PATTERN = /^(?:那么|那|还有|再说说)?\s*(.{1,20}?)(?:的)?\s*呢\s*[？?]?$/u;
+/** Aspects asked about with "X呢" that are not places (时间呢, 成果呢). Generic words only. */
+const ASPECT_PATTERN = /(?:时间|日期|时候|哪天|几号|人数|人员|成员|成果|协议|项目|企业|行程|内容|安排|目的|原因|规模|情况|带队|领导|地点|城市|地方|结果|收获)$/u;
+const TIME_ASPECT = /(?:时间|日期|时候|哪天|几号)$/u;
+/** "书记呢", "副组长呢": a role, asked as who. */
+const TITLE_TOPIC = new RegExp(`^(?:${TITLE_HEADS.map(escape).join('|')}|副\\p{Script=Han}{1,3})$|(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u');
+/** "13号呢", "9月14日呢", "第二天呢". */
+const DATE_TOPIC = /^(?:\d{1,2}月)?\d{1,2}[号日]$|^第.{1,3}天$/u;
+/** Shapes of parallel items: ordinals (第二组), days (13号, 9月14日), titles (市长, 书记). */
+const PARALLEL_SHAPES: readonly RegExp[] = [
+  /第[一二三四五六七八九十\d]{1,3}[组队站批天轮]/u,
+  /(?:\d{1,2}月)?\d{1,2}[号日]/u,
+  new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})`, 'u'),
+];
+const TITLE_SUBJECT = new RegExp(`^(\\p{Script=Han}{1,8}?(?:${TITLE_HEADS.map(escape).join('|')}))`, 'u');
+
+interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The delegation phrase in `text` (湖南省党政代表团, 郴州党政考察团), grown leftwards from its group noun. */
+export function delegationIn(text: string): Span | null {
+  const match = GROUP_PATTERN.exec(text);
+  if (!match) return null;
+  let start = match.index;
+  while (start > 0 && match.index - start < 14 && !PHRASE_BREAK.test(text[start - 1]!)) start--;
+  const phrase = text.slice(start, match.index + match[0].length);
+  // "代表团" alone, or "哪个代表团", is not a subject.
+  const before = text.slice(Math.max(0, start - 2), start);
+  if (match.index - start < 2 || INTERROGATIVE.test(phrase) || /[哪什这那该此]$/u.test(before) || /^[个支些位]/u.test(phrase)) return null;
+  return { text: phrase, start, end: match.index + match[0].length };
+}
+
+/** The subject of a question: its delegation phrase, else a leading titled person (沈晓明书记 / 省委书记). */
+export function subjectOf(question: string): string | null {
+  const delegation = delegationIn(question);
+  if (delegation) return delegation.text;
+  const titled = TITLE_SUBJECT.exec(question.trim());
+  return titled && !INTERROGATIVE.test(titled[1]!) ? titled[1]! : null;
+}
+
+/** The turn a question and its answer leave behind: the subject from the question, else from the answer. */
+export function turnOf(question: string, answerText = ''): Turn {
+  return { question, subject: subjectOf(question) ?? delegationIn(answerText)?.text ?? null };
+}
+
+type PlaceKind = 'province' | 'locality';
+
+/** Places named in `text`, in order, with their kind. Generic words (城市, 各地) and question words are not places. */
+export function placesIn(text: string): Array<Span & { kind: PlaceKind }> {
+  const found: Array<Span & { kind: PlaceKind }> = [];
+  for (const m of text.matchAll(PROVINCE_PATTERN)) found.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, kind: 'province' });
+  // Each city/county/district suffix, with the longest clean stem of 1–4 characters before it.
+  for (let i = 1; i < text.length; i++) {
+    if (!LOCALITY_SUFFIX_CHARS.includes(text[i]!)) continue;
+    let start = i;
+    while (start > 0 && i - start < 4 && /\p{Script=Han}/u.test(text[start - 1]!) && !PHRASE_BREAK.test(text[start - 1]!) && !/[些各全本城地个省]/u.test(text[start - 1]!)) start--;
+    const place = text.slice(start, i + 1);
+    if (start === i || GENERIC_PLACES.has(place) || INTERROGATIVE.test(place)) continue;
+    if (found.some((p) => start < p.end && p.start < i + 1)) continue;
+    found.push({ text: place, start, end: i + 1, kind: 'locality' });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether `text` is exactly one place name (with or without its suffix). */
+function asPlace(text: string): PlaceKind | null {
+  const places = placesIn(text);
+  if (places.length !== 1 || places[0]!.start !== 0) return null;
+  const rest = text.slice(places[0]!.end);
+  if (rest === '' || ADMIN_SUFFIXES.includes(rest)) return places[0]!.kind;
+  return null;
+}
+
+/** Whether the question names its own subject: a delegation, a titled person, or a place it starts with. */
+function hasOwnSubject(question: string): boolean {
+  if (delegationIn(question) || subjectOf(question)) return true;
+  const first = placesIn(question)[0];
+  return first !== undefined && first.start === 0;
+}
+
+/**
+ * Rewrites `asked` into a stand-alone question using the previous turn, or returns it unchanged when it is not
+ * a follow-up (no previous turn, a complete question of its own, or too long to be one). Pure.
+ */
+export function resolveFollowUp(asked: string, previous: Turn | undefined, maxChars = DEFAULT_FOLLOW_UP_MAX_CHARS): FollowUpResolution {
+  const question = asked.trim();
+  const unchanged = { question, rewritten: false };
+  if (!previous || question.length === 0 || question.length > maxChars) return unchanged;
+  const done = (rewritten: string | null) => (rewritten && rewritten !== question ? { question: rewritten, rewritten: true } : unchanged);
+
+  const elliptic = ELLIPTIC_PATTERN.exec(question);
+  if (elliptic) return done(substituteTopic(previous, elliptic[1]!.trim()));
+
+  const subject = previous.subject;
+  if (!subject) return unchanged;
+  const reference = REFERENCE_PATTERN.exec(question);
+  if (reference && !question.includes(subject) && !delegationIn(question)) {
+    // "那次一共考察了多少个点" → the subject stands where the reference stood.
+    return done(question.slice(0, reference.index).replace(/^(?:那么|那)$/u, '') + subject + question.slice(reference.index + reference[0].length));
+  }
+  if (hasOwnSubject(question)) return unchanged;
+  // No subject of its own ("签了什么协议？", "还去了哪里？", "在江西考察了什么？"): ask it of the previous subject.
+  return done(subject + question.replace(/^(?:那么|另外|此外|那(?=[，,]))[，,]?/u, ''));
+}
+
+/**
+ * "那 X 呢": a place X replaces the place of the same kind outside the subject (the destination), or the
+ * subject's own place when there is no other; a delegation X replaces the subject; anything else is asked of the
+ * subject ("时间呢" → "湖南省党政代表团的时间是什么？").
+ */
+function substituteTopic(previous: Turn, topic: string): string | null {
+  if (topic.length === 0) return null;
+  const prior = previous.question;
+  // A parallel item of the same shape swaps in place: 第三组 for 第二组, 13号 for 12号, 书记 for 市长.
+  const parallel = parallelSwap(prior, topic);
+  if (parallel) return parallel;
+  if (TITLE_TOPIC.test(topic) && previous.subject) return `${previous.subject}的${topic}是谁？`;
+  if (DATE_TOPIC.test(topic) && previous.subject) return `${previous.subject}${topic}${questionTail(prior, previous.subject)}`;
+  const subjectSpan = previous.subject ? spanOf(prior, previous.subject) : null;
+  const aspect = ASPECT_PATTERN.test(topic);
+  // A short bare name (深圳, 井冈山) where the previous question has a destination is read as a place too.
+  const destination = lastOf(placesIn(prior), (p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
+  const kind = asPlace(topic) ?? (!aspect && destination && /^\p{Script=Han}{2,4}$/u.test(topic) && !GROUP_PATTERN.test(topic) && !INTERROGATIVE.test(topic) ? destination.kind : null);
+  if (kind) {
+    const places = placesIn(prior);
+    const outside = places.filter((p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
+    // The destination usually follows the verb: the last place of the same kind outside the subject.
+    const target = lastOf(outside, (p) => p.kind === kind) ?? outside.at(-1) ?? places.find((p) => p.kind === kind) ?? places[0];
+    if (target) return prior.slice(0, target.start) + keepSuffix(target.text, topic) + prior.slice(target.end);
+    return previous.subject ? `${previous.subject}在${topic}${questionTail(prior, previous.subject)}` : null;
+  }
+  if (GROUP_PATTERN.test(topic) && subjectSpan) return prior.slice(0, subjectSpan.start) + topic + prior.slice(subjectSpan.end);
+  if (previous.subject && TIME_ASPECT.test(topic)) return `${previous.subject}是什么时候去的？`;
+  if (previous.subject) return `${previous.subject}的${topic}是什么？`;
+  return null;
+}
+
+/** Swaps the item of the same shape in `prior` for `topic` (第二组 → 第三组), or null when there is none. */
+function parallelSwap(prior: string, topic: string): string | null {
+  for (const shape of PARALLEL_SHAPES) {
+    const whole = new RegExp(`^${shape.source}$`, 'u');
+    if (!whole.test(topic)) continue;
+    const found = shape.exec(prior);
+    if (found && found[0] !== topic) return prior.slice(0, found.index) + topic + prior.slice(found.index + found[0].length);
+  }
+  return null;
+}
+
+function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return items[i];
+  return undefined;
+}
+
+function spanOf(text: string, part: string): Span | null {
+  const start = text.indexOf(part);
+  return start < 0 ? null : { text: part, start, end: start + part.length };
+}
+
+/** A province's full form carries over (湖南省 → 江西省); other places take the user's words as they are. */
+function keepSuffix(previousPlace: string, topic: string): string {
+  const previousIsFull = PROVINCES.some((p) => p.name === previousPlace && p.common !== previousPlace);
+  const topicProvince = PROVINCES.find((p) => p.common === topic);
+  return previousIsFull && topicProvince ? topicProvince.name : topic;
+}
+
+/** The previous question after its subject ("湖南省党政代表团去了哪几个省？" → "去了哪几个省？"). */
+function questionTail(question: string, subject: string): string {
+  const at = question.indexOf(subject);
+  return at < 0 ? question : question.slice(at + subject.length).replace(/^在\p{Script=Han}{1,6}?(?=[去考调走参])/u, '');
+}

@@ -1,0 +1,150 @@
+/**
+ * The terminal chat (`npm start` without a token), equal to the bot: the same follow-up context, the same small
+ * talk and length messages, and the same commands (/help, /sources, /source n, /check, /new, /quit). Commands are
+ * one table: /tour, /tours, /compare join it with one registration each (as they join the bot as one feature).
+ * `handle` is pure of I/O (a line in, the text to print out), so tests drive it without a terminal.
+ */
+import { renderAnswerText, type Answer, type AnswerOptions, type Citation } from '../answer/index.ts';
+import type { Article, Paragraph } from '../domain.ts';
+import { renderFactCheckText, type FactChecker } from '../factcheck/index.ts';
+import { classifyMessage, isGibberishMiss, sharesWords } from './intent.ts';
+import { resolveFollowUp, turnOf, type Turn } from './follow-up.ts';
+import { CHAT_TEXT, EXAMPLE_QUESTIONS } from './messages.ts';
+import { displayDate } from './sources.ts';
+
+/** What the terminal chat needs of the loaded index. */
+export interface TerminalKnowledge {
+  ask(question: string, options?: AnswerOptions): Promise<{ answer: Answer }>;
+  readonly index: { readonly corpus: { listArticles(): readonly Article[]; getParagraph(id: string): Paragraph | undefined; getArticle(docId: string): Article | undefined } };
+}
+
+export interface TerminalChatOptions {
+  knowledge: () => TerminalKnowledge;
+  checker?: FactChecker;
+  maxQuestionChars: number;
+}
+
+/** A terminal command: `/name args` → the text to print. */
+export interface TerminalCommand {
+  name: string;
+  usage: string;
+  run(args: string, chat: TerminalChat): Promise<string> | string;
+}
+
+/** The quit signal `handle` returns for /quit. */
+export const QUIT = Symbol('quit');
+
+export class TerminalChat {
+  #turn: Turn | undefined;
+  #citations: Citation[] = [];
+  readonly commands = new Map<string, TerminalCommand>();
+
+  constructor(readonly options: TerminalChatOptions) {
+    for (const command of builtinCommands()) this.register(command);
+  }
+
+  /** Adds a command (the seam for /tour, /tours, /compare). */
+  register(command: TerminalCommand): void {
+    this.commands.set(command.name, command);
+  }
+
+  /** Forgets the conversation (/new). */
+  reset(): void {
+    this.#turn = undefined;
+    this.#citations = [];
+  }
+
+  get lastCitations(): readonly Citation[] {
+    return this.#citations;
+  }
+
+  /** One input line → the text to print, or QUIT. */
+  async handle(line: string): Promise<string | typeof QUIT> {
+    const text = line.trim();
+    if (!text) return '';
+    if (text.startsWith('/')) {
+      const [, name = '', args = ''] = /^\/(\S*)\s*([\s\S]*)$/u.exec(text) ?? [];
+      if (name === 'quit' || name === 'exit') return QUIT;
+      const command = this.commands.get(name);
+      return command ? command.run(args.trim(), this) : '没有这个命令。输入 /help 查看可用命令。';
+    }
+    return this.ask(text);
+  }
+
+  async ask(asked: string): Promise<string> {
+    const max = this.options.maxQuestionChars;
+    if (asked.length > max) return CHAT_TEXT.tooLong(max, asked.length);
+    const intent = classifyMessage(asked);
+    if (intent.kind === 'reply') return intent.text;
+    const resolved = resolveFollowUp(asked, this.#turn);
+    const { answer } = await this.options.knowledge().ask(resolved.question);
+    if (!answer.found && isGibberishMiss(asked, sharesWords(asked, answer.nearest.map((c) => c.text)))) return CHAT_TEXT.gibberish;
+    this.#turn = turnOf(resolved.question, answer.found ? `${answer.short ?? ''}${answer.sentences.map((s) => s.text).join('')}` : '');
+    this.#citations = answer.found ? answer.citations : answer.nearest;
+    const body = renderAnswerText(answer);
+    return resolved.rewritten ? `${CHAT_TEXT.followUp(resolved.question)}\n${body}` : body;
+  }
+}
+
+/** /help text for the terminal. */
+export function terminalHelp(commands: Iterable<TerminalCommand>): string {
+  return [
+    '使用说明',
+    `直接输入问题，例如：${EXAMPLE_QUESTIONS[0]}`,
+    '可以接着追问，例如：那江西呢？ 他们签了什么协议？',
+    ...[...commands].map((c) => c.usage),
+    '/quit — 退出',
+  ].join('\n');
+}
+
+function builtinCommands(): TerminalCommand[] {
+  return [
+    { name: 'help', usage: '/help — 使用说明', run: (_args, chat) => terminalHelp(chat.commands.values()) },
+    { name: 'start', usage: '/start — 使用说明', run: (_args, chat) => terminalHelp(chat.commands.values()) },
+    {
+      name: 'sources',
+      usage: '/sources — 已收录的文章',
+      run: (_args, chat) => {
+        const articles = [...chat.options.knowledge().index.corpus.listArticles()].sort((a, b) => (b.meta.publishedAt ?? '').localeCompare(a.meta.publishedAt ?? ''));
+        return [`资料库：共 ${articles.length} 篇文章`, ...articles.map((a, i) => `${i + 1}. ${a.meta.title} — ${a.meta.source ?? '来源不详'} · ${displayDate(a.meta.publishedAt)}`)].join('\n');
+      },
+    },
+    {
+      name: 'source',
+      usage: '/source <n> — 上一个回答第 n 条出处的原文，例如：/source 1',
+      run: (args, chat) => {
+        const n = Number(args);
+        if (!Number.isInteger(n) || n < 1) return '用法：/source <n>，n 是上一个回答中的出处编号，例如 /source 1';
+        const citations = chat.lastCitations;
+        if (citations.length === 0) return '还没有可查看的出处，请先提一个问题。';
+        const citation = citations.find((c) => c.n === n);
+        if (!citation) return `上一个回答没有第 ${n} 条出处（共 ${citations.length} 条）。`;
+        const corpus = chat.options.knowledge().index.corpus;
+        const paragraph = corpus.getParagraph(citation.paragraphId);
+        const article = paragraph && corpus.getArticle(paragraph.docId);
+        if (!paragraph || !article) return '这段原文已不在资料库中（索引可能已更新）。';
+        const meta = article.meta;
+        return [`[${n}] ${meta.title}`, `${meta.source ?? '来源不详'} · ${displayDate(meta.publishedAt)} · ¶${paragraph.n}`, paragraph.text, ...(meta.url ? [meta.url] : [])].join('\n');
+      },
+    },
+    {
+      name: 'check',
+      usage: '/check <一句话> — 核查是否与资料相符，例如：/check 湖南省党政代表团共考察了36个点',
+      run: async (args, chat) => {
+        const checker = chat.options.checker;
+        if (!checker) return '这个模式不支持核查。';
+        if (!args) return '用法：/check 要核查的句子\n例如：/check 湖南省党政代表团共考察了36个点';
+        if ([...args].length > chat.options.maxQuestionChars) return `这段文字太长了（上限 ${chat.options.maxQuestionChars} 字）。请只发送要核查的那一句。`;
+        return renderFactCheckText(await checker.check(args));
+      },
+    },
+    {
+      name: 'new',
+      usage: '/new — 开始新话题',
+      run: (_args, chat) => {
+        chat.reset();
+        return CHAT_TEXT.contextCleared;
+      },
+    },
+  ];
+}

@@ -1,0 +1,128 @@
+/**
+ * Follow-up rules on made-up conversations (not from any eval set): three rewordings per rule. The places and
+ * delegations are invented or generic; the rules must not depend on them.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConversationMemory, delegationIn, placesIn, resolveFollowUp, subjectOf, turnOf } from '../../src/chat/index.ts';
+
+type Case = [previous: string, asked: string, expected: string];
+
+function table(name: string, cases: Case[], answer = '') {
+  describe(name, () => {
+    for (const [previous, asked, expected] of cases) {
+      test(`${asked} after ${previous}`, () => {
+        const resolved = resolveFollowUp(asked, turnOf(previous, answer));
+        assert.equal(resolved.question, expected);
+        assert.equal(resolved.rewritten, expected !== asked.trim());
+      });
+    }
+  });
+}
+
+table('那 X 呢 swaps the destination, keeping delegation and question', [
+  ['山西省党政代表团在四川看了哪些园区？', '那云南呢？', '山西省党政代表团在云南看了哪些园区？'],
+  ['河南代表团在福建参观了哪些企业？', '那么安徽呢', '河南代表团在安徽参观了哪些企业？'],
+  ['甘肃省考察团到贵州签了几份协议？', '广西呢？', '甘肃省考察团到广西签了几份协议？'],
+]);
+
+table('那 X 呢 with a locality swaps the locality', [
+  ['青石县党政考察团去白鹭市考察了几天？', '那红枫市呢？', '青石县党政考察团去红枫市考察了几天？'],
+  ['云岭市代表团在松江区看了什么？', '那柳溪区呢？', '云岭市代表团在柳溪区看了什么？'],
+  ['桃源县考察团到梅州学了哪些经验？', '那杏州呢', '桃源县考察团到杏州学了哪些经验？'],
+]);
+
+table('a province X with no destination swaps the subject province (full form kept)', [
+  ['山西省党政代表团去了哪几个省？', '那云南呢？', '云南省党政代表团去了哪几个省？'],
+  ['河南省党政代表团由谁带队？', '那福建呢', '福建省党政代表团由谁带队？'],
+  ['甘肃省党政代表团一共考察了多少个点？', '贵州呢？', '贵州省党政代表团一共考察了多少个点？'],
+]);
+
+table('references stand for the previous subject', [
+  ['山西省党政代表团去了哪几个省？', '他们签了什么协议？', '山西省党政代表团签了什么协议？'],
+  ['河南代表团在福建参观了哪些企业？', '这个代表团由谁带队？', '河南代表团由谁带队？'],
+  ['青石县党政考察团去白鹭市考察了几天？', '那次一共看了多少个点？', '青石县党政考察团一共看了多少个点？'],
+]);
+
+table('a question without a subject keeps the previous subject', [
+  ['山西省党政代表团去了哪几个省？', '签了什么协议？', '山西省党政代表团签了什么协议？'],
+  ['河南代表团在福建参观了哪些企业？', '还去了哪里？', '河南代表团还去了哪里？'],
+  ['青石县党政考察团去白鹭市考察了几天？', '在红枫市考察了什么？', '青石县党政考察团在红枫市考察了什么？'],
+]);
+
+table('a complete new question starts a new topic', [
+  ['山西省党政代表团去了哪几个省？', '河南省党政代表团去了哪些地方？', '河南省党政代表团去了哪些地方？'],
+  ['河南代表团在福建参观了哪些企业？', '云南去了哪些省？', '云南去了哪些省？'],
+  ['青石县党政考察团去白鹭市考察了几天？', '红枫市考察团由谁带队？', '红枫市考察团由谁带队？'],
+]);
+
+table('time aspects are asked of the subject', [
+  ['山西省党政代表团去了哪几个省？', '时间呢？', '山西省党政代表团是什么时候去的？'],
+  ['河南代表团在福建参观了哪些企业？', '那日期呢', '河南代表团是什么时候去的？'],
+  ['青石县党政考察团去白鹭市考察了几天？', '那么时候呢？', '青石县党政考察团是什么时候去的？'],
+]);
+
+describe('the subject may come from the answer', () => {
+  const cases: Array<[string, string, string, string]> = [
+    ['谁带队去了四川？', '山西省党政代表团由省委书记带队。', '他们签了什么协议？', '山西省党政代表团签了什么协议？'],
+    ['哪个团去了福建？', '河南代表团于5月去了福建。', '这个代表团看了几个点？', '河南代表团看了几个点？'],
+    ['谁去了白鹭市？', '青石县党政考察团一行到白鹭市考察。', '那次还去了哪里？', '青石县党政考察团还去了哪里？'],
+  ];
+  for (const [previous, answer, asked, expected] of cases) {
+    test(`${asked} after ${previous} / ${answer}`, () => assert.equal(resolveFollowUp(asked, turnOf(previous, answer)).question, expected));
+  }
+});
+
+describe('no context, or too long to be a follow-up', () => {
+  test('without a previous turn nothing changes', () => {
+    assert.deepEqual(resolveFollowUp('他们还去了哪里？', undefined), { question: '他们还去了哪里？', rewritten: false });
+  });
+  test('a long question stands on its own', () => {
+    const long = '他们在考察期间和当地领导签署了哪些合作协议以及这些协议的具体内容和后续安排分别是什么样的呢请详细说明';
+    assert.equal(resolveFollowUp(long, turnOf('山西省党政代表团去了哪几个省？')).rewritten, false);
+  });
+});
+
+describe('pieces', () => {
+  test('delegations are grown from their group noun; interrogatives are not subjects', () => {
+    assert.equal(delegationIn('2024年，山西省党政代表团赴四川')?.text, '山西省党政代表团');
+    assert.equal(delegationIn('哪个代表团去了四川？'), null);
+    assert.equal(subjectOf('谁带队去了四川？'), null);
+  });
+  test('generic words and question words are not places', () => {
+    assert.deepEqual(placesIn('去了哪些城市？').map((p) => p.text), []);
+    assert.deepEqual(placesIn('山西代表团在白鹭市看了什么').map((p) => p.text), ['山西', '白鹭市']);
+  });
+  test('chat memory expires after the TTL and is bounded', () => {
+    let now = 0;
+    const memory = new ConversationMemory<number>({ ttlMs: 1000, maxChats: 2, now: () => now });
+    memory.set(1, turnOf('q1'), 1);
+    now = 999;
+    assert.equal(memory.get(1)?.turn.question, 'q1');
+    now = 1001;
+    assert.equal(memory.get(1), undefined, 'expired');
+    memory.set('a', turnOf('a'), 1);
+    memory.set('b', turnOf('b'), 2);
+    memory.set('c', turnOf('c'), 3);
+    assert.equal(memory.size, 2);
+    assert.equal(memory.get('a'), undefined, 'oldest dropped');
+  });
+});
+
+table('dates and the leader before a delegation are not part of its subject', [
+  ['2021年5月山西省党政代表团去了哪几个省？', '签了什么协议？', '山西省党政代表团签了什么协议？'],
+  ['2019年河南代表团在福建参观了哪些企业？', '他们由谁带队？', '河南代表团由谁带队？'],
+  ['王某带青石县党政考察团去白鹭市考察了几天？', '还去了哪里？', '青石县党政考察团还去了哪里？'],
+]);
+
+table('a parallel item of the same shape swaps in place', [
+  ['第二组走了哪些地方？', '第三组呢？', '第三组走了哪些地方？'],
+  ['河南代表团12号去了哪里？', '13号呢？', '河南代表团13号去了哪里？'],
+  ['带队的市长是谁？', '书记呢？', '带队的书记是谁？'],
+]);
+
+table('"那天"/"那里" are not the particle 那', [
+  ['山西省党政代表团5月8日去了哪里？', '那天上午看了什么？', '山西省党政代表团那天上午看了什么？'],
+  ['河南代表团在福建参观了哪些企业？', '那里的园区有多大？', '河南代表团那里的园区有多大？'],
+  ['青石县党政考察团去白鹭市考察了几天？', '那，签了什么协议？', '青石县党政考察团签了什么协议？'],
+]);
