@@ -116,7 +116,7 @@ try {
       EMBEDDING_OFFLINE: '1',
       TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: emulator.apiRoot,
-      RATE_LIMIT_PER_MINUTE: '100000',
+      RATE_LIMIT_PER_MINUTE: '10000',
       LOG_LEVEL: 'warn',
     },
     ROOT,

@@ -57,7 +57,9 @@ export function embedderFor(config: Config, log: Logger): Promise<Embedder> {
     embeddingModel: config.embeddingModel,
     embeddingOffline: config.embeddingOffline,
     modelLoadTimeoutMs: config.modelLoadTimeoutMs,
-    warn: (message) => log.warn(message),
+    // One Chinese line for the user; the technical reason only in the debug log.
+    warn: (message) => log.debug(message),
+    notice: (message) => log.info(message),
   });
 }
 

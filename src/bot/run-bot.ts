@@ -144,7 +144,7 @@ export class RecentIds {
 export async function runBot(bot: Bot<BotContext>, options: RunBotOptions): Promise<RunningBot> {
   const { telegram, log } = options;
   await connect(bot, options);
-  log.info(`bot: @${bot.botInfo.username} (id ${bot.botInfo.id}) connected`);
+  log.debug(`bot: @${bot.botInfo.username} (id ${bot.botInfo.id}) connected`);
   const menus = commandMenus(options.features ?? []);
   try {
     await bot.api.setMyCommands(menus.everyone);
@@ -168,7 +168,7 @@ async function startPolling(bot: Bot<BotContext>, options: RunBotOptions): Promi
       silent: true,
     },
   });
-  options.log.info('bot: long polling started');
+  options.log.debug('bot: long polling started');
   return {
     mode: 'polling',
     async stop() {
@@ -250,7 +250,7 @@ async function startWebhook(bot: Bot<BotContext>, options: RunBotOptions): Promi
     await close();
     throw error;
   }
-  log.info(`bot: webhook listening on ${host ?? 'all interfaces'} port ${telegram.port} for ${url.pathname}`);
+  log.debug(`bot: webhook listening on ${host ?? 'all interfaces'} port ${telegram.port} for ${url.pathname}`);
   let stopping: Promise<void> | undefined;
   return {
     mode: 'webhook',

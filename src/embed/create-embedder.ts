@@ -13,8 +13,15 @@ export interface CreateEmbedderOptions {
   embeddingOffline: boolean;
   /** Upper bound for loading (and downloading) the model (`MODEL_LOAD_TIMEOUT_MS`). */
   modelLoadTimeoutMs: number;
-  /** Receives the one-line notice when the built-in embedder is used instead of the model. */
+  /** Receives the one-line technical reason when the built-in embedder is used instead of the model (English). */
   warn?: (message: string) => void;
+  /** Receives one Chinese line for the user when the built-in embedder is used: what it means and how to get the model. */
+  notice?: (message: string) => void;
+}
+
+/** The user's line when the model cannot be loaded (Simplified Chinese; the detail goes to `warn`). */
+export function offlineEmbedderNotice(model: string): string {
+  return `未能载入向量模型 ${model}，已改用内置离线嵌入（可正常问答，语义检索稍弱）。如需启用模型：联网后设置 EMBEDDING_OFFLINE=0 重新运行，或把模型放入 MODELS_DIR，然后执行 npm run ingest -- --rebuild。`;
 }
 
 /**
@@ -36,6 +43,7 @@ export async function createEmbedder(options: CreateEmbedderOptions): Promise<Em
     options.warn?.(
       `${reason}; using built-in hashed n-gram embedder (${fallback.info.id}) — answers still work, retrieval is less semantic`,
     );
+    options.notice?.(offlineEmbedderNotice(options.embeddingModel));
     return fallback;
   }
 }
