@@ -131,8 +131,18 @@ function withPeriod(date: DateValue, suffix: string | undefined): DateValue {
   return { from: { ...date.from, day: first }, to: { ...date.to, day: last }, period: true };
 }
 
+/** Whether a word stands in a list with a place name (宿迁与徐州): then it is a place, not a person. */
+function listedWithPlace(view: string, start: number, end: number): boolean {
+  const isPlace = (text: string) => tagWords(text)[0]?.tag.startsWith('ns') ?? false;
+  return (/^[与和、及同]/.test(view.slice(end)) && isPlace(view.slice(end + 1, end + 5))) || (/[与和、及同]$/.test(view.slice(0, start)) && isPlace(view.slice(Math.max(0, start - 4), start - 1)));
+}
+
 /** Untitled person names in the claim: unknown or name-tagged words in a list or before a role verb. */
-function untitledNames(view: string, taken: ReadonlyArray<{ start: number; end: number }>): Array<{ name: string; start: number; end: number }> {
+function untitledNames(
+  view: string,
+  taken: ReadonlyArray<{ start: number; end: number }>,
+  places: ReadonlyArray<{ start: number; end: number }>,
+): Array<{ name: string; start: number; end: number }> {
   const names: Array<{ name: string; start: number; end: number }> = [];
   let cursor = 0;
   for (const { word, tag } of tagWords(view)) {
@@ -145,7 +155,9 @@ function untitledNames(view: string, taken: ReadonlyArray<{ start: number; end: 
     const prev = view.slice(Math.max(0, at - 1), at);
     const listed = /^[、和与及]/.test(next) || /[、和与及]$/.test(prev);
     const acting = ROLE_AFTER.some(([pattern]) => pattern.test(next)) || /^(?:在|表示|指出|强调|说|同志|等)/.test(next);
-    if (listed || acting) names.push({ name: word, start: at, end: cursor });
+    // A word listed with a place (宿迁与徐州) is a place too.
+    const besidePlace = places.some((p) => p.end === at - 1 || p.start === cursor + 1) || listedWithPlace(view, at, cursor);
+    if ((listed || acting) && !besidePlace) names.push({ name: word, start: at, end: cursor });
   }
   // Names the segmenter splits (黄莉|新): two or three characters between a boundary or a title and a role verb or
   // the end of the clause.
@@ -153,7 +165,9 @@ function untitledNames(view: string, taken: ReadonlyArray<{ start: number; end: 
   for (const match of view.matchAll(NAME_BEFORE_ROLE)) {
     const start = match.index! + match[1]!.length;
     const name = match[2]!;
-    if (!FUNCTION_CHARS.test(name) && free(start, start + name.length)) names.push({ name, start, end: start + name.length });
+    if (FUNCTION_CHARS.test(name) || !free(start, start + name.length)) continue;
+    if (listedWithPlace(view, start, start + name.length) || places.some((p) => p.end === start - 1)) continue;
+    names.push({ name, start, end: start + name.length });
   }
   for (const match of view.matchAll(TITLED_NAME_AT_END)) {
     const start = match.index! + match[1]!.length;
@@ -187,7 +201,7 @@ export function parseClaim(claim: string): Claim {
     covered.push(subject);
   }
 
-  const persons = extracted.filter((f): f is Extract<Fact, { kind: 'person' }> => f.kind === 'person');
+  const persons = extracted.filter((f): f is Extract<Fact, { kind: 'person' }> => f.kind === 'person' && (f.title !== null || !listedWithPlace(view, f.start, f.end)));
   for (const person of persons) {
     const chainStart = person.start - (person.titles?.length ?? 0);
     const titleStart = person.start - (person.title?.length ?? 0);
@@ -201,7 +215,7 @@ export function parseClaim(claim: string): Claim {
     });
     covered.push({ start: Math.min(chainStart, titleStart), end: person.end });
   }
-  for (const name of untitledNames(view, [...covered, ...extracted.filter((f) => f.kind !== 'person' && f.kind !== 'place')])) {
+  for (const name of untitledNames(view, [...covered, ...extracted.filter((f) => f.kind !== 'person' && f.kind !== 'place')], extracted.filter((f) => f.kind === 'place'))) {
     const title = TITLES.find((t) => view.slice(0, name.start).endsWith(t)) ?? null;
     const titleStart = name.start - (title?.length ?? 0);
     facts.push({ kind: 'person', ...span(name.start, name.end), name: name.name, title, holder: title ? holderBefore(view, titleStart) : null, role: null });

@@ -112,8 +112,11 @@ function namesPhrase(view: string, name: string): boolean {
   const text = stripMarks(view);
   const phrase = stripMarks(name);
   if (containsPhrase(text, phrase)) return true;
-  // 徐州市规划馆 / 市规划馆: drop a leading place or 市/省 when at least four characters remain.
-  const core = phrase.replace(/^[\u3400-\u9fff]{2,4}?(?:省|市|县|区)/, '').replace(/^(?:市|省|县|区)/, '');
+  // 徐州市规划馆 / 市规划馆: drop a leading place or 市/省 when at least four characters remain (淮海经济区 is
+  // no place: its agreement is not any 合作框架协议).
+  const lead = /^([\u3400-\u9fff]{2,4}?)(?:省|市|县|区)/.exec(phrase);
+  const isPlace = (word: string) => PROVINCES.some((p) => p.common === word) || (tagWords(word)[0]?.tag.startsWith('ns') ?? false);
+  const core = lead && isPlace(lead[1]!) ? phrase.slice(lead[0].length) : phrase.replace(/^(?:市|省|县|区)/, '');
   return core !== phrase && core.length >= 4 && containsPhrase(text, core);
 }
 
@@ -253,7 +256,7 @@ function roleFillers(role: Exclude<PersonRole, null>, sentences: readonly Articl
   const out: Array<{ name: string; titles: string | null; sentence: ArticleSentence }> = [];
   for (const sentence of sentences) {
     for (const fact of sentence.facts) {
-      if (fact.kind === 'person' && fact.role === role && !out.some((o) => o.name === fact.name)) out.push({ name: fact.name, titles: fact.titles, sentence });
+      if (fact.kind === 'person' && fact.role === role && !NOT_NAME.test(fact.name) && !out.some((o) => o.name === fact.name)) out.push({ name: fact.name, titles: fact.titles, sentence });
     }
     for (const name of fillersByPattern(sentence, role)) if (!out.some((o) => o.name === name)) out.push({ name, titles: null, sentence });
   }
@@ -288,7 +291,7 @@ function personInRole(name: string, role: Exclude<PersonRole, null>, sentences: 
 }
 
 /** Characters a person's name does not contain (they belong to bodies, places and phrases). */
-const NOT_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人民双方一]/;
+const NOT_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人民双方一谈后前时中]/;
 
 /** Untitled doers the extractor misses: 由易炼红主持, ，王浩主持. */
 const FILLER_PATTERNS = new Map<string, RegExp>();
@@ -665,7 +668,11 @@ function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, clai
   const slots: Array<{ sentence: ArticleSentence; quantity: QuantityFact }> = [];
   for (const sentence of reading.sentences) {
     for (const f of sentence.facts) {
-      if (f.kind !== 'quantity' || !sameSlot(fact.quantity, f) || !ownersAgree(claim, fact, sentence, f)) continue;
+      if (f.kind !== 'quantity' || !ownersAgree(claim, fact, sentence, f)) continue;
+      // A count written under the same owner (浙江有25个 / 浙江15个) is the same slot even without a noun.
+      const claimOwner = ownerBefore(claim.view, fact.start);
+      const sameOwner = claimOwner !== null && ownerBefore(sentence.view, f.start) === claimOwner;
+      if (!(sameSlot(fact.quantity, f) || (sameOwner && sameCountedThing(fact.quantity, f)))) continue;
       const result = compareQuantities(fact.quantity, f);
       if (result === 'same') return null;
       if (result === 'different') slots.push({ sentence, quantity: f });
@@ -673,8 +680,14 @@ function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, clai
   }
   if (slots.length === 0) return null;
   const inWindow = slots.find((s) => window.includes(s.sentence));
-  const values = new Set(slots.map((s) => `${s.quantity.value}${s.quantity.bound}`));
-  const chosen = inWindow ?? (values.size === 1 ? slots[0] : undefined);
+  const valuesOf = (list: typeof slots) => new Set(list.map((s) => `${s.quantity.value}${s.quantity.bound}`));
+  // Several counts of the thing (per province, per day): the one the report gives for the tour itself — in a
+  // sentence naming the subject — decides, if it is one.
+  const subject = claim.facts.find((f): f is Extract<ClaimFact, { kind: 'subject' }> => f.kind === 'subject');
+  const ofTour = subject
+    ? slots.filter((s) => GROUP_NOUNS[subject.subject.family].some((n) => s.sentence.view.includes(n)))
+    : [];
+  const chosen = inWindow ?? (valuesOf(slots).size === 1 ? slots[0] : valuesOf(ofTour).size === 1 ? ofTour[0] : undefined);
   if (!chosen) return null;
   const q = chosen.quantity;
   const end = q.end + (q.noun && chosen.sentence.view.startsWith(q.noun, q.end) ? q.noun.length : 0);

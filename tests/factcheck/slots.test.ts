@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article } from '../../src/domain.ts';
 import type { CorpusView, RetrievedChunk, Retriever } from '../../src/retrieve/index.ts';
-import { EvidenceFactChecker, type Verdict } from '../../src/factcheck/index.ts';
+import { EvidenceFactChecker, parseClaim, type Verdict } from '../../src/factcheck/index.ts';
 
 function article(docId: string, title: string, publishedAt: string, paragraphs: string[]): Article {
   return {
@@ -23,6 +23,7 @@ function article(docId: string, title: string, publishedAt: string, paragraphs: 
 const HENAN = article('henan-sichuan', '河南省党政代表团赴四川重庆学习考察', '2025-05-18', [
   '5月12日至16日，河南省委书记张明远、省长李华清率领河南省党政代表团赴四川、重庆学习考察。',
   '代表团一行5天途经6座城市，行程1500多公里，共考察了24个点。',
+  '其中，在四川考察了14个点，在重庆考察了10个点。两地共有30个示范县(四川18个、重庆12个)。',
   '5月13日上午，代表团来到成都，参观了天府软件园和成都大熊猫繁育研究基地。',
   '当天下午，两省在成都召开经济社会发展交流座谈会，四川省委书记王立新主持座谈会。',
   '座谈会上，双方签署了《川豫战略合作框架协议》。',
@@ -128,6 +129,22 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
     ],
   ],
   [
+    'a count under its owner (四川18个、重庆12个)',
+    [
+      ['四川有12个示范县。', 'contradicted'],
+      ['重庆有12个示范县。', 'supported'],
+      ['四川共有20个示范县。', 'contradicted'],
+    ],
+  ],
+  [
+    'the count the report gives for the tour itself decides among several',
+    [
+      ['河南省党政代表团共考察了25个点。', 'contradicted'],
+      ['河南省党政代表团此行一共考察了30个点。', 'contradicted'],
+      ['河南省党政代表团共考察了24个点。', 'supported'],
+    ],
+  ],
+  [
     'a distance on the same trip',
     [
       ['河南省党政代表团此行行程2500多公里。', 'contradicted'],
@@ -168,6 +185,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
     ],
   ],
   [
+    'an agreement is named by its own words, not by a generic tail (…合作框架协议)',
+    [
+      ['座谈会上双方签署了长江经济带合作框架协议。', 'not_found'],
+      ['河南省党政代表团在成都签署了西部陆海新通道合作框架协议。', 'not_found'],
+      ['两省签署了黄河流域生态保护合作框架协议。', 'not_found'],
+    ],
+  ],
+  [
     'what no report says is not found, never supported',
     [
       ['河南省党政代表团在成都考察了一家汽车工厂。', 'not_found'],
@@ -184,6 +209,12 @@ describe('fact-check slot by slot (invented reports)', () => {
     });
   }
 
+  test('a word listed with a place is a place, not a person who signed', () => {
+    for (const claim of ['宿州与蚌埠签署了合作协议。', '漯河和周口签订了框架协议。', '洛阳与三门峡签署了备忘录。']) {
+      assert.deepEqual(parseClaim(claim).facts.filter((f) => f.kind === 'person'), [], claim);
+    }
+  });
+
   test('per-fact results name each fact with its status and paragraph', async () => {
     const result = await checker.check('河南省党政代表团由省委书记李华清率领。');
     const person = result.facts.find((f) => f.kind === 'person');
@@ -191,6 +222,6 @@ describe('fact-check slot by slot (invented reports)', () => {
     assert.match(result.explanation, /原文中李华清为省长/);
     const supported = await checker.check('河南省党政代表团5月15日考察了两江新区。');
     assert.ok(supported.facts.every((f) => f.status === 'confirmed'));
-    assert.ok(supported.facts.some((f) => f.paragraphId === 'henan-sichuan#p6'));
+    assert.ok(supported.facts.some((f) => f.paragraphId === 'henan-sichuan#p7'));
   });
 });
