@@ -1,8 +1,9 @@
+import { BoundedMap } from '../bounded-map.ts';
 import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, extractFacts, matchView, titledPeopleOf, type DateFact, type Fact, type PersonFact } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { BIGRAM_PREFIX, foldScript, segmentWords, splitSentences, synonymsOf, tokenizeForIndex } from '../text/index.ts';
+import { BIGRAM_PREFIX, segmentWords, splitSentences, synonymsOf, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -18,6 +19,15 @@ import {
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { shortAnswerOf, trimToClauses } from './short-answer.ts';
 import type { Answer, Answerer } from './types.ts';
+
+/** What answering needs of a paragraph, whatever the question. */
+interface ParagraphReading {
+  contextTokens: ReadonlySet<string>;
+  headingTokens: ReadonlySet<string>;
+  contextView: string;
+  opening: string;
+  sentences: Array<{ span: SentenceSpan; facts: Fact[]; view: string; tokens: ReadonlySet<string> }>;
+}
 
 /** A sentence of a retrieved paragraph, scored as a possible answer. */
 interface Candidate {
@@ -109,12 +119,11 @@ export class ExtractiveAnswerer implements Answerer {
     const synonymTerms = segmentWords(question.content)
       .map((word) => ({ tokens: tokenizeForIndex(word), synonyms: synonymsOf(word).filter((s) => s.length >= 2) }))
       .filter((w) => w.synonyms.length > 0);
-    const coverage = (text: string) => {
-      const tokens = new Set(tokenizeForIndex(text));
-      const folded = foldScript(text);
-      for (const { tokens: own, synonyms } of synonymTerms) if (synonyms.some((s) => folded.includes(s))) own.forEach((t) => tokens.add(t));
+    const coverage = (tokens: ReadonlySet<string>, folded: string) => {
+      const credited = new Set<string>();
+      for (const { tokens: own, synonyms } of synonymTerms) if (synonyms.some((s) => folded.includes(s))) own.forEach((t) => credited.add(t));
       let found = 0;
-      for (const [term, weight] of weights) if (tokens.has(term)) found += weight;
+      for (const [term, weight] of weights) if (tokens.has(term) || credited.has(term)) found += weight;
       return found / totalWeight;
     };
 
@@ -139,26 +148,21 @@ export class ExtractiveAnswerer implements Answerer {
         const paragraph = this.#corpus.getParagraph(`${docId}#p${n}`);
         if (!paragraph || paragraph.kind !== 'body' || seen.has(paragraph.id)) continue;
         seen.add(paragraph.id);
-        const heading = continues ? (article.paragraphs[n - 2]?.text ?? '') : this.#headingBefore(article, paragraph);
-        const context = `${article.meta.title}\n${heading}\n${paragraph.text}`;
-        const contextCoverage = coverage(context);
-        const contextView = matchView(context);
-        const opening = matchView(`${heading}\n${paragraph.text.slice(0, 16)}`);
-        const dateContext = dateContextOf(article.meta.publishedAt);
+        const reading = this.#read(article, paragraph, continues);
+        const contextCoverage = coverage(reading.contextTokens, reading.contextView);
+        const { contextView, opening } = reading;
         let home = homes.get(article.docId);
         if (home === undefined) homes.set(article.docId, (home = this.#homeOf(question, article)));
         let askedBefore = 0;
-        splitSentences(paragraph.text).forEach((span, index) => {
+        reading.sentences.forEach(({ span, facts, view, tokens }, index) => {
           // An article's own question (为何…？) is answered by what follows it: that sentence inherits its match.
           if (/[?？]$/.test(span.text)) {
-            askedBefore = coverage(span.text);
+            askedBefore = coverage(tokens, view);
             return;
           }
-          const facts = extractFacts(span.text, { date: dateContext, people: this.#peopleOf(article) });
-          const view = matchView(span.text);
           const filling = slotFacts(facts, question, view, span.text);
           const features: Record<FeatureName, number> = {
-            coverage: Math.max(coverage(span.text), askedBefore),
+            coverage: Math.max(coverage(tokens, view), askedBefore),
             context: contextCoverage,
             rank: 1 / (1 + 0.25 * (rank - 1)),
             slot: filling.length > 0 ? 1 : 0,
@@ -169,7 +173,7 @@ export class ExtractiveAnswerer implements Answerer {
             title: question.title && filling.length > 0 ? 1 : 0,
             span: question.asksSpan && filling.some((f) => f.kind === 'date' && isSpan(f as DateFact)) ? 1 : 0,
             reason: question.type === 'why' && REASON.test(view) ? 1 : 0,
-            ordinal: question.ordinals.length > 0 && question.ordinals.every((o) => tokenizeForIndex(`${heading}\n${span.text}`).includes(o)) ? 1 : 0,
+            ordinal: question.ordinals.length > 0 && question.ordinals.every((o) => tokens.has(o) || reading.headingTokens.has(o)) ? 1 : 0,
             items: Math.min(1, Math.max(0, filling.length - 1) / 3),
           };
           askedBefore = 0;
@@ -189,24 +193,44 @@ export class ExtractiveAnswerer implements Answerer {
     return homeMatch(question.home, opening, this.#storyOf(article));
   }
 
-  readonly #stories = new Map<string, string>();
-  readonly #people = new Map<string, Map<string, string>>();
+  readonly #stories = new BoundedMap<string, string>(2_000);
+  readonly #readings = new BoundedMap<string, ParagraphReading>(20_000);
 
-  /** The people an article names with a title, cached per article (the index never changes under an answerer). */
+  /**
+   * Everything about a paragraph that does not depend on the question — its sentences with their facts, tokens and
+   * matching views, its context (title, heading) — read once and cached: segmenting and fact extraction are the
+   * costly part of answering, and the index never changes under an answerer.
+   */
+  #read(article: Article, paragraph: Paragraph, continues: boolean): ParagraphReading {
+    return this.#readings.getOrCreate(`${paragraph.id}|${continues ? 1 : 0}`, () => {
+      const heading = continues ? (article.paragraphs[paragraph.n - 2]?.text ?? '') : this.#headingBefore(article, paragraph);
+      const context = `${article.meta.title}\n${heading}\n${paragraph.text}`;
+      const date = dateContextOf(article.meta.publishedAt);
+      const people = this.#peopleOf(article);
+      return {
+        contextTokens: new Set(tokenizeForIndex(context)),
+        headingTokens: new Set(tokenizeForIndex(heading)),
+        contextView: matchView(context),
+        opening: matchView(`${heading}\n${paragraph.text.slice(0, 16)}`),
+        sentences: splitSentences(paragraph.text).map((span) => ({
+          span,
+          facts: extractFacts(span.text, { date, people }),
+          view: matchView(span.text),
+          tokens: new Set(tokenizeForIndex(span.text)),
+        })),
+      };
+    });
+  }
+  readonly #people = new BoundedMap<string, Map<string, string>>(2_000);
+
+  /** The people an article names with a title, cached per article. */
   #peopleOf(article: Article): Map<string, string> {
-    let people = this.#people.get(article.docId);
-    if (!people) this.#people.set(article.docId, (people = titledPeopleOf(article.paragraphs.map((p) => p.text))));
-    return people;
+    return this.#people.getOrCreate(article.docId, () => titledPeopleOf(article.paragraphs.map((p) => p.text)));
   }
 
   /** An article's title and text in the matching view, cached. */
   #storyOf(article: Article): string {
-    let story = this.#stories.get(article.docId);
-    if (story === undefined) {
-      story = matchView(`${article.meta.title}\n${article.paragraphs.map((p) => p.text).join('\n')}`);
-      this.#stories.set(article.docId, story);
-    }
-    return story;
+    return this.#stories.getOrCreate(article.docId, () => matchView(`${article.meta.title}\n${article.paragraphs.map((p) => p.text).join('\n')}`));
   }
 
   /** The heading paragraph this paragraph sits under (第二组：…, 在江西), when the one before it is short. */

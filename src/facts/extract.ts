@@ -21,6 +21,7 @@ import {
   stripAdminSuffix,
   tagWords,
   toHalfWidth,
+  type TaggedWord,
 } from '../text/index.ts';
 import type {
   DateFact,
@@ -269,7 +270,7 @@ function roleAfter(view: string, from: number): PersonRole {
 }
 
 /** People: an official title right before a 2–3 character name, or a name the segmenter tags, in a list. */
-function findPersons(view: string, sentence: string, known: ReadonlyMap<string, string> = new Map()): PersonFact[] {
+function findPersons(view: string, sentence: string, known: ReadonlyMap<string, string> = new Map(), tagged: readonly TaggedWord[] = tagWords(view)): PersonFact[] {
   const titles: TitleSpan[] = [];
   for (const match of view.matchAll(TITLE_PATTERN)) titles.push({ start: match.index!, end: match.index! + match[0].length });
   const persons: PersonFact[] = [];
@@ -297,7 +298,7 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
   }
   // Untitled names the segmenter recognises, when they stand in a list with a titled one or before 同志/等.
   let cursor = 0;
-  for (const { word, tag } of tagWords(view)) {
+  for (const { word, tag } of tagged) {
     const at = view.indexOf(word, cursor);
     if (at < 0) continue;
     cursor = at + word.length;
@@ -337,10 +338,10 @@ function roleBefore(view: string, at: number): PersonRole {
 const DESTINATION_BEFORE = /(?:前往|来到|抵达|转赴|再赴|走进|奔赴|远赴|赴|到|去|在|于|至)(?:了)?$/;
 
 /** Places: provinces and the segmenter's place tags (not generic words such as 全省, 当地). */
-function findPlaces(view: string, sentence: string): PlaceFact[] {
+function findPlaces(view: string, sentence: string, tagged: readonly TaggedWord[] = tagWords(view)): PlaceFact[] {
   const places: PlaceFact[] = [];
   let cursor = 0;
-  for (const { word, tag } of tagWords(view)) {
+  for (const { word, tag } of tagged) {
     const at = view.indexOf(word, cursor);
     if (at < 0) continue;
     cursor = at + word.length;
@@ -492,12 +493,14 @@ function findTerms(view: string, sentence: string, typed: readonly Fact[]): Term
 /** Every fact of one sentence, in text order. Pure; offsets are into `sentence`. */
 export function extractFacts(sentence: string, context: FactContext = {}): Fact[] {
   const view = matchView(sentence);
+  // One segmentation serves people and places alike.
+  const tagged = tagWords(view);
   const dates = findDates(view, sentence, context.date ?? {});
   const facts: Fact[] = [
     ...dates,
     ...findQuantities(view, sentence, dates),
-    ...findPersons(view, sentence, context.people),
-    ...findPlaces(view, sentence),
+    ...findPersons(view, sentence, context.people, tagged),
+    ...findPlaces(view, sentence, tagged),
     ...findOrgs(view, sentence),
     ...findDocuments(view, sentence),
     ...findMeetings(view, sentence),

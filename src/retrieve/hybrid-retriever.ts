@@ -1,3 +1,4 @@
+import { BoundedMap } from '../bounded-map.ts';
 import type { Embedder } from '../embed/index.ts';
 import { tokenizeForIndex } from '../text/index.ts';
 import type { RetrievalSettings } from '../config.ts';
@@ -30,7 +31,9 @@ export class HybridRetriever implements Retriever {
   readonly #settings: RetrievalSettings;
   readonly #mode: RetrievalMode;
   readonly #denseWeight: number;
-  readonly #titleTokens = new Map<string, Set<string>>();
+  readonly #titleTokens = new BoundedMap<string, Set<string>>(10_000);
+  /** Index tokens of chunk texts: the index never changes under a retriever, and segmenting is the costly part. */
+  readonly #chunkTokens = new BoundedMap<string, Set<string>>(50_000);
 
   constructor(options: HybridRetrieverOptions) {
     this.#index = options.index;
@@ -68,7 +71,7 @@ export class HybridRetriever implements Retriever {
       if (!chunk) continue;
       let score = entry.lexical + denseWeight * entry.dense;
       if (this.#mode !== 'dense') {
-        const own = new Set(tokenizeForIndex(chunk.text));
+        const own = this.#chunkTokens.getOrCreate(chunk.id, () => new Set(tokenizeForIndex(chunk.text)));
         const withContext = new Set([...own, ...this.#articleContextTokens(chunk.docId)]);
         score += this.#settings.coverageWeight * weightedCoverage(weights, own);
         score += this.#settings.contextWeight * weightedCoverage(weights, withContext);
@@ -82,12 +85,7 @@ export class HybridRetriever implements Retriever {
 
   /** Tokens of the article's title: the delegation and places a paragraph's own text may leave out. */
   #articleContextTokens(docId: string): Set<string> {
-    let tokens = this.#titleTokens.get(docId);
-    if (!tokens) {
-      tokens = new Set(tokenizeForIndex(this.#index.corpus.getArticle(docId)?.meta.title ?? ''));
-      this.#titleTokens.set(docId, tokens);
-    }
-    return tokens;
+    return this.#titleTokens.getOrCreate(docId, () => new Set(tokenizeForIndex(this.#index.corpus.getArticle(docId)?.meta.title ?? '')));
   }
 
   async #denseHits(query: string, k: number): Promise<Array<{ chunkId: string; score: number }>> {
