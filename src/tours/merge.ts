@@ -25,7 +25,13 @@ function delegationKey(draft: TourDraft): string | null {
 export function sameTour(a: TourDraft, b: TourDraft): boolean {
   if (a.docId === b.docId) return false;
   const ka = delegationKey(a);
-  if (!ka || ka !== delegationKey(b)) return false;
+  // The same delegation, or (one outlet naming no delegation) the same leader going to the same place.
+  const sameDelegation = ka !== null && ka === delegationKey(b);
+  const leadersA = new Set(a.leaders.map((l) => foldScript(l.value.name)));
+  const places = (d: TourDraft) => new Set(d.destinations.map((p) => stripAdminSuffix(foldScript(p.value))));
+  const placesA = places(a);
+  const sameLeader = b.leaders.some((l) => leadersA.has(foldScript(l.value.name))) && [...places(b)].some((p) => placesA.has(p));
+  if (!sameDelegation && !sameLeader) return false;
   if (a.start && b.start) {
     const [as, ae] = [dayOf(a.start.value), dayOf((a.end ?? a.start).value)];
     const [bs, be] = [dayOf(b.start.value), dayOf((b.end ?? b.start).value)];

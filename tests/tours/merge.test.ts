@@ -36,3 +36,18 @@ test('removing an article removes it from its cards (cards follow the articles l
   assert.deepEqual(toursOfArticles([PROVINCE_TRIP]).map((c) => c.docs), [['anhui-trip']]);
   assert.deepEqual(toursOfArticles([PROVINCE_TRIP_OTHER_OUTLET]).map((c) => c.docs), [['anhui-trip-2']]);
 });
+
+test('an outlet that names no delegation joins the trip of the same leader to the same place on the same days', () => {
+  const plain = articleOf('anhui-plain', {
+    title: '陈立新在江苏考察',
+    publishedAt: '2024-05-16',
+    paragraphs: ['5月15日，安徽省委书记陈立新率队在江苏考察，参观了苏州纳米城。'],
+  });
+  const otherLeader = articleOf('other-leader', {
+    title: '市领导在江苏考察',
+    publishedAt: '2024-05-16',
+    paragraphs: ['5月15日，滁州市委书记许永安率队在江苏考察。'],
+  });
+  const cards = toursOfArticles([PROVINCE_TRIP, plain, otherLeader]);
+  assert.deepEqual(cards.map((c) => c.docs), [['anhui-trip', 'anhui-plain'], ['other-leader']]);
+});
