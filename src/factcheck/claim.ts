@@ -156,7 +156,7 @@ function untitledNames(
     const listed = /^[、和与及]/.test(next) || /[、和与及]$/.test(prev);
     const acting = ROLE_AFTER.some(([pattern]) => pattern.test(next)) || /^(?:在|表示|指出|强调|说|同志|等)/.test(next);
     // A word listed with a place (宿迁与徐州) is a place too.
-    const besidePlace = places.some((p) => p.end === at - 1 || p.start === cursor + 1) || listedWithPlace(view, at, cursor);
+    const besidePlace = (places.some((p) => p.end === at - 1 || p.start === cursor + 1) || listedWithPlace(view, at, cursor)) && [null, 'sign'].includes(roleAfterList(view, cursor));
     if ((listed || acting) && !besidePlace) names.push({ name: word, start: at, end: cursor });
   }
   // Names the segmenter splits (黄莉|新): two or three characters between a boundary or a title and a role verb or
@@ -166,7 +166,8 @@ function untitledNames(
     const start = match.index! + match[1]!.length;
     const name = match[2]!;
     if (FUNCTION_CHARS.test(name) || !free(start, start + name.length)) continue;
-    if (listedWithPlace(view, start, start + name.length) || places.some((p) => p.end === start - 1)) continue;
+    const signs = /^(?:签|代表)/.test(view.slice(start + name.length));
+    if (signs && (listedWithPlace(view, start, start + name.length) || places.some((p) => p.end === start - 1))) continue;
     names.push({ name, start, end: start + name.length });
   }
   for (const match of view.matchAll(TITLED_NAME_AT_END)) {
@@ -201,7 +202,9 @@ export function parseClaim(claim: string): Claim {
     covered.push(subject);
   }
 
-  const persons = extracted.filter((f): f is Extract<Fact, { kind: 'person' }> => f.kind === 'person' && (f.title !== null || !listedWithPlace(view, f.start, f.end)));
+  // Places sign agreements too (宿迁与徐州签署…), but only people lead, chair or meet (巴音朝鲁和景俊海会见).
+  const placeLike = (start: number, end: number) => listedWithPlace(view, start, end) && [null, 'sign'].includes(roleAfterList(view, end));
+  const persons = extracted.filter((f): f is Extract<Fact, { kind: 'person' }> => f.kind === 'person' && (f.title !== null || !placeLike(f.start, f.end)));
   for (const person of persons) {
     const chainStart = person.start - (person.titles?.length ?? 0);
     const titleStart = person.start - (person.title?.length ?? 0);
