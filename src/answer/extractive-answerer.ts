@@ -249,14 +249,16 @@ export class ExtractiveAnswerer implements Answerer {
       if (about === undefined) stories.set(c.article.docId, (about = this.#namedThingsPresent(question, c.article)));
       return about;
     };
-    let eligible = candidates.filter((c) => (!factoid || c.filling.length > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c));
+    // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer.
+    let eligible = candidates.filter(
+      (c) => (!factoid || c.filling.length > 0) && c.features.context >= this.#settings.minContextCoverage && c.features.coverage + c.features.context > 0 && aboutTheStory(c),
+    );
     // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed or
     // chaired is never answered by someone who did not.
     const role = askedRole(question);
     if (eligible.some((c) => c.features.role > 0) || role === 'sign' || role === 'chair') eligible = eligible.filter((c) => c.features.role > 0);
     const best = eligible[0];
-    // Refuse when the best sentence scores too low, or when its story barely mentions what the question is about.
-    if (!best || best.score < this.#settings.refusalFloor || best.features.context < this.#settings.minContextCoverage) return null;
+    if (!best || best.score < this.#settings.refusalFloor) return null;
 
     const limit = ['list', 'why', 'how', 'what'].includes(question.type) || question.comparative ? this.#settings.maxSentences : Math.min(2, this.#settings.maxSentences);
     const chosen = [best];

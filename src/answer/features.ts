@@ -51,6 +51,9 @@ export function askedRole(question: QuestionAnalysis): PersonRole {
 /** Category words that name no kind of item (哪几个方面, 哪些领域): an enumeration answers them. */
 const GENERIC_FOCUS = /^(?:方面|领域|内容|事情|问题|情况|工作|措施|举措|做法|经验|部分|重点|环节|产业|行业)$/;
 
+/** Kinds that any named institution answers (哪家单位 is answered by …有限公司 as well as by …研究院). */
+const ANY_INSTITUTION = /^(?:单位|机构|地方|场所|部门|企业单位)$/;
+
 /** Kinds of items a list or where question may ask for, by its focus noun. */
 export type ItemKind = 'place' | 'org' | 'person' | 'meeting' | 'document' | 'any';
 
@@ -178,7 +181,7 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       // 哪几家企业: items named like the asked kind (…有限公司 for 企业, …旧址 for 旧址) come first. When none is
       // and the sentence does not even mention the kind (哪家酒店), the slot stays empty.
       const focus = question.focus;
-      if (focus && focus.length >= 2 && kind !== 'place' && kind !== 'any') {
+      if (focus && focus.length >= 2 && kind !== 'place' && kind !== 'any' && !ANY_INSTITUTION.test(focus)) {
         const heads = [focus, ...synonymsOf(focus).filter((w) => w.length >= 2), focus.slice(-1)];
         const named = items.filter((f) => heads.some((h) => itemName(f).endsWith(h)));
         if (named.length > 0) return named;

@@ -159,6 +159,13 @@ function askedKind(question: string): string | null {
   return NOUN.test(first.tag) ? canonicalWord(first.word) : null;
 }
 
+/** Whether the first occurrences of two words in a text overlap. */
+function overlaps(text: string, a: string, b: string): boolean {
+  const at = text.indexOf(a);
+  const bt = text.indexOf(b);
+  return at >= 0 && bt >= 0 && at < bt + b.length && bt < at + a.length;
+}
+
 /** Classifies a question and pulls out what the evidence must contain. Pure. */
 export function analyseQuestion(question: string): QuestionAnalysis {
   const folded = foldScript(toHalfWidth(question.trim().normalize('NFKC')));
@@ -177,7 +184,9 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     ...new Set(
       tagged
         .filter(({ word, tag }) => /^(?:x|nz)$/.test(tag) && word.length >= 3 && /^[\u4e00-\u9fa5A-Za-z0-9]+$/.test(word) && !places.includes(word) && !DOMAIN_WORDS.has(word) && !/[团组班会]$/.test(word))
-        .map((w) => w.word),
+        .map((w) => w.word)
+        // A fragment the segmenter cut across a place (鄂三省 of 粤赣鄂三省) is no name.
+        .filter((word) => !places.some((place) => overlaps(folded, word, place))),
     ),
   ];
   const people = [...new Set(tagged.filter(({ word, tag }) => tag.startsWith('nr') && word.length >= 2 && !/[多少几哪什谁]/.test(word)).map((w) => w.word))];
