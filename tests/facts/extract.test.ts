@@ -1,0 +1,118 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFacts, extractParagraphFacts, titledPeopleOf, type Fact, type PersonFact, type QuantityFact } from '../../src/facts/index.ts';
+
+const of = <K extends Fact['kind']>(facts: Fact[], kind: K) => facts.filter((f): f is Extract<Fact, { kind: K }> => f.kind === kind);
+
+describe('extractFacts: every span is verbatim', () => {
+  const sentences = [
+    '5月12日至16日，由甘肃省委书记周立新、省长韩晓梅率领的甘肃省党政代表团赴四川、重庆学习考察。',
+    '機上是青海黨政代表團的九十六名團員，同機出發的還有省委書記馬建國、省長陸一鳴。',
+    '双方签署了《两市深化对口合作框架协议》，并召开了两地经济社会发展交流座谈会。',
+  ];
+  for (const sentence of sentences) {
+    test(sentence.slice(0, 20), () => {
+      for (const fact of extractFacts(sentence)) assert.equal(sentence.slice(fact.start, fact.end), fact.text, JSON.stringify(fact));
+    });
+  }
+});
+
+describe('extractFacts: people, titles and roles (reworded leads)', () => {
+  const cases: Array<[string, Array<[name: string, title: string | null, role: PersonFact['role']]>]> = [
+    ['由某省委书记周立新、省长韩晓梅率领的代表团抵达成都', [['周立新', '省委书记', 'lead'], ['韩晓梅', '省长', 'lead']]],
+    ['市委书记黄海波带队赴宁波考察', [['黄海波', '市委书记', 'lead']]],
+    ['县委副书记、县长林小雨带领考察组走访了三个村', [['林小雨', '县长', 'lead']]],
+    ['省委书记马建国主持会议并讲话，省长陆一鸣讲话', [['马建国', '省委书记', 'chair'], ['陆一鸣', '省长', 'speak']]],
+    ['市长赵文与市长钱红分别代表两市政府签署了协议', [['赵文', '市长', 'sign'], ['钱红', '市长', 'sign']]],
+    ['區委書記孫立平陪同考察', [['孙立平', '区委书记', 'accompany']]],
+  ];
+  for (const [sentence, expected] of cases) {
+    test(sentence, () => {
+      const persons = of(extractFacts(sentence), 'person').map((p) => [p.name, p.title, p.role]);
+      assert.deepEqual(persons, expected);
+    });
+  }
+
+  test('common words after a title are not names (省领导下沉一线)', () => {
+    assert.deepEqual(of(extractFacts('省领导下沉一线督导经济运行'), 'person'), []);
+  });
+
+  test('a name the article gives a title elsewhere is a person when it stands bare', () => {
+    const people = titledPeopleOf(['常州市市长吴一凡介绍了情况。', '营口市市长郑丽讲话。']);
+    const persons = of(extractFacts('座谈会上，吴一凡与郑丽代表两市政府签署了协议。', { people }), 'person');
+    assert.deepEqual(persons.map((p) => [p.name, p.role]), [['吴一凡', 'sign'], ['郑丽', 'sign']]);
+  });
+});
+
+describe('extractFacts: dates', () => {
+  const cases: Array<[string, string, object, object]> = [
+    ['9月23日至28日，代表团赴外省考察', '9月23日至28日', { month: 9, day: 23 }, { month: 9, day: 28 }],
+    ['十一月九日，考察团抵达', '十一月九日', { month: 11, day: 9 }, { month: 11, day: 9 }],
+    ['2016年3月22日从昆明起飞', '2016年3月22日', { year: 2016, month: 3, day: 22 }, { year: 2016, month: 3, day: 22 }],
+    ['5月26日-28日观摩', '5月26日-28日', { month: 5, day: 26 }, { month: 5, day: 28 }],
+  ];
+  for (const [sentence, text, from, to] of cases) {
+    test(sentence, () => {
+      const [date] = of(extractFacts(sentence), 'date');
+      assert.ok(date, 'a date is found');
+      assert.equal(date.text, text);
+      assert.deepEqual(date.from, from);
+      assert.deepEqual(date.to, to);
+    });
+  }
+  test('3个月 is a duration, not a month', () => assert.deepEqual(of(extractFacts('用3个月完成'), 'date'), []));
+  test('a bare day takes the month of the sentence before it', () => {
+    const { sentences } = extractParagraphFacts('考察团于6月9日出发。11日返回。');
+    const second = of(sentences[1]!.facts, 'date')[0]!;
+    assert.deepEqual(second.from, { month: 6, day: 11 });
+    assert.equal(second.inherited, true);
+  });
+});
+
+describe('extractFacts: quantities and what they count', () => {
+  const cases: Array<[string, string, number, string, string, QuantityFact['bound']]> = [
+    ['此行共考察了31个考察点', '31个', 31, '个', '考察点', 'exact'],
+    ['行程2600余公里', '2600余公里', 2600, '公里', '', 'more'],
+    ['一行四十六人赴浙江', '四十六人', 46, '人', '', 'exact'],
+    ['考察团共有八十八名團員', '八十八名', 88, '名', '团员', 'exact'],
+    ['集聚了30万电商人才', '30万', 300000, '', '电商人才', 'exact'],
+    ['签约项目总金额逾2800亿元', '2800亿元', 280_000_000_000, '元', '', 'atLeast'],
+  ];
+  for (const [sentence, text, value, measure, noun, bound] of cases) {
+    test(sentence, () => {
+      const quantity = of(extractFacts(sentence), 'quantity').find((q) => q.text === text);
+      assert.ok(quantity, `${text} in ${JSON.stringify(of(extractFacts(sentence), 'quantity').map((q) => q.text))}`);
+      assert.deepEqual([quantity.value, quantity.measure, quantity.noun, quantity.bound], [value, measure, noun, bound]);
+    });
+  }
+  test('居全国第二 is a rank', () => {
+    const [rank] = of(extractFacts('快递业务量居全国第二'), 'quantity');
+    assert.deepEqual([rank?.value, rank?.ordinal], [2, true]);
+  });
+  test('十四五 and 一个 are no quantities', () => {
+    assert.deepEqual(of(extractFacts('落实十四五规划，这是一个重要机遇'), 'quantity'), []);
+  });
+});
+
+describe('extractFacts: places, sites, documents, meetings, enumerations', () => {
+  test('destinations across a list', () => {
+    const places = of(extractFacts('代表团先后赴四川、重庆和贵州学习考察'), 'place');
+    assert.deepEqual(places.map((p) => [p.canonical, p.destination]), [['四川', true], ['重庆', true], ['贵州', true]]);
+  });
+  test('a site is cut at the verb before it', () => {
+    const orgs = of(extractFacts('代表团参观了宁波舟山港集团有限公司和东海科技园'), 'org');
+    assert.deepEqual(orgs.map((o) => [o.name, o.visited]), [['宁波舟山港集团有限公司', true], ['东海科技园', true]]);
+  });
+  test('agreements in 《》 and after 签订', () => {
+    const documents = of(extractFacts('两市签订了战略合作框架协议，并共同发布《产业协作白皮书》'), 'document');
+    assert.deepEqual(documents.map((d) => [d.name, d.agreement]).sort(), [['产业协作白皮书', false], ['战略合作框架协议', true]]);
+  });
+  test('a named meeting, not a bare 座谈会', () => {
+    assert.deepEqual(of(extractFacts('分别召开了川甘两省合作交流座谈会'), 'meeting').map((m) => m.name), ['川甘两省合作交流座谈会']);
+    assert.deepEqual(of(extractFacts('双方举行了座谈会'), 'meeting'), []);
+  });
+  test('enumeration items', () => {
+    const terms = of(extractFacts('要学习他们的开放意识、创新精神和担当作为'), 'term').map((t) => t.name);
+    assert.deepEqual(terms, ['开放意识', '创新精神', '担当作为']);
+  });
+});
