@@ -391,6 +391,20 @@ function windows(reading: ArticleReading, radius: number): ArticleSentence[][] {
   return numbers.map((_, i) => numbers.slice(Math.max(0, i - radius), i + radius + 1).flatMap((n) => byParagraph.get(n)!));
 }
 
+/** How far back the place in force is looked for (sentences). */
+const PLACE_LOOKBACK = 6;
+
+/** The sentence views whose places are in force at a sentence: itself if it names a place, else the last that does. */
+function placesInForce(sentence: ArticleSentence, reading: ArticleReading): string[] {
+  const hasPlace = (s: ArticleSentence) => s.facts.some((f) => f.kind === 'place' && !GENERIC_PLACES.has(f.name)) || (reading.home !== null && /(?:我|本)(?:市|省|县|区)/.test(s.view));
+  if (hasPlace(sentence)) return [sentence.view];
+  for (let i = sentence.index - 1; i >= Math.max(0, sentence.index - PLACE_LOOKBACK); i -= 1) {
+    const previous = reading.sentences[i]!;
+    if (hasPlace(previous)) return [sentence.view, previous.view];
+  }
+  return [sentence.view];
+}
+
 /** One sentence per window; a sentence ending in an ellipsis (格力电器……) runs on into the next. */
 function sentenceWindows(reading: ArticleReading): ArticleSentence[][] {
   return reading.sentences.map((sentence, i) => {
@@ -453,6 +467,16 @@ export function judgeArticle(claim: Claim, reading: ArticleReading, settings: Ju
       }
     }
     if (score > best.score) best = { window, found, score };
+  }
+  // Where a site was visited is the place in force at its mention: named in its sentence, or the last place
+  // named before it (在成都考察了重庆科学城 is not confirmed by 成都 in one paragraph and the site in the next).
+  const sites = [...best.found.entries()].filter(([f]) => f.kind === 'org');
+  if (sites.length > 0) {
+    for (const [fact] of [...best.found.entries()]) {
+      if (fact.kind !== 'place' || fact.parent) continue;
+      const inForce = sites.some(([, sentence]) => placesInForce(sentence, reading).some((view) => namesPlace(view, fact.canonical) || namesHome(view, fact.canonical, reading)));
+      if (!inForce) best.found.delete(fact);
+    }
   }
   // A content word must be said where the facts are: in a sentence that confirms one of them, or next to it.
   const anchorsAt = [...best.found.entries()].filter(([f]) => f.kind !== 'term').map(([, s]) => s);

@@ -193,6 +193,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
     ],
   ],
   [
+    'a site is visited where the report is at its mention',
+    [
+      ['河南省党政代表团在成都考察了两江新区。', 'not_found'],
+      ['河南省党政代表团在重庆参观了天府软件园。', 'not_found'],
+      ['河南省党政代表团在成都参观了成都大熊猫繁育研究基地。', 'supported'],
+    ],
+  ],
+  [
     'what no report says is not found, never supported',
     [
       ['河南省党政代表团在成都考察了一家汽车工厂。', 'not_found'],
