@@ -269,7 +269,7 @@ function destinationsOf(
     });
     // A compound place (浙江省台州市黄岩区) goes where its first part goes.
     for (let i = 0; i < places.length - 1; i += 1) {
-      if (chosen.has(i) && places[i]!.end === places[i + 1]!.start) chosen.add(i + 1);
+      if (chosen.has(i) && places[i]!.end === places[i + 1]!.start && /[省市县区州旗盟]$/.test(places[i + 1]!.name)) chosen.add(i + 1);
     }
     // Extend chains both ways: 从A、B到C再到D.
     for (let i = 0; i < places.length - 1; i += 1) {
@@ -328,6 +328,35 @@ function destinationsOf(
   const provinces = found.filter((d) => d.province);
   const kept = provinces.length > 0 ? provinces : found;
   return kept.map(({ value, citation }) => ({ value, citation }));
+}
+
+/** 来我市考察: the delegation came to the place the report is written in. */
+const TO_OUR_PLACE = /(?:来|到|在|莅临)我(?:市|省|县|区|州)(?:考察|调研|学习|督查|督导|观摩|交流|参观)/;
+/** A local outlet names the writer's place (张家口日报, 建德要闻, 某某发布). */
+const OUTLET = /([\u3400-\u9fff]{2,4}?)(?:日报|晚报|新闻网|要闻|发布|融媒体中心|广播电视台|电视台)/;
+/** Sentences near the top where the outlet line stands. */
+const OUTLET_SENTENCES = 6;
+
+/**
+ * When a report says only 来我市考察, the destination is the writer's own place, named by the local outlet at the
+ * top of the page (报纸名称：张家口日报): cited from that line.
+ */
+function withWriterPlace(found: Array<Cited<string>>, sentences: readonly TourSentence[], home: string | null): Array<Cited<string>> {
+  if (found.length > 0 || !sentences.some((s) => TO_OUR_PLACE.test(s.view))) return found;
+  const homeShort = home ? stripAdminSuffix(foldScript(home)) : null;
+  for (const sentence of sentences.slice(0, OUTLET_SENTENCES)) {
+    const match = OUTLET.exec(sentence.view);
+    if (!match) continue;
+    const place = match[1]!.replace(/^(?:来源|名称|报纸名称)[:：]?/, '');
+    const at0 = match.index + match[0].indexOf(place);
+    // The outlet's place must be a place the article itself names as one (张家口和乌兰察布…).
+    const short = stripAdminSuffix(foldScript(place));
+    const isPlace = provinceOf(place) !== undefined || sentences.some((t) => t.facts.some((f) => f.kind === 'place' && f.canonical === short)) ||
+      sentences.filter((t) => t !== sentence && t.view.includes(place)).length >= 2;
+    if (!isPlace || stripAdminSuffix(place) === homeShort) continue;
+    return [{ value: sentence.text.slice(at0, at0 + place.length), citation: cite(sentence) }];
+  }
+  return found;
 }
 
 /** Paragraphs about visiting: a visiting verb or a count of sites. */
@@ -505,10 +534,14 @@ function draftOf(facts: ArticleFacts, sentences: readonly TourSentence[], index:
     hosts: hostsOf(sentences, leaderNames),
     start: dates.start,
     end,
-    destinations: destinationsOf(sentences, home, mentions, [
-      ...sentences.slice(0, 2).map((s) => ({ text: s.text, view: s.view, citation: cite(s) })),
-      { text: facts.title, view: facts.titleView, citation: null },
-    ]),
+    destinations: withWriterPlace(
+      destinationsOf(sentences, home, mentions, [
+        ...sentences.slice(0, 2).map((s) => ({ text: s.text, view: s.view, citation: cite(s) })),
+        { text: facts.title, view: facts.titleView, citation: null },
+      ]),
+      sentences,
+      home,
+    ),
     sites: sitesOf(sentences, home),
     siteCount,
     agreements: agreementsOf(sentences),

@@ -156,3 +156,12 @@ test('a compound destination keeps all its parts, in order', () => {
   ];
   for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).destinations.map((d) => d.value), want, text);
 });
+
+test('来我市考察: the destination is the writer\'s place, named by the local outlet at the top', () => {
+  const cases: Array<[string[], string[]]> = [
+    [['报纸名称：宜昌日报 出版日期：2019.04.02', '4月1日，襄阳市党政代表团来我市考察。', '宜昌和襄阳同处鄂西，宜昌愿与襄阳加强合作。'], ['宜昌']],
+    [['来源：德清发布 2021-09-09', '9月8日，安吉县考察团到我县考察交流，德清县委书记会见。', '德清与安吉山水相连，德清将深化合作。'], ['德清']],
+    [['来源：人民网 2021-09-09', '9月8日，安吉县考察团在我县考察交流。'], []],
+  ];
+  for (const [paragraphs, want] of cases) assert.deepEqual(one('考察', paragraphs).destinations.map((d) => d.value), want, paragraphs.join(''));
+});
