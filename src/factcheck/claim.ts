@@ -302,7 +302,30 @@ export function parseClaim(claim: string): Claim {
     facts.push({ kind: 'term', ...span(at, cursor), name: word });
   }
   facts.sort((a, b) => a.start - b.start);
-  return { text, view, facts };
+  return { text, view, facts: mergeVisitedSites(facts, text, view) };
+}
+
+const VISIT_BEFORE = /(?:考察|参观|走访|走进|来到|调研|察看|观摩)了?$/;
+
+/**
+ * A place written against a noun right after a visiting verb is the name of the site visited (考察了|重庆|科学城 →
+ * the site 重庆科学城), not a place and a loose word: the site must be found as one name.
+ */
+function mergeVisitedSites(facts: ClaimFact[], text: string, view: string): ClaimFact[] {
+  const out: ClaimFact[] = [];
+  for (let i = 0; i < facts.length; i += 1) {
+    const place = facts[i]!;
+    const next = facts[i + 1];
+    if (place.kind === 'place' && next?.kind === 'term' && next.start === place.end && VISIT_BEFORE.test(view.slice(Math.max(0, place.start - 4), place.start))) {
+      let end = next.end;
+      while (end - next.end < 2 && /[\u3400-\u9fff]/.test(view[end] ?? '') && !/[和与及、的了在等并]/.test(view[end]!)) end += 1;
+      out.push({ kind: 'org', text: text.slice(place.start, end), start: place.start, end, name: view.slice(place.start, end) });
+      i += 1;
+      continue;
+    }
+    out.push(place);
+  }
+  return out;
 }
 
 /** The canonical form of a place written in a claim (湖南省 → 湖南). */

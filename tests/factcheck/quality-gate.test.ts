@@ -19,8 +19,8 @@ import { ARTICLES_DIR, ROOT, makeTempDir, removeTempDirs, testConfig } from '../
 const SHARED = path.resolve(ROOT, '../shared');
 const DEV_ARTICLES = path.join(SHARED, 'dev/articles');
 const SETS = [
-  { name: 'seed', file: path.join(SHARED, 'eval/seed-claims.jsonl'), minAccuracy: 0.8 },
-  { name: 'dev', file: path.join(SHARED, 'dev/dev-claims.jsonl'), minAccuracy: 0.85 },
+  { name: 'seed', file: path.join(SHARED, 'eval/seed-claims.jsonl'), minAccuracy: 0.9 },
+  { name: 'dev', file: path.join(SHARED, 'dev/dev-claims.jsonl'), minAccuracy: 0.9 },
 ];
 const available = existsSync(DEV_ARTICLES) && SETS.every((set) => existsSync(set.file));
 

@@ -197,6 +197,7 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
     [
       ['河南省党政代表团在成都考察了两江新区。', 'not_found'],
       ['河南省党政代表团在重庆参观了天府软件园。', 'not_found'],
+      ['河南省党政代表团在成都考察了重庆科学城。', 'not_found'],
       ['河南省党政代表团在成都参观了成都大熊猫繁育研究基地。', 'supported'],
     ],
   ],
