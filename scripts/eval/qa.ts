@@ -217,16 +217,28 @@ export async function evaluateQa(options: EvalOptions): Promise<SetReport[]> {
   }
 }
 
-/** The default sets: the public seed questions and the dev set, over the seed + dev articles. */
-export function defaultEvalOptions(): EvalOptions {
-  return {
-    sets: {
-      seed: path.join(SHARED_DIR, 'eval/seed-qa.jsonl'),
-      dev: path.join(SHARED_DIR, 'dev/dev-qa.jsonl'),
-      'dev follow-ups': path.join(SHARED_DIR, 'dev/dev-followups.jsonl'),
+/**
+ * The default runs: the public seed questions, the dev set and its conversations over the seed + dev articles; then
+ * the held-out questions written for this repository (tests/fixtures/invented, by someone who never saw the code)
+ * over those articles plus the four invented ones.
+ */
+export function defaultEvalRuns(): EvalOptions[] {
+  const shared = [path.join(ROOT, 'data/articles'), path.join(SHARED_DIR, 'dev/articles')];
+  const invented = path.join(ROOT, 'tests/fixtures/invented');
+  return [
+    {
+      sets: {
+        seed: path.join(SHARED_DIR, 'eval/seed-qa.jsonl'),
+        dev: path.join(SHARED_DIR, 'dev/dev-qa.jsonl'),
+        'dev follow-ups': path.join(SHARED_DIR, 'dev/dev-followups.jsonl'),
+      },
+      corpusDirs: shared,
     },
-    corpusDirs: [path.join(ROOT, 'data/articles'), path.join(SHARED_DIR, 'dev/articles')],
-  };
+    {
+      sets: { invented: path.join(invented, 'qa.jsonl'), 'invented follow-ups': path.join(invented, 'followups.jsonl') },
+      corpusDirs: [...shared, path.join(invented, 'articles')],
+    },
+  ];
 }
 
 /** A Markdown table of the reports, Kaocha beside the peer. */

@@ -38,7 +38,7 @@ const ASKED_ROLES: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> =
   [/主持/, 'chair'],
   [/陪同/, 'accompany'],
   [/会见|会晤|接见/, 'meet'],
-  [/讲话|致辞|发言/, 'speak'],
+  [/讲话|讲了话|致辞|发言|发了言/, 'speak'],
   [/带队|率领|带领|率队|领队|率团|谁带|带的|率的|领衔/, 'lead'],
 ];
 
@@ -154,7 +154,11 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       if (!owner) return titled;
       // Nobody of that side in the sentence (by the title the article gives them, or the words before the name):
       // it does not answer the question.
-      return titled.filter((p) => mentions(`${p.titles ?? ''} ${sentenceView.slice(Math.max(0, p.start - 16), p.start)}`, owner));
+      const before = (p: PersonFact) => {
+        const previous = persons.filter((q) => q.end <= p.start).at(-1);
+        return sentenceView.slice(Math.max(previous?.end ?? 0, p.start - 16), p.start);
+      };
+      return titled.filter((p) => mentions(`${p.titles ?? ''} ${before(p)}`, owner));
     }
     case 'when':
       return facts.filter((f) => f.kind === 'date' && !question.folded.includes(toHalfWidth(foldScript(f.text))));

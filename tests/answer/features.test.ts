@@ -1,0 +1,104 @@
+/**
+ * Table tests for the answerer's scored rules (src/answer/features.ts): each rule with reworded questions written
+ * for these tests, never copied from an evaluation set.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyseQuestion } from '../../src/answer/index.ts';
+import { askedItemKind, askedOwner, askedRole, homeMatch, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
+import { extractFacts, matchView, type QuantityFact } from '../../src/facts/index.ts';
+
+describe('askedRole: the act a who-question asks about', () => {
+  const cases: Array<[string, ReturnType<typeof askedRole>]> = [
+    ['这次是谁带队的？', 'lead'], ['代表团由哪位领导率领？', 'lead'], ['谁率队去的？', 'lead'],
+    ['协议是谁签的字？', 'sign'], ['哪两位领导签署了协议？', 'sign'], ['合同由谁代表市政府签订？', 'sign'],
+    ['座谈会是谁主持的？', 'chair'], ['哪位领导主持了会议？', 'chair'], ['总结会由谁主持召开？', 'chair'],
+    ['当地哪位领导陪同考察？', 'accompany'], ['谁会见了代表团？', 'meet'], ['座谈会上谁讲了话？', 'speak'],
+    ['考察了哪些企业？', null],
+  ];
+  for (const [question, role] of cases) test(`${question} → ${role}`, () => assert.equal(askedRole(analyseQuestion(question)), role));
+});
+
+describe('askedItemKind: what kind of item answers a list/where question', () => {
+  const cases: Array<[string, ReturnType<typeof askedItemKind>]> = [
+    ['代表团去了哪几个市？', 'place'], ['他们到过哪几座城市？', 'place'], ['考察团去了哪些省份？', 'place'],
+    ['参观了哪些企业？', 'org'], ['看了哪几家公司？', 'org'], ['走访了哪些产业园？', 'org'],
+    ['分别开了什么会？', 'meeting'], ['签了哪些协议？', 'document'], ['学习了哪几个方面？', 'any'],
+    ['在哪些领域合作？', 'any'], ['都去了哪些地方？', 'any'],
+  ];
+  for (const [question, kind] of cases) test(`${question} → ${kind}`, () => assert.equal(askedItemKind(analyseQuestion(question)), kind));
+});
+
+describe('quantityAnswers: measure word and counted noun', () => {
+  const quantity = (sentence: string, text: string) => extractFacts(sentence).find((f): f is QuantityFact => f.kind === 'quantity' && f.text === text)!;
+  const cases: Array<[question: string, sentence: string, span: string, answers: boolean]> = [
+    ['考察团有多少名成员？', '考察团一行46人赴外地', '46人', true],
+    ['一共去了多少个人？', '考察团一行46人赴外地', '46人', true],
+    ['代表团有几位团员？', '代表团共有88名团员', '88名', true],
+    ['跑了几座城市？', '走了5个城市', '5个', true],
+    ['去了几个城市？', '先后到访5座城市', '5座', true],
+    ['看了多少个点？', '考察了31个点', '31个', true],
+    ['一共跑了多少公里？', '行程2600余公里', '2600余公里', true],
+    ['考察团有多少人？', '共考察了31个考察点', '31个', false],
+    ['签了多少个项目？', '代表团一行46人赴外地', '46人', false],
+    ['总投资多少亿元？', '代表团一行46人赴外地', '46人', false],
+  ];
+  for (const [question, sentence, span, answers] of cases) {
+    test(`${question} ← ${sentence}: ${answers}`, () => {
+      const fact = quantity(sentence, span);
+      assert.ok(fact, `${span} is a quantity of ${sentence}`);
+      assert.equal(quantityAnswers(fact, analyseQuestion(question), matchView(sentence)), answers);
+    });
+  }
+});
+
+describe('askedOwner: whose people a who-question asks for', () => {
+  const cases: Array<[string, string | null]> = [
+    ['宁波方面是谁签的字？', '宁波'], ['宁波这边谁签的？', '宁波'], ['宁波市哪位领导会见了他们？', '宁波市'],
+    ['来宁波是谁带队的？', null], ['到宁波是谁率领的？', null], ['代表团是谁带队的？', null],
+  ];
+  for (const [question, owner] of cases) test(`${question} → ${owner}`, () => assert.equal(askedOwner(analyseQuestion(question)), owner));
+
+  test('only people of that side fill the slot', () => {
+    const sentence = '宁波市市长吴一凡与温州市市长郑丽代表两市签署协议';
+    const question = analyseQuestion('宁波方面是谁签的字？');
+    const persons = slotFacts(extractFacts(sentence), question, matchView(sentence), sentence);
+    assert.deepEqual(persons.map((p) => p.text), ['吴一凡']);
+  });
+});
+
+describe('who-questions with a title', () => {
+  test('哪位省委书记 is answered by a 省委书记, not a 县委书记', () => {
+    const sentence = '县委书记钱多多和省委书记马建国出席';
+    const persons = slotFacts(extractFacts(sentence), analyseQuestion('哪位省委书记出席了？'), matchView(sentence), sentence);
+    assert.deepEqual(persons.map((p) => p.text), ['马建国']);
+  });
+});
+
+describe('mentionsAlone: a scope names one place, a trip lists several', () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['在四川，代表团考察了8个点', '四川', true],
+    ['先后赴四川、重庆、贵州学习考察', '四川', false],
+    ['四川和重庆两地', '四川', false],
+    ['来到四川省成都市', '四川', true],
+  ];
+  for (const [text, place, alone] of cases) test(`${text} / ${place} → ${alone}`, () => assert.equal(mentionsAlone(text, place), alone));
+});
+
+describe('homeMatch: the article about the delegation a question names by its home', () => {
+  test('the home right before a delegation word in the title scores 1', () => {
+    assert.equal(homeMatch('甘肃', '甘肃省党政代表团赴川渝学习考察', ''), 1);
+    assert.equal(homeMatch('青溪', '青溪县考察团到德清取经', ''), 1);
+  });
+  test('a home named only in passing scores less, an absent one nothing', () => {
+    assert.equal(homeMatch('甘肃', '四川省党政代表团赴重庆考察', '……与甘肃签署协议'), 0.3);
+    assert.equal(homeMatch('甘肃', '四川省党政代表团赴重庆考察', '……'), 0);
+  });
+});
+
+describe('nounsMatch: the same counted thing under other words', () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['考察点', '点', true], ['城市', '市', true], ['用地', '土地', true], ['企业', '公司', true], ['团员', '项目', false], ['', '点', false],
+  ];
+  for (const [a, b, same] of cases) test(`${a} ~ ${b}: ${same}`, () => assert.equal(nounsMatch(a, b), same));
+});
