@@ -110,19 +110,23 @@ function fixInheritedYear(point: DatePoint, fact: DateFact, context: DatePoint, 
   return point;
 }
 
-/** Start and end: the span of the visit's dates with a known day (earliest start, latest end). */
-function tripDates(sentences: readonly TourSentence[], context: DatePoint, published: string | null): {
+/** A sentence about the travelling group itself: it names the group, its members or its leaders. */
+const GROUP_WORDS = /代表团|考察团|观摩团|学习团|访问团|调研团|调研组|考察组|督查组|督导组|工作组|培训班|研修班|提升班|一行|学员|团员|党政正职/;
+
+/**
+ * Start and end: the first range written for the visit is its span (9月23日至28日; later single days are events
+ * in it or after it, such as a summary meeting); without a range, the earliest and latest days. Dates of sentences
+ * about the group itself are preferred to dates of background sentences (2020年9月17日，总书记在此考察…).
+ */
+function tripDates(sentences: readonly TourSentence[], context: DatePoint, published: string | null, leaders: ReadonlySet<string>): {
   start: Cited<string> | null;
   end: Cited<string> | null;
   single: boolean;
 } {
-  let start: Cited<string> | null = null;
-  let end: Cited<string> | null = null;
-  let range: { start: Cited<string>; end: Cited<string> } | null = null;
-  let ranges = 0;
-  let count = 0;
+  const found: Array<{ from: string; to: string; sentence: TourSentence; group: boolean }> = [];
   for (const sentence of sentences) {
     if (!TRIP_CUE.test(sentence.view)) continue;
+    const group = GROUP_WORDS.test(sentence.view) || sentence.facts.some((f) => f.kind === 'person' && leaders.has(f.name));
     for (const fact of sentence.facts) {
       if (fact.kind !== 'date' || fact.from.day === undefined) continue;
       if (DATELINE_AFTER.test(sentence.view.slice(fact.end))) continue;
@@ -135,19 +139,19 @@ function tripDates(sentences: readonly TourSentence[], context: DatePoint, publi
       // A date after the report was published is a plan, not the visit.
       if (published && published.length === 10 && from > published) continue;
       if (PLAN.test(sentence.view.slice(Math.max(0, fact.start - 6), fact.end + 6))) continue;
-      count += 1;
-      if (from !== to) {
-        ranges += 1;
-        // The first range written for the visit is its span (9月23日至28日); later single days are events in
-        // it or after it (the summary meeting the day after).
-        range ??= { start: { value: from, citation: cite(sentence) }, end: { value: to, citation: cite(sentence) } };
-      }
-      if (!start || from < start.value) start = { value: from, citation: cite(sentence) };
-      if (!end || to > end.value) end = { value: to, citation: cite(sentence) };
+      found.push({ from, to, sentence, group });
     }
   }
-  if (range) return { start: range.start, end: range.end, single: false };
-  return { start, end, single: count === 1 && ranges === 0 };
+  const pool = found.some((d) => d.group) ? found.filter((d) => d.group) : found;
+  const range = pool.find((d) => d.from !== d.to);
+  if (range) return { start: { value: range.from, citation: cite(range.sentence) }, end: { value: range.to, citation: cite(range.sentence) }, single: false };
+  let start: Cited<string> | null = null;
+  let end: Cited<string> | null = null;
+  for (const d of pool) {
+    if (!start || d.from < start.value) start = { value: d.from, citation: cite(d.sentence) };
+    if (!end || d.to > end.value) end = { value: d.to, citation: cite(d.sentence) };
+  }
+  return { start, end, single: pool.length === 1 };
 }
 
 /** The verbatim title chain before a person's name (市委副书记、代市长), cut from the original sentence. */
@@ -514,7 +518,7 @@ function draftOf(facts: ArticleFacts, sentences: readonly TourSentence[], index:
     leaders.map((l) => (l.value.title ? homeOf(foldScript(l.value.title)) && l.value.title.slice(0, homeOf(foldScript(l.value.title))!.length) : null)).find(Boolean) ||
     null;
   const homeCitation = delegation && home && delegation.name.startsWith(home) ? delegation.citation : leaders.find((l) => l.value.title?.startsWith(home ?? '\u0000'))?.citation ?? null;
-  const dates = tripDates(sentences, facts.dateContext, facts.published);
+  const dates = tripDates(sentences, facts.dateContext, facts.published, leaderNames);
   const figures = figuresOf(sentences, null);
   // One day written and a longer stay stated (在随后5天里): the end is not given, so it stays empty.
   const longer = figures.some((f) => /天|日/.test(f.value.value) && /[2-9两三四五六七八九十]/.test(f.value.value) && /时间|天/.test(f.value.what));

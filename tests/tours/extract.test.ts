@@ -165,3 +165,16 @@ test('来我市考察: the destination is the writer\'s place, named by the loca
   ];
   for (const [paragraphs, want] of cases) assert.deepEqual(one('考察', paragraphs).destinations.map((d) => d.value), want, paragraphs.join(''));
 });
+
+test('dates of sentences about the group come before background dates', () => {
+  const cases: Array<[string[], string | null, string | null]> = [
+    [['2020年9月17日，总书记在这里考察时提出殷切期望。', '10月12日，襄阳市党政代表团来到长沙学习考察。'], '2021-10-12', '2021-10-12'],
+    [['5月9日，国家部委在此调研产业发展。', '5月20日至22日，考察团一行在苏州参观学习。'], '2021-05-20', '2021-05-22'],
+    [['6月2日，县委书记周海波带队赴浙江考察。', '6月1日，浙江召开全省大会，部署乡村振兴考察工作。'], '2021-06-02', '2021-06-02'],
+  ];
+  for (const [paragraphs, start, end] of cases) {
+    const draft = extractTours(articleOf('t', { title: '考察', publishedAt: '2021-10-20', paragraphs }))[0]!;
+    assert.equal(draft.start?.value ?? null, start, paragraphs.join(''));
+    assert.equal(draft.end?.value ?? null, end, paragraphs.join(''));
+  }
+});
