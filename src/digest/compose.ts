@@ -5,7 +5,8 @@
  * captions describe photos, not events, and headings are not sentences.
  */
 import type { Article } from '../domain.ts';
-import { PROVINCES, placeVariants, splitSentences } from '../text/index.ts';
+import { delegationIn } from '../chat/follow-up.ts';
+import { GENERIC_PLACES, PROVINCES, placeVariants, splitSentences } from '../text/index.ts';
 import type { Digest, DigestFilters, DigestGroup, DigestItem, DigestSentence } from './types.ts';
 
 export interface ComposeOptions {
@@ -185,19 +186,35 @@ function provincesIn(destination: string): string[] {
   return [...found].sort();
 }
 
-/** Reads the tour an article reports (`<origin>…赴<destination>`) from its title, else its first body paragraphs. */
+/** Several provinces by their one-character abbreviations (广东、江西、湖北 → 粤赣鄂): short enough for a phone. */
+function compactDestination(destination: string, provinces: readonly string[]): string {
+  const parts = destination.split('、');
+  if (parts.length < 2 || parts.length !== provinces.length) return destination;
+  const abbreviations = parts.map((part) => PROVINCES.find((p) => p.common === part || p.name === part)?.abbreviations[0]);
+  return abbreviations.every(Boolean) ? abbreviations.join('') : destination;
+}
+
+/**
+ * Reads the tour an article reports (`<delegation>…赴<destination>`) from its title, else its first body
+ * paragraphs. The label names the delegation when the text does (湖南省党政代表团赴粤赣鄂), else its origin.
+ */
 export function tourOf(article: Article): Tour | null {
   const texts = [article.meta.title, ...quotableParagraphs(article).slice(0, 2).flatMap((p) => splitSentences(p.text).map((s) => s.text))];
+  let found: Tour | null = null;
   for (const text of texts) {
     for (let at = text.indexOf('赴'); at >= 0; at = text.indexOf('赴', at + 1)) {
       const origin = firstOrigin(text.slice(0, at));
       const destination = DESTINATION.exec(text.slice(at + 1))?.[1]?.replace(/^(?:先后|分别)/, '');
-      if (origin && destination && destination.length >= 2) {
-        return { origin, destination, provinces: provincesIn(destination), label: `${origin}赴${destination}` };
-      }
+      if (!origin || !destination || destination.length < 2 || GENERIC_PLACES.has(destination)) continue;
+      const provinces = provincesIn(destination);
+      const delegation = delegationIn(text.slice(0, at))?.text;
+      const tour = { origin, destination, provinces, label: `${delegation ?? origin}赴${compactDestination(destination, provinces)}` };
+      // The title's tour wins unless a later sentence names the delegation itself.
+      if (delegation) return tour;
+      found ??= tour;
     }
   }
-  return null;
+  return found;
 }
 
 function daysApart(a: string, b: string): number {
@@ -225,7 +242,9 @@ function shortTitle(title: string, maxChars: number): string {
 export function composeDigest(articles: readonly Article[], filters: DigestFilters = {}, options: Partial<ComposeOptions> = {}): Digest {
   const settings = { ...DEFAULT_COMPOSE_OPTIONS, ...options };
   const groups: Array<DigestGroup & { members: Array<{ tour: Tour | null; date: string | null }> }> = [];
-  for (const article of articles) {
+  // Newest first (undated last; ties keep listing order), so the groups follow their newest report.
+  const newestFirst = [...articles].sort((a, b) => (articleDate(b) ?? '').localeCompare(articleDate(a) ?? ''));
+  for (const article of newestFirst) {
     if (!matchesFilters(article, filters)) continue;
     const item = toItem(article, settings);
     const member = { tour: tourOf(article), date: item.date };
@@ -254,8 +273,29 @@ function toItem(article: Article, options: ComposeOptions): DigestItem {
     source: article.meta.source,
     date: articleDate(article),
     url: article.meta.url,
-    sentences: keySentences(article, options),
+    sentences: keySentences(article, options).map((sentence) => ({ ...sentence, text: withMonths(sentence.text, article, sentence.citations[0]?.paragraph) })),
   };
+}
+
+/**
+ * A day without its month (13日傍晚) reads as the month of the nearest earlier "N月" in the article, else the
+ * publication month: "9月13日傍晚". Display text only; the cited quote stays verbatim.
+ */
+export function withMonths(text: string, article: Article, paragraphNumber: number | undefined): string {
+  // A day right after 至/到/—/、 continues a range or list whose month was already given (9月23日至28日).
+  const bareDay = /(?<![月\d至到—\-~～、和])(\d{1,2})日/g;
+  if (!new RegExp(bareDay.source).test(text)) return text;
+  const before = article.paragraphs.filter((p) => p.kind === 'body' && (paragraphNumber === undefined || p.n <= paragraphNumber)).map((p) => p.text).join('\n');
+  const textAt = before.lastIndexOf(text.slice(0, 12));
+  const context = textAt >= 0 ? before.slice(0, textAt) + text : before + text;
+  let month: string | undefined;
+  const published = /^\d{4}-(\d{2})/.exec(article.meta.publishedAt ?? '')?.[1];
+  return text.replace(bareDay, (whole, _day: string, offset: number) => {
+    const upTo = context.slice(0, context.length - text.length + offset);
+    const mentioned = [...upTo.matchAll(/(\d{1,2})月/g)].at(-1)?.[1];
+    month = mentioned ?? month ?? (published ? String(Number(published)) : undefined);
+    return month ? `${month}月${whole}` : whole;
+  });
 }
 
 /** All items of a digest in display order. */

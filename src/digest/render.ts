@@ -3,7 +3,9 @@
  * contract of `npm run digest -- --json`. Pure. Citation numbers `[n]` are assigned here, per paragraph in order of
  * first use, and resolved in a sources list that names article, outlet, date and paragraph.
  */
-import { escapeAttribute, escapeHtml, splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from '../bot/html.ts';
+import { sourceLineHtml } from '../bot/format.ts';
+import { escapeHtml, splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from '../bot/html.ts';
+import { shortenTitle, sourceLines, sourceLineText, type SourceLine } from '../chat/sources.ts';
 import { digestItems } from './compose.ts';
 import type { Digest, DigestItem, DigestJson } from './types.ts';
 
@@ -46,6 +48,16 @@ function metaLine(item: DigestItem): string {
   return [item.source ?? '来源不详', item.date ?? '日期不详'].join(' · ');
 }
 
+/** Titles in a digest heading are cut for a phone line. */
+const HEADING_TITLE_CHARS = 22;
+
+/** The digest's compact source lines: one per article, its paragraphs together (the answers' format). */
+function digestSourceLines(sources: Map<string, NumberedSource>): SourceLine[] {
+  return sourceLines(
+    [...sources.values()].map(({ n, item, paragraph }) => ({ n, docId: item.docId, title: item.title, paragraph, url: item.url, date: item.date, source: item.source })),
+  );
+}
+
 /**
  * Telegram HTML messages (each ≤ the limit, tags balanced): title, overview, then per tour group a heading (when
  * the group has several articles) and per article its title, outlet/date/link and cited sentences; then sources.
@@ -58,17 +70,15 @@ export function renderDigestHtml(digest: Digest, options: RenderOptions): string
     if (group.items.length > 1) blocks.push(`<b>▍${escapeHtml(group.label)}（${group.items.length}篇）</b>`);
     for (const item of group.items) {
       index += 1;
-      const link = item.url ? ` · <a href="${escapeAttribute(item.url)}">原文</a>` : '';
-      const lines = [`<b>${index}. ${escapeHtml(item.title)}</b>`, `${escapeHtml(metaLine(item))}${link}`];
+      // One heading line per article (short title, outlet, date); the link is in the source line below.
+      const lines = [`<b>${index}. ${escapeHtml(shortenTitle(item.title, HEADING_TITLE_CHARS))}</b> · ${escapeHtml(metaLine(item))}`];
       for (const sentence of item.sentences) lines.push(`• ${escapeHtml(sentence.text)}${markers(sentence, sources)}`);
       blocks.push(lines.join('\n'));
     }
   }
   if (sources.size > 0) {
     blocks.push('<b>来源</b>');
-    for (const source of sources.values()) {
-      blocks.push(escapeHtml(`[${source.n}] ${source.item.title} — ${metaLine(source.item)}, ¶${source.paragraph}`));
-    }
+    blocks.push(...digestSourceLines(sources).map(sourceLineHtml));
   }
   // Blank lines between articles, single newlines inside the sources list.
   const spaced = blocks.map((b, i) => (i > 0 && !b.startsWith('[') ? `\n${b}` : b));
@@ -84,13 +94,13 @@ export function renderDigestText(digest: Digest, options: Pick<RenderOptions, 't
     if (group.items.length > 1) lines.push('', `▍${group.label}（${group.items.length}篇）`);
     for (const item of group.items) {
       index += 1;
-      lines.push('', `${index}. ${item.title}`, `${metaLine(item)}${item.url ? ` · ${item.url}` : ''}`);
+      lines.push('', `${index}. ${shortenTitle(item.title, HEADING_TITLE_CHARS)} · ${metaLine(item)}`);
       for (const sentence of item.sentences) lines.push(`• ${sentence.text}${markers(sentence, sources)}`);
     }
   }
   if (sources.size > 0) {
     lines.push('', '来源：');
-    for (const source of sources.values()) lines.push(`[${source.n}] ${source.item.title} — ${metaLine(source.item)}, ¶${source.paragraph}`);
+    for (const line of digestSourceLines(sources)) lines.push(`${sourceLineText(line)}${line.url ? ` ${line.url}` : ''}`);
   }
   return lines.join('\n');
 }

@@ -43,7 +43,9 @@ describe('composeDigest over the seed corpus', () => {
           assert.equal(paragraph.n, c.paragraph);
           assert.notEqual(paragraph.kind, 'caption', `${c.paragraphId} is not a caption`);
           assert.ok(paragraph.text.includes(c.quote), `quote is verbatim in ${c.paragraphId}: ${c.quote}`);
-          assert.ok(sentence.text.startsWith(c.quote), 'the shown text is the quote (or its start)');
+          // Shown text = the quote with months added to bare days (13日 → 4月13日), maybe cut with ……
+          const unmonthed = sentence.text.replace(/\d{1,2}月(?=\d{1,2}日)/g, '');
+          assert.ok(unmonthed.startsWith(c.quote.replace(/\d{1,2}月(?=\d{1,2}日)/g, '')), 'the shown text is the quote (or its start)');
         }
       }
     }
@@ -71,10 +73,10 @@ describe('composeDigest over the seed corpus', () => {
   }
 
   const tours: Array<[string, string]> = [
-    ['chenzhou-delegation-guangzhou', '郴州赴广州'],
+    ['chenzhou-delegation-guangzhou', '郴州党政代表团赴广州'],
     ['hunan-county-leaders-jiangsu-zhejiang', '湖南赴江浙'],
-    ['hunan-delegation-guangdong-jiangxi-hubei', '湖南赴广东、江西、湖北'],
-    ['zhejiang-delegation-jiangsu-shanghai', '浙江赴江苏、上海'],
+    ['hunan-delegation-guangdong-jiangxi-hubei', '湖南省党政代表团赴粤赣鄂'],
+    ['zhejiang-delegation-jiangsu-shanghai', '浙江省党政代表团赴苏沪'],
   ];
   for (const [docId, label] of tours) {
     test(`tour of ${docId} is ${label}`, () => assert.equal(tourOf(article(docId))?.label, label));
@@ -101,8 +103,8 @@ describe('grouping and filters', () => {
     assert.equal(grouped.groups.length, 2);
     const tour = grouped.groups.find((g) => g.items.length === 2)!;
     assert.deepEqual(tour.items.map((i) => i.docId), ['hunan-delegation-guangdong-jiangxi-hubei', 'hunan-follow-up']);
-    assert.equal(tour.label, '湖南赴广东、江西、湖北', 'named after the report naming the whole tour');
-    assert.match(grouped.overview, /^新增3篇：湖南赴广东、江西、湖北（2篇）；湖南赴江浙$/);
+    assert.equal(tour.label, '湖南省党政代表团赴粤赣鄂', 'named after the report naming the whole tour');
+    assert.match(grouped.overview, /^新增3篇：湖南赴江浙；湖南省党政代表团赴粤赣鄂（2篇）$/, 'newest first');
 
     const yearLater = redated(base, 'hunan-next-year', base.addedAt);
     yearLater.meta = { ...followUp.meta, publishedAt: '2024-09-25' };
@@ -135,7 +137,8 @@ describe('rendering', () => {
       }
       const all = parts.join('\n');
       const markers = new Set([...all.matchAll(/•[^\n]*?((?:\[\d+\])+)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\[(\d+)\]/g)].map((x) => x[1])));
-      const listed = new Set([...all.matchAll(/^\[(\d+)\] /gm)].map((m) => m[1]));
+      // Compact source lines: one per article, `[1][2] 标题… · 来源 · 日期 · ¶3, ¶12`.
+      const listed = new Set([...all.matchAll(/^((?:\[\d+\])+) /gm)].flatMap((m) => [...m[1]!.matchAll(/\[(\d+)\]/g)].map((x) => x[1])));
       assert.ok(markers.size >= 10);
       assert.deepEqual([...markers].sort(), [...listed].sort(), 'every marker has a source line and vice versa');
     }
@@ -157,7 +160,7 @@ describe('rendering', () => {
     assert.deepEqual(Object.keys(json.items[0]!), ['docId', 'title', 'source', 'date', 'url', 'sentences']);
     assert.deepEqual(Object.keys(json.items[0]!.sentences[0]!.citations[0]!), ['paragraphId', 'paragraph', 'quote']);
     for (const item of json.items) {
-      assert.ok(text.includes(item.title));
+      assert.ok(text.includes(item.title.slice(0, 5)));
       for (const s of item.sentences) assert.ok(text.includes(s.text));
     }
   });

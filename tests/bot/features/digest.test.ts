@@ -108,7 +108,7 @@ describe('digest commands', () => {
     assertValidTelegramHtml(html);
     assert.match(html, /新增2篇：/);
     assert.match(html, /率领的湖南省党政代表团[^\n]*\[1\]/);
-    assert.match(html, /\[1\] 粤赣鄂归来/);
+    assert.match(html, /\[1\]\[2\] <a [^>]+>粤赣鄂归来…<\/a> · 红网/);
     assert.equal(t.db.listDeliveries(500).length, 1, '/digest is recorded in the delivery ledger');
 
     const [again] = t.texts(await t.send('/digest'));
