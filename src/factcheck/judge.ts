@@ -391,6 +391,29 @@ function windows(reading: ArticleReading, radius: number): ArticleSentence[][] {
   return numbers.map((_, i) => numbers.slice(Math.max(0, i - radius), i + radius + 1).flatMap((n) => byParagraph.get(n)!));
 }
 
+/** A label paragraph (第二组：) is this short or shorter. */
+const MAX_LABEL_CHARS = 20;
+
+/**
+ * The part of a report an ordinal in the claim points at (第二组, 第三天): the paragraph after a label paragraph
+ * 第二组：, or the sentence that states the ordinal. Null when the claim has no ordinal or the report none like it.
+ */
+function ordinalSection(claim: Claim, reading: ArticleReading): { sentences: ArticleSentence[] } | null {
+  const ordinal = claim.facts.find((f): f is Extract<ClaimFact, { kind: 'quantity' }> => f.kind === 'quantity' && f.quantity.ordinal);
+  if (!ordinal) return null;
+  for (const sentence of reading.sentences) {
+    const hit = sentence.facts.some((f) => f.kind === 'quantity' && f.ordinal && sameCountedThing(ordinal.quantity, f) && compareQuantities(ordinal.quantity, f) === 'same');
+    if (!hit) continue;
+    const label = sentence.paragraph.text.trim();
+    if (label.length <= MAX_LABEL_CHARS && /[:：]$/.test(label)) {
+      const next = reading.sentences.filter((s) => s.paragraph.n === sentence.paragraph.n + 1);
+      return next.length > 0 ? { sentences: next } : null;
+    }
+    return { sentences: [sentence] };
+  }
+  return null;
+}
+
 /** How far back the place in force is looked for (sentences). */
 const PLACE_LOOKBACK = 6;
 
@@ -536,6 +559,14 @@ function contradict(
     case 'quantity':
       return contradictQuantity(fact, claim, reading, window);
     case 'place': {
+      const section = ordinalSection(claim, reading);
+      if (section) {
+        const named = section.sentences.some((s) => namesPlace(s.view, fact.canonical));
+        const others = section.sentences.flatMap((s) => s.facts.filter((f) => f.kind === 'place' && !GENERIC_PLACES.has(f.name)).map((f) => s.text.slice(f.start, f.end)));
+        if (!named && others.length > 0) {
+          return { fact, status: 'contradicted', source: [...new Set(others)].join('、'), sentence: section.sentences[0]!, mismatchKind: 'place' };
+        }
+      }
       if (fact.parent) {
         const written = parentInArticle(fact.canonical, reading);
         if (written && written.parent !== fact.parent && !namesPlace(written.parent, fact.parent) && !GENERIC_PLACES.has(written.parent)) {

@@ -36,6 +36,11 @@ const GANSU = article('gansu-study', '甘肃省党政考察团赴江苏考察', 
   '考察团在苏州参观了工业园区展示馆，在无锡考察了物联网产业园。',
   '考察团一行共42人。',
   '国家发展改革委副主任周立平陪同考察。',
+  '考察团分两组学习，路线如下。',
+  '第一组：',
+  '苏州、无锡、常州',
+  '第二组：',
+  '南京、扬州、镇江',
 ]);
 
 /** A local paper: 我市 is 洛阳. */
@@ -142,6 +147,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['河南省党政代表团共考察了25个点。', 'contradicted'],
       ['河南省党政代表团此行一共考察了30个点。', 'contradicted'],
       ['河南省党政代表团共考察了24个点。', 'supported'],
+    ],
+  ],
+  [
+    'where the n-th group went is what its section of the report names',
+    [
+      ['甘肃省党政考察团第二组去了苏州和无锡。', 'contradicted'],
+      ['甘肃省党政考察团第一组去了南京。', 'contradicted'],
+      ['甘肃省党政考察团第二组去了扬州和镇江。', 'supported'],
     ],
   ],
   [
