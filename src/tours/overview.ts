@@ -11,6 +11,8 @@ import { delegationNames } from './delegation.ts';
 
 /** An article is an overview when this many different home regions lead trips in it. */
 export const OVERVIEW_MIN_HOMES = 3;
+/** …unless one of them anchors this share of the anchored sentences (then it is that delegation's report). */
+export const DOMINANT_SHARE = 0.6;
 
 /** One trip of an overview: the sentences about it and the people who led it. */
 export interface OverviewTrip {
@@ -99,9 +101,15 @@ function tripNamedIn(sentence: TourSentence, trips: readonly OverviewTrip[]): Ov
 
 /** Splits an overview into trips; null when the article reports a single trip. */
 export function overviewTrips(facts: ArticleFacts): OverviewTrip[] | null {
+  // A title naming one delegation (浙江省党政代表团赴…) is a report of that trip, whatever else it mentions.
+  if (delegationNames(facts.titleView).some((d) => provinceHome(d.name) !== null || /^(?![多各两几全本我])[\u3400-\u9fff]{2,4}[市县区州盟旗]/.test(d.name))) return null;
   const anchorsBySentence = facts.sentences.map(anchorsOf);
-  const homes = new Set(anchorsBySentence.flatMap((a) => a.map((x) => x.home)));
-  if (homes.size < OVERVIEW_MIN_HOMES) return null;
+  const homes = anchorsBySentence.flatMap((a) => a.map((x) => x.home));
+  if (new Set(homes).size < OVERVIEW_MIN_HOMES) return null;
+  // One home anchoring most sentences is the report's own delegation; the others are mentioned in passing.
+  const counts = new Map<string, number>();
+  for (const home of homes) counts.set(home, (counts.get(home) ?? 0) + 1);
+  if (Math.max(...counts.values()) >= DOMINANT_SHARE * homes.length) return null;
   const trips: OverviewTrip[] = [];
   let current: OverviewTrip | null = null;
   facts.sentences.forEach((sentence, i) => {

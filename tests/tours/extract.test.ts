@@ -178,3 +178,17 @@ test('dates of sentences about the group come before background dates', () => {
     assert.equal(draft.end?.value ?? null, end, paragraphs.join(''));
   }
 });
+
+test('a report that mentions other delegations in passing stays one card', () => {
+  const cases: ArticleSpecRow[] = [
+    ['浙江省党政代表团赴江苏学习考察', ['4月12日至13日，浙江省党政代表团赴江苏学习考察。', '此前，上海市党政代表团、安徽省党政代表团也曾来江苏考察。', '代表团考察了苏州工业园区展示中心。']],
+    ['多地考察团来我市', ['近期，河南省党政代表团、山东省党政代表团和河北省党政代表团先后来我市考察。', '河南省党政代表团考察了港口码头。', '河南省党政代表团一行还参观了规划馆。', '河南省党政代表团与我市签署合作协议。', '河南省党政代表团举行了座谈。']],
+    ['考察纪实', ['江苏省党政代表团赴浙江考察。', '江苏省党政代表团先后考察了杭州、宁波。', '江苏省委书记周明远率团参观了宁波舟山港。', '去年，福建、江西党政代表团也到过宁波。']],
+  ];
+  for (const [title, paragraphs] of cases) {
+    const cards = toursOfArticles([articleOf('passing', { title, publishedAt: '2023-04-20', paragraphs })]);
+    assert.equal(cards.length, 1, title);
+  }
+});
+
+type ArticleSpecRow = [string, string[]];
