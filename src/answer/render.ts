@@ -1,3 +1,4 @@
+import { displaySentence } from '../chat/answer-text.ts';
 import { sourceLines, sourceLineText } from '../chat/sources.ts';
 import type { Answer, Citation } from './types.ts';
 
@@ -30,7 +31,7 @@ export function renderAnswerText(answer: Answer): string {
   const lines: string[] = [];
   const short = answer.short?.trim();
   if (short) lines.push(`【${short}】`);
-  lines.push(...answer.sentences.map((s) => `${s.text}${s.citations.map((n) => `[${n}]`).join('')}`));
+  lines.push(...answer.sentences.map((s) => `${displaySentence(answer, s)}${s.citations.map((n) => `[${n}]`).join('')}`));
   lines.push('', '来源：', ...sourceLines(answer.citations).map(sourceLineText));
   return lines.join('\n');
 }

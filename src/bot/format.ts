@@ -6,6 +6,7 @@
 import type { Answer, Citation } from '../answer/index.ts';
 import { NOT_FOUND_TEXT } from '../answer/index.ts';
 import type { Article, Paragraph } from '../domain.ts';
+import { displaySentence } from '../chat/answer-text.ts';
 import { displayDate, sourceLines, type SourceLine } from '../chat/sources.ts';
 import { escapeAttribute, escapeHtml, splitHtmlMessage, TELEGRAM_MESSAGE_LIMIT } from './html.ts';
 
@@ -39,7 +40,7 @@ export const LABELS = {
  */
 export function answerBodyHtml(answer: Answer): string {
   if (!answer.found) return escapeHtml(NOT_FOUND_TEXT);
-  const quotes = answer.sentences.map((s) => `${escapeHtml(s.text)}${s.citations.map((n) => `[${n}]`).join('')}`);
+  const quotes = answer.sentences.map((s) => `${escapeHtml(displaySentence(answer, s))}${s.citations.map((n) => `[${n}]`).join('')}`);
   const short = answer.short?.trim();
   return short ? [`<b>${escapeHtml(short)}</b>`, ...quotes].join('\n') : quotes.join('\n');
 }

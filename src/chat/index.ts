@@ -4,3 +4,5 @@ export { ConversationMemory, DEFAULT_MAX_CHATS, type ChatContext, type Conversat
 export { classifyMessage, isGibberishMiss, sharesWords, type MessageIntent } from './intent.ts';
 export { CHAT_TEXT, EXAMPLE_QUESTIONS } from './messages.ts';
 export { sourceLines, sourceLineText, shortenTitle, displayDate, SOURCE_TITLE_MAX_CHARS, type CitedParagraph, type SourceLine } from './sources.ts';
+export { withMonths } from './dates.ts';
+export { displaySentence } from './answer-text.ts';

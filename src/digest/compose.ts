@@ -5,6 +5,7 @@
  * captions describe photos, not events, and headings are not sentences.
  */
 import type { Article } from '../domain.ts';
+import { withMonths } from '../chat/dates.ts';
 import { delegationIn } from '../chat/follow-up.ts';
 import { GENERIC_PLACES, PROVINCES, placeVariants, splitSentences } from '../text/index.ts';
 import type { Digest, DigestFilters, DigestGroup, DigestItem, DigestSentence } from './types.ts';
@@ -273,29 +274,15 @@ function toItem(article: Article, options: ComposeOptions): DigestItem {
     source: article.meta.source,
     date: articleDate(article),
     url: article.meta.url,
-    sentences: keySentences(article, options).map((sentence) => ({ ...sentence, text: withMonths(sentence.text, article, sentence.citations[0]?.paragraph) })),
+    sentences: keySentences(article, options).map((sentence) => ({ ...sentence, text: monthsFor(sentence.text, article, sentence.citations[0]?.paragraph) })),
   };
 }
 
-/**
- * A day without its month (13日傍晚) reads as the month of the nearest earlier "N月" in the article, else the
- * publication month: "9月13日傍晚". Display text only; the cited quote stays verbatim.
- */
-export function withMonths(text: string, article: Article, paragraphNumber: number | undefined): string {
-  // A day right after 至/到/—/、 continues a range or list whose month was already given (9月23日至28日).
-  const bareDay = /(?<![月\d至到—\-~～、和])(\d{1,2})日/g;
-  if (!new RegExp(bareDay.source).test(text)) return text;
-  const before = article.paragraphs.filter((p) => p.kind === 'body' && (paragraphNumber === undefined || p.n <= paragraphNumber)).map((p) => p.text).join('\n');
-  const textAt = before.lastIndexOf(text.slice(0, 12));
-  const context = textAt >= 0 ? before.slice(0, textAt) + text : before + text;
-  let month: string | undefined;
-  const published = /^\d{4}-(\d{2})/.exec(article.meta.publishedAt ?? '')?.[1];
-  return text.replace(bareDay, (whole, _day: string, offset: number) => {
-    const upTo = context.slice(0, context.length - text.length + offset);
-    const mentioned = [...upTo.matchAll(/(\d{1,2})月/g)].at(-1)?.[1];
-    month = mentioned ?? month ?? (published ? String(Number(published)) : undefined);
-    return month ? `${month}月${whole}` : whole;
-  });
+/** A day without its month (13日傍晚) reads as the month given before it in the article, else the publication month. */
+function monthsFor(text: string, article: Article, paragraphNumber: number | undefined): string {
+  const body = article.paragraphs.filter((p) => p.kind === 'body' && (paragraphNumber === undefined || p.n <= paragraphNumber)).map((p) => p.text).join('\n');
+  const at = body.lastIndexOf(text.slice(0, 12));
+  return withMonths(text, at >= 0 ? body.slice(0, at) : body, article.meta.publishedAt);
 }
 
 /** All items of a digest in display order. */
