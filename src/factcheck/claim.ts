@@ -5,7 +5,7 @@
  * content words. Words that state no fact (双方, 有关, 此次: the lexicon's NON_FACT_WORDS) are never facts.
  */
 import { extractFacts, matchView, type DateValue, type Fact, type PersonRole, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 
 /** Kinds of claim facts (`subject` is checked against the whole article; `term` is a plain content word). */
 export type ClaimFactKind = 'subject' | 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
@@ -316,7 +316,15 @@ function mergeVisitedSites(facts: ClaimFact[], text: string, view: string): Clai
   for (let i = 0; i < facts.length; i += 1) {
     const place = facts[i]!;
     const next = facts[i + 1];
-    if (place.kind === 'place' && next?.kind === 'term' && next.start === place.end && VISIT_BEFORE.test(view.slice(Math.max(0, place.start - 4), place.start))) {
+    // A movement verb right before a place (来到洛阳, 前往成都) only marks it as where they went.
+    if (place.kind === 'term' && next?.kind === 'place' && next.start === place.end && (place.name === '前往' || synonymsOf('前往').includes(place.name))) continue;
+    if (
+      place.kind === 'place' &&
+      next?.kind === 'term' &&
+      next.start === place.end &&
+      synonymsOf(next.name).length === 0 &&
+      VISIT_BEFORE.test(view.slice(Math.max(0, place.start - 4), place.start))
+    ) {
       let end = next.end;
       while (end - next.end < 2 && /[\u3400-\u9fff]/.test(view[end] ?? '') && !/[和与及、的了在等并]/.test(view[end]!)) end += 1;
       out.push({ kind: 'org', text: text.slice(place.start, end), start: place.start, end, name: view.slice(place.start, end) });

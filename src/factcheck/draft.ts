@@ -27,12 +27,14 @@ export const VERDICT_SEVERITY: Readonly<Record<Verdict, number>> = { contradicte
 const MIN_CLAIM_CHARS = 6;
 
 /**
- * Splits a draft into claim sentences: at sentence ends and line breaks; list markers (1. 一、 - •) and Markdown
- * headings and emphasis are dropped; fragments too short to state a fact are skipped. Pure.
+ * Splits a draft into claim sentences: at sentence ends and line breaks; Markdown headings, list markers (1. 一、 -
+ * •) and emphasis are dropped; fragments too short to state a fact are skipped. Pure.
  */
 export function splitDraft(draft: string): string[] {
   const claims: string[] = [];
   for (const rawLine of draft.split(/\r?\n/)) {
+    // A Markdown heading is a title, not a claim.
+    if (/^\s*#{1,6}\s/.test(rawLine)) continue;
     const line = rawLine
       .replace(/^\s*(?:#{1,6}\s+|[-*•·>]\s*|\d+[.、)）]\s*|[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）)/, '')
       .replace(/\*\*|__|`/g, '')

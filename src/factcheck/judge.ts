@@ -885,6 +885,8 @@ function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, wi
         if (skip === 1) filler = filler.replace(/[与同和及]$/, '');
         if (!filler || filler.length > settings.maxSubstitutionChars || PUNCTUATION.test(filler) || FUNCTION_ONLY.test(filler)) break;
         if (filler.includes(span) || span.includes(filler) || namesTerm(filler, span) || synonymsOf(span).includes(filler)) break;
+        // 来到我市考察 in a local paper is 来到<its home>考察.
+        if (/^(?:我|本)(?:市|省|县|区)$/.test(filler) && (namesHome(filler, fact.kind === 'place' ? fact.canonical : span, reading) || reading.home === span)) break;
         if (!/[\u3400-\u9fff]{2}/.test(filler)) break;
         const shown = Math.min(r, 4);
         return {

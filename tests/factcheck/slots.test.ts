@@ -107,6 +107,7 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['淮南市党政代表团4月8日到洛阳考察。', 'supported'],
       ['淮南市党政代表团4月9日来洛阳考察。', 'contradicted'],
       ['淮南市委书记周新民率淮南市党政代表团赴洛阳考察。', 'supported'],
+      ['安徽省淮南市党政代表团4月8日来到洛阳考察。', 'supported'],
     ],
   ],
   [
