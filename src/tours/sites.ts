@@ -72,7 +72,8 @@ function splitItems(view: string, from: number, to: number, commas: boolean): It
   const out: Item[] = [];
   for (const item of items) {
     const text = view.slice(item.start, item.end);
-    const joint = /^(?:以及|及)|(?<=[\u3400-\u9fff”"]{2})(?:以及|和|及|与)(?=[\u3400-\u9fff“"]{2})/.exec(text);
+    // 与 is left alone: it joins words inside names (国家新能源与智能网联示范区).
+    const joint = /^(?:以及|及)|(?<=[\u3400-\u9fff”"]{2})(?:以及|和|及)(?=[\u3400-\u9fff“"]{2})/.exec(text);
     if (joint && joint.index === 0) {
       out.push({ start: item.start + joint[0].length, end: item.end });
     } else if (joint && (hasHead(text.slice(0, joint.index)) || hasHead(text.slice(joint.index + joint[0].length)))) {

@@ -49,3 +49,12 @@ test('the last two items joined by 和 are two sites when either ends like a sit
   ];
   for (const [sentence, want] of cases) assert.deepEqual(sites(sentence), want, sentence);
 });
+
+test('与 inside a name does not split it', () => {
+  const cases: Array<[string, string[]]> = [
+    ['包括光谷实验室、国家新能源与智能网联示范区等5个点。', ['光谷实验室', '国家新能源与智能网联示范区']],
+    ['代表团考察了城市规划与建设展示馆。', ['城市规划与建设展示馆']],
+    ['一行人参观了文化与旅游融合示范园和渔港码头。', ['文化与旅游融合示范园', '渔港码头']],
+  ];
+  for (const [sentence, want] of cases) assert.deepEqual(sites(sentence), want, sentence);
+});
