@@ -110,9 +110,16 @@ export function placesIn(text: string): Array<Span & { kind: PlaceKind }> {
     let start = i;
     while (start > 0 && i - start < 4 && /\p{Script=Han}/u.test(text[start - 1]!) && !PHRASE_BREAK.test(text[start - 1]!) && !/[些各全本城地个省]/u.test(text[start - 1]!)) start--;
     const place = text.slice(start, i + 1);
-    if (start === i || GENERIC_PLACES.has(place) || INTERROGATIVE.test(place)) continue;
+    // 市州, 县市区: a suffix after a suffix names a kind of place, not a place.
+    if (start === i || GENERIC_PLACES.has(place) || INTERROGATIVE.test(place) || LOCALITY_SUFFIX_CHARS.includes(text[i - 1]!)) continue;
     if (found.some((p) => start < p.end && p.start < i + 1)) continue;
     found.push({ text: place, start, end: i + 1, kind: 'locality' });
+  }
+  // A bare two-character name right after a travel verb and before an activity (去湘潭督导, 赴桂林考察) is a place.
+  for (const m of text.matchAll(/(?<=[去赴到])(\p{Script=Han}{2})(?=[督调考学参召开看走签座]|$)/gu)) {
+    const start = m.index!;
+    if (INTERROGATIVE.test(m[1]!) || GENERIC_PLACES.has(m[1]!) || found.some((p) => start < p.end && p.start < start + 2)) continue;
+    found.push({ text: m[1]!, start, end: start + 2, kind: 'locality' });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -146,6 +153,10 @@ export function resolveFollowUp(asked: string, previous: Turn | undefined, maxCh
   const elliptic = ELLIPTIC_PATTERN.exec(question);
   if (elliptic) return done(substituteTopic(previous, elliptic[1]!.trim()));
 
+  // "那天"/"当天" is the day of the previous question; "那边"/"那里"/"在那" its destination.
+  const deictic = resolveDeictic(question, previous);
+  if (deictic) return done(resolveFollowUp(deictic, previous, maxChars).question);
+
   const subject = previous.subject;
   if (!subject) return unchanged;
   const reference = REFERENCE_PATTERN.exec(question);
@@ -155,7 +166,20 @@ export function resolveFollowUp(asked: string, previous: Turn | undefined, maxCh
   }
   if (hasOwnSubject(question)) return unchanged;
   // No subject of its own ("签了什么协议？", "还去了哪里？", "在江西考察了什么？"): ask it of the previous subject.
-  return done(subject + question.replace(/^(?:那么|另外|此外|那(?=[，,]))[，,]?/u, ''));
+  // A leading 那 before a comma or a preposition is the particle "then" (那在江西看了几个点？).
+  return done(subject + question.replace(/^(?:那么|另外|此外|那(?=[，,在去到从跟和对]))[，,]?/u, ''));
+}
+
+/** Replaces 那天/当天 with the previous question's date and 那边/那里/在那 with its destination; null if none apply. */
+function resolveDeictic(question: string, previous: Turn): string | null {
+  let text = question;
+  const day = PARALLEL_SHAPES[1]!.exec(previous.question);
+  if (day) text = text.replace(/那天|当天|那一天/u, day[0]);
+  const places = placesIn(previous.question);
+  const subjectSpan = previous.subject ? spanOf(previous.question, previous.subject) : null;
+  const destination = lastOf(places, (p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
+  if (destination) text = text.replace(/(在|去|到)?(?:那边|那里|那儿|那(?=[参看考签走干做吃住]))/u, (_m, verb: string | undefined) => `${verb ?? '在'}${destination.text}`);
+  return text === question ? null : text;
 }
 
 /**
@@ -185,6 +209,9 @@ function substituteTopic(previous: Turn, topic: string): string | null {
     return previous.subject ? `${previous.subject}在${topic}${questionTail(prior, previous.subject)}` : null;
   }
   if (GROUP_PATTERN.test(topic) && subjectSpan) return prior.slice(0, subjectSpan.start) + topic + prior.slice(subjectSpan.end);
+  // Another trip ("郴州去广州那次呢"): its delegation replaces the subject.
+  const trip = /^(.{2,12}?[去赴到].{2,8}?)(?:那次|那趟|这次|的那次)?$/u.exec(topic);
+  if (trip && subjectSpan && placesIn(trip[1]!).length > 0) return prior.slice(0, subjectSpan.start) + `${trip[1]}的代表团` + prior.slice(subjectSpan.end);
   if (previous.subject && TIME_ASPECT.test(topic)) return `${previous.subject}是什么时候去的？`;
   if (previous.subject) return `${previous.subject}的${topic}是什么？`;
   return null;
@@ -196,7 +223,11 @@ function parallelSwap(prior: string, topic: string): string | null {
     const whole = new RegExp(`^${shape.source}$`, 'u');
     if (!whole.test(topic)) continue;
     const found = shape.exec(prior);
-    if (found && found[0] !== topic) return prior.slice(0, found.index) + topic + prior.slice(found.index + found[0].length);
+    if (!found || found[0] === topic) continue;
+    // 13号 after 4月12日 is 4月13号: the month carries over.
+    const month = /^\d{1,2}月/.exec(found[0])?.[0];
+    const item = month && /^\d{1,2}[号日]$/.test(topic) ? month + topic : topic;
+    return prior.slice(0, found.index) + item + prior.slice(found.index + found[0].length);
   }
   return null;
 }
