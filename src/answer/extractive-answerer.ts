@@ -260,7 +260,10 @@ export class ExtractiveAnswerer implements Answerer {
     const best = eligible[0];
     if (!best || best.score < this.#settings.refusalFloor) return null;
 
-    const limit = ['list', 'why', 'how', 'what'].includes(question.type) || question.comparative ? this.#settings.maxSentences : Math.min(2, this.#settings.maxSentences);
+    // A count or a date has one answer: a second sentence could only state another value (the trip's total for a
+    // question about one province). Lists, reasons and comparisons may gather several.
+    const single = question.type === 'howMany' || question.type === 'when' ? 1 : 2;
+    const limit = ['list', 'why', 'how', 'what'].includes(question.type) || question.comparative ? this.#settings.maxSentences : Math.min(single, this.#settings.maxSentences);
     const chosen = [best];
     if (question.type === 'list') chosen.push(...this.#listContinuation(question, best, candidates));
     for (const c of eligible.slice(1)) {

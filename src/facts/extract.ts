@@ -479,11 +479,14 @@ function findTerms(view: string, sentence: string, typed: readonly Fact[]): Term
           }
         }
       }
-      item = item.replace(/等$/, '');
+      // 医药健康、智能制造等领域、合作领域拓得更宽: 等 closes the list; what follows is another clause.
+      const closes = item.includes('等');
+      item = item.split('等')[0]!;
       const end = start + item.length;
       if (item.length >= 2 && !typed.some((f) => f.start <= start && f.end >= end)) {
         terms.push({ kind: 'term', text: sentence.slice(start, end), start, end, name: item });
       }
+      if (closes) break;
       offset += parts[i]!.length + (parts[i + 1]?.length ?? 0);
     }
   }

@@ -58,7 +58,7 @@ describe('analyseQuestion: measure, focus, comparative, places, people', () => {
     ['江阴有几家上市企业？', { measure: '家', focus: '企业' }],
     ['两市签了什么协议？', { focus: '协议', measure: null }],
     ['他们考察了哪些企业？', { focus: '企业' }],
-    ['学习了哪几个方面？', { focus: null }],
+    ['学习了哪几个方面？', { focus: '方面' }],
     ['带队的领导是谁？', { focus: null, measure: null, places: [], people: [], asksLeader: true }],
     ['两个代表团都去过哪里？', { comparative: true }],
     ['哪个省的考察点最多？', { comparative: true }],
