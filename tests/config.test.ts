@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig, parseConfig } from '../src/config.ts';
+import { DEFAULT_FEATURE_WEIGHTS } from '../src/answer/index.ts';
 
 const CWD = '/srv/kaocha';
 
@@ -21,11 +22,14 @@ describe('parseConfig defaults', () => {
         candidatesPerRetriever: 50,
         maxChunksPerDocInWindow: 3,
         diversityWindow: 5,
-        rerankDepth: 30,
-        rerankFusionWeight: 0.3,
+        denseWeightBuiltIn: 0.1,
+        denseWeightModel: 0.6,
+        coverageWeight: 1,
+        contextWeight: 1,
+        expansionWeight: 0.4,
       },
-      answer: { refusalFloor: 0.25, maxSentences: 3 },
-      chunk: { maxChars: 300, minChars: 20 },
+      answer: { refusalFloor: 0.25, maxSentences: 3, minContextCoverage: 0.2, weights: DEFAULT_FEATURE_WEIGHTS },
+      chunk: { maxChars: 300, minChars: 0 },
       fetch: { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 },
       logLevel: 'info',
       maxQuestionChars: 500,
@@ -78,8 +82,9 @@ describe('parseConfig reads valid values', () => {
       {
         RETRIEVAL_RRF_K: '1000',
         RETRIEVAL_CANDIDATES: '5',
-        RETRIEVAL_RERANK_DEPTH: '0',
-        RETRIEVAL_RERANK_FUSION_WEIGHT: '2.5',
+        RETRIEVAL_DENSE_WEIGHT_BUILTIN: '0',
+        RETRIEVAL_CONTEXT_WEIGHT: '2.5',
+        ANSWER_WEIGHTS: 'coverage=0.7, slot=0',
         ANSWER_REFUSAL_FLOOR: '0.4',
         ANSWER_MAX_SENTENCES: '10',
         CHUNK_MAX_CHARS: ' 500 ',
@@ -92,8 +97,11 @@ describe('parseConfig reads valid values', () => {
     );
     assert.equal(config.retrieval.rrfK, 1000);
     assert.equal(config.retrieval.candidatesPerRetriever, 5);
-    assert.equal(config.retrieval.rerankDepth, 0);
-    assert.equal(config.retrieval.rerankFusionWeight, 2.5);
+    assert.equal(config.retrieval.denseWeightBuiltIn, 0);
+    assert.equal(config.retrieval.contextWeight, 2.5);
+    assert.equal(config.answer.weights.coverage, 0.7);
+    assert.equal(config.answer.weights.slot, 0);
+    assert.equal(config.answer.weights.rank, DEFAULT_FEATURE_WEIGHTS.rank);
     assert.equal(config.answer.refusalFloor, 0.4);
     assert.equal(config.answer.maxSentences, 10);
     assert.equal(config.chunk.maxChars, 500);
@@ -112,7 +120,11 @@ describe('parseConfig refuses invalid values with the variable named', () => {
     ['RETRIEVAL_RRF_K', '1.5'],
     ['RETRIEVAL_RRF_K', 'abc'],
     ['RETRIEVAL_CANDIDATES', '4'],
-    ['RETRIEVAL_RERANK_FUSION_WEIGHT', '-0.1'],
+    ['RETRIEVAL_CONTEXT_WEIGHT', '-0.1'],
+    ['RETRIEVAL_EXPANSION_WEIGHT', '2'],
+    ['ANSWER_WEIGHTS', 'nonsense=1'],
+    ['ANSWER_WEIGHTS', 'coverage=11'],
+    ['ANSWER_WEIGHTS', 'coverage'],
     ['ANSWER_REFUSAL_FLOOR', '2'],
     ['ANSWER_REFUSAL_FLOOR', 'NaN'],
     ['ANSWER_MAX_SENTENCES', '0'],
