@@ -192,3 +192,17 @@ test('a report that mentions other delegations in passing stays one card', () =>
 });
 
 type ArticleSpecRow = [string, string[]];
+
+test('odd articles yield a card without throwing (no paragraphs, captions only, a very long run-on paragraph)', () => {
+  const longParagraph = `${'代表团考察了甲园区、乙基地、丙中心，'.repeat(400)}。`;
+  const articles = [
+    articleOf('empty', { title: '', paragraphs: [] }),
+    { ...articleOf('captions', { title: '图片新闻', paragraphs: ['图为考察团在展馆参观。'] }), paragraphs: [{ id: 'captions#p1', docId: 'captions', n: 1, text: '图为考察团在展馆参观。', kind: 'caption' as const }] },
+    articleOf('long', { title: '考察', paragraphs: [longParagraph] }),
+  ];
+  for (const article of articles) {
+    const cards = toursOfArticles([article]);
+    assert.equal(cards.length, 1, article.docId);
+    assert.deepEqual(cards[0]!.docs, [article.docId]);
+  }
+});
