@@ -694,7 +694,9 @@ function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim
     const anchorDate = own.filter((d) => d.end <= at).at(-1) ?? own[0] ?? dates[0]!;
     const dateSentence = own.length > 0 ? sentence : (reading.sentences.find((s) => s.facts.includes(anchorDate)) ?? sentence);
     anchoredAny = true;
-    if (dates.some((d) => dateConfirms(fact, d, dateSentence))) return null;
+    // The date of the anchor is the last one written before it (10月8日至9日…来到衡阳，10日转赴娄底: 衡阳's is 8–9).
+    const governs = own.some((d) => d.end <= at) ? [anchorDate] : dates;
+    if (governs.some((d) => dateConfirms(fact, d, dateSentence))) return null;
     const dateDiffers = compareDates(fact.date, anchorDate) === 'different';
     // The part of the day: after the date, or after 当天 in a sentence that refers back to it.
     const part = own.length > 0 ? dayPartAt(dateSentence.view, anchorDate.end) : (sameDay?.[1] ?? null);
