@@ -19,6 +19,7 @@ describe('foldScript', () => {
     ['於3月28日啟程', '于3月28日启程'],
     ['簽署戰略合作協議', '签署战略合作协议'],
     ['already simplified 考察团', 'already simplified 考察团'],
+    ['签了什么？著名的', '签了什么？著名的'],
   ];
   for (const [traditional, simplified] of cases) {
     test(`${traditional} → ${simplified}`, () => assert.equal(foldScript(traditional), simplified));
