@@ -42,7 +42,7 @@ export function shortenTitle(title: string, max: number = SOURCE_TITLE_MAX_CHARS
   if (chars.length <= max) return chars.join('');
   // A headline's first clause reads better than a cut mid-word: 粤赣鄂归来,湖南… → 粤赣鄂归来….
   let cut = max;
-  for (let i = max; i >= 4; i--) {
+  for (let i = max; i >= 5; i--) {
     if (/[，,：:；;—|｜\s]/u.test(chars[i]!)) {
       cut = i;
       break;
