@@ -18,7 +18,8 @@ export interface IndexMaintenanceOptions {
 
 /** The real maintenance over `indexDir` with the serving embedder (so vectors stay comparable). */
 export function createIndexMaintenance(options: IndexMaintenanceOptions): IndexMaintenance {
-  const ingest = { indexDir: options.indexDir, embedder: options.embedder, chunk: options.chunk, fetch: options.fetch };
+  // corpusDir: uploads are kept under CORPUS_DIR/uploads/, where /reindex reads them back.
+  const ingest = { indexDir: options.indexDir, corpusDir: options.corpusDir, embedder: options.embedder, chunk: options.chunk, fetch: options.fetch };
   return {
     ingestUpload(fileName, bytes) {
       return ingestDocuments([readUpload(fileName, bytes, options.uploadMaxBytes)], ingest);
