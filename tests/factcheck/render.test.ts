@@ -60,7 +60,7 @@ describe('rendering', () => {
     assert.match(text, /^⚠️ 有出入\n断言：<b>湖南<\/b>/);
     assert.match(text, /「36个考察点 <a>&<\/a>」\[1\]/);
     const json = toFactCheckJson('c1', result());
-    assert.deepEqual(Object.keys(json), ['id', 'claim', 'verdict', 'explanation', 'mismatches', 'evidence']);
+    assert.deepEqual(Object.keys(json), ['id', 'claim', 'verdict', 'explanation', 'mismatches', 'evidence', 'facts']);
     assert.deepEqual(Object.keys(json.evidence[0]!), ['n', 'paragraphId', 'docId', 'file', 'title', 'paragraph', 'quote', 'text']);
   });
 });
