@@ -4,11 +4,11 @@
  * (so follow-up conversations are resolved exactly as users' are), scores the results with the independent
  * scorer's definitions, and measures the plain peer baseline (MiniSearch + jieba over lines) on the same corpus.
  */
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../../tests/helpers/run-cli.ts';
 import { peerRecall } from './peer.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -156,25 +156,8 @@ export function scoreSet(name: string, gold: GoldItem[], results: QaResult[], co
   };
 }
 
-/** Runs a CLI entry point as a child process with a clean product environment. */
-function runCli(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const clean = Object.fromEntries(
-      Object.entries(process.env).filter(([name]) => !/^(INDEX_DIR|CORPUS_DIR|EMBEDDING_|RETRIEVAL_|ANSWER_|CHUNK_|LLM_|TELEGRAM_|LOG_LEVEL$|NODE_TEST_CONTEXT$)/.test(name)),
-    );
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli', `${command}.ts`), ...args], {
-      cwd: ROOT,
-      env: { ...clean, EMBEDDING_OFFLINE: '1', LOG_LEVEL: 'error', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** How long one CLI run of the evaluation may take (a whole gold set is answered in one run). */
+const CLI_TIMEOUT_MS = 15 * 60_000;
 
 export interface EvalOptions {
   /** Gold sets: name → path. */
@@ -200,12 +183,12 @@ export async function evaluateQa(options: EvalOptions): Promise<SetReport[]> {
       }
     }
     const env = { INDEX_DIR: path.join(work, 'index'), ...options.env };
-    const ingest = await runCli('ingest', ['--rebuild', corpus], env);
+    const ingest = await runCli('ingest', ['--rebuild', corpus], { LOG_LEVEL: 'error', ...env }, CLI_TIMEOUT_MS);
     if (ingest.code !== 0) throw new Error(`eval: ingest failed: ${ingest.stderr.slice(0, 500)}`);
     const reports: SetReport[] = [];
     for (const [name, file] of Object.entries(options.sets)) {
       const gold = readJsonl<GoldItem>(await readFile(file, 'utf8'));
-      const run = await runCli('ask', ['--json', '--file', file], env);
+      const run = await runCli('ask', ['--json', '--file', file], { LOG_LEVEL: 'error', ...env }, CLI_TIMEOUT_MS);
       if (run.code !== 0) throw new Error(`eval: ask failed on ${file}: ${run.stderr.slice(0, 500)}`);
       const results = readJsonl<QaResult>(run.stdout);
       const peer = await peerRecall(corpus, gold);
