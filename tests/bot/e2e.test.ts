@@ -8,7 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { ROOT, buildCorpusIndex, makeTempDir, removeTempDirs } from '../helpers/corpus-index.ts';
+import { cp } from 'node:fs/promises';
+import { ARTICLES_DIR, ROOT, buildCorpusIndex, makeTempDir, removeTempDirs } from '../helpers/corpus-index.ts';
 import { scrubbedEnv } from '../helpers/run-cli.ts';
 import { TelegramEmulator, type EmulatedChat, type EmulatedUser } from '../helpers/telegram-emulator.ts';
 
@@ -39,7 +40,11 @@ before(async () => {
   const corpus = await buildCorpusIndex('bot-e2e');
   const modelsDir = await makeTempDir('bot-e2e-models');
   const dataDir = await makeTempDir('bot-e2e-data');
+  // Uploads are kept under CORPUS_DIR/uploads/: a copy of the articles, never the repository's own folder.
+  const corpusDir = await makeTempDir('bot-e2e-corpus');
+  await cp(ARTICLES_DIR, corpusDir, { recursive: true });
   const env = scrubbedEnv({
+    CORPUS_DIR: corpusDir,
     TELEGRAM_BOT_TOKEN: TOKEN,
     TELEGRAM_API_ROOT: emulator.apiRoot,
     MODELS_DIR: modelsDir,
