@@ -53,7 +53,7 @@ export const DEFAULT_CLEAN_OPTIONS: Readonly<CleanOptions> = {
  * start plus a label-specific shape) so that real sentences that merely mention 分享, 编辑 or 阅读 survive.
  */
 export const BOILERPLATE_PATTERNS: ReadonlyArray<{ pattern: RegExp; why: string }> = [
-  { pattern: /^当前位置\s*[:：]?/, why: 'breadcrumb label (当前位置: 首页 > …)' },
+  { pattern: /^(?:当前|您的|你的|所在)位置\s*[:：]?/, why: 'breadcrumb label (当前位置: 首页 > …, 您的位置：…)' },
   { pattern: /^(?:首页|主页|网站首页)\s*[>＞›»]/, why: 'breadcrumb (首页 > 新闻 > 湖南要闻)' },
   { pattern: /^[^\s>＞›»。,，]{1,12}(?:\s*[>＞›»]\s*[^\s>＞›»。,，]{1,12}){2,}$/, why: 'breadcrumb without 首页' },
   { pattern: /^(?:登[录陆]|注册)\s*[/|丨]?\s*(?:注册|登[录陆])?$/, why: 'login widget (登陆注册)' },
@@ -227,6 +227,11 @@ function classify(line: string, opts: CleanOptions): ParagraphKind {
   return 'body';
 }
 
+/** A site menu above the headline: three or more one-to-four-character labels (锐评 要闻 视听 图说). */
+const MENU_LINE = /^[\u3400-\u9fff]{1,4}(?: [\u3400-\u9fff]{1,4}){2,}$/;
+/** A site label above the headline (新华网 正文, 要闻频道): short, and either two labels or a page-kind word. */
+const SITE_LABEL = /^(?:\S{1,5} \S{1,5}|\S{0,6}(?:正文|首页|频道|专题))$/;
+
 function looksLikeTitle(line: string, opts: CleanOptions): boolean {
   return line.length <= opts.maxTitleChars && !/[。；;]$/.test(line) && !isCaption(line, opts);
 }
@@ -329,6 +334,8 @@ export function cleanArticle(raw: string, hints: CleanHints = {}, options: Parti
     }
     if (index === titleLineIndex || (title !== null && line === title)) return;
     if (!titleSettled) {
+      // Page chrome above the headline (a menu, a site label such as 新华网 正文) is not the title: dropped.
+      if (MENU_LINE.test(line) || SITE_LABEL.test(line)) return;
       titleSettled = true;
       if (looksLikeTitle(line, opts) && !dateline) {
         title = line;

@@ -171,6 +171,20 @@ describe('cleanArticle on synthetic input', () => {
     assert.deepEqual(paragraphs.map((p) => p.text), ['湖南省党政代表团赴广东， 考察了 深圳！', '第二段：“好”。']);
   });
 
+  test('site menus, site labels and 您的位置 breadcrumbs above the headline are not the title', () => {
+    const cases: Array<[string, string]> = [
+      ['首页 新闻 评论 视频 专题\n您的位置：首页 > 新闻 > 本地\n某市代表团赴外地考察学习\n正文第一段，内容。', '某市代表团赴外地考察学习'],
+      ['人民网 正文\n县里组团外出观摩乡村振兴\n正文第一段，内容。', '县里组团外出观摩乡村振兴'],
+      ['要聞 視聽 圖說 熱線\n考察團赴鄰省交流合作\n正文第一段，內容。', '考察團赴鄰省交流合作'],
+      ['新闻频道\n两市签署对口合作协议\n正文第一段，内容。', '两市签署对口合作协议'],
+    ];
+    for (const [raw, title] of cases) {
+      const { meta, paragraphs } = cleanArticle(raw);
+      assert.equal(meta.title, title, raw);
+      assert.deepEqual(paragraphs.map((p) => p.text), ['正文第一段，内容。'.replace('内', raw.includes('內') ? '內' : '内')], raw);
+    }
+  });
+
   test('fallbacks: file name stem as title, nulls elsewhere; long first line is content', () => {
     const body = '9月23日至28日,由湖南省委书记沈晓明、省长毛伟明率领的湖南省党政代表团,带着谱写高质量发展新篇章的迫切愿望,先后赴广东、江西、湖北学习考察。';
     const { meta, paragraphs } = cleanArticle(body, { fileName: 'notes/hunan-trip.txt' });
