@@ -1,8 +1,14 @@
-/** Inline mode: `@bot 问题` in any chat offers up to three short cited answers. */
+/**
+ * Inline mode: `@bot 问题` in any chat offers up to three short cited answers; when the query names a tour (a
+ * delegation, its home and destination, a leader, or a keyword like /tour's), its card is offered beside the answer.
+ */
 import { Composer } from 'grammy';
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { NOT_FOUND_TEXT, type Answer, type Citation } from '../../answer/index.ts';
-import { sourceLines } from '../../chat/sources.ts';
+import { sourceLines, type CitedParagraph } from '../../chat/sources.ts';
+import { tourName } from '../../chat/tours.ts';
+import type { Article } from '../../domain.ts';
+import { cardsMatching, dateSpanText, findTours, renderTourHtml, toursOf, type TourCard } from '../../tours/index.ts';
 import type { BotContext } from '../context.ts';
 import { answerBodyHtml, LABELS, sourceLineHtml } from '../format.ts';
 import { escapeHtml, splitHtmlMessage } from '../html.ts';
@@ -52,6 +58,49 @@ function quoteResult(answer: Answer, citation: Citation, bodyChars: number): Inl
   };
 }
 
+/** Most tour cards offered for one query (the answer stays first; cards come before single quotes). */
+export const INLINE_TOUR_RESULTS = 2;
+
+/**
+ * The cards an inline query is about: those a question names (`cardsMatching`), else those a short keyword names
+ * (`findTours`, as /tour reads it), best first.
+ */
+export function inlineTourCards(cards: readonly TourCard[], query: string, max: number = INLINE_TOUR_RESULTS): TourCard[] {
+  const named = cardsMatching(cards, query);
+  return (named.length > 0 ? named : findTours(cards, query)).slice(0, max);
+}
+
+/**
+ * A card as an inline result: the card's lines with their [n] markers, then compact source lines saying which
+ * article and paragraph each [n] is (an inline message is sent by the user, so it carries no buttons of ours).
+ */
+export function tourResult(card: TourCard, n: number, articleOf: (docId: string) => Article | undefined): InlineQueryResultArticle {
+  const rendered = renderTourHtml(card);
+  const cited: CitedParagraph[] = rendered.buttons.flatMap((button, i) => {
+    const match = button.paragraphId ? /^(.*)#p(\d+)$/.exec(button.paragraphId) : null;
+    if (!match) return [];
+    const docId = match[1]!;
+    const meta = articleOf(docId)?.meta;
+    return [{ n: i + 1, docId, title: meta?.title ?? card.titles[docId] ?? docId, paragraph: Number(match[2]), url: meta?.url ?? null, date: meta?.publishedAt ?? null, source: meta?.source ?? null }];
+  });
+  const blocks = [...rendered.text.split('\n'), ...(cited.length > 0 ? [`<b>${escapeHtml(LABELS.sources)}</b>`, ...sourceLines(cited).map(sourceLineHtml)] : [])];
+  const where = card.destinations.length > 0 ? `赴${card.destinations.join('、')}` : '';
+  return {
+    type: 'article',
+    // Result ids are limited to 64 bytes and a card id may be longer: the card's place among the results is enough.
+    id: `tour-${n}`,
+    title: `考察卡片：${clip(tourName(card), 40)}`,
+    description: clip(`${where}${where ? ' · ' : ''}${dateSpanText(card)}`, 100),
+    input_message_content: { message_text: splitHtmlMessage(blocks)[0]!, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+  };
+}
+
+/** The answer first, then the named tours' cards, then single quotes, at most `limit` in all. */
+export function inlineResultsWithTours(answer: Answer, tours: readonly InlineQueryResultArticle[], limit: number, bodyChars: number): InlineQueryResultArticle[] {
+  const [main, ...quotes] = inlineResults(answer, limit, bodyChars);
+  return [main!, ...tours, ...quotes].slice(0, Math.max(limit, 1));
+}
+
 export function inlineComposer(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('inline_query', async (ctx) => {
@@ -61,9 +110,12 @@ export function inlineComposer(): Composer<BotContext> {
       await ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_SECONDS, button: { text: TEXT.inlineEmpty, start_parameter: 'inline' } });
       return;
     }
-    const { answer } = await services.knowledge.current().ask(question);
+    const served = services.knowledge.current();
+    const { answer } = await served.ask(question);
     const { inlineResults: limit, inlineBodyChars } = services.behaviour;
-    await ctx.answerInlineQuery(inlineResults(answer, limit, inlineBodyChars), { cache_time: INLINE_CACHE_SECONDS });
+    const corpus = served.index.corpus;
+    const tours = inlineTourCards(toursOf(corpus), question, Math.min(INLINE_TOUR_RESULTS, limit - 1)).map((card, i) => tourResult(card, i + 1, (docId) => corpus.getArticle(docId)));
+    await ctx.answerInlineQuery(inlineResultsWithTours(answer, tours, limit, inlineBodyChars), { cache_time: INLINE_CACHE_SECONDS });
   });
   return composer;
 }
