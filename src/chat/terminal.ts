@@ -1,27 +1,31 @@
 /**
  * The terminal chat (`npm start` without a token), equal to the bot: the same follow-up context, the same small
- * talk and length messages, and the same commands (/help, /sources, /source n, /check, /new, /quit). Commands are
- * one table: /tour, /tours, /compare join it with one registration each (as they join the bot as one feature).
- * `handle` is pure of I/O (a line in, the text to print out), so tests drive it without a terminal.
+ * talk and length messages, and the same commands (/help, /sources, /source n, /check, /tours, /tour, /compare,
+ * /new, /quit). Commands are one table; `register` adds more. `handle` is pure of I/O (a line in, the text to print
+ * out), so tests drive it without a terminal.
  */
 import { renderAnswerText, type Answer, type AnswerOptions, type Citation } from '../answer/index.ts';
-import type { Article, Paragraph } from '../domain.ts';
 import { renderFactCheckText, type FactChecker } from '../factcheck/index.ts';
+import type { CorpusReader } from '../store/index.ts';
+import { renderCompareText, renderTourListText, renderTourText, TOURS_PAGE_SIZE, toursOf, type TourCard } from '../tours/index.ts';
 import { classifyMessage, isGibberishMiss, sharesWords } from './intent.ts';
 import { resolveFollowUp, turnOf, type Turn } from './follow-up.ts';
 import { CHAT_TEXT, EXAMPLE_QUESTIONS } from './messages.ts';
 import { displayDate } from './sources.ts';
+import { lookupComparison, lookupTour, parseTourListArgs, TOUR_TEXT, tourExamples, tourListCommand, tourListPage, tourName } from './tours.ts';
 
 /** What the terminal chat needs of the loaded index. */
 export interface TerminalKnowledge {
   ask(question: string, options?: AnswerOptions): Promise<{ answer: Answer }>;
-  readonly index: { readonly corpus: { listArticles(): readonly Article[]; getParagraph(id: string): Paragraph | undefined; getArticle(docId: string): Article | undefined } };
+  readonly index: { readonly corpus: CorpusReader };
 }
 
 export interface TerminalChatOptions {
   knowledge: () => TerminalKnowledge;
   checker?: FactChecker;
   maxQuestionChars: number;
+  /** Cards per `/tours` page. */
+  toursPageSize?: number;
 }
 
 /** A terminal command: `/name args` → the text to print. */
@@ -34,9 +38,19 @@ export interface TerminalCommand {
 /** The quit signal `handle` returns for /quit. */
 export const QUIT = Symbol('quit');
 
+/** Typed right after a paged listing, these run the command for the neighbouring page. */
+const PAGE_WORDS = { next: /^(?:下一页|下页)$/u, prev: /^(?:上一页|上页)$/u } as const;
+
+/** The commands that show the pages next to the one just printed. */
+export interface TerminalPager {
+  next?: string;
+  prev?: string;
+}
+
 export class TerminalChat {
   #turn: Turn | undefined;
   #citations: Citation[] = [];
+  #pager: TerminalPager | undefined;
   readonly commands = new Map<string, TerminalCommand>();
 
   constructor(readonly options: TerminalChatOptions) {
@@ -46,6 +60,11 @@ export class TerminalChat {
   /** Adds a command (the seam for /tour, /tours, /compare). */
   register(command: TerminalCommand): void {
     this.commands.set(command.name, command);
+  }
+
+  /** Lets 下一页/上一页 (typed as the next input) run these commands; any other input forgets them. */
+  setPager(pager: TerminalPager): void {
+    this.#pager = pager;
   }
 
   /** Forgets the conversation (/new). */
@@ -62,6 +81,10 @@ export class TerminalChat {
   async handle(line: string): Promise<string | typeof QUIT> {
     const text = line.trim();
     if (!text) return '';
+    const pager = this.#pager;
+    this.#pager = undefined;
+    if (pager && PAGE_WORDS.next.test(text)) return pager.next ? this.handle(pager.next) : '已经是最后一页。';
+    if (pager && PAGE_WORDS.prev.test(text)) return pager.prev ? this.handle(pager.prev) : '已经是第一页。';
     if (text.startsWith('/')) {
       const [, name = '', args = ''] = /^\/(\S*)\s*([\s\S]*)$/u.exec(text) ?? [];
       if (name === 'quit' || name === 'exit') return QUIT;
@@ -138,12 +161,69 @@ function builtinCommands(): TerminalCommand[] {
         return renderFactCheckText(await checker.check(args));
       },
     },
+    ...tourCommands(),
     {
       name: 'new',
       usage: '/new — 开始新话题',
       run: (_args, chat) => {
         chat.reset();
         return CHAT_TEXT.contextCleared;
+      },
+    },
+  ];
+}
+
+/** The cards and article count of the loaded index. */
+function servedTours(chat: TerminalChat): { cards: readonly TourCard[]; articleCount: number } {
+  const corpus = chat.options.knowledge().index.corpus;
+  return { cards: toursOf(corpus), articleCount: corpus.listArticles().length };
+}
+
+/** /tours, /tour and /compare as plain text, with the bot's argument reading and messages (src/chat/tours.ts). */
+export function tourCommands(): TerminalCommand[] {
+  return [
+    {
+      name: 'tours',
+      usage: '/tours [地区] [年份] [页码] — 考察记录，最新在前，例如：/tours 2023、/tours 2023 2（列表后输入“下一页”翻页）',
+      run: (args, chat) => {
+        const { cards, articleCount } = servedTours(chat);
+        if (cards.length === 0) return TOUR_TEXT.noTours(articleCount);
+        const request = parseTourListArgs(args);
+        const page = tourListPage(cards, request, chat.options.toursPageSize ?? TOURS_PAGE_SIZE);
+        if (page.total === 0) return TOUR_TEXT.noneMatching(request.filterText);
+        const pager: TerminalPager = {
+          next: page.page < page.pages ? tourListCommand(request.filterText, page.page + 1) : undefined,
+          prev: page.page > 1 ? tourListCommand(request.filterText, page.page - 1) : undefined,
+        };
+        chat.setPager(pager);
+        const paging = [pager.prev ? `上一页：${pager.prev}` : '', pager.next ? `下一页：${pager.next}（或输入“下一页”）` : ''].filter(Boolean).join('；');
+        return [renderTourListText(page), ...(paging ? [paging] : []), '查看卡片：/tour 关键词，或 /tour 方括号里的编号'].join('\n');
+      },
+    },
+    {
+      name: 'tour',
+      usage: '/tour <关键词> — 一次考察的卡片（代表团、地名或带队领导），每项带出处；只输入 /tour 会给出可用的例子',
+      run: (args, chat) => {
+        const { cards, articleCount } = servedTours(chat);
+        if (cards.length === 0) return TOUR_TEXT.noTours(articleCount);
+        if (!args) return TOUR_TEXT.tourUsage(tourExamples(cards).one);
+        const { card, others } = lookupTour(cards, args);
+        if (!card) return TOUR_TEXT.notFound(args);
+        const more = others.length > 0 ? ['', '其他相关记录：', ...others.map((other) => `• ${tourName(other)}：/tour ${other.id}`)] : [];
+        return [renderTourText(card), ...more].join('\n');
+      },
+    },
+    {
+      name: 'compare',
+      usage: '/compare <甲> <乙> — 两次考察并排对比；只输入 /compare 会给出可用的例子',
+      run: (args, chat) => {
+        const { cards, articleCount } = servedTours(chat);
+        if (cards.length === 0) return TOUR_TEXT.noTours(articleCount);
+        const outcome = lookupComparison(cards, args);
+        if (outcome.kind === 'usage') return TOUR_TEXT.compareUsage(tourExamples(cards).pair);
+        if (outcome.kind === 'not-found') return TOUR_TEXT.notFound(outcome.keyword);
+        if (outcome.kind === 'same') return TOUR_TEXT.sameTour(tourName(outcome.card));
+        return renderCompareText(outcome.a, outcome.b);
       },
     },
   ];
