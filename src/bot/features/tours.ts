@@ -5,7 +5,7 @@
  * come from the served index generation (`toursOf` derives them once per generation); argument reading and the
  * messages are shared with the terminal chat (src/chat/tours.ts).
  */
-import { Composer } from 'grammy';
+import { Composer, GrammyError } from 'grammy';
 import {
   lookupComparison,
   lookupTour,
@@ -18,7 +18,6 @@ import {
 } from '../../chat/tours.ts';
 import type { CorpusReader } from '../../store/index.ts';
 import {
-  findTour,
   renderCompareHtml,
   renderTourHtml,
   renderTourListHtml,
@@ -167,8 +166,9 @@ export function toursComposer(options: ToursFeatureOptions = {}): Composer<BotCo
   composer.callbackQuery(new RegExp(`^(?:${TOUR_CALLBACK_PREFIX}|${TOUR_SHORT_KEY_CALLBACK_PREFIX})(.+)$`, 's'), async (ctx) => {
     const data = ctx.callbackQuery.data;
     const tourId = data.startsWith(TOUR_CALLBACK_PREFIX) ? ctx.match[1] : ctx.kaocha.services.shortKeys.paragraphIdFor(ctx.match[1]!);
-    const card = tourId ? findTour(servedTours(ctx).cards, tourId) : null;
-    if (!card || card.id !== tourId) {
+    // By id only: the data names a card, never a keyword to search for.
+    const card = tourId ? servedTours(ctx).cards.find((c) => c.id === tourId) : undefined;
+    if (!card) {
       await ctx.answerCallbackQuery({ text: TOUR_TEXT.staleTour, show_alert: true });
       return;
     }
@@ -189,7 +189,12 @@ export function toursComposer(options: ToursFeatureOptions = {}): Composer<BotCo
       return;
     }
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(list.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: list.keyboard });
+    try {
+      await ctx.editMessageText(list.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: list.keyboard });
+    } catch (error) {
+      // A second press before the client shows the new page asks for the page already shown: nothing to do.
+      if (!(error instanceof GrammyError && /message is not modified/.test(error.description))) throw error;
+    }
   });
 
   return composer;
