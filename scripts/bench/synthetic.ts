@@ -8,7 +8,7 @@
  * different stories, and the lexical index should not degenerate into a few hundred distinct paragraphs repeated
  * thousands of times (posting lists would be unrealistically long, and so would every query).
  */
-import { DOMAIN_TERMS, cleanArticle, splitSentences } from '../../src/text/index.ts';
+import { DOMAIN_TERMS, TITLES, cleanArticle, escapeRegExp, splitSentences } from '../../src/text/index.ts';
 import { BenchError } from './options.ts';
 
 /** What the generator draws from, extracted once from the seed articles. */
@@ -95,19 +95,22 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Place names the seed text uses (domain dictionary, longest first so 湘西土家族苗族自治州 wins over 湘西州). */
 const PLACE_NAMES = DOMAIN_TERMS.filter((t) => t.tag === 'ns' && [...t.word].length <= 6).map((t) => t.word);
-const PLACE_PATTERN = new RegExp([...PLACE_NAMES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g');
-const PERSON_PATTERN = new RegExp(
-  DOMAIN_TERMS.filter((t) => t.tag === 'nr')
-    .map((t) => t.word)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|'),
-  'g',
-);
+/**
+ * One alternation of `words`, longest first; null for no words — an empty alternation would match the empty string
+ * at every position and scatter replacements between all characters.
+ */
+function alternation(words: readonly string[]): RegExp | null {
+  const sorted = [...new Set(words)].filter(Boolean).sort((a, b) => b.length - a.length);
+  return sorted.length > 0 ? new RegExp(sorted.map(escapeRegExp).join('|'), 'g') : null;
+}
+const PLACE_PATTERN = alternation(PLACE_NAMES);
+/** People: the dictionary's names, if any (it holds no corpus names), else a name right after a title. */
+const PERSON_PATTERN =
+  alternation(DOMAIN_TERMS.filter((t) => t.tag === 'nr').map((t) => t.word)) ??
+  new RegExp(`(?<=(?:${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}))[\\u4e00-\\u9fa5]{2,3}(?=[、，,和率在])`, 'g');
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢'];
 const GIVEN_CHARS = [...'伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国志红玉兰海波宁东峰晓春辉庆文斌林鹏飞云龙'];
 /** Most Chinese given names have two characters. */
@@ -143,7 +146,7 @@ function vary(text: string, { int, pick, chance }: Dice): string {
       // Same number of digits: magnitudes (36个考察点, 2000多公里) stay plausible.
       return String(int(found.length === 1 ? 1 : 10 ** (found.length - 1), 10 ** found.length - 1));
     })
-    .replace(PLACE_PATTERN, () => pick(PLACE_NAMES))
+    .replace(PLACE_PATTERN ?? /(?!)/g, () => pick(PLACE_NAMES))
     .replace(PERSON_PATTERN, () => pick(SURNAMES) + pick(GIVEN_CHARS) + (chance(TWO_CHARACTER_GIVEN_NAME_SHARE) ? pick(GIVEN_CHARS) : ''));
 }
 

@@ -29,10 +29,12 @@ export interface HnswOptions {
 /**
  * efSearch 128: retrieval asks for ~50 candidates, and on a synthetic 100k x 512 set recall@50 was 0.79 at
  * ef 64 vs 0.92 at ef 128, for ~0.4 ms more per query (0.9 ms p50).
+ * efConstruction 100: on the bench's 10k synthetic paragraphs (512-d) recall@50 was 0.979 vs 0.985 at 200, with
+ * 40 % less build time — graph building was half of all ingest time.
  */
 export const DEFAULT_HNSW_OPTIONS: Required<HnswOptions> = {
   m: 16,
-  efConstruction: 200,
+  efConstruction: 100,
   efSearch: 128,
   initialCapacity: 1024,
   randomSeed: 100,
