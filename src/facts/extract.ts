@@ -8,6 +8,7 @@
  * valid in the original sentence, which is what spans are cut from.
  */
 import {
+  COMPOUND_SURNAMES,
   GENERIC_PLACES,
   NUMERAL_CHARS,
   PROVINCES,
@@ -204,7 +205,19 @@ const TITLE_PATTERN = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
 const AFTER_NAME = /^(?:$|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随]|的(?:带领|率领|陪同|主持|邀请))/;
 /** Characters a name never contains (they start or end phrases). */
 const NOT_IN_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人民]/;
-const NAME = /^[\u3400-\u9fff]{2,3}/;
+const NAME = /^[\u3400-\u9fff]{2,4}/;
+/**
+ * A given name may end in 和 (张建和) though 和 usually joins two names: only when a verb or punctuation follows it
+ * (省长张建和率领 → 张建和; 省长张建和李强 → 张建), never another name or noun.
+ */
+const NAME_ENDING_IN_HE = /^[\u3400-\u9fff]{2}和$/;
+const AFTER_NAME_ENDING_IN_HE = /^(?:$|[,，、:：;；。\s]|[率带主陪出参会讲介表说指强])/;
+
+function nameFits(view: string, at: number, name: string): boolean {
+  const after = view.slice(at + name.length);
+  if (NAME_ENDING_IN_HE.test(name)) return AFTER_NAME_ENDING_IN_HE.test(after) && !NOT_IN_NAME.test(name.slice(0, 2)) && !isCommonWord(name);
+  return AFTER_NAME.test(after) && !NOT_IN_NAME.test(name) && !isCommonWord(name);
+}
 
 /** A word the segmenter knows as a verb, adverb or the like (下沉, 分别) is no name. */
 function isCommonWord(word: string): boolean {
@@ -280,8 +293,10 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
     if (view[at] === ' ') at += 1;
     const candidate = NAME.exec(view.slice(at))?.[0];
     if (!candidate) continue;
-    // Prefer the length after which the clause goes on naturally (沈晓明率领 → 3; 王浩讲话 → 2).
-    const name = [3, 2].map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && AFTER_NAME.test(view.slice(at + n.length)) && !NOT_IN_NAME.test(n) && !isCommonWord(n));
+    // Prefer the length after which the clause goes on naturally (沈晓明率领 → 3; 王浩讲话 → 2); a two-character
+    // surname makes a name of four or three (欧阳青峰).
+    const lengths = COMPOUND_SURNAMES.some((s) => candidate.startsWith(s)) ? [4, 3] : [3, 2];
+    const name = lengths.map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && nameFits(view, at, n));
     if (!name || taken(at, at + name.length) || titles.some((t) => t.start >= at && t.start < at + name.length)) continue;
     const chain = titleChain(view, titles, title.end) ?? { start: title.start, last: title };
     const chainText = view.slice(chain.start, title.end).trim();

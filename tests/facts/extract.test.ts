@@ -25,6 +25,11 @@ describe('extractFacts: people, titles and roles (reworded leads)', () => {
     ['省委书记马建国主持会议并讲话，省长陆一鸣讲话', [['马建国', '省委书记', 'chair'], ['陆一鸣', '省长', 'speak']]],
     ['市长赵文与市长钱红分别代表两市政府签署了协议', [['赵文', '市长', 'sign'], ['钱红', '市长', 'sign']]],
     ['區委書記孫立平陪同考察', [['孙立平', '区委书记', 'accompany']]],
+    // A given name ending in 和 before a verb or a comma; 和 between two names is a conjunction.
+    ['省委书记李文、省长张建和率领代表团赴外省考察', [['李文', '省委书记', 'lead'], ['张建和', '省长', 'lead']]],
+    ['省長趙國和帶隊赴鄰省學習', [['赵国和', '省长', 'lead']]],
+    ['市委书记周平和，市长吴越出席会议', [['周平和', '市委书记', 'attend'], ['吴越', '市长', 'attend']]],
+    ['副市长孙立和代表团成员座谈', [['孙立', '副市长', null]]],
   ];
   for (const [sentence, expected] of cases) {
     test(sentence, () => {
