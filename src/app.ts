@@ -21,6 +21,7 @@ import {
   DEFAULT_API_ROOT,
   checkFeature,
   digestFeature,
+  renderDigestHtml,
   toursFeature,
   runBot,
   type BotContext,
@@ -151,7 +152,7 @@ export function createTelegramBot(config: Config, knowledge: ServedKnowledge, de
     const api = new Api(config.telegram.token!, { apiRoot: config.telegram.apiRoot ?? DEFAULT_API_ROOT });
     api.config.use(budgetedRetry(retry));
     const db = DigestDatabase.open(config.dataDir);
-    const service = new DigestService({ db, index: () => knowledge.current().index, transport: telegramTransport(api), defaults: config.digest, log });
+    const service = new DigestService({ db, index: () => knowledge.current().index, transport: telegramTransport(api), render: renderDigestHtml, defaults: config.digest, log });
     digest = { service, db };
     features.push(digestFeature(service, { log }));
   }

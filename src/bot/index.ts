@@ -33,6 +33,7 @@ export { digestFeature, digestCommands, describeSubscription, DIGEST_COMMANDS, t
 export { toursFeature } from './features/tours.ts';
 export { builtinFeatures, helpHtml } from './features/help.ts';
 export { renderFactCheckHtml } from './factcheck-html.ts';
+export { renderDigestHtml } from './digest-html.ts';
 export { inlineResults } from './features/inline.ts';
 export { DraftReply, sendHtmlMessages, showTyping, type ReplyTarget } from './reply.ts';
 export { TEXT, EXAMPLE_QUESTIONS } from './messages.ts';

@@ -11,6 +11,7 @@ import {
   reloadingIndexProvider,
   renderDigestText,
   toDigestJson,
+  type DigestRenderer,
   type DigestTransport,
 } from '../digest/index.ts';
 import { StoreError } from '../store/index.ts';
@@ -68,6 +69,11 @@ const noTransport: DigestTransport = {
   send: () => Promise.reject(new DigestError('the digest CLI does not send messages')),
 };
 
+/** The CLI only previews (rendered below as text or JSON); planning messages from here would be a bug. */
+const noRenderer: DigestRenderer = () => {
+  throw new DigestError('the digest CLI does not plan messages');
+};
+
 await runCommand(USAGE, async (config, log) => {
   const args = parseDigestArgs(process.argv.slice(2));
   const index = reloadingIndexProvider(config.indexDir, log);
@@ -82,7 +88,7 @@ await runCommand(USAGE, async (config, log) => {
     return;
   }
   try {
-    const service = new DigestService({ db, index, transport: noTransport, defaults: config.digest, log });
+    const service = new DigestService({ db, index, transport: noTransport, render: noRenderer, defaults: config.digest, log });
     const now = new Date();
     const timezone = config.digest.defaultTimezone;
     const since = args.since ? midnightIn(args.since, timezone) : new Date(now.getTime() - DAY_MS);

@@ -4,12 +4,16 @@ export type {
   Clock,
   Digest,
   DigestCitation,
+  DigestFact,
   DigestFilters,
   DigestGroup,
   DigestItem,
   DigestJson,
+  DigestRenderer,
   DigestSentence,
+  DigestTourLine,
   IndexProvider,
+  RenderOptions,
   Subscription,
 } from './types.ts';
 export { systemClock } from './types.ts';
@@ -25,21 +29,31 @@ export {
   type RunKind,
   type RunOutcome,
 } from './database.ts';
+export { composeDigest, matchesFilters, digestItems, DEFAULT_COMPOSE_OPTIONS, type ComposeOptions } from './compose.ts';
 export {
-  composeDigest,
-  keySentences,
-  tourOf,
-  matchesFilters,
-  factsIn,
-  articleDate,
-  digestItems,
-  DEFAULT_COMPOSE_OPTIONS,
-  SALIENT_FACTS,
-  type ComposeOptions,
-  type SalientFact,
-  type Tour,
-} from './compose.ts';
-export { renderDigestHtml, renderDigestText, toDigestJson, emptyDigestNote, type RenderOptions } from './render.ts';
+  keySentence,
+  keySentenceCandidates,
+  pickKeySentence,
+  tourFactKind,
+  factWeight,
+  TOUR_FACT_WEIGHTS,
+  type KeySentenceCandidate,
+  type KeySentenceOptions,
+  type TourFactKind,
+} from './key-sentence.ts';
+export { tourLine, tourLabel, labelsTour, factsStated, type TourLineOptions } from './tour-line.ts';
+export { articleDate, spanText, yearOfUrl, withMonthsShown, isDatelineDate, afterDateline, type ArticleDate } from './dates.ts';
+export {
+  digestSources,
+  emptyDigest,
+  emptyDigestNote,
+  groupHeading,
+  renderDigestText,
+  toDigestJson,
+  tourDetails,
+  tourLineCitations,
+  type DigestSources,
+} from './render.ts';
 export {
   DigestScheduler,
   dailyPattern,

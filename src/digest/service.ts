@@ -8,16 +8,24 @@
  * the moment it happens to be planned), so the same period always has the same window.
  */
 import type { Article } from '../domain.ts';
-import { escapeHtml } from '../bot/html.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { composeDigest, type ComposeOptions } from './compose.ts';
 import type { DigestDatabase, DigestRun } from './database.ts';
 import { deliverRun, type DeliveryReport, type DigestTransport } from './delivery.ts';
 import { DigestError } from './errors.ts';
-import { emptyDigestNote, renderDigestHtml } from './render.ts';
+import { emptyDigest } from './render.ts';
 import { DigestScheduler, dueSubscriptions, latestFireAtOrBefore, localDate, localDateTime, nextFireAfter, type DueDigest } from './scheduler.ts';
 import { parseTimeOfDay, parseTimezone, type SettingsChange } from './subscriptions.ts';
-import { systemClock, type ArticleSource, type Clock, type Digest, type DigestFilters, type IndexProvider, type Subscription } from './types.ts';
+import {
+  systemClock,
+  type ArticleSource,
+  type Clock,
+  type Digest,
+  type DigestFilters,
+  type DigestRenderer,
+  type IndexProvider,
+  type Subscription,
+} from './types.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -26,6 +34,8 @@ export interface DigestServiceOptions {
   /** The current index; called before every planning step, so a reloaded index is picked up without a restart. */
   index: IndexProvider;
   transport: DigestTransport;
+  /** Renders a digest into the messages the transport sends (Telegram HTML from the bot stage). */
+  render: DigestRenderer;
   /** Defaults for `/subscribe` without arguments (config.digest). */
   defaults: { defaultTime: string; defaultTimezone: string };
   clock?: Clock;
@@ -57,6 +67,7 @@ export class DigestService {
   readonly #db: DigestDatabase;
   readonly #index: IndexProvider;
   readonly #transport: DigestTransport;
+  readonly #render: DigestRenderer;
   readonly #clock: Clock;
   readonly #log: Logger;
   readonly #defaults: { defaultTime: string; defaultTimezone: string };
@@ -78,6 +89,7 @@ export class DigestService {
     this.#db = options.db;
     this.#index = options.index;
     this.#transport = options.transport;
+    this.#render = options.render;
     this.#clock = options.clock ?? systemClock;
     this.#log = options.log ?? createLogger('warn');
     this.#defaults = options.defaults;
@@ -317,9 +329,9 @@ export class DigestService {
     const articles = articlesOf(index, this.#db.articlesListedIn(start, end));
     const digest = composeDigest(articles, { keyword: filters.keyword ?? null, region: filters.region ?? null }, this.#compose);
     const count = digest.groups.reduce((n, g) => n + g.items.length, 0);
-    if (count > 0) return { parts: renderDigestHtml(digest, { title, messageLimit: this.#messageLimit }), articles: count };
-    const note = `<b>${escapeHtml(title)}</b>\n${escapeHtml(emptyDigestNote(localDateTime(new Date(start), timezone)))}`;
-    return { parts: noteWhenEmpty ? [note] : [], articles: 0 };
+    const render = (shown: Digest) => this.#render(shown, { title, messageLimit: this.#messageLimit });
+    if (count > 0) return { parts: render(digest), articles: count };
+    return { parts: noteWhenEmpty ? render(emptyDigest(localDateTime(new Date(start), timezone))) : [], articles: 0 };
   }
 
   /**

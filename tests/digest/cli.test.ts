@@ -28,19 +28,17 @@ describe('npm run digest', () => {
     assert.equal(lines.length, 1, 'one JSON document on stdout');
     const json = JSON.parse(lines[0]!) as DigestJson;
     assert.deepEqual(Object.keys(json), ['overview', 'items']);
-    assert.match(json.overview, /^新增5篇：/);
+    assert.equal(json.overview, '新增5篇，4次考察');
     assert.deepEqual(json.items.map((i) => i.docId).sort(), [...CORPUS_DOC_IDS].sort());
     for (const item of json.items) {
-      assert.deepEqual(Object.keys(item), ['docId', 'title', 'source', 'date', 'url', 'sentences']);
-      assert.ok(item.sentences.length >= 2);
-      for (const sentence of item.sentences) {
-        assert.equal(typeof sentence.text, 'string');
-        for (const c of sentence.citations) {
-          assert.deepEqual(Object.keys(c), ['paragraphId', 'paragraph', 'quote']);
-          const paragraph = corpus.index.corpus.getParagraph(c.paragraphId);
-          assert.ok(paragraph && paragraph.kind !== 'caption' && paragraph.n === c.paragraph);
-          assert.ok(paragraph.text.includes(c.quote), `verbatim quote in ${c.paragraphId}`);
-        }
+      assert.deepEqual(Object.keys(item), ['docId', 'title', 'source', 'date', 'dateText', 'url', 'tour', 'sentences']);
+      assert.ok(item.tour !== null || item.sentences.length === 1, `${item.docId}: a tour line or its key sentence`);
+      const quoted = [...(item.tour ? [item.tour.label, item.tour.when, item.tour.leaders, item.tour.sites].flatMap((f) => f?.citations ?? []) : []), ...item.sentences.flatMap((s) => s.citations)];
+      for (const c of quoted) {
+        assert.deepEqual(Object.keys(c), ['paragraphId', 'paragraph', 'quote']);
+        const paragraph = corpus.index.corpus.getParagraph(c.paragraphId);
+        assert.ok(paragraph && paragraph.kind !== 'caption' && paragraph.n === c.paragraph);
+        assert.ok(paragraph.text.includes(c.quote), `verbatim quote in ${c.paragraphId}`);
       }
     }
     const red = json.items.find((i) => i.docId === 'hunan-delegation-guangdong-jiangxi-hubei')!;
@@ -51,7 +49,7 @@ describe('npm run digest', () => {
   test('plain text by default, with [n] markers and a sources list', async () => {
     const run = await runDigest(['--since', '2000-01-01'], { INDEX_DIR: corpus.dir, DATA_DIR: dataDir });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^考察通简报 · 自 2000-01-01 00:00 起\n新增5篇：/);
+    assert.match(run.stdout, /^考察通简报 · 自 2000-01-01 00:00 起\n新增5篇，4次考察\n\n1\. /);
     assert.match(run.stdout, /\n来源：\n(?:\[\d+\])+ /);
   });
 

@@ -5,6 +5,7 @@
  * that reaches "Telegram" is appended (fsynced) to SENT_FILE as `{"chatId","html"}` first.
  */
 import fs from 'node:fs';
+import { renderDigestHtml } from '../../src/bot/index.ts';
 import { DigestDatabase, DigestService, type DigestTransport } from '../../src/digest/index.ts';
 import { IndexStore } from '../../src/store/index.ts';
 import { FakeClock } from './fixtures.ts';
@@ -36,6 +37,7 @@ const service = new DigestService({
   db: DigestDatabase.open(env('DATA_DIR')),
   index: () => index,
   transport,
+  render: renderDigestHtml,
   clock: new FakeClock(env('NOW')),
   defaults: { defaultTime: '08:00', defaultTimezone: 'Asia/Shanghai' },
   messageLimit: Number(env('MESSAGE_LIMIT')),

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { renderDigestHtml } from '../../src/bot/index.ts';
 import { DigestDatabase, DigestService, nextFireAfter } from '../../src/digest/index.ts';
 import { ROOT, buildCorpusIndex, makeTempDir, removeTempDirs } from '../helpers/corpus-index.ts';
 import { createLogger } from '../../src/log.ts';
@@ -16,7 +17,8 @@ import { FakeClock, RecordingTransport } from './fixtures.ts';
 
 after(removeTempDirs);
 
-const MESSAGE_LIMIT = 450;
+// Small enough that the compact five-article digest takes several messages per chat (about seven).
+const MESSAGE_LIMIT = 160;
 const CHAT = 77;
 
 test('SIGKILL between two parts: after restart the remaining parts are sent once, the first never again', async () => {
@@ -28,7 +30,7 @@ test('SIGKILL between two parts: after restart the remaining parts are sent once
   const defaults = { defaultTime: '08:00', defaultTimezone: 'Asia/Shanghai' };
 
   const setupDb = DigestDatabase.open(dataDir);
-  new DigestService({ db: setupDb, index: () => corpus.index, transport: new RecordingTransport(), clock: new FakeClock(subscribedAt), defaults }).subscribe(CHAT);
+  new DigestService({ db: setupDb, index: () => corpus.index, transport: new RecordingTransport(), render: renderDigestHtml, clock: new FakeClock(subscribedAt), defaults }).subscribe(CHAT);
   setupDb.close();
 
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/digest/crash-child.ts'], {
@@ -47,7 +49,7 @@ test('SIGKILL between two parts: after restart the remaining parts are sent once
   const db = DigestDatabase.open(dataDir);
   const transport = new RecordingTransport();
   const service = new DigestService({
-    db, index: () => corpus.index, transport, clock: new FakeClock(new Date(fire.getTime() + 60_000)), defaults, messageLimit: MESSAGE_LIMIT,
+    db, index: () => corpus.index, transport, render: renderDigestHtml, clock: new FakeClock(new Date(fire.getTime() + 60_000)), defaults, messageLimit: MESSAGE_LIMIT,
   });
   await service.catchUp();
   const planned = db.listRuns(CHAT)[0]!.parts;
@@ -68,7 +70,7 @@ test('five crashes while five chats are delivered: at most one duplicate message
   const defaults = { defaultTime: '08:00', defaultTimezone: 'Asia/Shanghai' };
   const chats = [101, 102, 103, 104, 105];
   const setupDb = DigestDatabase.open(dataDir);
-  const setup = new DigestService({ db: setupDb, index: () => corpus.index, transport: new RecordingTransport(), clock: new FakeClock(subscribedAt), defaults });
+  const setup = new DigestService({ db: setupDb, index: () => corpus.index, transport: new RecordingTransport(), render: renderDigestHtml, clock: new FakeClock(subscribedAt), defaults });
   for (const chat of chats) setup.subscribe(chat);
   setupDb.close();
 
@@ -92,7 +94,7 @@ test('five crashes while five chats are delivered: at most one duplicate message
   assert.equal(db.sendIntents().length, 1, 'exactly one send is in doubt after the last crash');
   const transport = new RecordingTransport();
   const service = new DigestService({
-    db, index: () => corpus.index, transport, clock: new FakeClock(new Date(fire.getTime() + 60_000)), defaults, messageLimit: MESSAGE_LIMIT,
+    db, index: () => corpus.index, transport, render: renderDigestHtml, clock: new FakeClock(new Date(fire.getTime() + 60_000)), defaults, messageLimit: MESSAGE_LIMIT,
     log: createLogger('warn', [], (line) => logLines.push(line)),
   });
   await service.catchUp();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Bot } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { Article } from '../../../src/domain.ts';
-import { digestCommands } from '../../../src/bot/index.ts';
+import { digestCommands, renderDigestHtml } from '../../../src/bot/index.ts';
 import { DigestDatabase, DigestService, telegramTransport } from '../../../src/digest/index.ts';
 import { buildCorpusIndex, makeTempDir, removeTempDirs } from '../../helpers/corpus-index.ts';
 import { FakeClock, SwappableIndex, assertValidTelegramHtml, memoryLogger, redated, seedArticles } from '../../digest/fixtures.ts';
@@ -56,7 +56,7 @@ async function setup(options: { memberStatus?: string; blockedChats?: number[] }
   const clock = new FakeClock('2026-11-23T04:00:00Z');
   const log = memoryLogger();
   const service = new DigestService({
-    db, clock, log, index: new SwappableIndex(articles).provider, transport: telegramTransport(bot.api),
+    db, clock, log, index: new SwappableIndex(articles).provider, transport: telegramTransport(bot.api), render: renderDigestHtml,
     defaults: { defaultTime: '08:00', defaultTimezone: 'Asia/Shanghai' },
   });
   bot.use(digestCommands(service, { log }));
@@ -106,8 +106,10 @@ describe('digest commands', () => {
     assert.equal(digest.payload.chat_id, 500);
     const html = String(digest.payload.text);
     assertValidTelegramHtml(html);
-    assert.match(html, /新增2篇：/);
-    assert.match(html, /率领的湖南省党政代表团[^\n]*\[1\]/);
+    assert.match(html, /新增2篇，2次考察/);
+    // The tour line from its card, newest tour first; days with their month.
+    assert.match(html, /<b>1\. 湖南省党政代表团赴粤赣鄂<\/b>\n9月23日至28日 · 湖南省委书记沈晓明、省长毛伟明带队 · 36个考察点\[1\]\[2\]/);
+    assert.match(html, /<b>2\. 郴州党政代表团赴[^<]+<\/b>/);
     assert.match(html, /\[1\]\[2\] <a [^>]+>粤赣鄂归来…<\/a> · 红网/);
     assert.equal(t.db.listDeliveries(500).length, 1, '/digest is recorded in the delivery ledger');
 
