@@ -92,10 +92,28 @@ function factsWithin(facts: readonly Fact[], from: number, to: number): Fact[] {
 }
 
 /**
+ * Candidates per loaded article and sentence limits: every chat's digest of a day reads the same articles (one
+ * index generation holds one object per article), and reading facts is the costly part of composing.
+ */
+const candidatesByArticle = new WeakMap<Article, Map<string, readonly KeySentenceCandidate[]>>();
+
+/**
  * Every quotable sentence of the article's body paragraphs with its tour facts, in article order. Dates are read
  * in context: a bare 13日 takes the month written before it, else the publication month.
  */
-export function keySentenceCandidates(article: Article, options: Pick<KeySentenceOptions, 'minSentenceChars' | 'maxSentenceChars'>): KeySentenceCandidate[] {
+export function keySentenceCandidates(article: Article, options: Pick<KeySentenceOptions, 'minSentenceChars' | 'maxSentenceChars'>): readonly KeySentenceCandidate[] {
+  const key = `${options.minSentenceChars}:${options.maxSentenceChars}`;
+  const known = candidatesByArticle.get(article) ?? new Map<string, readonly KeySentenceCandidate[]>();
+  let candidates = known.get(key);
+  if (!candidates) {
+    candidates = readCandidates(article, options);
+    known.set(key, candidates);
+    candidatesByArticle.set(article, known);
+  }
+  return candidates;
+}
+
+function readCandidates(article: Article, options: Pick<KeySentenceOptions, 'minSentenceChars' | 'maxSentenceChars'>): KeySentenceCandidate[] {
   const body = article.paragraphs.filter((p) => p.kind === 'body');
   const people = titledPeopleOf(body.map((p) => p.text));
   const articleContext = dateContextOf(article.meta.publishedAt);
