@@ -244,6 +244,36 @@ function withChainGaps(sentence: TourSentence, places: PlaceFact[]): PlaceFact[]
   return out;
 }
 
+/**
+ * 安徽省合肥、芜湖两市 / 四川省成都、德阳、绵阳三市 / 河南省郑州、洛阳等地: a list of cities written right after a
+ * province and closed by a count or 等 of the kind of place. The segmenter often misses such names (省合肥).
+ */
+const LIST_AFTER_PROVINCE = /^((?:[\u3400-\u9fff]{2,4}?[市县区]?)(?:[、和与及](?:[\u3400-\u9fff]{2,4}?[市县区]?))+)(?:[两二三四五六七八九十]个?|等)(?:城市|市|地|县|区)/;
+
+/** The members of a city list written right after a province, as places (they go where the province goes). */
+function withQualifiedLists(sentence: TourSentence, places: PlaceFact[]): PlaceFact[] {
+  const out = [...places];
+  for (const province of places) {
+    if (!provinceOf(province.name)) continue;
+    const list = LIST_AFTER_PROVINCE.exec(sentence.view.slice(province.end));
+    if (!list) continue;
+    let at = province.end;
+    for (const part of list[1]!.split(/([、和与及])/)) {
+      const start = at;
+      at += part.length;
+      if (/^[、和与及]$/.test(part)) continue;
+      const known = out.findIndex((p) => p.start < at && p.end > start);
+      if (known >= 0) {
+        if (out[known]!.start === start && out[known]!.end === at) out[known] = { ...out[known]!, destination: out[known]!.destination || province.destination };
+        continue;
+      }
+      if (GENERIC_PLACES.has(part) || /[的了是在有]/.test(part)) continue;
+      out.push({ kind: 'place', text: sentence.text.slice(start, at), start, end: at, name: part, canonical: stripAdminSuffix(part), destination: province.destination });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /** A short name between a verb of going and a verb of visiting (来建德考察, 赴黄岩调研). */
 const GOING_TO = /(?:赴|来|到|前往|去)([\u3400-\u9fff]{2,3}?)(?:考察|学习|调研|参观|观摩|督查|交流)/;
 /** Destinations that name the writer's own place or nothing (我市, 当地, 外省). */
@@ -260,13 +290,14 @@ function destinationsOf(
   home: string | null,
   mentions: ReadonlyMap<string, number>,
   titleAndFirst: readonly DestinationText[],
+  level: TourLevel | null,
 ): Array<Cited<string>> {
-  const found: Array<Cited<string> & { province: boolean; detail: boolean; end: number; sentence: number }> = [];
+  const found: FoundPlace[] = [];
   const homeShort = home ? stripAdminSuffix(foldScript(home)) : null;
   const homeProvince = home ? PROVINCES.find((p) => foldScript(home).startsWith(p.common))?.common : undefined;
   for (const sentence of sentences) {
     if (!TRIP_CUE.test(sentence.view)) continue;
-    const places = withChainGaps(sentence, sentence.facts.filter((f): f is PlaceFact => f.kind === 'place'));
+    const places = withQualifiedLists(sentence, withChainGaps(sentence, sentence.facts.filter((f): f is PlaceFact => f.kind === 'place')));
     const chosen = new Set<number>();
     places.forEach((place, i) => {
       if (place.destination) chosen.add(i);
@@ -302,15 +333,25 @@ function destinationsOf(
       if (short === homeShort || short === homeProvince) continue;
       // Part of an organisation's name (广州市智慧城市运行中心) is no destination of its own.
       if (/^[\u3400-\u9fff]/.test(sentence.view.slice(place.end)) && /(?:市|省)$/.test(place.name) && sentence.facts.some((f) => f.kind === 'org' && f.start <= place.start && f.end >= place.end)) continue;
-      if (!chained && !placeLike(place.name, mentions)) continue;
-      if (found.some((d) => stripAdminSuffix(foldScript(d.value)) === short)) continue;
       // 浙江省台州市黄岩区: the places written together with a province are its detail and stay with it.
       const previous = places[i - 1];
       const gap = previous ? sentence.view.slice(previous.end, place.start) : null;
-      // …and so do places listed after such detail (贵州省贵阳市、遵义市).
-      const attached = previous !== undefined && (gap === '' || (gap === '、' && found.some((d) => d.detail && d.end === previous.end && d.sentence === sentence.order))) &&
+      // …and so do places listed after such detail (贵州省贵阳市、遵义市; 安徽省合肥、芜湖两市).
+      const attached = previous !== undefined && (gap === '' || (/^[、和与及]$/.test(gap ?? '') && found.some((d) => d.detail && d.end === previous.end && d.sentence === sentence.order))) &&
         found.some((d) => d.province && d.end === previous.end && d.sentence === sentence.order);
-      found.push({ value: sentence.text.slice(place.start, place.end), citation: cite(sentence), province: provinceOf(place.name) !== undefined || attached, detail: attached, end: place.end, sentence: sentence.order });
+      if (!chained && !attached && !placeLike(place.name, mentions)) continue;
+      if (found.some((d) => stripAdminSuffix(foldScript(d.value)) === short)) continue;
+      found.push({
+        value: sentence.text.slice(place.start, place.end),
+        citation: cite(sentence),
+        province: provinceOf(place.name) !== undefined || attached,
+        detail: attached,
+        joined: attached && gap === '',
+        start: place.start,
+        end: place.end,
+        sentence: sentence.order,
+        text: sentence.text,
+      });
     }
   }
   // 来建德考察: a place the segmenter does not know, written between a verb of going and a verb of visiting.
@@ -324,14 +365,54 @@ function destinationsOf(
       const body = sentences.find((s) => s.text.includes(value));
       const citation = text.citation ?? (body ? cite(body) : null);
       if (!citation) continue;
-      found.push({ value, citation, province: false, detail: false, end: -1, sentence: -1 });
+      found.push({ value, citation, province: false, detail: false, joined: false, start: -1, end: -1, sentence: -1, text: '' });
       break;
     }
   }
   // Provinces named as destinations make the cities inside them detail, not destinations of their own.
   const provinces = found.filter((d) => d.province);
-  const kept = provinces.length > 0 ? provinces : found;
-  return kept.map(({ value, citation }) => ({ value, citation }));
+  return qualifiedPlaces(provinces.length > 0 ? provinces : found, level);
+}
+
+/** A destination read from a sentence, with where it stands and how it relates to a province before it. */
+interface FoundPlace extends Cited<string> {
+  /** A province, or a place written with one (its detail). */
+  province: boolean;
+  /** Written right after a province (浙江省台州市) or in a list after such a place (贵阳市、遵义市). */
+  detail: boolean;
+  /** Written with no separator after the place before it (台州市 in 浙江省台州市). */
+  joined: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+  /** The sentence as written (to cut a compound place from). */
+  text: string;
+}
+
+/**
+ * Destinations at the level the trip works at. A province written right before a city qualifies it: a provincial
+ * delegation went to the province; any other went to the city — one place written as one (江苏省苏州市吴江区, cut
+ * as the article writes it), or the cities of a list (安徽省合肥、芜湖两市 → 合肥, 芜湖).
+ */
+function qualifiedPlaces(found: readonly FoundPlace[], level: TourLevel | null): Array<Cited<string>> {
+  const groups: Array<{ head: FoundPlace; details: FoundPlace[] }> = [];
+  for (const place of found) {
+    const last = groups.at(-1);
+    if (place.detail && last && last.head.sentence === place.sentence && provinceOf(foldScript(last.head.value))) last.details.push(place);
+    else groups.push({ head: place, details: [] });
+  }
+  const out: Array<Cited<string>> = [];
+  for (const { head, details } of groups) {
+    if (details.length === 0 || level === 'province') out.push({ value: head.value, citation: head.citation });
+    else if (details.every((d) => d.joined)) out.push({ value: head.text.slice(head.start, details.at(-1)!.end), citation: head.citation });
+    else for (const d of details) out.push({ value: d.value, citation: d.citation });
+  }
+  // A province named alone elsewhere is the same place as the city written with it (赴江苏…在江苏省苏州市).
+  if (level === 'province') return out;
+  return out.filter((d) => {
+    const province = provinceOf(foldScript(d.value));
+    return !province || !groups.some((g) => g.details.length > 0 && provinceOf(foldScript(g.head.value)) === province);
+  });
 }
 
 /** 来我市考察: the delegation came to the place the report is written in. */
@@ -526,6 +607,7 @@ function draftOf(facts: ArticleFacts, sentences: readonly TourSentence[], index:
   const departure = dates.single && dates.start !== null && /启程|出发|动身|抵达|飞抵/.test(matchView(dates.start.citation.quote));
   const end = dates.single && (longer || departure) ? null : dates.end;
   const siteCount = siteCountOf(sentences);
+  const level = levelFrom(delegation ? foldScript(delegation.name) : null, home ? foldScript(home) : null, leaders.map((l) => foldScript(l.value.title ?? '')));
   return {
     docId: facts.docId,
     index,
@@ -533,7 +615,7 @@ function draftOf(facts: ArticleFacts, sentences: readonly TourSentence[], index:
     published: facts.published,
     delegation: delegation?.citation ? { value: delegation.name, citation: delegation.citation } : delegation ? { value: delegation.name, citation: { paragraphId: '', quote: '' } } : null,
     from: home ? { value: home, citation: homeCitation ?? { paragraphId: '', quote: '' } } : null,
-    level: levelFrom(delegation ? foldScript(delegation.name) : null, home ? foldScript(home) : null, leaders.map((l) => foldScript(l.value.title ?? ''))),
+    level,
     leaders,
     hosts: hostsOf(sentences, leaderNames),
     start: dates.start,
@@ -542,7 +624,7 @@ function draftOf(facts: ArticleFacts, sentences: readonly TourSentence[], index:
       destinationsOf(sentences, home, mentions, [
         ...sentences.slice(0, 2).map((s) => ({ text: s.text, view: s.view, citation: cite(s) })),
         { text: facts.title, view: facts.titleView, citation: null },
-      ]),
+      ], level),
       sentences,
       home,
     ),

@@ -147,12 +147,26 @@ test('hosts from several provinces do not turn a report into an overview', () =>
   assert.deepEqual(cards[0]!.destinations, ['广东', '福建', '浙江']);
 });
 
-test('a compound destination keeps all its parts, in order', () => {
+test('a province written right before a city qualifies it: one place as written, or the cities of a list', () => {
   const cases: Array<[string, string[]]> = [
-    ['3月8日，考察团来到江苏省苏州市吴江区考察学习。', ['江苏省', '苏州市', '吴江区']],
-    ['考察团赴福建省泉州市考察，泉州市委书记会见。', ['福建省', '泉州市']],
+    ['3月8日，考察团来到江苏省苏州市吴江区考察学习。', ['江苏省苏州市吴江区']],
+    ['考察团赴福建省泉州市考察，泉州市委书记会见。', ['福建省泉州市']],
     ['代表团前往四川、重庆学习考察。', ['四川', '重庆']],
-    ['代表团赴贵州省贵阳市、遵义市学习考察。', ['贵州省', '贵阳市', '遵义市']],
+    ['代表团赴贵州省贵阳市、遵义市学习考察。', ['贵阳市', '遵义市']],
+    ['5月3日，岳阳市党政代表团赴江西省九江市考察学习。', ['江西省九江市']],
+    ['9月12日，宁乡县考察团前往山东省潍坊市寿光市学习蔬菜产业经验。', ['山东省潍坊市寿光市']],
+    ['10月20日，株洲市党政代表团赴湖北省宜昌、襄阳两市考察。', ['宜昌', '襄阳']],
+    ['4月9日，代表团一行赴四川省成都、德阳、绵阳三市学习考察。', ['成都', '德阳', '绵阳']],
+    ['7月1日，衡阳市考察团到河南省郑州、洛阳等地参观学习。', ['郑州', '洛阳']],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).destinations.map((d) => d.value), want, text);
+});
+
+test('a provincial delegation goes to provinces, even when the text names a city with its province', () => {
+  const cases: Array<[string, string[]]> = [
+    ['6月5日，湖南省党政代表团赴广东省深圳市考察学习。', ['广东省']],
+    ['5月10日至12日，由江西省委书记林秋实率领的江西省党政代表团前往浙江省宁波市学习考察。', ['浙江省']],
+    ['广西壮族自治区党政代表团到云南省昆明市、玉溪市考察。', ['云南省']],
   ];
   for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).destinations.map((d) => d.value), want, text);
 });
