@@ -3,7 +3,7 @@
  * in sentences about the visit), where (places named as destinations), what they saw (sites after visiting verbs),
  * counted (考察点), signed (agreements) and met (meetings). Every value keeps the sentence it was read from.
  */
-import { PROVINCES, REGION_GROUPS, GENERIC_PLACES, foldScript, levelOf, provinceOf, stripAdminSuffix, tagWords } from '../text/index.ts';
+import { PROVINCES, REGION_GROUPS, GENERIC_PLACES, TITLES, escapeRegExp, foldScript, levelOf, provinceOf, stripAdminSuffix, tagWords } from '../text/index.ts';
 import { matchView, type DateFact, type DatePoint, type PersonFact, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { readArticle, type ArticleFacts, type TourSentence } from './article-facts.ts';
 import type { Article } from '../domain.ts';
@@ -175,21 +175,69 @@ const GROUP_BEFORE_HEAD = /(?:代表团|考察团|观摩团|学习团|访问团|
 /** 组长由中央统战部副部长X担任: the head of the group is named by the post it fills. */
 const HEAD_POST = /(?:组长|团长|领队)由([^。；;]{2,40}?)担任/g;
 
+/**
+ * 由省政协副主席X任组长的督导组 / X担任团长: a person named right before taking the group's head post. A given name
+ * ending in 和 keeps it here (X和任组长 can only be one name: a second person would stand between 和 and 任).
+ */
+const APPOINTED_HEAD = /由?([^。；;，,：:]{2,40}?)(?:担任|任)(?:副)?(?:组长|团长|领队)(?!的?(?:领导小组|小组))/g;
+const TITLE_IN_POST = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
+/**
+ * 副组长、省发展改革委副主任X / 组长、省政协副主席X: the post opens the clause (or follows the group's name) and the
+ * person's other titles follow it. 领导小组组长, 村民小组组长 head other bodies.
+ */
+const HEAD_TITLE_BEFORE = /(?:^|[，,；;：:（(]|(?:代表团|考察团|观摩团|学习团|访问团|调研团|督查组|督导组|调研组|考察组|工作组|巡视组|检查组)(?:第[一二三四五六七八九十\d]+组)?)(?:副)?(?:组长|团长)(?:[、，,][\u3400-\u9fff、]{0,20})?$/;
+
+/** The people posted as a group's head in a sentence: name span and title as written, from the post's own words. */
+function appointedHeads(sentence: TourSentence): Array<{ start: number; end: number; title: string | null }> {
+  const out: Array<{ start: number; end: number; title: string | null }> = [];
+  const spans = [
+    ...[...sentence.view.matchAll(HEAD_POST)].map((m) => ({ from: m.index! + m[0].indexOf(m[1]!), text: m[1]! })),
+    ...[...sentence.view.matchAll(APPOINTED_HEAD)].map((m) => ({ from: m.index! + m[0].indexOf(m[1]!), text: m[1]! })),
+  ];
+  for (const { from, text } of spans) {
+    const titles = [...text.matchAll(TITLE_IN_POST)];
+    const last = titles.at(-1);
+    if (!last) continue;
+    const nameStart = from + last.index! + last[0].length;
+    const name = sentence.view.slice(nameStart, from + text.length);
+    if (!/^[\u3400-\u9fff]{2,4}$/.test(name)) continue;
+    // The title chain as written: from the first title (with the body before it, 省政协) to the name.
+    const chainStart = from + Math.max(0, text.search(/[\u3400-\u9fff]/));
+    out.push({ start: nameStart, end: from + text.length, title: sentence.text.slice(chainStart, nameStart) || null });
+  }
+  return out;
+}
+
 function leadersOf(sentences: readonly TourSentence[]): Array<Cited<{ name: string; title: string | null }>> {
   const leaders: Array<Cited<{ name: string; title: string | null }>> = [];
+  const add = (sentence: TourSentence, name: string, title: string | null) => {
+    if (leaders.some((l) => foldScript(l.value.name) === foldScript(name))) return;
+    leaders.push({ value: { name, title }, citation: cite(sentence) });
+  };
   for (const sentence of sentences) {
     const intro = LEAD_INTRO.exec(sentence.view);
-    const posts = [...sentence.view.matchAll(HEAD_POST)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    const posted = appointedHeads(sentence);
     for (const fact of sentence.facts) {
       if (fact.kind !== 'person') continue;
-      const posted = posts.some((p) => fact.start > p.start && fact.end <= p.end);
-      // 代表团团长、市委书记X / 督导组组长X: heading the travelling group is leading it.
-      const heads = (fact.titles ?? '').split('、').some((t) => /^(?:副)?(?:团长|组长)$/.test(t)) && GROUP_BEFORE_HEAD.test(sentence.view.slice(Math.max(0, fact.start - (fact.titles?.length ?? 0) - 4), fact.start));
-      const led = fact.role === 'lead' || posted || heads || (intro !== null && fact.start > intro.index && fact.title !== null);
+      const post = posted.find((p) => fact.start >= p.start && fact.start < p.end);
+      if (post) {
+        // The post's span is the whole name (邓文和 where the name reader stopped at 邓文).
+        add(sentence, sentence.text.slice(post.start, Math.max(post.end, fact.end)), titleAsWritten(sentence, fact));
+        continue;
+      }
+      const chainStart = fact.titles ? sentence.view.lastIndexOf(fact.titles, fact.start) : fact.start;
+      // 代表团团长、市委书记X / 督导组组长X / 副组长、省发展改革委副主任X: heading the travelling group is leading it.
+      const heads = ((fact.titles ?? '').split('、').some((t) => /^(?:副)?(?:团长|组长)$/.test(t)) && GROUP_BEFORE_HEAD.test(sentence.view.slice(Math.max(0, fact.start - (fact.titles?.length ?? 0) - 4), fact.start))) ||
+        HEAD_TITLE_BEFORE.test(sentence.view.slice(0, chainStart < 0 ? fact.start : chainStart)) ||
+        (fact.titles !== null && /^(?:副)?(?:组长|团长)(?:、|$)/.test(fact.titles) && HEAD_TITLE_BEFORE.test(sentence.view.slice(0, (chainStart < 0 ? fact.start : chainStart) + (/^副/.test(fact.titles) ? 3 : 2))));
+      const led = fact.role === 'lead' || heads || (intro !== null && fact.start > intro.index && fact.title !== null);
       if (!led) continue;
-      const name = sentence.text.slice(fact.start, fact.end);
-      if (leaders.some((l) => foldScript(l.value.name) === fact.name)) continue;
-      leaders.push({ value: { name, title: titleAsWritten(sentence, fact) }, citation: cite(sentence) });
+      add(sentence, sentence.text.slice(fact.start, fact.end), titleAsWritten(sentence, fact));
+    }
+    // A posted head the name reader did not find (a name with a character it distrusts, 胡建民).
+    for (const post of posted) {
+      if (sentence.facts.some((f) => f.kind === 'person' && f.start >= post.start && f.start < post.end)) continue;
+      add(sentence, sentence.text.slice(post.start, post.end), post.title);
     }
   }
   return leaders;

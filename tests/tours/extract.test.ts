@@ -53,6 +53,23 @@ test('leaders: the people a delegation is led by, however the lead is written', 
   for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).leaders.map((l) => l.value.name), want, text);
 });
 
+test('leaders: a supervising group is led by whoever fills its 组长 or 团长 post, however the post is written', () => {
+  const cases: Array<[string, string[]]> = [
+    ['4月2日，由省人大常委会副主任许光明任组长的省委第一督查组到衡阳市开展督查。', ['许光明']],
+    ['6月3日，由省政协副主席唐立新担任组长的省委巡回督导组来到邵阳。', ['唐立新']],
+    ['由市委常委、组织部部长黎明远任团长的考察团一行20人赴深圳学习。', ['黎明远']],
+    ['4月8日，由省政协副主席邓文和任组长的省委第三督导组到上饶市督导。', ['邓文和']],
+    ['督查组组长由副省长秦海峰担任，副组长由省审计厅厅长胡建民担任。', ['秦海峰', '胡建民']],
+    ['副组长、省发展改革委副主任林海波介绍了督查安排。', ['林海波']],
+    ['组长、省政协副主席唐立新在反馈会上讲话。', ['唐立新']],
+    ['督查组副组长、省财政厅副厅长罗晓东主持召开座谈会。', ['罗晓东']],
+    ['会议由省委副书记、省长、省乡村振兴领导小组组长孙明远主持。', []],
+    ['村民小组组长王大山介绍了村里的情况。', []],
+    ['市委书记钟一鸣任领导小组组长，统筹推进整改。', []],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(one('督查', [text]).leaders.map((l) => l.value.name), want, text);
+});
+
 test('dates: the first range is the span; the year comes from the date line; a December trip reported in January is last year', () => {
   const cases: Array<[string[], string | null, string | null, string | null]> = [
     [['9月23日至28日，代表团赴广东考察。', '29日上午召开总结会，部署学习考察成果转化。'], '2024-06-30', '2023-09-23', '2023-09-28'],
