@@ -96,6 +96,12 @@ export const TITLES: readonly string[] = [
   '团长', '副团长', '领导',
 ].sort((a, b) => b.length - a.length);
 
+/** Two-character surnames: a name starting with one is three or four characters long (欧阳青峰). */
+export const COMPOUND_SURNAMES: readonly string[] = [
+  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '夏侯', '端木', '司徒', '西门',
+  '南宫', '独孤', '申屠', '轩辕', '呼延', '澹台', '公冶', '太史', '百里', '闻人', '万俟', '钟离', '拓跋',
+];
+
 /** The words that end official titles; a name follows them directly. */
 export const TITLE_HEADS: readonly string[] = [
   '书记', '省长', '市长', '县长', '区长', '州长', '旗长', '盟长', '镇长', '乡长', '主席', '主任', '部长', '厅长', '局长',
@@ -108,7 +114,7 @@ export const TITLE_HEADS: readonly string[] = [
  */
 export const MEASURE_GROUPS: ReadonlyArray<readonly string[]> = [
   ['人', '名', '位', '人次'],
-  ['个', '家', '座', '所', '处', '项', '点', '场', '只', '户', '条', '件', '批', '期', '轮', '次', '组', '支', '届', '篇'],
+  ['个', '家', '座', '所', '处', '项', '点', '场', '只', '户', '条', '件', '批', '期', '轮', '次', '组', '支', '届', '篇', '大'],
   ['元', '万元', '亿元', '美元', '块'],
   ['公里', '千米', '里'],
   ['米'],
@@ -134,7 +140,7 @@ export const MEASURE_WORDS: readonly string[] = [
 
 /** Measure words a quantity fact may carry (a superset of MEASURE_WORDS: 点 and 户 count when a digit precedes). */
 export const QUANTITY_MEASURES: readonly string[] = [
-  ...new Set(['人次', '万元', '亿元', '万吨', '美元', ...MEASURE_WORDS.filter((m) => m !== '万' && m !== '亿'), '点', '户', '只', '支', '区', '地', '国', '镇', '乡', '村', '州']),
+  ...new Set(['人次', '万元', '亿元', '万吨', '美元', ...MEASURE_WORDS.filter((m) => m !== '万' && m !== '亿'), '点', '户', '只', '支', '区', '地', '国', '镇', '乡', '村', '州', '大']),
 ].sort((a, b) => b.length - a.length);
 
 /** Names and fixed phrases whose numeral + measure word is not a quantity. */
@@ -151,7 +157,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['率领', '带领', '带队', '率队', '领队', '率', '领衔', '带'],
   ['考察', '参观', '走访', '调研', '察看', '看望', '实地', '考察学习', '学习考察', '观摩', '看了', '去了', '到访', '探访'],
   ['签署', '签订', '签约', '签了', '签下', '缔结'],
-  ['前往', '赴', '去', '到', '来到', '抵达', '奔赴', '远赴', '来'],
+  ['前往', '赴', '去', '到', '来到', '抵达', '奔赴', '远赴', '来', '深入', '走进'],
   ['座谈会', '交流会', '座谈', '恳谈会', '对接会', '交流座谈会', '工作座谈会'],
   ['用地', '土地'],
   ['代表团', '考察团', '访问团', '党政代表团', '党政考察团', '学习考察团'],
@@ -195,7 +201,7 @@ export const NON_FACT_WORDS: ReadonlySet<string> = new Set([
   '双方', '有关', '此次', '这次', '本次', '期间', '此行', '相关', '其中', '一行', '一道', '共同', '进一步', '积极', '进行',
   '开展', '表示', '认为', '先后', '分别', '一同', '当天', '随后', '同时', '以及', '还', '也', '都', '并', '等', '地方',
   '两地', '各地', '方面', '工作', '活动', '情况', '问题', '共有', '共计', '合计', '总计', '累计', '其间', '过程',
-  '领导',
+  '领导', '覆盖', '涵盖', '涉及', '包括', '包含', '据统计', '据了解', '据介绍', '据悉',
 ]);
 
 /** Generic nouns tagged as places by the segmenter that name no particular place. */
