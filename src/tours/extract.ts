@@ -208,6 +208,18 @@ function appointedHeads(sentence: TourSentence): Array<{ start: number; end: num
   return out;
 }
 
+/**
+ * A two-character name the reader stopped at 和 (王安和的带领下): 和 before 的 or a post (任, 担任) cannot join two
+ * people, so it ends the given name.
+ */
+const HE_ENDS_NAME = /^和(?=的(?:带领|率领|陪同|主持)|担?任)/;
+
+/** A person's name as the sentence writes it, with a given name ending in 和 kept whole. */
+function personName(sentence: TourSentence, person: PersonFact): string {
+  const end = person.end - person.start === 2 && HE_ENDS_NAME.test(sentence.view.slice(person.end)) ? person.end + 1 : person.end;
+  return sentence.text.slice(person.start, end);
+}
+
 function leadersOf(sentences: readonly TourSentence[]): Array<Cited<{ name: string; title: string | null }>> {
   const leaders: Array<Cited<{ name: string; title: string | null }>> = [];
   const add = (sentence: TourSentence, name: string, title: string | null) => {
@@ -232,7 +244,7 @@ function leadersOf(sentences: readonly TourSentence[]): Array<Cited<{ name: stri
         (fact.titles !== null && /^(?:副)?(?:组长|团长)(?:、|$)/.test(fact.titles) && HEAD_TITLE_BEFORE.test(sentence.view.slice(0, (chainStart < 0 ? fact.start : chainStart) + (/^副/.test(fact.titles) ? 3 : 2))));
       const led = fact.role === 'lead' || heads || (intro !== null && fact.start > intro.index && fact.title !== null);
       if (!led) continue;
-      add(sentence, sentence.text.slice(fact.start, fact.end), titleAsWritten(sentence, fact));
+      add(sentence, personName(sentence, fact), titleAsWritten(sentence, fact));
     }
     // A posted head the name reader did not find (a name with a character it distrusts, 胡建民).
     for (const post of posted) {

@@ -70,6 +70,18 @@ test('leaders: a supervising group is led by whoever fills its 组长 or 团长 
   for (const [text, want] of cases) assert.deepEqual(one('督查', [text]).leaders.map((l) => l.value.name), want, text);
 });
 
+test('leaders: a given name ending in 和 stays whole however the lead is written', () => {
+  const cases: Array<[string, string[]]> = [
+    ['9月13日，崇义县委书记刘德和率领考察团赴安吉考察。', ['刘德和']],
+    ['6月3日，考察团在市委书记王安和的带领下赴杭州考察。', ['王安和']],
+    ['6月3日，宁安市党政代表团到杭州考察，带队的是市长陈立和。', ['陈立和']],
+    ['6月3日，宁安市委书记周建和、市长顾明哲率团赴杭州考察。', ['周建和', '顾明哲']],
+    ['6月3日，由省人大常委会副主任周国和任组长的督查组到赣州督查。', ['周国和']],
+    ['6月3日，市委书记顾明哲和市长周建和率团赴杭州考察。', ['顾明哲', '周建和']],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).leaders.map((l) => l.value.name), want, text);
+});
+
 test('dates: the first range is the span; the year comes from the date line; a December trip reported in January is last year', () => {
   const cases: Array<[string[], string | null, string | null, string | null]> = [
     [['9月23日至28日，代表团赴广东考察。', '29日上午召开总结会，部署学习考察成果转化。'], '2024-06-30', '2023-09-23', '2023-09-28'],
