@@ -9,7 +9,7 @@ import { readArticle, type ArticleFacts, type TourSentence } from './article-fac
 import type { Article } from '../domain.ts';
 import { sitesInSentence } from './sites.ts';
 import { delegationNames } from './delegation.ts';
-import { overviewTrips, provinceHome, type OverviewTrip } from './overview.ts';
+import { overviewTrips, provinceHome, reportSections, type OverviewTrip, type SectionReader } from './overview.ts';
 import type { TourCitation, TourLevel } from './types.ts';
 
 /** A value with the sentence it was read from. */
@@ -309,13 +309,43 @@ function withChainGaps(sentence: TourSentence, places: PlaceFact[]): PlaceFact[]
  * province and closed by a count or 等 of the kind of place. The segmenter often misses such names (省合肥).
  */
 const LIST_AFTER_PROVINCE = /^((?:[\u3400-\u9fff]{2,4}?[市县区]?)(?:[、和与及](?:[\u3400-\u9fff]{2,4}?[市县区]?))+)(?:[两二三四五六七八九十]个?|等)(?:城市|市|地|县|区)/;
+/** 赴福建厦门、泉州考察 / 赴浙江义乌学习: short names right after a province the trip goes to, before a visiting verb. */
+const OPEN_LIST_AFTER_PROVINCE = /^([\u3400-\u9fff]{2,3}?(?:[、和与及][\u3400-\u9fff]{2,3}?)*)(?=学习|考察|调研|参观|观摩|交流|督查|督导|开展|进行|[，,。；;])/;
+/** Words that start no place name after a province (赴浙江学习考察, 赴广东省委党校). */
+const NOT_A_PLACE_START = /^(?:学习|考察|调研|参观|观摩|交流|督查|督导|开展|进行|对接|招商|拜访|参加|出席|举办|召开|[省市县区委党政府人])/;
+/** Segmenter tags a place name may carry when it stands alone (义乌 nz, 寿光 nr, 深圳 ns). */
+const NAME_TAG = /^(?:ns|nz|nr|x|j)/;
+const PROVINCE_NAMES = PROVINCES.flatMap((p) => [p.name, p.common]).sort((a, b) => b.length - a.length).join('|');
+/** A province right after a verb of going, whether or not the segmenter split it from the city after it (福建厦门). */
+const PROVINCE_AFTER_GOING = new RegExp(`(?:赴|前往|来到|抵达|奔赴|远赴|转赴|到|去)(${PROVINCE_NAMES})`, 'g');
+
+/** Whether an open list of short place names starts the text (义乌学习…, 厦门、泉州考察). */
+function startsWithName(text: string): boolean {
+  const first = OPEN_LIST_AFTER_PROVINCE.exec(text)?.[1]?.split(/[、和与及]/)[0];
+  if (!first || NOT_A_PLACE_START.test(first)) return false;
+  const tagged = tagWords(first);
+  return tagged.length === 1 && NAME_TAG.test(tagged[0]!.tag);
+}
 
 /** The members of a city list written right after a province, as places (they go where the province goes). */
 function withQualifiedLists(sentence: TourSentence, places: PlaceFact[]): PlaceFact[] {
   const out = [...places];
-  for (const province of places) {
-    if (!provinceOf(province.name)) continue;
-    const list = LIST_AFTER_PROVINCE.exec(sentence.view.slice(province.end));
+  const provinces = places.filter((p) => provinceOf(p.name));
+  for (const match of sentence.view.matchAll(PROVINCE_AFTER_GOING)) {
+    const start = match.index! + match[0].length - match[1]!.length;
+    const end = start + match[1]!.length;
+    if (out.some((p) => p.start < end && p.end > start)) continue;
+    // 赴浙江大学参观: a province name that starts a longer word is no destination; a name or a verb must follow.
+    const rest = sentence.view.slice(end);
+    if (!/^(?:[、，,。；;和及与]|学习|考察|调研|参观|观摩|交流)/.test(rest) && !(LIST_AFTER_PROVINCE.test(rest) || startsWithName(rest))) continue;
+    const province: PlaceFact = { kind: 'place', text: sentence.text.slice(start, end), start, end, name: match[1]!, canonical: stripAdminSuffix(match[1]!), destination: true };
+    out.push(province);
+    provinces.push(province);
+  }
+  for (const province of provinces) {
+    const rest = sentence.view.slice(province.end);
+    const closed = LIST_AFTER_PROVINCE.exec(rest);
+    const list = closed ?? (province.destination ? OPEN_LIST_AFTER_PROVINCE.exec(rest) : null);
     if (!list) continue;
     let at = province.end;
     for (const part of list[1]!.split(/([、和与及])/)) {
@@ -327,7 +357,9 @@ function withQualifiedLists(sentence: TourSentence, places: PlaceFact[]): PlaceF
         if (out[known]!.start === start && out[known]!.end === at) out[known] = { ...out[known]!, destination: out[known]!.destination || province.destination };
         continue;
       }
-      if (GENERIC_PLACES.has(part) || /[的了是在有]/.test(part)) continue;
+      if (GENERIC_PLACES.has(part) || /[的了是在有]/.test(part) || NOT_A_PLACE_START.test(part)) continue;
+      // An open list takes only what reads as a name on its own (义乌, 寿光), not a common noun (大学).
+      if (!closed && (tagWords(part).length !== 1 || !NAME_TAG.test(tagWords(part)[0]!.tag))) break;
       out.push({ kind: 'place', text: sentence.text.slice(start, at), start, end: at, name: part, canonical: stripAdminSuffix(part), destination: province.destination });
     }
   }
@@ -722,11 +754,57 @@ function overviewDraft(facts: ArticleFacts, trip: OverviewTrip, index: number, m
   };
 }
 
-/** The tours an article reports: one draft for a report, one per trip for an overview. Pure. */
+/** The short form of a home region, its most specific place (浙江省台州市 → 台州, 宜宾市 → 宜宾). */
+function homeKey(home: string): string {
+  const folded = foldScript(home);
+  const province = PROVINCES.find((p) => folded.startsWith(p.name) || folded.startsWith(p.common));
+  const rest = province ? folded.slice(folded.startsWith(province.name) ? province.name.length : province.common.length) : '';
+  return stripAdminSuffix(rest.length >= 2 ? rest : folded);
+}
+
+/** The home of a titled person (宜宾市委书记 → 宜宾), short form; null when the title names no place. */
+function titleHome(title: string | null): string | null {
+  const home = title ? homeOf(foldScript(title)) : null;
+  return home ? homeKey(home) : null;
+}
+
+/** How a report's sentences name its trips: a delegation with its own leaders and a day starts one. */
+const SECTION_READER: SectionReader = {
+  startOf(sentence) {
+    const day = sentence.facts.find((f): f is DateFact => f.kind === 'date' && f.from.day !== undefined && !DATELINE_AFTER.test(sentence.view.slice(f.end)));
+    if (!day) return null;
+    const leaders = leadersOf([sentence]);
+    if (leaders.length === 0) return null;
+    const homes = new Set<string>();
+    for (const group of delegationNames(sentence.view)) {
+      const home = homeOf(group.name);
+      // 宜宾、泸州两市党政代表团 names several delegations, not one.
+      if (home && !/[、和与及]|[两二三四五六七八九十多各几][省市县区地]/.test(group.name)) homes.add(homeKey(home));
+    }
+    if (homes.size === 0) for (const leader of leaders) for (const home of [titleHome(leader.value.title)]) if (home) homes.add(home);
+    if (homes.size !== 1) return null;
+    return { home: [...homes][0]!, leaders: leaders.map((l) => foldScript(l.value.name)), dates: JSON.stringify([day.from, day.to]) };
+  },
+  homesIn(sentence) {
+    const homes = delegationNames(sentence.view).map((g) => homeOf(g.name)).filter((h): h is string => h !== null).map(homeKey);
+    for (const fact of sentence.facts) if (fact.kind === 'person') homes.push(...[titleHome(fact.titles)].filter((h): h is string => h !== null));
+    // 宜宾、泸州两市党政代表团: every home of a shared name.
+    for (const fact of sentence.facts) if (fact.kind === 'place' && delegationNames(sentence.view).some((g) => fact.start >= g.start && fact.end <= g.end)) homes.push(homeKey(fact.name));
+    return homes;
+  },
+  placesIn(sentence) {
+    return sentence.facts.flatMap((f) => (f.kind === 'place' ? [homeKey(f.name)] : []));
+  },
+};
+
+/** The tours an article reports: one draft for a report, one per trip for an overview or a report of several. Pure. */
 export function extractTours(article: Article): TourDraft[] {
   const facts = readArticle(article);
   const mentions = placeMentions(facts);
   const trips = overviewTrips(facts);
   if (trips) return trips.map((trip, i) => overviewDraft(facts, trip, i, mentions));
+  // The title of a report of several trips names them together: each trip is read from its own sentences.
+  const sections = reportSections(facts.sentences, SECTION_READER);
+  if (sections) return sections.map((sentences, i) => draftOf({ ...facts, title: '', titleView: '' }, sentences, i, mentions));
   return [draftOf(facts, facts.sentences, 0, mentions)];
 }

@@ -154,3 +154,73 @@ export function overviewTrips(facts: ArticleFacts): OverviewTrip[] | null {
   });
   return trips.filter((t) => t.leaders.length > 0 || t.destinations.size > 0 || t.sentences.some((s) => s.facts.some((f) => f.kind === 'date' && f.from.day !== undefined)));
 }
+
+/** Where a trip of a report starts: a delegation (by its home) named with its own leaders and a dated day. */
+export interface TripStart {
+  /** The home's short form (宜宾, 泸州). */
+  home: string;
+  /** Folded leader names. */
+  leaders: string[];
+  /** The first dated day of the sentence (from–to), to tell trips apart. */
+  dates: string;
+}
+
+/** What a sentence says about the trips of a report: a trip start, or the homes and places it names. */
+export interface SectionReader {
+  startOf(sentence: TourSentence): TripStart | null;
+  /** Homes (short forms) of the delegations and titled people it names. */
+  homesIn(sentence: TourSentence): string[];
+  /** Places (short forms) it names. */
+  placesIn(sentence: TourSentence): string[];
+}
+
+/**
+ * A report of several trips (宜宾 to 佛山 on 4–6 November, 泸州 to 宁波 on 12–15 November) split into one sentence list
+ * per trip; null when it reports one trip. A trip starts where a delegation of another home is named with its own
+ * leaders and dates — leaders shared or dates equal mean one trip written twice. Sentences then stay with the trip
+ * being told until one names another trip's home or a place only that trip went to. An opening that names several
+ * of the delegations (宜宾、泸州两市党政代表团…) belongs to none of them.
+ */
+export function reportSections(sentences: readonly TourSentence[], reader: SectionReader): TourSentence[][] | null {
+  const starts = sentences.map((s) => reader.startOf(s));
+  const firstByHome = new Map<string, TripStart>();
+  for (const start of starts) if (start && !firstByHome.has(start.home)) firstByHome.set(start.home, start);
+  if (firstByHome.size < 2) return null;
+  const homes = [...firstByHome.keys()];
+  const leadersOfHome = new Map(homes.map((h) => [h, new Set(starts.flatMap((s) => (s?.home === h ? s.leaders : [])))]));
+  for (let i = 0; i < homes.length; i += 1) {
+    for (let j = i + 1; j < homes.length; j += 1) {
+      const [a, b] = [homes[i]!, homes[j]!];
+      if ([...leadersOfHome.get(a)!].some((l) => leadersOfHome.get(b)!.has(l))) return null;
+      if (firstByHome.get(a)!.dates === firstByHome.get(b)!.dates) return null;
+    }
+  }
+  const sections = new Map<string, { sentences: TourSentence[]; places: Set<string> }>(homes.map((h) => [h, { sentences: [], places: new Set() }]));
+  const opening: TourSentence[] = [];
+  let current: string | null = null;
+  sentences.forEach((sentence, i) => {
+    const named = [...new Set(reader.homesIn(sentence))].filter((h) => sections.has(h));
+    const places = reader.placesIn(sentence).filter((p) => !sections.has(p));
+    const start = starts[i];
+    let target: string | null;
+    if (start) target = start.home;
+    else if (named.length === 1) target = named[0]!;
+    else if (named.length > 1) target = null;
+    else {
+      // 在佛山期间…: a place only one trip went to.
+      const going = homes.filter((h) => h !== current && places.some((p) => sections.get(h)!.places.has(p)));
+      target = going.length === 1 && !places.some((p) => current !== null && sections.get(current)!.places.has(p)) ? going[0]! : current;
+    }
+    if (target === null) {
+      if (current === null && named.length <= 1) opening.push(sentence);
+      return;
+    }
+    current = target;
+    const section = sections.get(target)!;
+    section.sentences.push(sentence);
+    for (const place of places) section.places.add(place);
+  });
+  const first = sections.get(homes[0]!)!;
+  first.sentences.unshift(...opening);
+  return homes.map((h) => sections.get(h)!.sentences);
+}

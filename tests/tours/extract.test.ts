@@ -234,6 +234,65 @@ test('a report that mentions other delegations in passing stays one card', () =>
   }
 });
 
+test('a report of two trips by different delegations (own leaders, dates and places) yields a card for each', () => {
+  const cases: Array<[string, string[], Array<[string[], string | null, string | null, string[]]>]> = [
+    [
+      '两市党政代表团外出学习考察',
+      [
+        '近日，岳阳、常德两市党政代表团分别外出学习考察。',
+        '5月6日至8日，岳阳市委书记孙卫东率岳阳市党政代表团赴江苏省南通市学习考察，先后参观了南通港口展示中心、海门叠石桥家纺城。',
+        '在南通期间，两市签署了《岳阳市 南通市港航合作框架协议》。',
+        '5月13日至15日，常德市党政代表团在市委书记周海波带领下赴福建厦门、泉州考察，走进厦门湖里创新园和泉州鞋服产业园。',
+        '常德市委副书记、市长赵明远参加考察。',
+      ],
+      [
+        [['孙卫东'], '2024-05-06', '2024-05-08', ['江苏省南通市']],
+        [['周海波'], '2024-05-13', '2024-05-15', ['厦门', '泉州']],
+      ],
+    ],
+    [
+      '县域经济考察纪实',
+      [
+        '6月3日至5日，宁乡县委书记顾明哲率宁乡县考察团赴浙江义乌学习小商品市场建设经验。与此同时，6月10日至12日，浏阳县考察团由县长钱立新带队，赴山东寿光考察蔬菜产业。',
+        '宁乡县考察团参观了义乌数字贸易港。',
+      ],
+      [
+        [['顾明哲'], '2024-06-03', '2024-06-05', ['浙江义乌']],
+        [['钱立新'], '2024-06-10', '2024-06-12', ['山东寿光']],
+      ],
+    ],
+    [
+      '兩市考察團分赴粵浙',
+      [
+        '3月4日至6日，贛州市委書記黃立平率贛州市黨政代表團赴廣東深圳學習考察。',
+        '3月18日至20日，吉安市黨政代表團在市委書記羅永和帶領下赴浙江溫州考察。代表團參觀了溫州鹿城鞋都產業園。',
+        '此外，贛州市黨政代表團在深圳期間還考察了深圳灣科技生態園。',
+      ],
+      [
+        [['黃立平'], '2024-03-04', '2024-03-06', ['廣東深圳']],
+        [['羅永和'], '2024-03-18', '2024-03-20', ['浙江溫州']],
+      ],
+    ],
+  ];
+  for (const [title, paragraphs, want] of cases) {
+    const drafts = extractTours(articleOf('two', { title, publishedAt: '2024-06-30', paragraphs }));
+    assert.deepEqual(
+      drafts.map((d) => [d.leaders.map((l) => l.value.name), d.start?.value ?? null, d.end?.value ?? null, d.destinations.map((x) => x.value)]),
+      want,
+      title,
+    );
+  }
+});
+
+test('one delegation written twice with its leader and dates, or a host dated with its own title, stays one trip', () => {
+  const cases: ArticleSpecRow[] = [
+    ['岳阳市党政代表团赴南通考察', ['5月6日，岳阳市委书记孙卫东率岳阳市党政代表团赴南通考察。', '5月7日，孙卫东率岳阳市考察团参观南通港口展示中心。']],
+    ['岳阳市党政代表团赴南通考察', ['5月6日，岳阳市委书记孙卫东率岳阳市党政代表团赴南通考察。', '5月7日，南通市委书记钟一鸣会见代表团，南通市党政代表团将于年内回访。']],
+    ['岳阳市党政代表团赴南通考察', ['5月6日至8日，岳阳市委书记孙卫东率岳阳市党政代表团赴南通考察。', '5月7日，岳阳市委副书记、市长罗天宇率岳阳市政府代表团分组考察了海门。']],
+  ];
+  for (const [title, paragraphs] of cases) assert.equal(extractTours(articleOf('one', { title, publishedAt: '2024-06-30', paragraphs })).length, 1, paragraphs.join(''));
+});
+
 type ArticleSpecRow = [string, string[]];
 
 test('odd articles yield a card without throwing (no paragraphs, captions only, a very long run-on paragraph)', () => {
