@@ -762,28 +762,48 @@ function homeKey(home: string): string {
   return stripAdminSuffix(rest.length >= 2 ? rest : folded);
 }
 
-/** The home of a titled person (宜宾市委书记 → 宜宾), short form; null when the title names no place. */
+/** The home of a titled person (宜宾市委书记 → 宜宾; 自治区党委常委、固原市委书记 → 固原), short form; null when none. */
 function titleHome(title: string | null): string | null {
-  const home = title ? homeOf(foldScript(title)) : null;
-  return home ? homeKey(home) : null;
+  for (const part of (title ? foldScript(title) : '').split('、').reverse()) {
+    const home = homeOf(part);
+    if (home && !GENERIC_PLACES.has(home)) return homeKey(home);
+  }
+  return null;
 }
 
-/** How a report's sentences name its trips: a delegation with its own leaders and a day starts one. */
+/** 宜宾、泸州两市党政代表团 names several delegations, not one. */
+const SHARED_GROUP = /[、和与及]|[两二三四五六七八九十多各几][省市县区地]/;
+
+/** The homes a sentence names travelling: its delegations' homes, else the homes in its leaders' titles. */
+function travellingHomes(sentence: TourSentence): Set<string> {
+  const homes = new Set<string>();
+  for (const group of delegationNames(sentence.view)) {
+    const home = homeOf(group.name);
+    if (home && !SHARED_GROUP.test(group.name)) homes.add(homeKey(home));
+  }
+  if (homes.size === 0) for (const leader of leadersOf([sentence])) for (const home of [titleHome(leader.value.title)]) if (home) homes.add(home);
+  return homes;
+}
+
+/**
+ * How a report's sentences name its trips. A trip starts at a sentence naming one travelling delegation (or its
+ * leaders' home) when that sentence, or the rest of its paragraph before another home is named, gives a day and
+ * the leaders (11月14日，乌兰察布市党政代表团赴北京考察。市委书记X带队。).
+ */
 const SECTION_READER: SectionReader = {
-  startOf(sentence) {
-    const day = sentence.facts.find((f): f is DateFact => f.kind === 'date' && f.from.day !== undefined && !DATELINE_AFTER.test(sentence.view.slice(f.end)));
-    if (!day) return null;
-    const leaders = leadersOf([sentence]);
-    if (leaders.length === 0) return null;
-    const homes = new Set<string>();
-    for (const group of delegationNames(sentence.view)) {
-      const home = homeOf(group.name);
-      // 宜宾、泸州两市党政代表团 names several delegations, not one.
-      if (home && !/[、和与及]|[两二三四五六七八九十多各几][省市县区地]/.test(group.name)) homes.add(homeKey(home));
-    }
-    if (homes.size === 0) for (const leader of leaders) for (const home of [titleHome(leader.value.title)]) if (home) homes.add(home);
+  startOf(sentences, at) {
+    const homes = travellingHomes(sentences[at]!);
     if (homes.size !== 1) return null;
-    return { home: [...homes][0]!, leaders: leaders.map((l) => foldScript(l.value.name)), dates: JSON.stringify([day.from, day.to]) };
+    const home = [...homes][0]!;
+    const span = [sentences[at]!];
+    for (let j = at + 1; j < sentences.length && sentences[j]!.paragraphId === sentences[at]!.paragraphId; j += 1) {
+      if ([...travellingHomes(sentences[j]!)].some((h) => h !== home)) break;
+      span.push(sentences[j]!);
+    }
+    const day = span.flatMap((s) => s.facts.filter((f): f is DateFact => f.kind === 'date' && f.from.day !== undefined && !DATELINE_AFTER.test(s.view.slice(f.end))))[0];
+    const leaders = leadersOf(span);
+    if (!day || leaders.length === 0) return null;
+    return { home, leaders: leaders.map((l) => foldScript(l.value.name)), dates: JSON.stringify([day.from, day.to]) };
   },
   homesIn(sentence) {
     const homes = delegationNames(sentence.view).map((g) => homeOf(g.name)).filter((h): h is string => h !== null).map(homeKey);

@@ -167,7 +167,8 @@ export interface TripStart {
 
 /** What a sentence says about the trips of a report: a trip start, or the homes and places it names. */
 export interface SectionReader {
-  startOf(sentence: TourSentence): TripStart | null;
+  /** Whether `sentences[at]` starts a trip (it may read on in its paragraph for the date and the leaders). */
+  startOf(sentences: readonly TourSentence[], at: number): TripStart | null;
   /** Homes (short forms) of the delegations and titled people it names. */
   homesIn(sentence: TourSentence): string[];
   /** Places (short forms) it names. */
@@ -182,7 +183,7 @@ export interface SectionReader {
  * of the delegations (宜宾、泸州两市党政代表团…) belongs to none of them.
  */
 export function reportSections(sentences: readonly TourSentence[], reader: SectionReader): TourSentence[][] | null {
-  const starts = sentences.map((s) => reader.startOf(s));
+  const starts = sentences.map((_, i) => reader.startOf(sentences, i));
   const firstByHome = new Map<string, TripStart>();
   for (const start of starts) if (start && !firstByHome.has(start.home)) firstByHome.set(start.home, start);
   if (firstByHome.size < 2) return null;

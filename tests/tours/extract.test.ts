@@ -284,6 +284,30 @@ test('a report of two trips by different delegations (own leaders, dates and pla
   }
 });
 
+test('a trip of a report starts where its delegation is named, with the day or the leaders later in the paragraph', () => {
+  const cases: Array<[string, string[], Array<[string[], string | null, string | null]>]> = [
+    [
+      '两市代表团考察纪实',
+      ['3月2日至4日，株洲市党政代表团赴江西南昌学习考察。市委书记黎明远带队。', '3月9日至11日，湘潭市党政代表团赴湖北武汉考察。湘潭市委书记钱立新、市长顾明哲率团。'],
+      [[['黎明远'], '2024-03-02', '2024-03-04'], [['钱立新', '顾明哲'], '2024-03-09', '2024-03-11']],
+    ],
+    [
+      '两市代表团考察纪实',
+      ['株洲市委书记黎明远率株洲市党政代表团赴江西南昌考察。考察于3月2日至4日进行。', '湘潭市党政代表团在市委书记钱立新带领下，于3月9日至11日赴湖北武汉学习。'],
+      [[['黎明远'], '2024-03-02', '2024-03-04'], [['钱立新'], '2024-03-09', '2024-03-11']],
+    ],
+    [
+      '兩市黨政代表團赴東部考察',
+      ['4月8日至10日，自治區黨委常委、柳州市委書記梁宏圖率柳州市黨政代表團赴廣東東莞考察。', '4月15日至17日，梧州市委書記韋立新率團赴浙江嘉興考察。'],
+      [[['梁宏圖'], '2024-04-08', '2024-04-10'], [['韋立新'], '2024-04-15', '2024-04-17']],
+    ],
+  ];
+  for (const [title, paragraphs, want] of cases) {
+    const drafts = extractTours(articleOf('two', { title, publishedAt: '2024-06-30', paragraphs }));
+    assert.deepEqual(drafts.map((d) => [d.leaders.map((l) => l.value.name), d.start?.value ?? null, d.end?.value ?? null]), want, paragraphs.join(''));
+  }
+});
+
 test('one delegation written twice with its leader and dates, or a host dated with its own title, stays one trip', () => {
   const cases: ArticleSpecRow[] = [
     ['岳阳市党政代表团赴南通考察', ['5月6日，岳阳市委书记孙卫东率岳阳市党政代表团赴南通考察。', '5月7日，孙卫东率岳阳市考察团参观南通港口展示中心。']],
