@@ -30,6 +30,10 @@ const KIND_AFTER_LIST = /^等(?:[\d一二三四五六七八九十]+个)?[\u3400-
 const CLAUSE_END = /[，,。；;！？!?…]/;
 /** Words that make an item a description, not a name (一些企业, 相关项目, 有关情况). */
 const NOT_A_NAME = /^(?:企业|园区|项目|基地|工厂|车间|服务基地|产业园区|示范点)(?:[和及与](?:企业|园区|项目|基地|工厂|车间))?$|^(?:一些|一批|多个|多家|相关|有关|部分|当地|重点|若干|各类|多处|这些|那些|该|其|这|那|各|大家|他们|我们)|^[\d一二两三四五六七八九十]+[个名位家]|^(?:两|三|几|各|多)[省市县区地个家]|(?:情况|做法|经验|工作|发展|建设|成效|成果|理念|变化|负责人|书记|领导|干部|代表|成员|乡村)$/;
+/** A count inside an item (婺源县的12个村, 十余个乡村) describes places; it names none. */
+const COUNTED = /[\d一二两三四五六七八九十百]+(?:余|多)?个/;
+/** A county or district alone (广丰区, 玉山县) is a place gone through, not a site. */
+const ADMIN_UNIT = /^[\u3400-\u9fff]{2,4}[省市县区旗]$/;
 /** What follows a site name in the same item and is not part of it (…考察学习, …的做法). */
 const ITEM_TAIL = /(?:考察|学习|调研|参观|观摩|交流|实地|,|，).*$/;
 
@@ -110,7 +114,8 @@ export function sitesInSentence(view: string, facts: readonly Fact[], cue: boole
     const named = trimmed.filter((i) => {
       const text = view.slice(i.start, i.end);
       // 苏州工业园区, 余村: a place name that ends like a site is a site.
-      return !NOT_A_NAME.test(text) && (!onlyPlaces(i.start, i.end, facts, view) || hasHead(foldScript(text)));
+      if (NOT_A_NAME.test(text) || COUNTED.test(text) || (ADMIN_UNIT.test(text) && !hasHead(foldScript(text)))) return false;
+      return !onlyPlaces(i.start, i.end, facts, view) || hasHead(foldScript(text));
     });
     if (named.length === 0) return;
     const headed = named.filter((i) => hasHead(foldScript(view.slice(i.start, i.end))) || orgAt(i)).length;

@@ -58,3 +58,12 @@ test('与 inside a name does not split it', () => {
   ];
   for (const [sentence, want] of cases) assert.deepEqual(sites(sentence), want, sentence);
 });
+
+test('counties and districts gone through, and counts of places, are no sites', () => {
+  const cases: Array<[string, string[]]> = [
+    ['督导组深入广丰区、玉山县、婺源县的12个村，实地察看了玉山县三清生态茶园和广丰区芦林田园综合体。', ['玉山县三清生态茶园', '广丰区芦林田园综合体']],
+    ['调研组走进上栗县、芦溪区的8个社区，察看了芦溪区城南养老服务中心。', ['芦溪区城南养老服务中心']],
+    ['考察团先后来到桐庐县、建德市的十余个乡村，参观了桐庐县江南时光民宿。', ['桐庐县江南时光民宿']],
+  ];
+  for (const [sentence, want] of cases) assert.deepEqual(sites(sentence), want, sentence);
+});
