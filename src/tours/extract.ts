@@ -411,6 +411,10 @@ function destinationsOf(
       const gap = sentence.view.slice(places[i]!.end, places[i + 1]!.start);
       if (CHAIN_GAP.test(gap) && chosen.has(i + 1)) chosen.add(i);
     }
+    // …and so does a compound that a chain reached (江苏省南京市、浙江省杭州市).
+    for (let i = 0; i < places.length - 1; i += 1) {
+      if (chosen.has(i) && provinceOf(places[i]!.name) && places[i]!.end === places[i + 1]!.start && /[省市县区州旗盟]$/.test(places[i + 1]!.name)) chosen.add(i + 1);
+    }
     const direct = new Set(places.flatMap((p, i) => (p.kind === 'place' && p.destination ? [i] : [])));
     const inChain = new Set<number>();
     for (let i = 0; i < places.length - 1; i += 1) {
@@ -423,13 +427,14 @@ function destinationsOf(
       if (place.kind !== 'place') continue;
       const short = place.canonical;
       if (short === homeShort || short === homeProvince) continue;
-      // Part of an organisation's name (广州市智慧城市运行中心) is no destination of its own.
-      if (/^[\u3400-\u9fff]/.test(sentence.view.slice(place.end)) && /(?:市|省)$/.test(place.name) && sentence.facts.some((f) => f.kind === 'org' && f.start <= place.start && f.end >= place.end)) continue;
+      // Part of an organisation's name (广州市智慧城市运行中心) is no destination of its own; a new area is a place
+      // (山东省青岛市西海岸新区).
+      if (/^[\u3400-\u9fff]/.test(sentence.view.slice(place.end)) && /(?:市|省)$/.test(place.name) && sentence.facts.some((f) => f.kind === 'org' && f.start <= place.start && f.end >= place.end && !/新区$/.test(f.name))) continue;
       // 浙江省台州市黄岩区: the places written together with a province are its detail and stay with it.
       const previous = places[i - 1];
       const gap = previous ? sentence.view.slice(previous.end, place.start) : null;
       // …and so do places listed after such detail (贵州省贵阳市、遵义市; 安徽省合肥、芜湖两市).
-      const attached = previous !== undefined && (gap === '' || (/^[、和与及]$/.test(gap ?? '') && found.some((d) => d.detail && d.end === previous.end && d.sentence === sentence.order))) &&
+      const attached = !provinceOf(place.name) && previous !== undefined && (gap === '' || (/^[、和与及]$/.test(gap ?? '') && found.some((d) => d.detail && d.end === previous.end && d.sentence === sentence.order))) &&
         found.some((d) => d.province && d.end === previous.end && d.sentence === sentence.order);
       if (!chained && !attached && !placeLike(place.name, mentions)) continue;
       if (found.some((d) => stripAdminSuffix(foldScript(d.value)) === short)) continue;
