@@ -180,6 +180,8 @@ const HEAD_POST = /(?:组长|团长|领队)由([^。；;]{2,40}?)担任/g;
  * ending in 和 keeps it here (X和任组长 can only be one name: a second person would stand between 和 and 任).
  */
 const APPOINTED_HEAD = /由?([^。；;，,：:]{2,40}?)(?:担任|任)(?:副)?(?:组长|团长|领队)(?!的?(?:领导小组|小组))/g;
+/** 以省人大常委会副主任X为组长的督查组: the same post written with 以…为. */
+const HEAD_AS = /以?([^。；;，,：:]{2,40}?)为(?:副)?(?:组长|团长|领队)(?!的?(?:领导小组|小组))/g;
 const TITLE_IN_POST = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
 /**
  * 副组长、省发展改革委副主任X / 组长、省政协副主席X: the post opens the clause (or follows the group's name) and the
@@ -193,6 +195,7 @@ function appointedHeads(sentence: TourSentence): Array<{ start: number; end: num
   const spans = [
     ...[...sentence.view.matchAll(HEAD_POST)].map((m) => ({ from: m.index! + m[0].indexOf(m[1]!), text: m[1]! })),
     ...[...sentence.view.matchAll(APPOINTED_HEAD)].map((m) => ({ from: m.index! + m[0].indexOf(m[1]!), text: m[1]! })),
+    ...[...sentence.view.matchAll(HEAD_AS)].map((m) => ({ from: m.index! + m[0].indexOf(m[1]!), text: m[1]! })),
   ];
   for (const { from, text } of spans) {
     const titles = [...text.matchAll(TITLE_IN_POST)];
@@ -274,6 +277,9 @@ function placeLike(name: string, mentions: ReadonlyMap<string, number>): boolean
   if (/(?:省|市|县|区|州|盟|旗)$/.test(name) && name.length >= 3) return true;
   return (mentions.get(stripAdminSuffix(name)) ?? 0) >= 2;
 }
+
+/** A group moves into the place it supervises (督查组进驻赣州市, 莅临宜昌): the place is where it went. */
+const ENTERING = /(?:进驻|入驻|莅临)$/;
 
 /** 从广州、珠海到东莞再到深圳: every member of a 从…到… chain is a destination. */
 const CHAIN_GAP = /^(?:[、,，和及与]|再?到|至|再赴|转赴|又到|然后到)$/;
@@ -392,7 +398,7 @@ function destinationsOf(
     const places = withQualifiedLists(sentence, withChainGaps(sentence, sentence.facts.filter((f): f is PlaceFact => f.kind === 'place')));
     const chosen = new Set<number>();
     places.forEach((place, i) => {
-      if (place.destination) chosen.add(i);
+      if (place.destination || ENTERING.test(sentence.view.slice(Math.max(0, place.start - 2), place.start))) chosen.add(i);
     });
     // A compound place (浙江省台州市黄岩区) goes where its first part goes.
     for (let i = 0; i < places.length - 1; i += 1) {

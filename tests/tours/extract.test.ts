@@ -66,6 +66,9 @@ test('leaders: a supervising group is led by whoever fills its 组长 or 团长 
     ['会议由省委副书记、省长、省乡村振兴领导小组组长孙明远主持。', []],
     ['村民小组组长王大山介绍了村里的情况。', []],
     ['市委书记钟一鸣任领导小组组长，统筹推进整改。', []],
+    ['9月2日，以省人大常委会副主任周建民为组长的省委第二督查组到赣州市开展督查。', ['周建民']],
+    ['以市政协副主席韩青松为团长的考察团一行赴宁波学习。', ['韩青松']],
+    ['督导组以副省长罗天宇为组长、省水利厅厅长钱多多为副组长。', ['罗天宇', '钱多多']],
   ];
   for (const [text, want] of cases) assert.deepEqual(one('督查', [text]).leaders.map((l) => l.value.name), want, text);
 });
@@ -190,6 +193,9 @@ test('a province written right before a city qualifies it: one place as written,
     ['6月2日，邵阳市党政代表团先后赴江苏省南京市、浙江省杭州市考察学习。', ['江苏省南京市', '浙江省杭州市']],
     ['6月2日，邵阳市党政代表团前往山东省青岛市西海岸新区考察。', ['山东省青岛市']],
     ['6月2日，邵陽市黨政代表團赴廣東省東莞市、惠州市考察。', ['東莞市', '惠州市']],
+    ['9月2日，省委第二督查组进驻赣州市开展督查。', ['赣州市']],
+    ['9月2日，省委第二督查組進駐贛州市開展督查。', ['贛州市']],
+    ['9月2日，省委巡回督导组莅临宜昌市督导。', ['宜昌市']],
   ];
   for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).destinations.map((d) => d.value), want, text);
 });
