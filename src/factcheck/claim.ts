@@ -80,6 +80,9 @@ const TITLED_NAME_AT_END = new RegExp(`((?:${[...TITLES].sort((a, b) => b.length
 /** Segmenter tags of words that carry no content (particles, prepositions, numerals, time words, punctuation). */
 const NON_CONTENT_TAG = /^(?:u|p|c|r|m|q|x|y|e|o|w|d|f|t|zg|uj|ul|ud|ug|uz|uv)/;
 const FUNCTION_CHARS = /[在了的和与是及等为对向把被将从到赴去来说由]/;
+/** Measure words that count places (两省, 三市). */
+const PLACE_COUNTER = /^[省市县区州]$/;
+
 /** Verbs before a meeting or agreement name that the extractor may include (召开了对口合作座谈会). */
 const LEADING_VERB = /^(?:召开了?|举行了?|举办了?|出席了?|参加了?|在|了|并)+/;
 
@@ -94,15 +97,18 @@ function findSubject(view: string, facts: readonly Fact[]): { start: number; end
   const noun = match[0];
   const family = (Object.keys(GROUP_NOUNS) as GroupFamily[]).find((f) => GROUP_NOUNS[f].includes(noun))!;
   const nounStart = match.index;
+  // The phrase before the noun ends at a particle, a verb of sending (有, 组织) or another fact (7个省份组织代表团:
+  // the count is a fact of its own, not part of the group's name).
+  const floor = Math.max(0, ...facts.filter((f) => f.kind !== 'place' && f.end <= nounStart).map((f) => f.end));
   let start = nounStart;
-  while (start > 0 && nounStart - start < 16 && /[\u3400-\u9fff\w]/.test(view[start - 1]!) && !/[的了是在由和与及]/.test(view[start - 1]!)) start -= 1;
+  while (start > floor && nounStart - start < 16 && /[\u3400-\u9fff\w]/.test(view[start - 1]!) && !/[的了是在由和与及有]/.test(view[start - 1]!)) start -= 1;
   const places = facts.filter((f): f is Extract<Fact, { kind: 'place' }> => f.kind === 'place' && f.start >= start && f.end <= nounStart);
   if (places.length > 0) {
     return { start: places[0]!.start, end: nounStart + noun.length, subject: { noun, family, places: [...new Set(places.map((p) => p.canonical))], words: [] } };
   }
   // A group named by its topic (乡村振兴能力提升班): the topic words name it, read after any verb before them.
   const run = view.slice(start, nounStart);
-  const cut = Math.max(...[...'率赴到去带领为'].map((ch) => run.lastIndexOf(ch))) + 1;
+  const cut = Math.max(...[...'率赴到去带领为'].map((ch) => run.lastIndexOf(ch)), ...['组织', '派出', '组成'].map((verb) => (run.includes(verb) ? run.lastIndexOf(verb) + verb.length - 1 : -1))) + 1;
   const topic = run.slice(cut);
   const words = tagWords(topic)
     .map((w) => w.word)
@@ -244,11 +250,16 @@ export function parseClaim(claim: string): Claim {
         covered.push({ start: fact.start, end: end + (dayPartAt(view, end)?.length ?? 0) });
         break;
       }
-      case 'quantity':
+      case 'quantity': {
         if (NON_FACT_WORDS.has(view.slice(fact.start, fact.end))) continue;
-        facts.push({ kind: 'quantity', ...span(fact.start, fact.end + (fact.noun && view.startsWith(fact.noun, fact.end) ? fact.noun.length : 0)), quantity: fact });
-        covered.push({ start: fact.start, end: fact.end + fact.noun.length });
+        // 第九督查组 is the ninth 组 (督查组第九组): a bare ordinal takes the counter its group noun ends with.
+        const q = fact.ordinal && !fact.measure && subject && subject.start === fact.end ? { ...fact, measure: subject.subject.noun.slice(-1) } : fact;
+        // 两市合作, 两省政府: a place counter before a noun names the parties, it counts nothing.
+        if (PLACE_COUNTER.test(q.measure) && !q.ordinal && q.noun && !synonymsOf(q.measure).some((w) => q.noun.startsWith(w))) continue;
+        facts.push({ kind: 'quantity', ...span(q.start, q.end + (q.noun && view.startsWith(q.noun, q.end) ? q.noun.length : 0)), quantity: q });
+        covered.push({ start: q.start, end: q.end + q.noun.length });
         break;
+      }
       case 'place': {
         // A place heading an office (乌兰察布市委书记) belongs to the title, already covered.
         const previous = facts.filter((f): f is Extract<ClaimFact, { kind: 'place' }> => f.kind === 'place').at(-1);

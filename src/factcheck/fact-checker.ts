@@ -6,11 +6,14 @@
 import { performance } from 'node:perf_hooks';
 import type { Article, Paragraph } from '../domain.ts';
 import type { CorpusView, Retriever } from '../retrieve/index.ts';
+import type { CorpusReader } from '../store/index.ts';
+import { toursOf, type TourCard } from '../tours/index.ts';
 import { splitSentences } from '../text/index.ts';
 import { readArticle, type ArticleSentence } from './article.ts';
+import { cardOfClaim, cardsNamedBy, tourScope, withCard } from './card.ts';
 import { parseClaim, type Claim, type ClaimFact } from './claim.ts';
 import { FactCheckError } from './errors.ts';
-import { DEFAULT_JUDGE_SETTINGS, judgeArticle, type ArticleJudgement, type FactOutcome, type JudgeSettings } from './judge.ts';
+import { DEFAULT_JUDGE_SETTINGS, isGenericTerm, judgeArticle, type ArticleJudgement, type FactOutcome, type JudgeSettings } from './judge.ts';
 import type { EvidenceItem, FactCheckResult, FactResult, Mismatch, Verdict } from './types.ts';
 
 /** Checks one claim against the articles. */
@@ -40,7 +43,10 @@ export const DEFAULT_FACT_CHECK_SETTINGS: FactCheckSettings = {
 
 export interface EvidenceFactCheckerOptions {
   retriever: Retriever;
-  corpus: CorpusView;
+  /** A full corpus reader also gives the tour cards (when `tours` is not passed). */
+  corpus: CorpusView & Partial<Pick<CorpusReader, 'listArticles'>>;
+  /** The tour cards of the corpus (compared with first); read from the corpus when omitted. */
+  tours?: () => readonly TourCard[];
   settings?: Partial<FactCheckSettings>;
 }
 
@@ -61,11 +67,14 @@ const KIND_NAMES: Readonly<Record<ClaimFact['kind'], string>> = {
 export class EvidenceFactChecker implements FactChecker {
   readonly #retriever: Retriever;
   readonly #corpus: CorpusView;
+  readonly #tours: () => readonly TourCard[];
   readonly #settings: FactCheckSettings;
 
   constructor(options: EvidenceFactCheckerOptions) {
     this.#retriever = options.retriever;
     this.#corpus = options.corpus;
+    const corpus = options.corpus;
+    this.#tours = options.tours ?? (typeof corpus.listArticles === 'function' ? () => toursOf(corpus as CorpusReader) : () => []);
     this.#settings = { ...DEFAULT_FACT_CHECK_SETTINGS, ...options.settings };
   }
 
@@ -83,14 +92,21 @@ export class EvidenceFactChecker implements FactChecker {
     }
     const retrievedAt = performance.now();
     options.signal?.throwIfAborted();
+    // Find the tour first: the articles of the cards the claim names (its group's home, its leader), then the
+    // retrieved ones.
+    const cards = this.#tours();
+    const docIds = [...new Set(cardsNamedBy(parsed, cards).flatMap((card) => card.docs))];
     const articles: Article[] = [];
-    for (const hit of retrieved) {
-      if (articles.length >= this.#settings.maxArticles) break;
-      if (articles.some((a) => a.docId === hit.chunk.docId)) continue;
-      const article = this.#corpus.getArticle(hit.chunk.docId);
+    for (const docId of [...docIds.slice(0, this.#settings.maxArticles), ...retrieved.map((hit) => hit.chunk.docId)]) {
+      if (articles.length >= this.#settings.maxArticles + Math.min(docIds.length, this.#settings.maxArticles)) break;
+      if (articles.some((a) => a.docId === docId)) continue;
+      const article = this.#corpus.getArticle(docId);
       if (article) articles.push(article);
     }
-    const judgements = articles.map((article) => judgeArticle(parsed, readArticle(article), this.#settings));
+    const judgements = articles.map((article) => {
+      const card = cardOfClaim(parsed, cards, article.docId);
+      return withCard(judgeArticle(parsed, readArticle(article), this.#settings, tourScope(card, cards, article.docId)), parsed, card);
+    });
     const verdict = decide(parsed, judgements);
     const nearestFallback = () =>
       retrieved.slice(0, this.#settings.maxNearest).flatMap((hit) => {
@@ -148,8 +164,21 @@ function decide(claim: Claim, judgements: readonly ArticleJudgement[]): { verdic
 function identifiesTour(claim: Claim, judgement: ArticleJudgement): boolean {
   const subject = claim.facts.find((f) => f.kind === 'subject');
   if (subject && subject.kind === 'subject' && subject.subject.places.length > 0) return true;
-  return judgement.outcomes.some((o) => o.status === 'confirmed' && o.fact.kind !== 'term' && o.fact.kind !== 'subject');
+  if (judgement.outcomes.some((o) => o.status === 'confirmed' && o.fact.kind !== 'term' && o.fact.kind !== 'subject')) return true;
+  // A person's full name identifies them: the article names them with another title or role.
+  if (judgement.outcomes.some((o) => o.status === 'contradicted' && o.fact.kind === 'person' && o.fact.name.length >= 3)) return true;
+  // Or the contradicting sentence says the claim's own words around the fact (现场签约项目总投资达86亿元 against
+  // 现场签约项目总投资达到90亿元): it is the same statement with another value.
+  // No other fact of the claim may be missing from it (十八大以来 against a report of one year).
+  if (judgement.outcomes.some((o) => o.status === 'not_found' && o.fact.kind !== 'term')) return false;
+  const words = judgement.outcomes.filter((o) => o.fact.kind === 'term' && o.status === 'confirmed' && !isGenericTerm(o.fact.text));
+  return judgement.outcomes.some(
+    (o) => o.status === 'contradicted' && o.sentence && words.filter((w) => w.sentence === o.sentence).length >= MIN_WORDS_OF_STATEMENT,
+  );
 }
+
+/** Claim words a contradicting sentence must share to be taken as the same statement (without other facts). */
+const MIN_WORDS_OF_STATEMENT = 2;
 
 /** A report confirming at least this share of what the best one confirms is about the same tour. */
 const TOUR_SHARE = 0.6;

@@ -9,7 +9,7 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, TITLES, escapeRegExp, measuresCompatible, placeVariants, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -114,10 +114,41 @@ function namesPhrase(view: string, name: string): boolean {
   if (containsPhrase(text, phrase)) return true;
   // 徐州市规划馆 / 市规划馆: drop a leading place or 市/省 when at least four characters remain (淮海经济区 is
   // no place: its agreement is not any 合作框架协议).
-  const lead = /^([\u3400-\u9fff]{2,4}?)(?:省|市|县|区)/.exec(phrase);
-  const isPlace = (word: string) => PROVINCES.some((p) => p.common === word) || (tagWords(word)[0]?.tag.startsWith('ns') ?? false);
-  const core = lead && isPlace(lead[1]!) ? phrase.slice(lead[0].length) : phrase.replace(/^(?:市|省|县|区)/, '');
+  const split = leadingPlace(phrase);
+  const core = split ? split.core : phrase.replace(/^(?:市|省|县|区)/, '');
   return core !== phrase && core.length >= 4 && containsPhrase(text, core);
+}
+
+/** A name that starts with a place (余姚市横坎头村 → 余姚市 + 横坎头村), or null. */
+function leadingPlace(phrase: string): { place: string; core: string } | null {
+  const lead = /^([\u3400-\u9fff]{2,4}?)(?:省|市|县|区)/.exec(phrase);
+  if (!lead) return null;
+  const tagged = tagWords(lead[0]);
+  const isPlace =
+    PROVINCES.some((p) => p.common === lead[1]) ||
+    (tagWords(lead[1]!)[0]?.tag.startsWith('ns') ?? false) ||
+    (tagged.length === 1 && tagged[0]!.tag.startsWith('ns'));
+  return isPlace ? { place: lead[0], core: phrase.slice(lead[0].length) } : null;
+}
+
+/**
+ * A site named under its place (余姚市横坎头村) where the report names the site alone (横坎头村) while that place
+ * is in force — named in the sentence or the last place named before it (来到余姚市，走访了…横坎头村).
+ */
+function namesSiteUnderPlace(sentence: ArticleSentence, name: string, reading: ArticleReading): boolean {
+  const split = leadingPlace(stripMarks(name));
+  if (!split || split.core.length < 3 || !sentence.view.includes(split.core)) return false;
+  const canonical = stripAdminSuffix(split.place);
+  const level = split.place.slice(-1);
+  // The place in force at that level: the last one of its level written up to here (来到德清县，调研了…青坞村).
+  for (let i = sentence.index; i >= Math.max(0, sentence.index - PLACE_LOOKBACK); i -= 1) {
+    const earlier = reading.sentences[i]!;
+    const cut = i === sentence.index ? earlier.view.indexOf(split.core) : earlier.view.length;
+    const upTo = earlier.view.slice(0, cut);
+    if (namesPlace(upTo, canonical)) return true;
+    if (earlier.facts.some((f) => f.kind === 'place' && f.end <= cut && f.name.endsWith(level) && f.name !== split.place && !GENERIC_PLACES.has(f.name))) return false;
+  }
+  return false;
 }
 
 /** Heads of meeting names, longest first. */
@@ -357,18 +388,126 @@ function confirmIn(
       }
       return undefined;
     }
-    case 'quantity':
-      return sentences.find((s) => s.facts.some((f) => f.kind === 'quantity' && sameCountedThing(fact.quantity, f) && compareQuantities(fact.quantity, f) === 'same' && ownersAgree(claim, fact, s, f)));
+    case 'quantity': {
+      const claimed = withHead(fact.quantity, claim.view, fact.start);
+      return sentences.find((s) =>
+        s.facts.some(
+          (f) =>
+            f.kind === 'quantity' &&
+            sameCountedThing(claimed, withHead(f, s.view, f.start, f.end)) &&
+            compareQuantities(fact.quantity, f) === 'same' &&
+            ownersAgree(claim, fact, s, f) &&
+            roleAgrees(claim, fact, s, reading),
+        ) || listCountOf(fact, s)?.same === true,
+      );
+    }
     case 'place':
       return sentences.find((s) => namesPlace(s.view, fact.canonical) || namesHome(s.view, fact.canonical, reading));
     case 'meeting':
       return sentences.find((s) => namesPhrase(s.view, fact.name) || namesMeeting(s.view, fact.name) || (AT_THE_MEETING.test(s.view) && lastMeetingIs(fact.name, s, reading)));
     case 'org':
+      return sentences.find((s) => namesPhrase(s.view, fact.name) || namesSiteUnderPlace(s, fact.name, reading));
     case 'document':
       return sentences.find((s) => namesPhrase(s.view, fact.name));
     case 'term':
       return sentences.find((s) => namesTerm(s.view, fact.name) || namesHome(s.view, fact.name, reading));
   }
+}
+
+/** Measure words a tour has one count of whatever is counted (members, days, distance): they pin a slot alone. */
+const PINNING_MEASURES: readonly string[] = ['人', '天', '公里', '小时'];
+/** Words between a noun and its number that say nothing (总投资达86亿元, 收入是380万元, 考察点达35个). */
+const COPULA_TAIL = /(?:累计达|共计|合计|总计|累计|多达|高达|达到|约为|大约|将近|接近|不少于|至少|超过|共有|一共|共|达|为|是|约|近|逾|有|计|了)+$/;
+
+/** The noun written right before a number (总投资达86亿元 → 总投资; 考察点达35个 → 考察点), or ''. */
+function headBefore(view: string, start: number): string {
+  const clause = view.slice(Math.max(0, start - 12), start).split(/[，,。；;：:！？!?、\s（(]/).at(-1) ?? '';
+  const last = tagWords(clause.replace(COPULA_TAIL, '')).at(-1);
+  if (!last || last.word.length < 2 || !/^(?:n|vn|v|j|l)/.test(last.tag) || /^(?:ns|nr)/.test(last.tag)) return '';
+  if (NON_FACT_WORDS.has(last.word) || STOP_WORDS.has(last.word) || GENERIC_PLACES.has(last.word)) return '';
+  return last.word;
+}
+
+/** Words that open a list of fields or measures (在A、B和C领域; 围绕A、B两个方面). */
+const LIST_OPENER = /(?:围绕|聚焦|涵盖|包括|涉及|覆盖|就|在|从|对|将|把|以)$/;
+
+/** A list written right before a noun: its items and whether it is closed (no 等). */
+interface CountedList {
+  items: string[];
+  closed: boolean;
+}
+
+/**
+ * Lists written right before `noun` in a sentence (在干部培训、产业转移和人才交流方面 → 3 items, closed): the count a
+ * list states without a numeral. A numeral before the noun makes it a quantity instead, read elsewhere.
+ */
+function listsBefore(view: string, noun: string): CountedList[] {
+  const lists: CountedList[] = [];
+  if (noun.length < 2) return lists;
+  for (let at = view.indexOf(noun); at !== -1; at = view.indexOf(noun, at + 1)) {
+    let start = at;
+    while (start > 0 && at - start < 60 && /[\u3400-\u9fff、“”]/.test(view[start - 1]!) && !LIST_OPENER.test(view.slice(Math.max(0, start - 2), start))) start -= 1;
+    const run = view.slice(start, at);
+    if (!run.includes('、') && !/[和及与]/.test(run)) continue;
+    const closed = !/等$/.test(run);
+    const items = run.replace(/等$/, '').split(/、|以及|和|及|与/).map((item) => item.replace(/[“”]/g, ''));
+    if (items.length < 2 || items.some((item) => item.length < 2 || item.length > 10 || /\d|[一二两三四五六七八九十][个大项类]$/.test(item))) continue;
+    lists.push({ items, closed });
+  }
+  return lists;
+}
+
+/** The count a closed list before the claim's counted noun gives, compared with the claim's number. */
+function listCountOf(fact: Extract<ClaimFact, { kind: 'quantity' }>, sentence: ArticleSentence): { list: CountedList; same: boolean } | null {
+  const q = fact.quantity;
+  if (q.ordinal || !q.noun || q.bound === 'approx' || !measuresCompatible(q.measure, '个')) return null;
+  for (const list of listsBefore(sentence.view, q.noun)) {
+    if (!list.closed) continue;
+    const same = compareQuantities(q, { ...q, value: list.items.length, bound: 'exact' }) === 'same';
+    return { list, same };
+  }
+  return null;
+}
+
+/** Group nouns an ordinal may stand before (第三巡视组 is the third 组). */
+const ORDINAL_GROUP = new RegExp(`^(?:${Object.values(GROUP_NOUNS).flat().join('|')})`);
+
+/**
+ * A quantity as its slot reads: the noun written before it standing for its counted noun when none follows it
+ * (考察点达35个), and a bare ordinal before a group noun counting that noun's counter (第三巡视组 = 巡视组第三组).
+ */
+function withHead(q: QuantityFact | QuantityValue, view: string, start: number, end = -1): QuantityValue {
+  if (q.ordinal) {
+    const group = end >= 0 && !q.measure ? ORDINAL_GROUP.exec(view.slice(end))?.[0] : undefined;
+    return group ? { ...q, measure: group.slice(-1) } : q;
+  }
+  if (q.noun) return q;
+  const head = headBefore(view, start);
+  return head ? { ...q, noun: head } : q;
+}
+
+/**
+ * Whether a source quantity fills the role a claim quantity has when what it counts is not pinned by a noun or a
+ * measure (a sum of money, a bare 12个): the words the claim writes before it in its clause — what and whose
+ * (甬岳产业合作园首期, 现场签约项目) — are all said in the source's sentence.
+ */
+function roleAgrees(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>, sentence: ArticleSentence, reading: ArticleReading): boolean {
+  if (fact.quantity.noun || fact.quantity.ordinal || PINNING_MEASURES.some((m) => measuresCompatible(fact.quantity.measure, m))) return true;
+  const clauseStart = Math.max(...[...'，,。；;：:！？!?'].map((ch) => claim.view.lastIndexOf(ch, fact.start - 1))) + 1;
+  const head = headBefore(claim.view, fact.start);
+  const owners = claim.facts.filter((f) => f.start >= clauseStart && f.end <= fact.start && f !== fact);
+  return owners.every((f) => {
+    switch (f.kind) {
+      case 'term':
+        return f.name === head || NON_FACT_WORDS.has(f.name) || isGenericTerm(f.name) || namesTerm(sentence.view, f.name);
+      case 'org':
+        return namesPhrase(sentence.view, f.name) || namesSiteUnderPlace(sentence, f.name, reading);
+      case 'place':
+        return placesInForce(sentence, reading).some((view) => namesPlace(view, f.canonical) || namesHome(view, f.canonical, reading));
+      default:
+        return true;
+    }
+  });
 }
 
 function ownersAgree(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>, sentence: ArticleSentence, source: QuantityFact): boolean {
@@ -441,7 +580,7 @@ function sentenceWindows(reading: ArticleReading): ArticleSentence[][] {
  * a synonym group — not content nouns, which must be said where the claim's facts are (新能源汽车 elsewhere in the
  * article does not confirm it in this sentence).
  */
-function isGenericTerm(word: string): boolean {
+export function isGenericTerm(word: string): boolean {
   if (ACT_WORDS.some((act) => act === word || synonymsOf(act).includes(word))) return true;
   const tagged = tagWords(word);
   return tagged.length === 1 && /^v/.test(tagged[0]!.tag);
@@ -454,8 +593,51 @@ const leadersMemo = new WeakMap<ArticleReading, ReturnType<typeof roleFillers>>(
 
 const weight = (fact: ClaimFact) => (fact.kind === 'term' ? 1 : 3);
 
-/** Judges a claim against one article. Pure. */
-export function judgeArticle(claim: Claim, reading: ArticleReading, settings: JudgeSettings = DEFAULT_JUDGE_SETTINGS): ArticleJudgement {
+/** The places of the groups a paragraph is about: 四川 in 四川省党政代表团…, or in 四川省委书记…率领. */
+function groupPlacesOf(sentences: readonly ArticleSentence[], nouns: readonly string[], maxGap: number): string[] {
+  const places = new Set<string>();
+  const toNoun = new RegExp(`^[^，,。；;：:！？!?\\n]{0,${maxGap}}?(?:${nouns.join('|')})`);
+  for (const sentence of sentences) {
+    const leads = sentence.facts.some((f) => f.kind === 'person' && f.role === 'lead');
+    for (const f of sentence.facts) {
+      if (f.kind !== 'place' || GENERIC_PLACES.has(f.name)) continue;
+      const after = sentence.view.slice(f.end);
+      if (toNoun.test(after) && !/^[^，,。；;]{0,4}(?:与|和|同)/.test(after)) places.add(f.canonical);
+      else if (leads && /^(?:省|市|县|区|州)?委(?:副)?书记/.test(after)) places.add(f.canonical);
+    }
+  }
+  return [...places];
+}
+
+/**
+ * The sentences that may speak for the claim's group: not those of a paragraph about another group only (in a
+ * report of several tours, 四川省党政代表团… says nothing about the 陕西 one). Null when every sentence may.
+ */
+function groupScope(claim: Claim, reading: ArticleReading, settings: JudgeSettings): ((sentence: ArticleSentence) => boolean) | null {
+  const subject = claim.facts.find((f): f is Extract<ClaimFact, { kind: 'subject' }> => f.kind === 'subject');
+  if (!subject || subject.subject.places.length === 0) return null;
+  const nouns = GROUP_NOUNS[subject.subject.family];
+  const byParagraph = new Map<number, ArticleSentence[]>();
+  for (const sentence of reading.sentences) byParagraph.set(sentence.paragraph.n, [...(byParagraph.get(sentence.paragraph.n) ?? []), sentence]);
+  const excluded = new Set<number>();
+  for (const [n, sentences] of byParagraph) {
+    const groups = groupPlacesOf(sentences, nouns, settings.maxSubjectGap);
+    const ours = groups.some((g) => subject.subject.places.some((p) => p === g || namesPlace(g, p) || namesPlace(p, g)));
+    if (groups.length > 0 && !ours) excluded.add(n);
+  }
+  return excluded.size > 0 ? (sentence) => !excluded.has(sentence.paragraph.n) : null;
+}
+
+/**
+ * Judges a claim against one article. `scope`, when given, is the part of the article about the claim's tour (a
+ * report of several tours); sentences outside it neither confirm nor contradict. Pure.
+ */
+export function judgeArticle(
+  claim: Claim,
+  reading: ArticleReading,
+  settings: JudgeSettings = DEFAULT_JUDGE_SETTINGS,
+  scope: ((sentence: ArticleSentence) => boolean) | null = null,
+): ArticleJudgement {
   const subjectFact = claim.facts.find((f): f is Extract<ClaimFact, { kind: 'subject' }> => f.kind === 'subject');
   const subjectOk = subjectFact ? subjectMatches(subjectFact.subject, reading, settings.maxSubjectGap) : true;
   const checkable = claim.facts.filter((f) => f.kind !== 'subject');
@@ -464,12 +646,16 @@ export function judgeArticle(claim: Claim, reading: ArticleReading, settings: Ju
     // Not about the claim's subject: nothing in it counts (and nothing more is read).
     return { reading, subjectMatches: false, outcomes: claim.facts.map((fact) => ({ fact, status: 'not_found' })), score: 0, window: [] };
   }
+  const own = groupScope(claim, reading, settings);
+  const inScope = (sentence: ArticleSentence) => (!scope || scope(sentence)) && (!own || own(sentence));
+  const scoped = scope !== null || own !== null;
   const hasFacts = checkable.some((f) => f.kind !== 'term');
   // Every sentence that confirms each fact (with the sentence to quote: a governing date may be written earlier).
   const hits = new Map<ClaimFact, Array<{ at: number; evidence: ArticleSentence }>>();
   for (const fact of checkable) {
     const list: Array<{ at: number; evidence: ArticleSentence }> = [];
     for (const sentence of reading.sentences) {
+      if (!inScope(sentence)) continue;
       const evidence = confirmIn(fact, [sentence], reading, claim);
       if (evidence) list.push({ at: sentence.index, evidence });
     }
@@ -516,7 +702,7 @@ export function judgeArticle(claim: Claim, reading: ArticleReading, settings: Ju
     }
   }
 
-  let leaders = leadersMemo.get(reading);
+  let leaders = scoped ? roleFillers('lead', reading.sentences.filter(inScope)) : leadersMemo.get(reading);
   if (!leaders) {
     leaders = roleFillers('lead', reading.sentences);
     leadersMemo.set(reading, leaders);
@@ -524,7 +710,8 @@ export function judgeArticle(claim: Claim, reading: ArticleReading, settings: Ju
   const outcomes: FactOutcome[] = claim.facts.map((fact) => {
     if (fact.kind === 'subject') return { fact, status: subjectOk ? 'confirmed' : 'not_found' };
     const contradiction = contradict(fact, claim, reading, best.window, leaders, settings);
-    if (contradiction) return contradiction;
+    // Another tour's part of the report says nothing about this one.
+    if (contradiction && (!contradiction.sentence || inScope(contradiction.sentence))) return contradiction;
     const sentence = best.found.get(fact);
     if (sentence) return { fact, status: 'confirmed', sentence };
     // The leader of the tour is a fact of the whole article (named once, at the start).
@@ -723,19 +910,21 @@ function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim
 
 function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[]): FactOutcome | null {
   const slots: Array<{ sentence: ArticleSentence; quantity: QuantityFact }> = [];
+  const claimed = withHead(fact.quantity, claim.view, fact.start);
   for (const sentence of reading.sentences) {
     for (const f of sentence.facts) {
-      if (f.kind !== 'quantity' || !ownersAgree(claim, fact, sentence, f)) continue;
+      if (f.kind !== 'quantity' || !ownersAgree(claim, fact, sentence, f) || !roleAgrees(claim, fact, sentence, reading)) continue;
       // A count written under the same owner (浙江有25个 / 浙江15个) is the same slot even without a noun.
       const claimOwner = ownerBefore(claim.view, fact.start);
       const sameOwner = claimOwner !== null && ownerBefore(sentence.view, f.start) === claimOwner;
-      if (!(sameSlot(fact.quantity, f) || (sameOwner && sameCountedThing(fact.quantity, f)))) continue;
+      const source = withHead(f, sentence.view, f.start, f.end);
+      if (!(sameSlot(claimed, source) || (sameOwner && sameCountedThing(fact.quantity, f)))) continue;
       const result = compareQuantities(fact.quantity, f);
       if (result === 'same') return null;
       if (result === 'different') slots.push({ sentence, quantity: f });
     }
   }
-  if (slots.length === 0) return null;
+  if (slots.length === 0) return contradictListCount(fact, claim, reading, window);
   const inWindow = slots.find((s) => window.includes(s.sentence));
   const valuesOf = (list: typeof slots) => new Set(list.map((s) => `${s.quantity.value}${s.quantity.bound}`));
   // Several counts of the thing (per province, per day): the one the report gives for the tour itself — in a
@@ -751,6 +940,28 @@ function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, clai
   return { fact, status: 'contradicted', source: chosen.sentence.text.slice(q.start, end), sentence: chosen.sentence, mismatchKind: 'number' };
 }
 
+/** Measure words that count places (三省, 两市): before a noun they modify it. */
+const PLACE_COUNTERS = /^[省市县区州镇乡村地国]$/;
+
+/**
+ * A closed list before the claim's counted noun with another number of items (在A、B和C方面 against 四个方面): a
+ * contradiction when it is the list the claim means — one naming an item the claim names, or the one list of
+ * that noun in the claim's window.
+ */
+function contradictListCount(fact: Extract<ClaimFact, { kind: 'quantity' }>, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[]): FactOutcome | null {
+  const named = claim.facts.filter((f) => f.kind === 'term').map((f) => (f.kind === 'term' ? f.name : ''));
+  const found: Array<{ sentence: ArticleSentence; list: CountedList; same: boolean }> = [];
+  for (const sentence of reading.sentences) {
+    const counted = listCountOf(fact, sentence);
+    if (counted) found.push({ sentence, ...counted });
+  }
+  const meant = found.filter((f) => f.list.items.some((item) => named.some((word) => item.includes(word)))) ;
+  const candidates = meant.length > 0 ? meant : found.filter((f) => window.includes(f.sentence));
+  if (candidates.length !== 1 || candidates[0]!.same) return null;
+  const { sentence, list } = candidates[0]!;
+  return { fact, status: 'contradicted', source: `${list.items.join('、')}（${list.items.length}${fact.quantity.measure === '个' ? '个' : fact.quantity.measure}${fact.quantity.noun}）`, sentence, mismatchKind: 'number' };
+}
+
 /** A counter written as 个 + one noun character (4个组, 37个点) counts like the counter itself (4组). */
 function effective(q: QuantityValue): { measure: string; noun: string } {
   return q.measure === '个' && q.noun.length === 1 ? { measure: q.noun, noun: '' } : { measure: q.measure, noun: q.noun };
@@ -761,17 +972,18 @@ function effective(q: QuantityValue): { measure: string; noun: string } {
  * what they count and the nouns agree, or neither does and the measure word is specific (公里, 人, 组), or a
  * counter word ends the other's noun (37个点 against 36个考察点).
  */
-function sameSlot(claim: QuantityValue, source: QuantityValue): boolean {
+export function sameSlot(claim: QuantityValue, source: QuantityValue): boolean {
   if (!sameCountedThing(claim, source)) return false;
   const a = effective(claim);
   const b = effective(source);
   if (a.noun && b.noun) return nounsCompatible(a.noun, b.noun);
   if (!a.noun && !b.noun) return a.measure === b.measure ? a.measure !== '个' : measuresCompatible(a.measure, b.measure) && !measuresCompatible(a.measure, '个');
-  // One side names the counted thing, the other does not: a specific measure (公里, 人, 天) still pins the slot.
+  // One side names the counted thing, the other does not: a specific measure (公里, 人, 天) still pins the slot —
+  // but a place counter before a noun is a modifier (两省协作联席会议, 两市政府), not a count of places.
   const generic = (m: string) => measuresCompatible(m, '个');
-  if (!generic(a.measure) && !generic(b.measure)) return true;
-  if (!a.noun) return a.measure !== '个' && b.noun.endsWith(a.measure);
-  return b.measure !== '个' && a.noun.endsWith(b.measure);
+  const counter = (measure: string, noun: string) => measure !== '个' && (noun.endsWith(measure) || nounsCompatible(noun, measure));
+  if (!a.noun) return PLACE_COUNTERS.test(a.measure) ? counter(a.measure, b.noun) : !generic(a.measure) && !generic(b.measure) ? true : counter(a.measure, b.noun);
+  return PLACE_COUNTERS.test(b.measure) ? counter(b.measure, a.noun) : !generic(a.measure) && !generic(b.measure) ? true : counter(b.measure, a.noun);
 }
 
 /**
@@ -804,10 +1016,13 @@ function nameSubstitution(fact: ClaimFact, claim: Claim, reading: ArticleReading
   for (let extra = 0; extra < 3 && /[\u3400-\u9fff]/.test(claim.view[end] ?? '') && !/[和与及、的了在等并赴到去来从向]/.test(claim.view[end]!); extra += 1) end += 1;
   const name = stripMarks(claim.view.slice(start, end));
   if (name.length < 4) return null;
+  // The part before the changed one must reach past a leading place: 余姚市|农业农|村 shares only the place and a
+  // head with 余姚市|横坎头|村, which makes it another thing, not the same name changed.
+  const placeLength = leadingPlace(name)?.place.length ?? 0;
   for (const sentence of reading.sentences) {
     const view = sentence.view;
     if (view.includes(name)) continue;
-    for (let p = Math.min(name.length - 2, 10); p >= 2; p -= 1) {
+    for (let p = Math.min(name.length - 2, 10); p >= Math.max(2, placeLength + 1); p -= 1) {
       const prefix = name.slice(0, p);
       for (let at = view.indexOf(prefix); at !== -1; at = view.indexOf(prefix, at + 1)) {
         for (let q = name.length - p - 1; q >= 1; q -= 1) {
@@ -836,6 +1051,18 @@ function nameSubstitution(fact: ClaimFact, claim: Claim, reading: ArticleReading
 
 const FUNCTION_ONLY = /^[的了在和与同及等为是向对从]*$/;
 
+/** A movement verb written before a place (赴, 来到): the rest names where. */
+const MOVEMENT_BEFORE = /^(?:前往|来到|抵达|转赴|奔赴|远赴|深入|走进|赴|到|去|在|于)/;
+
+/** Whether a filler is a place, possibly after a movement verb (赴浙江省宁波市, 来到我市, 外省). */
+function isPlacePhrase(filler: string): boolean {
+  const rest = filler.replace(MOVEMENT_BEFORE, '');
+  if (!rest) return false;
+  if (GENERIC_PLACES.has(rest) || /^(?:我|本)(?:市|省|县|区)$/.test(rest)) return true;
+  const words = tagWords(rest);
+  return words.length > 0 && words.every((w) => w.tag.startsWith('ns') || /^[省市县区州镇乡村]$/.test(w.word) || PROVINCES.some((p) => p.name === w.word || p.common === w.word));
+}
+
 /**
  * "The same slot, another word": a sentence of the article has the claim's words on both sides of the fact and
  * something else between them (圣火农业|西红花|智能化育花房 against 圣火农业|草莓|智能化育花房). The fact must be
@@ -843,6 +1070,8 @@ const FUNCTION_ONLY = /^[的了在和与同及等为是向对从]*$/;
  */
 function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[], settings: JudgeSettings): FactOutcome | null {
   if (fact.kind === 'term' && NON_FACT_WORDS.has(fact.name)) return null;
+  // A class of places (外省, 省外) is filled by any place: 赴宁波考察 does not contradict 赴外省考察.
+  if (fact.kind === 'term' && GENERIC_PLACES.has(fact.name)) return null;
   if (window.length > 0 && confirmIn(fact, window, reading, claim)) return null;
   // Widen the span over neighbouring unconfirmed plain words (新能源|汽车 is one slot).
   let { start, end } = fact;
@@ -890,6 +1119,9 @@ function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, wi
         // 来到我市考察 in a local paper is 来到<its home>考察.
         if (/^(?:我|本)(?:市|省|县|区)$/.test(filler) && (namesHome(filler, fact.kind === 'place' ? fact.canonical : span, reading) || reading.home === span)) break;
         if (!/[\u3400-\u9fff]{2}/.test(filler)) break;
+        // A place where the claim has no place is another kind of word, not another value of the slot (外出|考察
+        // against 赴外省|考察).
+        if (fact.kind !== 'place' && !claim.facts.some((f) => f.kind === 'place' && f.start >= start && f.end <= end) && isPlacePhrase(filler)) break;
         const shown = Math.min(r, 4);
         return {
           fact,

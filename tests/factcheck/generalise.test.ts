@@ -1,0 +1,197 @@
+/**
+ * Fact-check rules that must hold on claims never seen, on invented reports (no corpus or eval text): the tour
+ * card decides the tour-level slots; a number or a place contradicts only when it fills the same slot (same
+ * counted thing, same role, same tour); an enumerated count (三大领域) is a count. Every rule has three rewordings
+ * of its own, written before the rule.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article } from '../../src/domain.ts';
+import type { CorpusView, RetrievedChunk, Retriever } from '../../src/retrieve/index.ts';
+import { toursOfArticles } from '../../src/tours/index.ts';
+import { EvidenceFactChecker, type Verdict } from '../../src/factcheck/index.ts';
+
+function article(docId: string, title: string, source: string, publishedAt: string, paragraphs: string[]): Article {
+  return {
+    docId,
+    file: `${docId}.txt`,
+    meta: { title, source, author: null, publishedAt, url: null },
+    contentHash: docId,
+    addedAt: '2026-01-01T00:00:00Z',
+    paragraphs: paragraphs.map((text, i) => ({ id: `${docId}#p${i + 1}`, docId, n: i + 1, text, kind: 'body' as const })),
+  };
+}
+
+/** One city's trip, with several sums of money, an enumerated count and villages under their county. */
+const YUEYANG = article('yueyang-ningbo', '岳阳市党政代表团赴宁波开展对口合作交流', '洞庭晚报', '2025-08-20', [
+  '8月12日至15日，岳阳市委书记林志强、市长赵春梅率领岳阳市党政代表团赴浙江省宁波市学习考察。',
+  '代表团一行共40人，4天走访了22个考察点。',
+  '13日上午，两市对口合作座谈会在宁波举行，宁波市委书记钱国栋主持座谈会。',
+  '座谈会上，两市政府签署了《宁波市人民政府 岳阳市人民政府对口合作框架协议》。根据协议，两市将在现代物流、生物医药、数字经济等三大领域加强合作。双方还商定在干部培训、产业转移和人才交流方面开展合作。',
+  '现场签约了9个合作项目，总投资达86亿元。其中，海蓝新材料有限公司计划投资12亿元，在岳阳建设高分子材料基地。',
+  '14日，代表团来到余姚市，走访了梁弄镇横坎头村和牟山镇湖山村。横坎头村去年村集体经营性收入达到260万元。',
+  '余姚市农业农村局局长孙伟介绍了当地发展乡村旅游的做法。',
+  '岳阳市将在城陵矶新港区规划建设约3平方公里的甬岳产业合作园，承接宁波企业的产能转移。',
+  '15日下午，代表团结束考察返回岳阳。',
+]);
+
+/** An overview of several provinces' trips, with figures for all of them together. */
+const OVERVIEW = article('overview-2025', '2025年上半年多省党政代表团外出考察综述', '综合新闻网', '2025-07-05', [
+  '据统计，2025年上半年，全国至少有9个省份组织党政代表团赴外省考察，其中由省委书记、省长共同带队的有5个。',
+  '3月10日至14日，陕西省委书记刘建国率领陕西省党政代表团赴江苏、安徽考察，走访了18个考察点。在南京举行的苏陕两省协作联席会议上，双方签署了产业协作协议。',
+  '4月7日至10日，四川省委书记陈立新、省长周明率领四川省党政代表团赴广东考察，考察了25个考察点，签约项目总金额为300亿元。',
+  '5月20日至23日，吉林省委书记孙海涛率领吉林省党政代表团赴浙江考察，走访了16个考察点，行程1200多公里。',
+  '从总体看，9个省份合计签约项目总金额超过1500亿元。',
+]);
+
+/** A team named by its ordinal, led by someone with a two-character surname. */
+const QINGHE = article('qinghe-inspection', '省委第三巡视组进驻清河县', '清河日报', '2025-03-14', [
+  '3月5日，省委第三巡视组进驻清河县开展常规巡视，组长欧阳建华带队。',
+  '巡视期间，第三巡视组深入清河县的乡镇和企业，走进白石镇东坡村了解基层党建情况。',
+  '清河县委书记司马立军表示，将全力配合巡视工作。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE];
+
+const corpus: CorpusView = {
+  getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
+  getParagraph: () => undefined,
+  getChunk: () => undefined,
+};
+
+/** Returns every paragraph of every article as a chunk (retrieval is not under test here). */
+const everything: Retriever = {
+  async retrieve(): Promise<RetrievedChunk[]> {
+    return ARTICLES.flatMap((a) =>
+      a.paragraphs.map((p) => ({
+        chunk: { id: `${a.docId}#c${p.n}`, docId: a.docId, paragraphNumbers: [p.n], start: 0, end: p.text.length, text: p.text },
+        score: 1,
+        denseRank: null,
+        lexicalRank: null,
+      })),
+    );
+  },
+};
+
+const cards = toursOfArticles(ARTICLES);
+const checker = new EvidenceFactChecker({ retriever: everything, corpus, tours: () => cards });
+
+const RULES: Array<[string, Array<[string, Verdict]>]> = [
+  [
+    'a claimed span of the tour is held against the card’s span',
+    [
+      ['岳阳市党政代表团于8月12日至16日赴宁波考察。', 'contradicted'],
+      ['8月13日至15日，岳阳市党政代表团在宁波学习考察。', 'contradicted'],
+      ['岳阳市党政代表团8月12日至15日赴宁波学习考察。', 'supported'],
+      ['陕西省党政代表团3月9日至14日赴江苏、安徽考察。', 'contradicted'],
+    ],
+  ],
+  [
+    'in a report of several tours, only the claimed tour’s part counts',
+    [
+      ['陕西省党政代表团由省委书记陈立新率领。', 'contradicted'],
+      ['四川省党政代表团共考察了18个考察点。', 'contradicted'],
+      ['四川省党政代表团签约项目总金额超过1500亿元。', 'not_found'],
+      ['四川省党政代表团共考察了25个考察点。', 'supported'],
+    ],
+  ],
+  [
+    'an enumerated count: 三大领域 counts three, as does a closed list',
+    [
+      ['两市将在现代物流、生物医药等三个领域加强合作。', 'supported'],
+      ['岳阳和宁波约定在5个领域加强合作。', 'contradicted'],
+      ['双方商定在三个方面开展合作。', 'supported'],
+      ['双方商定在干部培训、人才交流等四个方面开展合作。', 'contradicted'],
+    ],
+  ],
+  [
+    'a linking verb (覆盖, 涉及, 涵盖) is not a fact to find',
+    [
+      ['两市合作覆盖现代物流、生物医药、数字经济三大领域。', 'supported'],
+      ['根据协议，两市合作涵盖现代物流和生物医药等领域。', 'supported'],
+      ['两市的合作框架协议涉及3个领域。', 'supported'],
+    ],
+  ],
+  [
+    'a sum contradicts only a sum of the same thing (what it is and whose)',
+    [
+      ['甬岳产业合作园首期计划投资20亿元。', 'not_found'],
+      ['两市现场签约项目总投资达到90亿元。', 'contradicted'],
+      ['现场签约的9个合作项目总投资86亿元。', 'supported'],
+    ],
+  ],
+  [
+    'a counter word is its noun (17个省 = 17个省份); 两省 before a name counts nothing',
+    [
+      ['2025年上半年至少有9个省的党政代表团赴外省考察。', 'supported'],
+      ['2025年上半年全国至少有7个省份组织党政代表团外出考察。', 'contradicted'],
+      ['上半年全国至少有9个省组织党政代表团赴外省考察。', 'supported'],
+    ],
+  ],
+  [
+    'a count before the group noun is a fact of its own, not part of the group’s name',
+    [
+      ['全国至少有8个省份派出党政代表团赴外省考察。', 'contradicted'],
+      ['2025年上半年，全国至少有9个省份组织了党政代表团赴外省考察。', 'supported'],
+      ['2025年上半年共有6个省份组织党政代表团赴外省考察。', 'contradicted'],
+    ],
+  ],
+  [
+    'an ordinal before a group noun counts that group (第三巡视组 = 巡视组第三组)',
+    [
+      ['省委第三巡视组进驻清河县开展巡视。', 'supported'],
+      ['省委第四巡视组进驻清河县开展巡视。', 'contradicted'],
+      ['巡视组第三组进驻清河县开展常规巡视。', 'supported'],
+    ],
+  ],
+  [
+    'a name with a two-character surname is read whole (欧阳建华)',
+    [
+      ['第三巡视组由组长欧阳建华带队进驻清河县。', 'supported'],
+      ['第三巡视组由组长司马立军带队。', 'contradicted'],
+      ['清河县委书记欧阳建华表示将全力配合巡视工作。', 'contradicted'],
+    ],
+  ],
+  [
+    'a village under its county is one site, found where the report is in that county',
+    [
+      ['岳阳市党政代表团走访了余姚市横坎头村。', 'supported'],
+      ['余姚市横坎头村去年村集体经营性收入达到260万元。', 'supported'],
+      ['代表团在余姚市走访了湖山村。', 'supported'],
+    ],
+  ],
+  [
+    'a movement verb before a place (深入, 走进) only says they went there',
+    [
+      ['岳阳市党政代表团深入余姚市梁弄镇考察。', 'supported'],
+      ['岳阳市党政代表团走进余姚市横坎头村。', 'supported'],
+      ['岳阳市党政代表团深入宁波学习考察。', 'supported'],
+    ],
+  ],
+  [
+    'the card confirms tour-level slots: leaders, destinations, site count, size',
+    [
+      ['岳阳市党政代表团由市长赵春梅带队赴宁波考察。', 'supported'],
+      ['岳阳市党政代表团一行40人，走访了22个考察点。', 'supported'],
+      ['岳阳市党政代表团此行共走访了25个考察点。', 'contradicted'],
+      ['岳阳市党政代表团由市委书记赵春梅率领。', 'contradicted'],
+    ],
+  ],
+];
+
+describe('fact-check on claims never seen (invented reports)', () => {
+  for (const [rule, claims] of RULES) {
+    test(rule, async () => {
+      for (const [claim, expected] of claims) {
+        const result = await checker.check(claim);
+        assert.equal(result.verdict, expected, `${claim} → ${result.explanation}`);
+      }
+    });
+  }
+
+  test('a contradicted span quotes the span as the report writes it', async () => {
+    const result = await checker.check('岳阳市党政代表团于8月12日至16日赴宁波考察。');
+    assert.match(result.explanation, /8月12日至15日/);
+    assert.equal(result.evidence[0]?.paragraphId, 'yueyang-ningbo#p1');
+  });
+});
