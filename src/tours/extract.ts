@@ -798,8 +798,8 @@ function travellingHomes(sentence: TourSentence): Set<string> {
 
 /**
  * How a report's sentences name its trips. A trip starts at a sentence naming one travelling delegation (or its
- * leaders' home) when that sentence, or the rest of its paragraph before another home is named, gives a day and
- * the leaders (11月14日，乌兰察布市党政代表团赴北京考察。市委书记X带队。).
+ * leaders' home) when that sentence, or the rest of its paragraph before another home is named, gives a date (a day
+ * or a month) and the leaders (11月14日，乌兰察布市党政代表团赴北京考察。市委书记X带队。).
  */
 const SECTION_READER: SectionReader = {
   startOf(sentences, at) {
@@ -811,10 +811,14 @@ const SECTION_READER: SectionReader = {
       if ([...travellingHomes(sentences[j]!)].some((h) => h !== home)) break;
       span.push(sentences[j]!);
     }
-    const day = span.flatMap((s) => s.facts.filter((f): f is DateFact => f.kind === 'date' && f.from.day !== undefined && !DATELINE_AFTER.test(s.view.slice(f.end))))[0];
+    // A day, or at least a month of its own (11月中旬): a year alone dates no trip.
+    const day = span.flatMap((s) => s.facts.filter((f): f is DateFact => f.kind === 'date' && (f.from.day !== undefined || (f.from.month !== undefined && /月/.test(f.text))) && !DATELINE_AFTER.test(s.view.slice(f.end))))[0];
     const leaders = leadersOf(span);
     if (!day || leaders.length === 0) return null;
-    return { home, leaders: leaders.map((l) => foldScript(l.value.name)), dates: JSON.stringify([day.from, day.to]) };
+    // 5月上旬 and 5月下旬 are different dates.
+    const where = span.find((s) => s.facts.includes(day))!;
+    const part = /^(?:上旬|中旬|下旬|初|底|末)/.exec(where.view.slice(day.end))?.[0] ?? '';
+    return { home, leaders: leaders.map((l) => foldScript(l.value.name)), dates: JSON.stringify([day.from, day.to, part]) };
   },
   homesIn(sentence) {
     const homes = delegationNames(sentence.view).map((g) => homeOf(g.name)).filter((h): h is string => h !== null).map(homeKey);

@@ -310,6 +310,11 @@ test('a trip of a report starts where its delegation is named, with the day or t
       ['4月8日至10日，自治區黨委常委、柳州市委書記梁宏圖率柳州市黨政代表團赴廣東東莞考察。', '4月15日至17日，梧州市委書記韋立新率團赴浙江嘉興考察。'],
       [[['梁宏圖'], '2024-04-08', '2024-04-10'], [['韋立新'], '2024-04-15', '2024-04-17']],
     ],
+    [
+      '两市代表团考察纪实',
+      ['5月上旬，株洲市委书记黎明远率株洲市党政代表团赴江西南昌考察。', '5月下旬，湘潭市党政代表团在市委书记钱立新带领下赴湖北武汉学习。'],
+      [[['黎明远'], null, null], [['钱立新'], null, null]],
+    ],
   ];
   for (const [title, paragraphs, want] of cases) {
     const drafts = extractTours(articleOf('two', { title, publishedAt: '2024-06-30', paragraphs }));
