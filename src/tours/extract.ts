@@ -785,14 +785,27 @@ function titleHome(title: string | null): string | null {
 /** 宜宾、泸州两市党政代表团 names several delegations, not one. */
 const SHARED_GROUP = /[、和与及]|[两二三四五六七八九十多各几][省市县区地]/;
 
+/** Per-sentence readings asked again for every trip start a paragraph may have (sentences are read once). */
+const homesBySentence = new WeakMap<TourSentence, Set<string>>();
+const leadersBySentence = new WeakMap<TourSentence, Array<Cited<{ name: string; title: string | null }>>>();
+
+function sentenceLeaders(sentence: TourSentence): Array<Cited<{ name: string; title: string | null }>> {
+  let leaders = leadersBySentence.get(sentence);
+  if (!leaders) leadersBySentence.set(sentence, (leaders = leadersOf([sentence])));
+  return leaders;
+}
+
 /** The homes a sentence names travelling: its delegations' homes, else the homes in its leaders' titles. */
 function travellingHomes(sentence: TourSentence): Set<string> {
+  const known = homesBySentence.get(sentence);
+  if (known) return known;
   const homes = new Set<string>();
+  homesBySentence.set(sentence, homes);
   for (const group of delegationNames(sentence.view)) {
     const home = homeOf(group.name);
     if (home && !SHARED_GROUP.test(group.name)) homes.add(homeKey(home));
   }
-  if (homes.size === 0) for (const leader of leadersOf([sentence])) for (const home of [titleHome(leader.value.title)]) if (home) homes.add(home);
+  if (homes.size === 0) for (const leader of sentenceLeaders(sentence)) for (const home of [titleHome(leader.value.title)]) if (home) homes.add(home);
   return homes;
 }
 
@@ -806,14 +819,17 @@ const SECTION_READER: SectionReader = {
     const homes = travellingHomes(sentences[at]!);
     if (homes.size !== 1) return null;
     const home = [...homes][0]!;
-    const span = [sentences[at]!];
-    for (let j = at + 1; j < sentences.length && sentences[j]!.paragraphId === sentences[at]!.paragraphId; j += 1) {
-      if ([...travellingHomes(sentences[j]!)].some((h) => h !== home)) break;
-      span.push(sentences[j]!);
-    }
     // A day, or at least a month of its own (11月中旬): a year alone dates no trip.
-    const day = span.flatMap((s) => s.facts.filter((f): f is DateFact => f.kind === 'date' && (f.from.day !== undefined || (f.from.month !== undefined && /月/.test(f.text))) && !DATELINE_AFTER.test(s.view.slice(f.end))))[0];
-    const leaders = leadersOf(span);
+    const dateOf = (s: TourSentence) => s.facts.find((f): f is DateFact => f.kind === 'date' && (f.from.day !== undefined || (f.from.month !== undefined && /月/.test(f.text))) && !DATELINE_AFTER.test(s.view.slice(f.end)));
+    const span: TourSentence[] = [];
+    let day: DateFact | undefined;
+    const leaders: Array<Cited<{ name: string; title: string | null }>> = [];
+    for (let j = at; j < sentences.length && sentences[j]!.paragraphId === sentences[at]!.paragraphId && !(day && leaders.length > 0); j += 1) {
+      if (j > at && [...travellingHomes(sentences[j]!)].some((h) => h !== home)) break;
+      span.push(sentences[j]!);
+      day ??= dateOf(sentences[j]!);
+      for (const leader of sentenceLeaders(sentences[j]!)) if (!leaders.some((l) => foldScript(l.value.name) === foldScript(leader.value.name))) leaders.push(leader);
+    }
     if (!day || leaders.length === 0) return null;
     // 5月上旬 and 5月下旬 are different dates.
     const where = span.find((s) => s.facts.includes(day))!;
