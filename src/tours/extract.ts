@@ -212,6 +212,14 @@ function appointedHeads(sentence: TourSentence): Array<{ start: number; end: num
 }
 
 /**
+ * 常州市委书记X率有关部门负责同志陪同考察团…: leading one's own officials to accompany or receive a delegation is
+ * hosting it (在Y陪同下 is the visitor's clause and is left alone).
+ */
+/** A leading verb written right after a name (率团, 带队; not 率先). */
+const LEADS_RIGHT_AFTER = /^(?:率领|带领|率团|率队|带队|率(?!先))/;
+const HOSTING_AFTER = /^[^，,。；;]{0,3}(?:率|带领|带着|率领)[^，,。；;]{0,24}?(?:陪同|迎接|接待|会见)(?!下)/;
+
+/**
  * A two-character name the reader stopped at 和 (王安和的带领下): 和 before 的 or a post (任, 担任) cannot join two
  * people, so it ends the given name.
  */
@@ -245,7 +253,11 @@ function leadersOf(sentences: readonly TourSentence[]): Array<Cited<{ name: stri
       const heads = ((fact.titles ?? '').split('、').some((t) => /^(?:副)?(?:团长|组长)$/.test(t)) && GROUP_BEFORE_HEAD.test(sentence.view.slice(Math.max(0, fact.start - (fact.titles?.length ?? 0) - 4), fact.start))) ||
         HEAD_TITLE_BEFORE.test(sentence.view.slice(0, chainStart < 0 ? fact.start : chainStart)) ||
         (fact.titles !== null && /^(?:副)?(?:组长|团长)(?:、|$)/.test(fact.titles) && HEAD_TITLE_BEFORE.test(sentence.view.slice(0, (chainStart < 0 ? fact.start : chainStart) + (/^副/.test(fact.titles) ? 3 : 2))));
-      const led = fact.role === 'lead' || heads || (intro !== null && fact.start > intro.index && fact.title !== null);
+      const after = sentence.view.slice(fact.end);
+      const hosting = HOSTING_AFTER.test(after);
+      // X率团在Y陪同下: the verb right after a name is that person's, whatever role a list around it was given.
+      const leads = (fact.role === 'lead' && !/^率先/.test(after)) || LEADS_RIGHT_AFTER.test(after);
+      const led = (leads && !hosting) || heads || (intro !== null && fact.start > intro.index && fact.title !== null);
       if (!led) continue;
       add(sentence, personName(sentence, fact), titleAsWritten(sentence, fact));
     }
@@ -834,7 +846,16 @@ const SECTION_READER: SectionReader = {
     // 5月上旬 and 5月下旬 are different dates.
     const where = span.find((s) => s.facts.includes(day))!;
     const part = /^(?:上旬|中旬|下旬|初|底|末)/.exec(where.view.slice(day.end))?.[0] ?? '';
-    return { home, leaders: leaders.map((l) => foldScript(l.value.name)), dates: JSON.stringify([day.from, day.to, part]) };
+    // A month alone spans its days: it sorts before its first day and after its last.
+    const sortable = (point: DatePoint, end: boolean) => [point.year ?? 0, point.month ?? 0, point.day ?? (end ? 99 : 0)].map((n) => String(n).padStart(2, '0')).join('-');
+    return {
+      home,
+      leaders: leaders.map((l) => foldScript(l.value.name)),
+      dates: JSON.stringify([day.from, day.to, part]),
+      from: sortable(day.from, false),
+      to: sortable(day.to, true),
+      places: span.flatMap((s) => SECTION_READER.placesIn(s)),
+    };
   },
   homesIn(sentence) {
     const homes = delegationNames(sentence.view).map((g) => homeOf(g.name)).filter((h): h is string => h !== null).map(homeKey);

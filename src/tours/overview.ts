@@ -163,6 +163,11 @@ export interface TripStart {
   leaders: string[];
   /** The first dated day of the sentence (from–to), to tell trips apart. */
   dates: string;
+  /** The same as sortable text (YYYY-MM-DD, or YYYY-MM for a month), to tell a host's day inside a trip. */
+  from: string;
+  to: string;
+  /** Places (short forms) named in the start's sentence. */
+  places: string[];
 }
 
 /** What a sentence says about the trips of a report: a trip start, or the homes and places it names. */
@@ -184,6 +189,12 @@ export interface SectionReader {
  */
 export function reportSections(sentences: readonly TourSentence[], reader: SectionReader): TourSentence[][] | null {
   const starts = sentences.map((_, i) => reader.startOf(sentences, i));
+  // 常州市委书记X率有关部门负责同志陪同…: a delegation of a place another trip went to, on that trip's days, hosts it.
+  starts.forEach((start, i) => {
+    if (!start) return;
+    const hosted = starts.slice(0, i).some((s) => s !== null && s.home !== start.home && s.places.includes(start.home) && s.from <= start.to && start.from <= s.to);
+    if (hosted) starts[i] = null;
+  });
   const firstByHome = new Map<string, TripStart>();
   for (const start of starts) if (start && !firstByHome.has(start.home)) firstByHome.set(start.home, start);
   if (firstByHome.size < 2) return null;

@@ -49,6 +49,10 @@ test('leaders: the people a delegation is led by, however the lead is written', 
     ['6月3日，督导组组长梁宏图一行来到县里督导。', ['梁宏图']],
     ['6月3日，考察团副团长、副市长顾明哲主持座谈会。', ['顾明哲']],
     ['6月3日，村委会主任、合作社理事长钱多多介绍了合作社。', []],
+    ['6月3日，市委书记孙卫东率团在杭州市委书记钟一鸣陪同下考察了未来科技城。', ['孙卫东']],
+    ['6月3日，杭州市委书记钟一鸣率有关部门负责同志陪同宁安市党政代表团考察。', []],
+    ['6月3日，宁安市党政代表团抵达杭州，杭州市委书记钟一鸣带领市直部门负责人迎接代表团一行。', []],
+    ['6月3日，市委书记孙卫东率先发言，介绍了宁安的情况。', []],
   ];
   for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).leaders.map((l) => l.value.name), want, text);
 });
@@ -320,6 +324,15 @@ test('a trip of a report starts where its delegation is named, with the day or t
     const drafts = extractTours(articleOf('two', { title, publishedAt: '2024-06-30', paragraphs }));
     assert.deepEqual(drafts.map((d) => [d.leaders.map((l) => l.value.name), d.start?.value ?? null, d.end?.value ?? null]), want, paragraphs.join(''));
   }
+});
+
+test('a delegation of the place visited, on the days of the visit, hosts it: no second trip', () => {
+  const cases: ArticleSpecRow[] = [
+    ['营口市党政代表团赴常州考察', ['6月9日至11日，营口市委书记宋继峰率营口市党政代表团赴江苏省常州市考察。', '6月10日，常州市委书记钟一鸣率常州市有关部门负责同志陪同考察团参观了常州科教城。']],
+    ['营口市党政代表团赴常州考察', ['6月9日至11日，营口市委书记宋继峰率营口市党政代表团赴江苏省常州市考察。', '6月10日，常州市党政代表团在市委书记钟一鸣带领下与营口市党政代表团举行座谈。']],
+    ['营口市党政代表团赴常州考察', ['6月，营口市委书记宋继峰率营口市党政代表团赴江苏省常州市考察。', '6月10日，常州市委书记钟一鸣带领常州市党政代表团与客人座谈。']],
+  ];
+  for (const [title, paragraphs] of cases) assert.equal(extractTours(articleOf('host', { title, publishedAt: '2024-06-30', paragraphs })).length, 1, paragraphs.join(''));
 });
 
 test('one delegation written twice with its leader and dates, or a host dated with its own title, stays one trip', () => {
