@@ -259,7 +259,10 @@ function leadersOf(sentences: readonly TourSentence[]): Array<Cited<{ name: stri
       const leads = (fact.role === 'lead' && !/^率先/.test(after)) || LEADS_RIGHT_AFTER.test(after);
       const led = (leads && !hosting) || heads || (intro !== null && fact.start > intro.index && fact.title !== null);
       if (!led) continue;
-      add(sentence, personName(sentence, fact), titleAsWritten(sentence, fact));
+      // 副组长、省农业农村厅副厅长X: the post is part of the title as written.
+      const headPost = /(?:(?:代表团|考察团|观摩团|学习团|访问团|调研团|督查组|督导组|调研组|考察组|工作组|巡视组|检查组)(?:第[一二三四五六七八九十\d]+组)?)?(?:副)?(?:组长|团长)[、，,][\u3400-\u9fff、]{0,20}$/.exec(sentence.view.slice(0, chainStart < 0 ? fact.start : chainStart));
+      const title = headPost && HEAD_TITLE_BEFORE.test(sentence.view.slice(0, headPost.index + headPost[0].length)) ? sentence.text.slice(headPost.index, fact.start) : titleAsWritten(sentence, fact);
+      add(sentence, personName(sentence, fact), title);
     }
     // A posted head the name reader did not find (a name with a character it distrusts, 胡建民).
     for (const post of posted) {

@@ -77,6 +77,15 @@ test('leaders: a supervising group is led by whoever fills its 组长 or 团长 
   for (const [text, want] of cases) assert.deepEqual(one('督查', [text]).leaders.map((l) => l.value.name), want, text);
 });
 
+test('leaders: a head post written before the other titles is part of the title as written', () => {
+  const cases: Array<[string, string]> = [
+    ['副组长、省发展改革委副主任林海波介绍了督查安排。', '副组长、省发展改革委副主任'],
+    ['督查组副组长、省财政厅副厅长罗晓东主持召开座谈会。', '督查组副组长、省财政厅副厅长'],
+    ['組長、省政協副主席唐立新在反饋會上講話。', '組長、省政協副主席'],
+  ];
+  for (const [text, want] of cases) assert.equal(one('督查', [text]).leaders[0]?.value.title, want, text);
+});
+
 test('leaders: a given name ending in 和 stays whole however the lead is written', () => {
   const cases: Array<[string, string[]]> = [
     ['9月13日，崇义县委书记刘德和率领考察团赴安吉考察。', ['刘德和']],
