@@ -21,6 +21,11 @@ function delegationKey(draft: TourDraft): string | null {
   return foldScript(draft.delegation.value).replace(/^([\u3400-\u9fff]{2,4}?)(?:省|市|自治区)/, (_, p: string) => stripAdminSuffix(p));
 }
 
+/** Two short place forms name one place when one is the other with a qualifier before it (江西省九江 ⊃ 九江). */
+function samePlace(a: string, b: string): boolean {
+  return a === b || (Math.min(a.length, b.length) >= 2 && (a.endsWith(b) || b.endsWith(a)));
+}
+
 /** Whether two drafts report the same trip. */
 export function sameTour(a: TourDraft, b: TourDraft): boolean {
   if (a.docId === b.docId) return false;
@@ -28,9 +33,10 @@ export function sameTour(a: TourDraft, b: TourDraft): boolean {
   // The same delegation, or (one outlet naming no delegation) the same leader going to the same place.
   const sameDelegation = ka !== null && ka === delegationKey(b);
   const leadersA = new Set(a.leaders.map((l) => foldScript(l.value.name)));
-  const places = (d: TourDraft) => new Set(d.destinations.map((p) => stripAdminSuffix(foldScript(p.value))));
+  const places = (d: TourDraft) => d.destinations.map((p) => stripAdminSuffix(foldScript(p.value)));
   const placesA = places(a);
-  const sameLeader = b.leaders.some((l) => leadersA.has(foldScript(l.value.name))) && [...places(b)].some((p) => placesA.has(p));
+  // 江西省九江市 and 九江 are one place written with and without its province.
+  const sameLeader = b.leaders.some((l) => leadersA.has(foldScript(l.value.name))) && places(b).some((p) => placesA.some((q) => samePlace(p, q)));
   if (!sameDelegation && !sameLeader) return false;
   if (a.start && b.start) {
     const [as, ae] = [dayOf(a.start.value), dayOf((a.end ?? a.start).value)];
@@ -49,10 +55,17 @@ function addCitation(citations: TourCard['citations'], field: TourField, citatio
   if (!list.some((c) => c.paragraphId === citation.paragraphId && c.quote === citation.quote)) list.push(citation);
 }
 
-function unionInto<T>(field: TourField, items: ReadonlyArray<Cited<T>>, out: T[], key: (v: T) => string, citations: TourCard['citations']): void {
+function unionInto<T>(
+  field: TourField,
+  items: ReadonlyArray<Cited<T>>,
+  out: T[],
+  key: (v: T) => string,
+  citations: TourCard['citations'],
+  same: (a: string, b: string) => boolean = (a, b) => a === b,
+): void {
   for (const item of items) {
     const k = foldScript(key(item.value));
-    if (!out.some((o) => foldScript(key(o)) === k)) out.push(item.value);
+    if (!out.some((o) => same(foldScript(key(o)), k))) out.push(item.value);
     addCitation(citations, field, item.citation);
   }
 }
@@ -84,7 +97,7 @@ export function cardOf(drafts: readonly TourDraft[], id: string): TourCard {
   for (const d of drafts) {
     unionInto('leaders', d.leaders, leaders, (p) => p.name, citations);
     unionInto('hosts', d.hosts, hosts, (p) => p.name, citations);
-    unionInto('destinations', d.destinations, destinations, (p) => stripAdminSuffix(foldScript(p)), citations);
+    unionInto('destinations', d.destinations, destinations, (p) => stripAdminSuffix(foldScript(p)), citations, samePlace);
     unionInto('sites', d.sites, sites, (p) => p, citations);
     unionInto('agreements', d.agreements, agreements, (p) => p, citations);
     unionInto('meetings', d.meetings, meetings, (p) => p, citations);

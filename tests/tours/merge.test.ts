@@ -51,3 +51,19 @@ test('an outlet that names no delegation joins the trip of the same leader to th
   const cards = toursOfArticles([PROVINCE_TRIP, plain, otherLeader]);
   assert.deepEqual(cards.map((c) => c.docs), [['anhui-trip', 'anhui-plain'], ['other-leader']]);
 });
+
+test('outlets writing a place with and without its province: one trip, one destination', () => {
+  const cases: Array<[string[], string[], string[]]> = [
+    [['6月2日，岳阳市委书记孙卫东率队赴江西省九江市考察。'], ['6月2日，岳阳市委书记孙卫东率考察团在九江考察，参观了九江港。'], ['江西省九江市']],
+    [['6月2日，宁乡县委书记顾明哲率队前往山东省潍坊市考察。'], ['6月3日，宁乡县委书记顾明哲带队在潍坊市考察学习。'], ['山东省潍坊市']],
+    [['6月2日，株洲市委书记黎明远率队赴湖北省宜昌市考察。'], ['6月2日，株洲市委书记黎明远带领考察团到宜昌市考察。'], ['湖北省宜昌市']],
+  ];
+  cases.forEach(([first, second, want], i) => {
+    // Drafts are memoised per article content: every case has its own ids.
+    const cards = toursOfArticles([
+      articleOf(`one-${i}`, { title: '考察', publishedAt: '2024-06-05', paragraphs: first }),
+      articleOf(`two-${i}`, { title: '考察', publishedAt: '2024-06-05', paragraphs: second }),
+    ]);
+    assert.deepEqual(cards.map((c) => [c.docs, c.destinations]), [[[`one-${i}`, `two-${i}`], want]], first[0]);
+  });
+});
