@@ -161,7 +161,8 @@ function judgeLeader(fact: Person, card: TourCard, reading: ArticleReading): Fac
 }
 
 function judgePlace(fact: Extract<ClaimFact, { kind: 'place' }>, claim: Claim, card: TourCard, reading: ArticleReading): FactOutcome | null {
-  if (GENERIC_PLACES.has(fact.canonical)) return null;
+  // Only where the group went (赴宁波): a place signing or hosting is not a destination.
+  if (GENERIC_PLACES.has(fact.canonical) || !fact.destination) return null;
   // The group's own home is the subject, not a destination.
   const subject = claim.facts.find((f) => f.kind === 'subject');
   if (subject && fact.start >= subject.start && fact.end <= subject.end) return null;

@@ -5,7 +5,7 @@
  * content words. Words that state no fact (双方, 有关, 此次: the lexicon's NON_FACT_WORDS) are never facts.
  */
 import { extractFacts, matchView, type DateValue, type Fact, type PersonRole, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, MOVEMENT_VERBS, NON_FACT_WORDS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 
 /** Kinds of claim facts (`subject` is checked against the whole article; `term` is a plain content word). */
 export type ClaimFactKind = 'subject' | 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
@@ -80,6 +80,9 @@ const TITLED_NAME_AT_END = new RegExp(`((?:${[...TITLES].sort((a, b) => b.length
 /** Segmenter tags of words that carry no content (particles, prepositions, numerals, time words, punctuation). */
 const NON_CONTENT_TAG = /^(?:u|p|c|r|m|q|x|y|e|o|w|d|f|t|zg|uj|ul|ud|ug|uz|uv)/;
 const FUNCTION_CHARS = /[在了的和与是及等为对向把被将从到赴去来说由]/;
+/** A title stated of someone with 是/为 (组长是…, 团长为…). */
+const PREDICATE_TITLE = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?:是|为)$`);
+
 /** Measure words that count places (两省, 三市). */
 const PLACE_COUNTER = /^[省市县区州]$/;
 
@@ -223,6 +226,12 @@ export function parseClaim(claim: string): Claim {
       role: person.role ?? roleAfterList(view, person.end),
     });
     covered.push({ start: Math.min(chainStart, titleStart), end: person.end });
+    // 组长是省农业农村厅副厅长钟卫平: the post before 是 is a title the claim gives them too.
+    const holder = person.title ? holderBefore(view, chainStart) : null;
+    const predicate = PREDICATE_TITLE.exec(view.slice(0, chainStart - (holder?.length ?? 0)))?.[1];
+    if (predicate && predicate !== person.title) {
+      facts.push({ kind: 'person', ...span(person.start, person.end), name: person.name, title: predicate, holder: null, role: null });
+    }
   }
   for (const name of untitledNames(view, [...covered, ...extracted.filter((f) => f.kind !== 'person' && f.kind !== 'place')], extracted.filter((f) => f.kind === 'place'))) {
     const title = TITLES.find((t) => view.slice(0, name.start).endsWith(t)) ?? null;
@@ -275,6 +284,8 @@ export function parseClaim(claim: string): Claim {
         const start = fact.start + lead;
         const name = view.slice(start, fact.end).replace(/[《》“”"]/g, '');
         if (name.length < 2) continue;
+        // 12个村, 3家公司: a count of sites, not a site's name (the quantity is read instead).
+        if (fact.kind === 'org' && extracted.some((q) => q.kind === 'quantity' && q.start === start)) continue;
         // A site or meeting inside a longer one already taken (座谈会 inside 交流座谈会) adds nothing.
         if (facts.some((f) => (f.kind === 'org' || f.kind === 'document' || f.kind === 'meeting') && f.start <= start && f.end >= fact.end)) continue;
         facts.push({ kind: fact.kind, ...span(start, fact.end), name });
@@ -327,8 +338,15 @@ function mergeVisitedSites(facts: ClaimFact[], text: string, view: string): Clai
   for (let i = 0; i < facts.length; i += 1) {
     const place = facts[i]!;
     const next = facts[i + 1];
-    // A movement verb right before a place (来到洛阳, 前往成都) only marks it as where they went.
-    if (place.kind === 'term' && next?.kind === 'place' && next.start === place.end && (place.name === '前往' || synonymsOf('前往').includes(place.name))) continue;
+    // A movement verb right before a place or a site (来到洛阳, 深入罗甸县, 走进东坡村) only marks where they went.
+    if (place.kind === 'term' && (next?.kind === 'place' || next?.kind === 'org') && next.start === place.end && MOVEMENT_VERBS.includes(place.name)) continue;
+    // An office named by its place and title without a name (无锡市委书记会见…) is one slot: the report must name
+    // that office, not the place here and the title there.
+    if (place.kind === 'place' && next?.kind === 'term' && next.start === place.end && TITLES.includes(next.name) && !facts.some((f) => f.kind === 'person' && f.start === next.end)) {
+      out.push({ kind: 'org', text: text.slice(place.start, next.end), start: place.start, end: next.end, name: view.slice(place.start, next.end) });
+      i += 1;
+      continue;
+    }
     if (
       place.kind === 'place' &&
       next?.kind === 'term' &&

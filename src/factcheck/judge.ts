@@ -8,8 +8,8 @@
  * the place written under another parent, or another word between the same words. Everything else is not_found:
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
-import { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -124,10 +124,12 @@ function leadingPlace(phrase: string): { place: string; core: string } | null {
   const lead = /^([\u3400-\u9fff]{2,4}?)(?:省|市|县|区)/.exec(phrase);
   if (!lead) return null;
   const tagged = tagWords(lead[0]);
+  const stem = tagWords(lead[1]!);
   const isPlace =
     PROVINCES.some((p) => p.common === lead[1]) ||
-    (tagWords(lead[1]!)[0]?.tag.startsWith('ns') ?? false) ||
-    (tagged.length === 1 && tagged[0]!.tag.startsWith('ns'));
+    (stem.length === 1 && stem[0]!.tag.startsWith('ns')) ||
+    // 余姚市 as one place word; a longer stem (淮海经济区) names a region, not a place that heads a site's name.
+    (lead[1]!.length <= 3 && tagged.length === 1 && tagged[0]!.tag.startsWith('ns'));
   return isPlace ? { place: lead[0], core: phrase.slice(lead[0].length) } : null;
 }
 
@@ -138,6 +140,8 @@ function leadingPlace(phrase: string): { place: string; core: string } | null {
 function namesSiteUnderPlace(sentence: ArticleSentence, name: string, reading: ArticleReading): boolean {
   const split = leadingPlace(stripMarks(name));
   if (!split || split.core.length < 3 || !sentence.view.includes(split.core)) return false;
+  // Sites only (…村, …产业园): an office (无锡市委书记) is not the place's 委书记 named anywhere.
+  if (!SITE_HEADS.some((head) => split.core.endsWith(head)) && !/[村镇乡]$/.test(split.core)) return false;
   const canonical = stripAdminSuffix(split.place);
   const level = split.place.slice(-1);
   // The place in force at that level: the last one of its level written up to here (来到德清县，调研了…青坞村).
@@ -146,7 +150,10 @@ function namesSiteUnderPlace(sentence: ArticleSentence, name: string, reading: A
     const cut = i === sentence.index ? earlier.view.indexOf(split.core) : earlier.view.length;
     const upTo = earlier.view.slice(0, cut);
     if (namesPlace(upTo, canonical)) return true;
-    if (earlier.facts.some((f) => f.kind === 'place' && f.end <= cut && f.name.endsWith(level) && f.name !== split.place && !GENERIC_PLACES.has(f.name))) return false;
+    // Another place of that level written before it (a bare city name counts as a city) moves the report away.
+    const sameLevel = (f: Fact) =>
+      f.kind === 'place' && (f.name.endsWith(level) || (/[市县]/.test(level) && stripAdminSuffix(f.name) === f.name && !PROVINCES.some((p) => p.common === f.name)));
+    if (earlier.facts.some((f) => sameLevel(f) && f.end <= cut && f.kind === 'place' && f.canonical !== canonical && !GENERIC_PLACES.has(f.name))) return false;
   }
   return false;
 }
@@ -265,11 +272,30 @@ function holdersOf(name: string, reading: ArticleReading): Array<{ holder: strin
   return out;
 }
 
+/** A post taken after the name (邓文和任组长, 王某担任团长). */
+const POST_AFTER = new RegExp(`^(?:同志)?(?:担任|出任|兼任|任)(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`);
+
+/** The titles written before a name in its clause, verbatim (副组长、省农业农村厅副厅长), or null. */
+function titlesAsWritten(sentence: ArticleSentence, name: string): string | null {
+  const at = sentence.view.indexOf(name);
+  if (at < 0) return null;
+  const before = sentence.view.slice(Math.max(0, at - 24), at);
+  const clause = before.split(/[，,。；;：:]/).at(-1)!.replace(/^.*[由在和与及是为]/, '');
+  // Back over the list while each item ends in a title (副组长、省农业农村厅副厅长), not at another person (书记沈晓明、).
+  const parts = clause.split('、');
+  let kept = 0;
+  for (let i = parts.length - 1; i >= 0 && TITLE_BEFORE.test(parts[i]!); i -= 1) kept += parts[i]!.length + (i < parts.length - 1 ? 1 : 0);
+  if (kept === 0) return null;
+  return sentence.text.slice(at - kept, at);
+}
+
 function readTitles(name: string, reading: ArticleReading): string[] {
   const titles = new Set<string>();
   for (const sentence of reading.sentences) {
     for (const fact of sentence.facts) if (fact.kind === 'person' && fact.name === name && fact.titles) titles.add(fact.titles);
     for (let at = sentence.view.indexOf(name); at !== -1; at = sentence.view.indexOf(name, at + 1)) {
+      const post = POST_AFTER.exec(sentence.view.slice(at + name.length))?.[1];
+      if (post) titles.add(post);
       const before = sentence.view.slice(Math.max(0, at - 12), at).replace(/\s+$/, '');
       const title = TITLE_BEFORE.exec(before)?.[0];
       if (title) {
@@ -389,7 +415,7 @@ function confirmIn(
       return undefined;
     }
     case 'quantity': {
-      const claimed = withHead(fact.quantity, claim.view, fact.start);
+      const claimed = withHead(fact.quantity, claim.view, fact.start, fact.end);
       return sentences.find((s) =>
         s.facts.some(
           (f) =>
@@ -482,6 +508,9 @@ function withHead(q: QuantityFact | QuantityValue, view: string, start: number, 
     return group ? { ...q, measure: group.slice(-1) } : q;
   }
   if (q.noun) return q;
+  // 12个村: a place counter the noun reader leaves out counts like a measure word (12村).
+  const counter = end >= 0 && q.measure === '个' ? /^[村镇乡户]/.exec(view.slice(end))?.[0] : undefined;
+  if (counter) return { ...q, measure: counter };
   const head = headBefore(view, start);
   return head ? { ...q, noun: head } : q;
 }
@@ -495,7 +524,9 @@ function roleAgrees(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>
   if (fact.quantity.noun || fact.quantity.ordinal || PINNING_MEASURES.some((m) => measuresCompatible(fact.quantity.measure, m))) return true;
   const clauseStart = Math.max(...[...'，,。；;：:！？!?'].map((ch) => claim.view.lastIndexOf(ch, fact.start - 1))) + 1;
   const head = headBefore(claim.view, fact.start);
-  const owners = claim.facts.filter((f) => f.start >= clauseStart && f.end <= fact.start && f !== fact);
+  // The group's own name (省委第三督导组) is the subject, not what the number is of.
+  const subjectEnd = claim.facts.find((f) => f.kind === 'subject')?.end ?? 0;
+  const owners = claim.facts.filter((f) => f.start >= Math.max(clauseStart, subjectEnd) && f.end <= fact.start && f !== fact);
   return owners.every((f) => {
     switch (f.kind) {
       case 'term':
@@ -503,6 +534,9 @@ function roleAgrees(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>
       case 'org':
         return namesPhrase(sentence.view, f.name) || namesSiteUnderPlace(sentence, f.name, reading);
       case 'place':
+        // Only a place owning the counted thing (在上海的签约项目) is part of its role; 在上饶共深入了15个村 says
+        // where the whole visit was.
+        if (claim.view[f.end] !== '的') return true;
         return placesInForce(sentence, reading).some((view) => namesPlace(view, f.canonical) || namesHome(view, f.canonical, reading));
       default:
         return true;
@@ -602,7 +636,10 @@ function groupPlacesOf(sentences: readonly ArticleSentence[], nouns: readonly st
     for (const f of sentence.facts) {
       if (f.kind !== 'place' || GENERIC_PLACES.has(f.name)) continue;
       const after = sentence.view.slice(f.end);
-      if (toNoun.test(after) && !/^[^，,。；;]{0,4}(?:与|和|同)/.test(after)) places.add(f.canonical);
+      const named = toNoun.exec(after)?.[0];
+      // The place names the group only when nothing but a name runs to the noun: not a title, a person or an act
+      // (苏州市委书记鲍振东会见代表团 is the host meeting the group).
+      if (named && !/^[^，,。；;]{0,4}(?:与|和|同)/.test(after) && !/书记|长|主任|主席|会见|率|带|陪同|欢迎|接待/.test(named.slice(0, -2))) places.add(f.canonical);
       else if (leads && /^(?:省|市|县|区|州)?委(?:副)?书记/.test(after)) places.add(f.canonical);
     }
   }
@@ -709,7 +746,7 @@ export function judgeArticle(
   }
   const outcomes: FactOutcome[] = claim.facts.map((fact) => {
     if (fact.kind === 'subject') return { fact, status: subjectOk ? 'confirmed' : 'not_found' };
-    const contradiction = contradict(fact, claim, reading, best.window, leaders, settings);
+    const contradiction = contradict(fact, claim, reading, best.window, leaders, settings, inScope);
     // Another tour's part of the report says nothing about this one.
     if (contradiction && (!contradiction.sentence || inScope(contradiction.sentence))) return contradiction;
     const sentence = best.found.get(fact);
@@ -737,10 +774,11 @@ function contradict(
   window: readonly ArticleSentence[],
   leaders: ReturnType<typeof roleFillers>,
   settings: JudgeSettings,
+  inScope: (sentence: ArticleSentence) => boolean = () => true,
 ): FactOutcome | null {
   switch (fact.kind) {
     case 'person':
-      return contradictPerson(fact, claim, reading, window, leaders);
+      return contradictPerson(fact, claim, reading, window, leaders, inScope);
     case 'date':
       return contradictDate(fact, claim, reading);
     case 'quantity':
@@ -754,6 +792,8 @@ function contradict(
           return { fact, status: 'contradicted', source: [...new Set(others)].join('、'), sentence: section.sentences[0]!, mismatchKind: 'place' };
         }
       }
+      const party = contradictParty(fact, claim, reading);
+      if (party) return party;
       if (fact.parent) {
         const written = parentInArticle(fact.canonical, reading);
         if (written && written.parent !== fact.parent && !namesPlace(written.parent, fact.parent) && !GENERIC_PLACES.has(written.parent)) {
@@ -772,12 +812,40 @@ function contradict(
   }
 }
 
+const SIGN_VERB = /签署|签订|签约|签下/;
+
+/**
+ * A party to an agreement the report names with other parties (九江市与无锡市签署…协议 against 《九江市人民政府
+ * 苏州市人民政府…协议》): the places in the agreement's title, or those written before the signing verb of its
+ * sentence, are its parties.
+ */
+function contradictParty(fact: Extract<ClaimFact, { kind: 'place' }>, claim: Claim, reading: ArticleReading): FactOutcome | null {
+  if (fact.destination) return null;
+  const document = claim.facts.find((f) => f.kind === 'document' && f.start > fact.end);
+  if (!document || document.kind !== 'document') return null;
+  if (!SIGN_VERB.test(claim.view.slice(fact.end, document.start))) return null;
+  for (const sentence of reading.sentences) {
+    if (!namesPhrase(sentence.view, document.name)) continue;
+    const signAt = sentence.view.search(SIGN_VERB);
+    const titled = sentence.facts.find((f) => f.kind === 'document' && containsPhrase(stripMarks(f.name), stripMarks(document.name)));
+    const inTitle = titled ? sentence.facts.filter((f) => f.kind === 'place' && f.start >= titled.start && f.end <= titled.end) : [];
+    const parties = inTitle.length >= 2 ? inTitle : signAt > 0 ? sentence.facts.filter((f) => f.kind === 'place' && f.end <= signAt) : [];
+    const names = [...new Set(parties.map((f) => (f.kind === 'place' ? f.canonical : '')))];
+    if (names.length < 2) continue;
+    if (names.some((name) => name === fact.canonical || namesPlace(name, fact.canonical) || namesPlace(fact.canonical, name))) return null;
+    const shown = titled && inTitle.length >= 2 ? sentence.text.slice(titled.start, titled.end) : sentence.text.slice(parties[0]!.start, signAt);
+    return { fact, status: 'contradicted', source: shown, sentence, mismatchKind: 'place' };
+  }
+  return null;
+}
+
 function contradictPerson(
   fact: Extract<ClaimFact, { kind: 'person' }>,
   claim: Claim,
   reading: ArticleReading,
   window: readonly ArticleSentence[],
   leaders: ReturnType<typeof roleFillers>,
+  inScope: (sentence: ArticleSentence) => boolean,
 ): FactOutcome | null {
   const mentioned = reading.sentences.filter((s) => s.view.includes(fact.name));
   const leadNote = () => {
@@ -789,13 +857,14 @@ function contradictPerson(
     const titles = titlesOf(fact.name, reading);
     if (titles.length > 0 && !titles.some((chain) => titleHeld(fact.title!, chain))) {
       const sentence = mentioned.find((s) => titles.some((t) => s.view.includes(`${t}${fact.name}`))) ?? mentioned[0]!;
+      const written = titlesAsWritten(sentence, fact.name) ?? titles[0]!;
       return {
         fact,
         status: 'contradicted',
-        source: `${titles[0]}${fact.name}`,
+        source: `${written}${fact.name}`,
         sentence,
         mismatchKind: 'person',
-        note: `原文中${fact.name}为${titles[0]}${fact.role === 'lead' ? `，${leadNote() ?? ''}` : ''}`.replace(/，$/, ''),
+        note: `原文中${fact.name}为${written}${fact.role === 'lead' ? `，${leadNote() ?? ''}` : ''}`.replace(/，$/, ''),
       };
     }
   }
@@ -812,10 +881,11 @@ function contradictPerson(
   // Who did it: for leading the tour, the whole article; for chairing, signing, meeting, the sentences of the
   // same event (the window, or those naming the claim's meeting or agreement).
   const events = claim.facts.filter((f) => f.kind === 'meeting' || f.kind === 'document');
-  const scope =
+  const scope = (
     role === 'lead'
       ? reading.sentences
-      : reading.sentences.filter((s) => window.includes(s) || events.some((e) => (e.kind === 'meeting' || e.kind === 'document') && namesPhrase(s.view, e.name)));
+      : reading.sentences.filter((s) => window.includes(s) || events.some((e) => (e.kind === 'meeting' || e.kind === 'document') && namesPhrase(s.view, e.name)))
+  ).filter(inScope);
   const fillers = role === 'lead' ? leaders : roleFillers(role, scope);
   if (fillers.length === 0 || fillers.some((f) => f.name === fact.name)) return null;
   if (personInRole(fact.name, role, scope.filter((s) => s.facts.some((f) => f.kind === 'person' && f.role === role)))) return null;
@@ -910,7 +980,7 @@ function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim
 
 function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[]): FactOutcome | null {
   const slots: Array<{ sentence: ArticleSentence; quantity: QuantityFact }> = [];
-  const claimed = withHead(fact.quantity, claim.view, fact.start);
+  const claimed = withHead(fact.quantity, claim.view, fact.start, fact.end);
   for (const sentence of reading.sentences) {
     for (const f of sentence.facts) {
       if (f.kind !== 'quantity' || !ownersAgree(claim, fact, sentence, f) || !roleAgrees(claim, fact, sentence, reading)) continue;
@@ -1114,7 +1184,7 @@ function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, wi
         if (!best || l + r < settings.minSubstitutionAnchor) break;
         let filler = view.slice(best.at + l, rightAt);
         if (skip === 1) filler = filler.replace(/[与同和及]$/, '');
-        if (!filler || filler.length > settings.maxSubstitutionChars || PUNCTUATION.test(filler) || FUNCTION_ONLY.test(filler)) break;
+        if (!filler || filler.length > settings.maxSubstitutionChars || PUNCTUATION.test(filler) || filler.includes('、') || FUNCTION_ONLY.test(filler)) break;
         if (filler.includes(span) || span.includes(filler) || namesTerm(filler, span) || synonymsOf(span).includes(filler)) break;
         // 来到我市考察 in a local paper is 来到<its home>考察.
         if (/^(?:我|本)(?:市|省|县|区)$/.test(filler) && (namesHome(filler, fact.kind === 'place' ? fact.canonical : span, reading) || reading.home === span)) break;

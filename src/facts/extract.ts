@@ -253,7 +253,8 @@ function titleChain(view: string, titles: readonly TitleSpan[], nameStart: numbe
 
 /** Role verbs, strongest first: when a sentence says both, 签署 outranks 介绍 (介绍了情况，随后代表双方签下…). */
 const ROLE_VERBS: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
-  [/^(?:签署|签订|签约|签下|签了|代表[^，。；]{0,8}签)/, 'sign'],
+  // 签约项目/签约仪式 are nouns (the projects signed), not someone signing.
+  [/^(?:签署|签订|签约(?!项目|仪式|金额|额|活动|总)|签下|签了|代表[^，。；]{0,8}签)/, 'sign'],
   [/^(?:主持)/, 'chair'],
   [/^(?:率领|带领|带队|率队|领队|率团|率)/, 'lead'],
   [/^(?:会见|会晤|接见)/, 'meet'],

@@ -157,7 +157,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['率领', '带领', '带队', '率队', '领队', '率', '领衔', '带'],
   ['考察', '参观', '走访', '调研', '察看', '看望', '实地', '考察学习', '学习考察', '观摩', '看了', '去了', '到访', '探访'],
   ['签署', '签订', '签约', '签了', '签下', '缔结'],
-  ['前往', '赴', '去', '到', '来到', '抵达', '奔赴', '远赴', '来', '深入', '走进'],
+  ['前往', '赴', '去', '到', '来到', '抵达', '奔赴', '远赴', '来'],
   ['座谈会', '交流会', '座谈', '恳谈会', '对接会', '交流座谈会', '工作座谈会'],
   ['用地', '土地'],
   ['代表团', '考察团', '访问团', '党政代表团', '党政考察团', '学习考察团'],
@@ -176,6 +176,18 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['对口合作', '对口协作', '结对', '对口帮扶', '东西部协作'],
   ['乡村振兴', '乡村建设'],
   ['督导', '督查', '督导调研', '调研督导'],
+  ['市政府', '市人民政府'],
+  ['省政府', '省人民政府'],
+  ['县政府', '县人民政府'],
+  ['区政府', '区人民政府'],
+];
+
+/**
+ * Verbs of going somewhere (深入黔南州, 走进东坡村, 进驻清河县): before a place or a site they only say that the
+ * group went there. Not synonyms for the segmenter's dictionary (that would tag them as nouns).
+ */
+export const MOVEMENT_VERBS: readonly string[] = [
+  '前往', '来到', '抵达', '奔赴', '远赴', '转赴', '深入', '走进', '进驻', '赶赴', '到达', '赴', '到', '去', '来',
 ];
 
 /** Interrogatives and fillers: they say nothing about the subject matter of a question. */

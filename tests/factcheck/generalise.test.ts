@@ -51,7 +51,15 @@ const QINGHE = article('qinghe-inspection', '省委第三巡视组进驻清河�
   '清河县委书记司马立军表示，将全力配合巡视工作。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE];
+/** A city's trip with a two-party agreement, a host who met them, villages counted and posts taken (任组长). */
+const HUAIAN = article('huaian-wenzhou', '淮安市党政代表团赴温州考察', '淮河日报', '2025-10-20', [
+  '10月14日至16日，淮安市委书记陈立群、市长方志远率领淮安市党政代表团赴浙江温州、台州考察。',
+  '15日上午，温州市委书记周海峰会见代表团一行。会上，淮安市人民政府与温州市人民政府签署《淮安市人民政府 温州市人民政府经贸合作框架协议》。',
+  '在台州，代表团走进黄岩区的9个村，考察了城乡融合发展情况。',
+  '此行由市政府副秘书长李文任联络组组长，市发展改革委主任赵明兼任副组长。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -150,6 +158,46 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['第三巡视组由组长欧阳建华带队进驻清河县。', 'supported'],
       ['第三巡视组由组长司马立军带队。', 'contradicted'],
       ['清河县委书记欧阳建华表示将全力配合巡视工作。', 'contradicted'],
+    ],
+  ],
+  [
+    'the parties to an agreement are the places its title or its signing names',
+    [
+      ['淮安市与台州市签署了经贸合作框架协议。', 'contradicted'],
+      ['淮安与温州两市政府签署了经贸合作框架协议。', 'supported'],
+      ['淮安市和温州市签订了经贸合作框架协议。', 'supported'],
+    ],
+  ],
+  [
+    'an office named without a name (温州市委书记) must be named as that office',
+    [
+      ['台州市委书记会见了淮安市党政代表团。', 'not_found'],
+      ['温州市委书记会见了淮安市党政代表团。', 'supported'],
+      ['浙江省委书记会见了淮安市党政代表团。', 'not_found'],
+    ],
+  ],
+  [
+    'a post stated with 是 is a title the person must hold (任组长 gives it too)',
+    [
+      ['联络组组长是市政府副秘书长李文。', 'supported'],
+      ['联络组组长是市发展改革委主任赵明。', 'contradicted'],
+      ['联络组副组长为赵明。', 'supported'],
+    ],
+  ],
+  [
+    'a count of villages (12个村) is a count of 村',
+    [
+      ['淮安市党政代表团在黄岩区走进了12个村。', 'contradicted'],
+      ['淮安市党政代表团在台州走访了9个村。', 'supported'],
+      ['淮安市党政代表团在台州考察了7个村。', 'contradicted'],
+    ],
+  ],
+  [
+    'a leader of another tour in the same report did not lead this one',
+    [
+      ['四川省党政代表团由省委书记刘建国率领。', 'contradicted'],
+      ['吉林省党政代表团由四川省委书记陈立新带队。', 'contradicted'],
+      ['吉林省党政代表团由省委书记孙海涛带队赴浙江考察。', 'supported'],
     ],
   ],
   [
