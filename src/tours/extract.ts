@@ -458,7 +458,9 @@ function destinationsOf(
       const attached = !provinceOf(place.name) && previous !== undefined && (gap === '' || (/^[、和与及]$/.test(gap ?? '') && found.some((d) => d.detail && d.end === previous.end && d.sentence === sentence.order))) &&
         found.some((d) => d.province && d.end === previous.end && d.sentence === sentence.order);
       if (!chained && !attached && !placeLike(place.name, mentions)) continue;
-      if (found.some((d) => stripAdminSuffix(foldScript(d.value)) === short)) continue;
+      // 吉林省 and 吉林市 share a short form but are two places: only a province repeats a province.
+      const isProvince = provinceOf(place.name) !== undefined;
+      if (found.some((d) => stripAdminSuffix(foldScript(d.value)) === short && (provinceOf(foldScript(d.value)) !== undefined) === isProvince)) continue;
       found.push({
         value: sentence.text.slice(place.start, place.end),
         citation: cite(sentence),

@@ -209,6 +209,8 @@ test('a province written right before a city qualifies it: one place as written,
     ['9月2日，省委第二督查组进驻赣州市开展督查。', ['赣州市']],
     ['9月2日，省委第二督查組進駐贛州市開展督查。', ['贛州市']],
     ['9月2日，省委巡回督导组莅临宜昌市督导。', ['宜昌市']],
+    ['7月1日，台州市党政代表团赴吉林省长春市、吉林市考察对口合作工作。', ['长春市', '吉林市']],
+    ['7月1日，石家庄市党政代表团赴河北省廊坊市、海南省海口市考察。', ['河北省廊坊市', '海南省海口市']],
   ];
   for (const [text, want] of cases) assert.deepEqual(one('考察', [text]).destinations.map((d) => d.value), want, text);
 });
