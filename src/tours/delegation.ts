@@ -9,8 +9,8 @@ const NAME_CHAR = /[\u3400-\u9fff()（）、·]/;
 const MAX_NAME_CHARS = 36;
 /** Words after which a group name starts (…率领的湖南省党政代表团; 漳县组织观摩团). */
 export const GROUP_LEFT = /.*(?:率领|带领|带队|率|的|由|组织|组成|是|在|了|赴|与|和|及|同|为|对|向|将|以|把|随|跟|称|以来|此次|这次|本次|一行|全体|其中|包括|除了|还有|看到|当天|期间|日|月|年|上午|下午|晚上|会见|会晤|接见|看望|欢迎|陪同|送别|迎接|参加|出席|召开|举行|举办|派出|来自|这一|这个|那个|该|，|。)/;
-/** A group noun alone (代表团一行) names no delegation. */
-const GENERIC_GROUP = new RegExp(`^(?:[该此这本其全各两双我]|考察|学习|党政|专题|能力|提升)*${GROUP_HEAD}$`);
+/** A group noun alone (代表团一行) names no delegation, nor does one left of 该市 (该市党政代表团 → 市党政代表团). */
+const GENERIC_GROUP = new RegExp(`^(?:[该此这本其全各两双我市县区]|考察|学习|党政|专题|能力|提升)*${GROUP_HEAD}$`);
 
 /** The delegation names written in a text, trimmed to the name (left boundary words removed). */
 export function delegationNames(view: string): Array<{ name: string; start: number; end: number }> {

@@ -11,6 +11,9 @@ test('delegation names are cut from the words around them', () => {
     ['苏州市委书记会见宿州市党政代表团一行。', ['宿州市党政代表团']],
     ['代表团一行参观了展馆，这次考察团收获很大。', []],
     ['2021年乡村振兴督导组第三组来到县里。', ['乡村振兴督导组第三组']],
+    ['市委书记白书恒带领该市党政代表团赴宁波考察。', []],
+    ['县长钱立新带领本县考察团赴寿光学习。', []],
+    ['省委第三督导组进驻上饶市。', ['省委第三督导组']],
   ];
   for (const [text, want] of cases) assert.deepEqual(delegationNames(matchView(text)).map((n) => n.name), want, text);
 });
