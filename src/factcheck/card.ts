@@ -39,12 +39,15 @@ function fit(claim: Claim, card: TourCard, alone: boolean): number {
     if (!subject.subject.places.every((p) => namesIn(home, p))) return 0;
     score += 3;
   }
+  // Without a group noun, a place naming the group's home (参加渌口区这次考察的…) stands for the group.
+  const homeNamed = !subject && claim.facts.some((f) => f.kind === 'place' && !f.destination && namesIn(home, f.canonical));
+  if (homeNamed) score += 3;
   const leaders = card.leaders.map((l) => matchView(l.name));
   const led = claim.facts.some((f) => f.kind === 'person' && leaders.includes(f.name));
   if (led) score += 2;
   for (const f of claim.facts) if (f.kind === 'place' && card.destinations.some((d) => namesIn(d, f.canonical))) score += 1;
   // A claim naming neither the group's home nor its leader is about this card only when the article reports one tour.
-  if (score === 0 || (!led && !(subject && subject.subject.places.length > 0))) return alone && (subject || led) ? Math.max(score, 1) : 0;
+  if (score === 0 || (!led && !homeNamed && !(subject && subject.subject.places.length > 0))) return alone && (subject || led) ? Math.max(score, 1) : 0;
   return score;
 }
 
@@ -161,10 +164,16 @@ function judgeLeader(fact: Person, card: TourCard, reading: ArticleReading): Fac
 }
 
 function judgePlace(fact: Extract<ClaimFact, { kind: 'place' }>, claim: Claim, card: TourCard, reading: ArticleReading): FactOutcome | null {
-  // Only where the group went (赴宁波): a place signing or hosting is not a destination.
-  if (GENERIC_PLACES.has(fact.canonical) || !fact.destination) return null;
-  // The group's own home is the subject, not a destination.
   const subject = claim.facts.find((f) => f.kind === 'subject');
+  if (GENERIC_PLACES.has(fact.canonical)) return null;
+  // The group's home named without a group noun (参加渌口区这次考察的…) is the group itself.
+  if (!fact.destination && !subject && namesIn(`${card.from ?? ''}${card.delegation ?? ''}`, fact.canonical)) {
+    const sentence = cite(card, 'delegation', reading) ?? cite(card, 'from', reading);
+    return sentence ? { fact, status: 'confirmed', sentence } : null;
+  }
+  // Only where the group went (赴宁波): a place signing or hosting is not a destination.
+  if (!fact.destination) return null;
+  // The group's own home is the subject, not a destination.
   if (subject && fact.start >= subject.start && fact.end <= subject.end) return null;
   if (!card.destinations.some((d) => namesIn(d, fact.canonical))) return null;
   const sentence = cite(card, 'destinations', reading, (s) => placeVariants(fact.canonical).some((v) => v.length >= 2 && s.view.includes(v)));

@@ -5,7 +5,7 @@
  * content words. Words that state no fact (双方, 有关, 此次: the lexicon's NON_FACT_WORDS) are never facts.
  */
 import { extractFacts, matchView, type DateValue, type Fact, type PersonRole, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, MOVEMENT_VERBS, NON_FACT_WORDS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, MEASURE_WORDS, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 
 /** Kinds of claim facts (`subject` is checked against the whole article; `term` is a plain content word). */
 export type ClaimFactKind = 'subject' | 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
@@ -83,6 +83,13 @@ const FUNCTION_CHARS = /[在了的和与是及等为对向把被将从到赴去�
 /** A title stated of someone with 是/为 (组长是…, 团长为…). */
 const PREDICATE_TITLE = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?:是|为)$`);
 
+/** A place name cut by the segmenter: after 在/赴/到/的/和/与/、 or a verb of taking part, two to four characters
+ * and an administrative suffix, before a verb, a particle or punctuation. */
+const SPLIT_PLACE = /(参加|前往|来到|走进|深入|^|[在赴到于的和与及、，,])(?!参加|前往|来到|走进|深入)([\u3400-\u9fff]{2,4}?[镇乡村县区])(?=[参考调走开举召的和与及、，,。；了这那]|$)/g;
+
+/** Verbs of what a group does where it went (到娄底调研). */
+const VISIT_AFTER = /^(?:考察|调研|参观|学习|督导|督查|巡视|开展|召开|举行|走访|观摩|交流)/;
+
 /** Measure words that count places (两省, 三市). */
 const PLACE_COUNTER = /^[省市县区州]$/;
 
@@ -146,6 +153,14 @@ function listedWithPlace(view: string, start: number, end: number): boolean {
   return (/^[与和、及同]/.test(view.slice(end)) && isPlace(view.slice(end + 1, end + 5))) || (/[与和、及同]$/.test(view.slice(0, start)) && isPlace(view.slice(Math.max(0, start - 4), start - 1)));
 }
 
+/** A word the segmenter knows as a place, alone or with 市 (绍兴 与…签署 is a city signing, not a person). */
+function isPlaceName(word: string): boolean {
+  const alone = tagWords(word);
+  if (alone.length === 1 && alone[0]!.tag.startsWith('ns')) return true;
+  const city = tagWords(`${word}市`);
+  return city.length === 1 && city[0]!.tag.startsWith('ns');
+}
+
 /** Untitled person names in the claim: unknown or name-tagged words in a list or before a role verb. */
 function untitledNames(
   view: string,
@@ -163,10 +178,12 @@ function untitledNames(
     const next = view.slice(cursor, cursor + 3);
     const prev = view.slice(Math.max(0, at - 1), at);
     const listed = /^[、和与及]/.test(next) || /[、和与及]$/.test(prev);
-    const acting = ROLE_AFTER.some(([pattern]) => pattern.test(next)) || /^(?:在|表示|指出|强调|说|同志|等)/.test(next);
+    // A name opening the claim before a date or a verb of going (沈晓明10月10日到娄底调研) is its subject.
+    const opening = at === 0 && tag.startsWith('nr') === false && /^(?:\d|[一二三四五六七八九十]+月|赴|到|前往|来到|率|带)/.test(view.slice(cursor)) && word.length >= 2 && word.length <= 4;
+    const acting = ROLE_AFTER.some(([pattern]) => pattern.test(next)) || /^(?:在|表示|指出|强调|说|同志|等)/.test(next) || opening || (at === 0 && tag.startsWith('nr'));
     // A word listed with a place (宿迁与徐州) is a place too.
     const besidePlace = (places.some((p) => p.end === at - 1 || p.start === cursor + 1) || listedWithPlace(view, at, cursor)) && [null, 'sign'].includes(roleAfterList(view, cursor));
-    if ((listed || acting) && !besidePlace) names.push({ name: word, start: at, end: cursor });
+    if ((listed || acting) && !besidePlace && !isPlaceName(word)) names.push({ name: word, start: at, end: cursor });
   }
   // Names the segmenter splits (黄莉|新): two or three characters between a boundary or a title and a role verb or
   // the end of the clause.
@@ -174,7 +191,7 @@ function untitledNames(
   for (const match of view.matchAll(NAME_BEFORE_ROLE)) {
     const start = match.index! + match[1]!.length;
     const name = match[2]!;
-    if (FUNCTION_CHARS.test(name) || !free(start, start + name.length)) continue;
+    if (FUNCTION_CHARS.test(name) || !free(start, start + name.length) || isPlaceName(name)) continue;
     const signs = /^(?:签|代表)/.test(view.slice(start + name.length));
     if (signs && (listedWithPlace(view, start, start + name.length) || places.some((p) => p.end === start - 1))) continue;
     names.push({ name, start, end: start + name.length });
@@ -304,6 +321,18 @@ export function parseClaim(claim: string): Claim {
     covered.push({ start: start - 1, end: end + 1 });
   }
 
+  // Places the segmenter cuts into pieces (三|都|镇, 渌|口区): a short run ending in an administrative suffix,
+  // written after a word of place or motion, is a place.
+  for (const match of view.matchAll(SPLIT_PLACE)) {
+    const start = match.index! + match[1]!.length;
+    const end = start + match[2]!.length;
+    if (covered.some((c) => overlaps(c, { start, end })) || extracted.some((f) => f.kind === 'place' && overlaps(f, { start, end }))) continue;
+    const pieces = tagWords(match[2]!);
+    if (pieces.length < 2 || pieces.some((w) => /^(?:p|c|u|v)/.test(w.tag) && w.word.length > 1)) continue;
+    facts.push({ kind: 'place', ...span(start, end), canonical: stripAdminSuffix(match[2]!), destination: /(?:在|赴|到|去|来到|前往|于)$/.test(match[1]!), parent: null });
+    covered.push({ start, end });
+  }
+
   let cursor = 0;
   for (const { word, tag } of tagWords(view)) {
     const at = view.indexOf(word, cursor);
@@ -311,11 +340,22 @@ export function parseClaim(claim: string): Claim {
     cursor = at + word.length;
     if (covered.some((c) => overlaps(c, { start: at, end: cursor }))) continue;
     if ([...word].length < 2 || !/^[\u3400-\u9fff]+$/.test(word)) continue;
-    if (STOP_WORDS.has(word) || NON_FACT_WORDS.has(word) || QUESTION_FILLERS.includes(word) || NON_CONTENT_TAG.test(tag)) continue;
+    // A word the segmenter does not know (千鹤, tagged x) or reads as a numeral though it is not one (三都) is
+    // content: dropping it would let a claim about another site pass.
+    // (Not 一起/一同, not fragments with a particle such as 发了 or 城等.)
+    const unknown =
+      /^(?:x|m)/.test(tag) &&
+      !new RegExp(`^[${NUMERAL_CHARS}]+[${MEASURE_WORDS.filter((m) => m.length === 1).join('')}]?$`).test(word) &&
+      !word.startsWith('一') &&
+      !FUNCTION_CHARS.test(word);
+    if (STOP_WORDS.has(word) || NON_FACT_WORDS.has(word) || QUESTION_FILLERS.includes(word) || (NON_CONTENT_TAG.test(tag) && !unknown)) continue;
     if (DAY_PARTS.includes(word)) continue;
-    // A place name the extractor read as something else in context (到张家口考察) is still a place.
+    // A place name the extractor read as something else in context (到张家口考察) is still a place; so is a proper
+    // noun the segmenter does not know as one, between a verb of going and a verb of visiting (到娄底调研, 在建德考察).
     const alone = tagWords(word);
-    if (alone.length === 1 && alone[0]!.tag.startsWith('ns') && !GENERIC_PLACES.has(word)) {
+    const between =
+      /^(?:nr|nz|x|j|ns)/.test(tag) && word.length <= 4 && /(?:前往|来到|抵达|赴|到|去|在)$/.test(view.slice(Math.max(0, at - 2), at)) && VISIT_AFTER.test(view.slice(cursor));
+    if (((alone.length === 1 && alone[0]!.tag.startsWith('ns')) || between) && !GENERIC_PLACES.has(word)) {
       const previous = facts.filter((f): f is Extract<ClaimFact, { kind: 'place' }> => f.kind === 'place').find((f) => f.end === at);
       const destination = /(?:前往|来到|抵达|赴|到|去|在|于|至)了?$/.test(view.slice(Math.max(0, at - 3), at));
       facts.push({ kind: 'place', ...span(at, cursor), canonical: stripAdminSuffix(word), destination, parent: previous?.canonical ?? null });

@@ -9,6 +9,7 @@ import type { CorpusView, Retriever } from '../retrieve/index.ts';
 import type { CorpusReader } from '../store/index.ts';
 import { toursOf, type TourCard } from '../tours/index.ts';
 import { splitSentences } from '../text/index.ts';
+import { matchView } from '../facts/index.ts';
 import { readArticle, type ArticleSentence } from './article.ts';
 import { cardOfClaim, cardsNamedBy, tourScope, withCard } from './card.ts';
 import { parseClaim, type Claim, type ClaimFact } from './claim.ts';
@@ -171,9 +172,9 @@ function identifiesTour(claim: Claim, judgement: ArticleJudgement): boolean {
   // 现场签约项目总投资达到90亿元): it is the same statement with another value.
   // No other fact of the claim may be missing from it (十八大以来 against a report of one year).
   if (judgement.outcomes.some((o) => o.status === 'not_found' && o.fact.kind !== 'term')) return false;
-  const words = judgement.outcomes.filter((o) => o.fact.kind === 'term' && o.status === 'confirmed' && !isGenericTerm(o.fact.text));
+  const words = judgement.outcomes.filter((o) => o.fact.kind === 'term' && o.status === 'confirmed' && !isGenericTerm(o.fact.text)).map((o) => matchView(o.fact.text));
   return judgement.outcomes.some(
-    (o) => o.status === 'contradicted' && o.sentence && words.filter((w) => w.sentence === o.sentence).length >= MIN_WORDS_OF_STATEMENT,
+    (o) => o.status === 'contradicted' && o.sentence && words.filter((w) => o.sentence!.view.includes(w)).length >= MIN_WORDS_OF_STATEMENT,
   );
 }
 

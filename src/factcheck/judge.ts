@@ -316,6 +316,16 @@ function roleFillers(role: Exclude<PersonRole, null>, sentences: readonly Articl
       if (fact.kind === 'person' && fact.role === role && !NOT_NAME.test(fact.name) && !out.some((o) => o.name === fact.name)) out.push({ name: fact.name, titles: fact.titles, sentence });
     }
     for (const name of fillersByPattern(sentence, role)) if (!out.some((o) => o.name === name)) out.push({ name, titles: null, sentence });
+    // 带队的是A和B: the people named after it in its clause.
+    const named = new RegExp(`(?:${LONG_ROLE_VERBS(role)})(?:的|者)(?:是|为)`).exec(sentence.view);
+    if (named) {
+      const from = named.index + named[0].length;
+      const clauseEnd = sentence.view.slice(from).search(/[，,。；;！？]/);
+      const to = clauseEnd < 0 ? sentence.view.length : from + clauseEnd;
+      for (const fact of sentence.facts) {
+        if (fact.kind === 'person' && fact.start >= from && fact.end <= to && !out.some((o) => o.name === fact.name)) out.push({ name: fact.name, titles: fact.titles, sentence });
+      }
+    }
   }
   return out;
 }
@@ -725,7 +735,13 @@ export function judgeArticle(
     }
   }
   // A content word must be said where the facts are: in a sentence that confirms one of them, or next to it.
-  const anchorsAt = [...best.found.entries()].filter(([f]) => f.kind !== 'term').map(([, s]) => s);
+  // Every place in the window where a confirmed fact is said counts (台州 in the caption and in the paragraph that
+  // also says 通化 and 对口合作), not only the first.
+  const lo = best.window[0]?.index ?? 0;
+  const hi = best.window.at(-1)?.index ?? -1;
+  const anchorsAt = [...best.found.entries()]
+    .filter(([f]) => f.kind !== 'term')
+    .flatMap(([f, s]) => [s, ...hits.get(f)!.filter((h) => h.at >= lo && h.at <= hi).map((h) => reading.sentences[h.at]!)]);
   if (anchorsAt.length > 0) {
     const nearAnchor = (at: number) => {
       const sentence = reading.sentences[at]!;
@@ -746,7 +762,7 @@ export function judgeArticle(
   }
   const outcomes: FactOutcome[] = claim.facts.map((fact) => {
     if (fact.kind === 'subject') return { fact, status: subjectOk ? 'confirmed' : 'not_found' };
-    const contradiction = contradict(fact, claim, reading, best.window, leaders, settings, inScope);
+    const contradiction = contradict(fact, claim, reading, best.window, leaders, settings, inScope, new Set(best.found.keys()));
     // Another tour's part of the report says nothing about this one.
     if (contradiction && (!contradiction.sentence || inScope(contradiction.sentence))) return contradiction;
     const sentence = best.found.get(fact);
@@ -775,6 +791,7 @@ function contradict(
   leaders: ReturnType<typeof roleFillers>,
   settings: JudgeSettings,
   inScope: (sentence: ArticleSentence) => boolean = () => true,
+  found?: ReadonlySet<ClaimFact>,
 ): FactOutcome | null {
   switch (fact.kind) {
     case 'person':
@@ -792,7 +809,7 @@ function contradict(
           return { fact, status: 'contradicted', source: [...new Set(others)].join('、'), sentence: section.sentences[0]!, mismatchKind: 'place' };
         }
       }
-      const party = contradictParty(fact, claim, reading);
+      const party = contradictParty(fact, claim, reading) ?? contradictPartner(fact, claim, reading);
       if (party) return party;
       if (fact.parent) {
         const written = parentInArticle(fact.canonical, reading);
@@ -800,16 +817,49 @@ function contradict(
           return { fact, status: 'contradicted', source: written.text, sentence: written.sentence, mismatchKind: 'place' };
         }
       }
-      return substitution(fact, claim, reading, window, settings);
+      return substitution(fact, claim, reading, window, settings, found);
     }
     case 'org':
     case 'document':
     case 'meeting':
     case 'term':
-      return substitution(fact, claim, reading, window, settings) ?? nameSubstitution(fact, claim, reading, window, settings);
+      return (
+        (fact.kind === 'term' ? contradictPartner(fact, claim, reading) : null) ??
+        substitution(fact, claim, reading, window, settings, found) ??
+        nameSubstitution(fact, claim, reading, window, settings, found)
+      );
     default:
       return null;
   }
+}
+
+/**
+ * The partner of a relation (菏泽与聊城开展对口协作 against 菏泽与德州开展对口协作): the report writes the same
+ * place joined by 与/和/同 to another one, with the claim's relation word after it. Null when it writes this
+ * partner with it, or nothing like it.
+ */
+function contradictPartner(fact: ClaimFact, claim: Claim, reading: ArticleReading): FactOutcome | null {
+  if (fact.kind !== 'place' && fact.kind !== 'term') return null;
+  const at = claim.facts.indexOf(fact);
+  const before = claim.facts[at - 1];
+  if (!before || (before.kind !== 'place' && before.kind !== 'term') || !/^(?:与|和|同)$/.test(claim.view.slice(before.end, fact.start))) return null;
+  const clauseEnd = claim.view.slice(fact.end).search(/[，,。；;！？]/);
+  const limit = clauseEnd < 0 ? claim.view.length : fact.end + clauseEnd;
+  const relation = claim.facts.filter((f) => f.kind === 'term' && f.start >= fact.end && f.end <= limit && !isGenericTerm(f.name) && !NON_FACT_WORDS.has(f.name) && f.name.length >= 2);
+  if (relation.length === 0) return null;
+  const name = (f: ClaimFact) => (f.kind === 'place' ? f.canonical : f.kind === 'term' ? f.name : '');
+  const variants = (f: ClaimFact) => placeVariants(name(f)).filter((v) => v.length >= 2).map(escapeRegExp).join('|');
+  const words = relation.map((r) => [r.kind === 'term' ? r.name : '', ...(r.kind === 'term' ? synonymsOf(r.name) : [])].filter((w) => w.length >= 2).map(escapeRegExp).join('|'));
+  const pattern = new RegExp(`(?:${variants(before)})(?:市|省|县|区)?(?:与|和|同)([\u3400-\u9fff]{2,6}?)(?:市|省|县|区)?[^，,。；;]{0,12}?(?:${words.join('|')})`);
+  let differing: FactOutcome | null = null;
+  for (const sentence of reading.sentences) {
+    const match = pattern.exec(sentence.view);
+    if (!match) continue;
+    const partner = stripAdminSuffix(match[1]!);
+    if (partner === name(fact) || namesPlace(match[1]!, name(fact)) || namesPlace(name(fact), partner)) return null;
+    differing ??= { fact, status: 'contradicted', source: sentence.text.slice(match.index, match.index + match[0].length), sentence, mismatchKind: 'place' };
+  }
+  return differing;
 }
 
 const SIGN_VERB = /签署|签订|签约|签下/;
@@ -912,7 +962,8 @@ function dateAnchors(claim: Claim, reading: ArticleReading): Array<(view: string
       );
     } else if (fact.kind === 'org' || fact.kind === 'meeting' || fact.kind === 'document') {
       anchors.push((view) => (namesPhrase(view, fact.name) || (fact.kind === 'meeting' && namesMeeting(view, fact.name)) ? Math.max(0, view.indexOf(stripMarks(fact.name).slice(0, 2))) : -1));
-    } else if (fact.kind === 'person') {
+    } else if (fact.kind === 'person' && !claim.facts.some((f) => (f.kind === 'place' && f.destination) || f.kind === 'org' || f.kind === 'meeting' || f.kind === 'document')) {
+      // A person dates an act only when the claim names no place or event: 沈晓明10月21日到衡阳 is dated by 衡阳.
       anchors.push((view) => view.indexOf(fact.name));
     }
   }
@@ -1061,9 +1112,10 @@ export function sameSlot(claim: QuantityValue, source: QuantityValue): boolean {
  * something else between (成都大熊猫|保护|研究基地 against 成都大熊猫|繁育|研究基地; 重庆科|技|城 against
  * 重庆科|学|城). The name is read together with the place or words written right against it.
  */
-function nameSubstitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[], settings: JudgeSettings): FactOutcome | null {
+function nameSubstitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[], settings: JudgeSettings, found?: ReadonlySet<ClaimFact>): FactOutcome | null {
   if (fact.kind === 'term' && NON_FACT_WORDS.has(fact.name)) return null;
-  if (window.length > 0 && confirmIn(fact, window, reading, claim)) return null;
+  // Said where the claim's other facts are: nothing else stands in its place.
+  if (found ? found.has(fact) : window.length > 0 && confirmIn(fact, window, reading, claim)) return null;
   let { start, end } = fact;
   for (let grown = true; grown; ) {
     grown = false;
@@ -1138,11 +1190,12 @@ function isPlacePhrase(filler: string): boolean {
  * something else between them (圣火农业|西红花|智能化育花房 against 圣火农业|草莓|智能化育花房). The fact must be
  * missing from the article, the filler short and not a synonym, the anchors long enough to pin the slot.
  */
-function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[], settings: JudgeSettings): FactOutcome | null {
+function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[], settings: JudgeSettings, found?: ReadonlySet<ClaimFact>): FactOutcome | null {
   if (fact.kind === 'term' && NON_FACT_WORDS.has(fact.name)) return null;
   // A class of places (外省, 省外) is filled by any place: 赴宁波考察 does not contradict 赴外省考察.
   if (fact.kind === 'term' && GENERIC_PLACES.has(fact.name)) return null;
-  if (window.length > 0 && confirmIn(fact, window, reading, claim)) return null;
+  // Said where the claim's other facts are: nothing else stands in its place.
+  if (found ? found.has(fact) : window.length > 0 && confirmIn(fact, window, reading, claim)) return null;
   // Widen the span over neighbouring unconfirmed plain words (新能源|汽车 is one slot).
   let { start, end } = fact;
   const missing = claim.facts.filter((f) => f.kind === 'term' && !namesTerm(reading.view, f.name));
@@ -1160,6 +1213,8 @@ function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, wi
     }
   }
   const span = claim.view.slice(start, end);
+  // An act (签署, 考察) said with another verb or construction is a paraphrase more often than another act.
+  if (isGenericTerm(span) || tagWords(span).every((w) => /^(?:v|d)/.test(w.tag))) return null;
   const left = claim.view.slice(Math.max(0, start - 8), start).split(PUNCTUATION).at(-1)!;
   const rightFull = claim.view.slice(end, end + 10).split(PUNCTUATION)[0]!;
   for (const sentence of window.length > 0 ? [...window, ...reading.sentences] : reading.sentences) {
@@ -1191,7 +1246,10 @@ function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, wi
         if (!/[\u3400-\u9fff]{2}/.test(filler)) break;
         // A place where the claim has no place is another kind of word, not another value of the slot (外出|考察
         // against 赴外省|考察).
-        if (fact.kind !== 'place' && !claim.facts.some((f) => f.kind === 'place' && f.start >= start && f.end <= end) && isPlacePhrase(filler)) break;
+        const verbSpan = tagWords(span).every((w) => /^(?:v|d)/.test(w.tag));
+        if (verbSpan && isPlacePhrase(filler)) break;
+        // A filler that says nothing (开展, 进行) is no other value: 签署对口合作 against 开展对口合作.
+        if (NON_FACT_WORDS.has(filler) || (verbSpan && tagWords(filler).every((w) => /^(?:v|d)/.test(w.tag) || NON_FACT_WORDS.has(w.word)))) break;
         const shown = Math.min(r, 4);
         return {
           fact,

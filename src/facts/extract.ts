@@ -296,7 +296,8 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
     if (!candidate) continue;
     // Prefer the length after which the clause goes on naturally (沈晓明率领 → 3; 王浩讲话 → 2); a two-character
     // surname makes a name of four or three (欧阳青峰).
-    const lengths = COMPOUND_SURNAMES.some((s) => candidate.startsWith(s)) ? [4, 3] : [3, 2];
+    // Four characters only when no shorter name fits (巴音朝鲁在…: names of other nationalities).
+    const lengths = COMPOUND_SURNAMES.some((s) => candidate.startsWith(s)) ? [4, 3] : [3, 2, 4];
     const name = lengths.map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && nameFits(view, at, n));
     if (!name || taken(at, at + name.length) || titles.some((t) => t.start >= at && t.start < at + name.length)) continue;
     const chain = titleChain(view, titles, title.end) ?? { start: title.start, last: title };

@@ -59,7 +59,21 @@ const HUAIAN = article('huaian-wenzhou', '淮安市党政代表团赴温州考�
   '此行由市政府副秘书长李文任联络组组长，市发展改革委主任赵明兼任副组长。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN];
+/** A local paper's report (我市 is 德州): leaders named after 带队的是, sites with numeral-like names, partners. */
+const HEZE = article('heze-visit', '菏泽市党政代表团来我市考察', '德州日报', '2025-09-18', [
+  '本报讯 9月16日，菏泽市党政代表团来我市考察，带队的是菏泽市委书记张新民和市长李卫东。我市市委书记王海鹰、市长刘建平陪同考察。',
+  '代表团先后来到齐河县晏城街道、禹城市伦镇，走访了千禾农业科技园和五里村。',
+  '座谈会上，张新民表示，菏泽与德州开展对口协作以来成效明显，菏泽还与聊城在物流领域开展合作。',
+  '参加此次考察的菏泽市领导共有12人。',
+]);
+
+/** A leader whose name has four characters without a two-character surname. */
+const ORDOS = article('ordos-visit', '鄂尔多斯市党政代表团到银川考察', '北方新报', '2025-07-10', [
+  '7月7日至8日，鄂尔多斯市委书记阿拉坦仓率领鄂尔多斯市党政代表团到银川考察，宁夏回族自治区副主席马建军会见代表团一行。',
+  '8日，代表团到灵武调研，考察了宁东能源化工基地。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -198,6 +212,54 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['四川省党政代表团由省委书记刘建国率领。', 'contradicted'],
       ['吉林省党政代表团由四川省委书记陈立新带队。', 'contradicted'],
       ['吉林省党政代表团由省委书记孙海涛带队赴浙江考察。', 'supported'],
+    ],
+  ],
+  [
+    'a word the segmenter does not know, or reads as a numeral (千禾, 五里村), is a fact to find',
+    [
+      ['菏泽市党政代表团在伦镇走访了千禾农业科技园。', 'supported'],
+      ['菏泽市党政代表团走访了千山农业科技园。', 'not_found'],
+      ['菏泽市党政代表团在晏城街道走访了三里村。', 'not_found'],
+    ],
+  ],
+  [
+    'those named after 带队的是 led the group',
+    [
+      ['菏泽市党政代表团由市长刘建平带队。', 'contradicted'],
+      ['菏泽市党政代表团由市委书记张新民和市长李卫东带队。', 'supported'],
+      ['菏泽市党政代表团由市长李卫东率领来德州考察。', 'supported'],
+    ],
+  ],
+  [
+    'a place named without its group noun stands for the group of that home (参加菏泽市这次考察的…)',
+    [
+      ['参加菏泽市这次考察的市领导共有12人。', 'supported'],
+      ['参加菏泽市此次考察的市领导共有15人。', 'contradicted'],
+      ['菏泽市这次来德州考察的市领导共有12人。', 'supported'],
+    ],
+  ],
+  [
+    'a partner named in place of another (菏泽与德州 / 与聊城) is contradicted; a city is no person',
+    [
+      ['菏泽与聊城开展对口协作。', 'contradicted'],
+      ['菏泽与德州开展对口协作。', 'supported'],
+      ['菏泽与聊城签署了物流合作协议。', 'not_found'],
+    ],
+  ],
+  [
+    'a name of four characters after a title is read whole (阿拉坦仓)',
+    [
+      ['鄂尔多斯市党政代表团由市长阿拉坦仓率领到银川考察。', 'contradicted'],
+      ['鄂尔多斯市委书记阿拉坦仓率团到银川考察。', 'supported'],
+      ['宁夏回族自治区副主席阿拉坦仓会见了鄂尔多斯市党政代表团。', 'contradicted'],
+    ],
+  ],
+  [
+    'a name between a verb of going and one of visiting is a place (到灵武调研); a place dates the act',
+    [
+      ['鄂尔多斯市党政代表团7月8日到灵武调研。', 'supported'],
+      ['阿拉坦仓7月7日到灵武调研。', 'contradicted'],
+      ['鄂尔多斯市党政代表团7月9日到灵武调研。', 'contradicted'],
     ],
   ],
   [
