@@ -302,7 +302,7 @@ export function parseClaim(claim: string): Claim {
         const name = view.slice(start, fact.end).replace(/[《》“”"]/g, '');
         if (name.length < 2) continue;
         // 12个村, 3家公司: a count of sites, not a site's name (the quantity is read instead).
-        if (fact.kind === 'org' && extracted.some((q) => q.kind === 'quantity' && q.start === start)) continue;
+        if (fact.kind === 'org' && extracted.some((q) => q.kind === 'quantity' && q.start >= start && q.start < fact.end)) continue;
         // A site or meeting inside a longer one already taken (座谈会 inside 交流座谈会) adds nothing.
         if (facts.some((f) => (f.kind === 'org' || f.kind === 'document' || f.kind === 'meeting') && f.start <= start && f.end >= fact.end)) continue;
         facts.push({ kind: fact.kind, ...span(start, fact.end), name });

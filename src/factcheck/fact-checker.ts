@@ -173,8 +173,10 @@ function identifiesTour(claim: Claim, judgement: ArticleJudgement): boolean {
   // No other fact of the claim may be missing from it (十八大以来 against a report of one year).
   if (judgement.outcomes.some((o) => o.status === 'not_found' && o.fact.kind !== 'term')) return false;
   const words = judgement.outcomes.filter((o) => o.fact.kind === 'term' && o.status === 'confirmed' && !isGenericTerm(o.fact.text)).map((o) => matchView(o.fact.text));
+  // A count's own noun (首批25个合作项目 against 首批18个合作项目) is one of those words.
+  const ownNoun = (o: FactOutcome) => (o.fact.kind === 'quantity' && o.fact.quantity.noun.length >= 2 ? 1 : 0);
   return judgement.outcomes.some(
-    (o) => o.status === 'contradicted' && o.sentence && words.filter((w) => o.sentence!.view.includes(w)).length >= MIN_WORDS_OF_STATEMENT,
+    (o) => o.status === 'contradicted' && o.sentence && words.filter((w) => o.sentence!.view.includes(w)).length + ownNoun(o) >= MIN_WORDS_OF_STATEMENT,
   );
 }
 

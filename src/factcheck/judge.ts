@@ -191,6 +191,8 @@ function lastMeetingIs(name: string, sentence: ArticleSentence, reading: Article
 /** Whether a sentence says a word or one of its domain synonyms. */
 function namesTerm(view: string, word: string): boolean {
   if (view.includes(word)) return true;
+  // "和美乡村"建设 says 和美乡村建设 (the claim drops the marks).
+  if (/[“”"「」]/.test(view) && !/[“”"「」]/.test(word) && namesTerm(view.replace(/[“”"「」]/g, ''), word)) return true;
   if (synonymsOf(word).some((w) => w.length >= 2 && view.includes(w))) return true;
   // 考察学习 = 考察 + 学习: a compound of two synonyms-bearing halves.
   if (word.length === 4) {
@@ -967,6 +969,12 @@ function dateAnchors(claim: Claim, reading: ArticleReading): Array<(view: string
       anchors.push((view) => view.indexOf(fact.name));
     }
   }
+  // A site, meeting or agreement the report names dates the claim by itself: 深圳 named in a sentence about an
+  // agreement (15日下午…推动赣州与深圳共建) does not date the visit to a site in 深圳.
+  const events = claim.facts
+    .filter((f): f is ClaimFact & { kind: 'org' | 'meeting' | 'document'; name: string } => f.kind === 'org' || f.kind === 'meeting' || f.kind === 'document')
+    .map((fact) => (view: string) => (namesPhrase(view, fact.name) || (fact.kind === 'meeting' && namesMeeting(view, fact.name)) ? Math.max(0, view.indexOf(stripMarks(fact.name).slice(0, 2))) : -1));
+  if (events.length > 0 && reading.sentences.some((s) => events.some((a) => a(s.view) >= 0))) return events;
   // No named anchor: the sentence that says every content word of the claim (考察了华为终端总部).
   const terms = claim.facts.filter((f) => f.kind === 'term' && f.name.length >= 2);
   if (anchors.length === 0 && terms.length >= 2) {
@@ -1005,7 +1013,10 @@ function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim
     // The date of the anchor is the last one written before it (10月8日至9日…来到衡阳，10日转赴娄底: 衡阳's is 8–9).
     const governs = own.some((d) => d.end <= at) ? [anchorDate] : dates;
     if (governs.some((d) => dateConfirms(fact, d, dateSentence))) return null;
-    const dateDiffers = compareDates(fact.date, anchorDate) === 'different';
+    // Two spans of days written for the same place are the same stay: 5月25日至28日 against 5月26日至28日 differs.
+    const isSpan = (d: DateValue) => d.from.day !== undefined && d.to.day !== undefined && (d.to.day !== d.from.day || d.to.month !== d.from.month);
+    const sameSpan = fact.date.from.day === anchorDate.from.day && fact.date.to.day === anchorDate.to.day && (fact.date.from.month ?? anchorDate.from.month) === anchorDate.from.month;
+    const dateDiffers = compareDates(fact.date, anchorDate) === 'different' || (isSpan(fact.date) && isSpan(anchorDate) && !fact.date.period && !sameSpan);
     // The part of the day: after the date, or after 当天 in a sentence that refers back to it.
     const part = own.length > 0 ? dayPartAt(dateSentence.view, anchorDate.end) : (sameDay?.[1] ?? null);
     if (own.length === 0 && fact.dayPart && part && compareDates(fact.date, anchorDate) === 'same' && sameDayPart(fact.dayPart, part)) return null;

@@ -77,10 +77,15 @@ export function compareDates(claim: DateValue, source: DateValue): Comparison {
   return source.from.day !== undefined && claim.from.day !== undefined ? 'different' : 'unknown';
 }
 
-/** 2000 → 1000, 36 → 10, 6 → 1: the span 多 covers after a round number. */
+/**
+ * The span 多/余 covers after a number: its last non-zero place (2000多 → 1000, 2600余 → 100, 30多 → 10, 36多 → 1).
+ * 2600余公里 is 2600 to 2699, so it rules out 3000多公里.
+ */
 function magnitude(value: number): number {
-  if (value <= 0) return 1;
-  return 10 ** Math.floor(Math.log10(value));
+  if (value <= 0 || !Number.isInteger(value)) return 1;
+  let step = 1;
+  while (value % (step * 10) === 0) step *= 10;
+  return step;
 }
 
 interface Interval {

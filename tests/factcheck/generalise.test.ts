@@ -54,9 +54,16 @@ const QINGHE = article('qinghe-inspection', '省委第三巡视组进驻清河�
 /** A city's trip with a two-party agreement, a host who met them, villages counted and posts taken (任组长). */
 const HUAIAN = article('huaian-wenzhou', '淮安市党政代表团赴温州考察', '淮河日报', '2025-10-20', [
   '10月14日至16日，淮安市委书记陈立群、市长方志远率领淮安市党政代表团赴浙江温州、台州考察。',
-  '15日上午，温州市委书记周海峰会见代表团一行。会上，淮安市人民政府与温州市人民政府签署《淮安市人民政府 温州市人民政府经贸合作框架协议》。',
+  '15日上午，温州市委书记周海峰会见代表团一行。会上，淮安市人民政府与温州市人民政府签署《淮安市人民政府 温州市人民政府经贸合作框架协议》。双方商定推动淮安与台州共建产业园区。',
   '在台州，代表团走进黄岩区的9个村，考察了城乡融合发展情况。',
+  '16日，代表团在台州考察了黄岩模具产业园。此行历时3天，行程1300余公里。',
   '此行由市政府副秘书长李文任联络组组长，市发展改革委主任赵明兼任副组长。',
+]);
+
+/** A county's study trip whose group has no name of its own (组织考察组): dates read from the sentence. */
+const PINGSHAN = article('pingshan-linan', '平山县考察组赴临安学习数字乡村建设', '太行日报', '2025-06-09', [
+  '6月3日至5日，平山县组织考察组前往杭州市临安区，学习数字乡村建设经验。',
+  '考察组先后走访了5个村，了解“乡村大脑”平台运行情况。',
 ]);
 
 /** A local paper's report (我市 is 德州): leaders named after 带队的是, sites with numeral-like names, partners. */
@@ -73,7 +80,7 @@ const ORDOS = article('ordos-visit', '鄂尔多斯市党政代表团到银川考
   '8日，代表团到灵武调研，考察了宁东能源化工基地。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS];
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -260,6 +267,46 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['鄂尔多斯市党政代表团7月8日到灵武调研。', 'supported'],
       ['阿拉坦仓7月7日到灵武调研。', 'contradicted'],
       ['鄂尔多斯市党政代表团7月9日到灵武调研。', 'contradicted'],
+    ],
+  ],
+  [
+    '2600余 is 2600 to 2699: another hundred or thousand is contradicted',
+    [
+      ['淮安市党政代表团此行行程2000多公里。', 'contradicted'],
+      ['淮安市党政代表团此行行程1300多公里。', 'supported'],
+      ['淮安市党政代表团3天行程1400余公里。', 'contradicted'],
+    ],
+  ],
+  [
+    'a site dates the visit to it, not a sentence that only names its place',
+    [
+      ['淮安市党政代表团10月15日在台州考察了黄岩模具产业园。', 'contradicted'],
+      ['淮安市党政代表团10月16日在台州考察了黄岩模具产业园。', 'supported'],
+      ['10月15日，淮安市党政代表团考察了黄岩模具产业园。', 'contradicted'],
+    ],
+  ],
+  [
+    'two spans of days for the same stay differ',
+    [
+      ['平山县考察组6月2日至5日前往临安学习。', 'contradicted'],
+      ['平山县考察组6月3日至5日前往临安区学习。', 'supported'],
+      ['平山县考察组6月3日至6日前往临安区学习数字乡村建设经验。', 'contradicted'],
+    ],
+  ],
+  [
+    'quotation marks do not make another word (“乡村大脑” = 乡村大脑)',
+    [
+      ['平山县考察组走访了5个村，了解乡村大脑平台运行情况。', 'supported'],
+      ['平山县考察组了解了“乡村大脑”平台运行情况。', 'supported'],
+      ['平山县考察组在临安了解乡村大脑平台的运行情况。', 'supported'],
+    ],
+  ],
+  [
+    'a count is no site name (9个合作项目); the same statement with another count is contradicted',
+    [
+      ['岳阳市党政代表团现场签约了12个合作项目。', 'contradicted'],
+      ['岳阳与宁波现场签约了9个合作项目。', 'supported'],
+      ['此次双方现场共签约了10个合作项目。', 'contradicted'],
     ],
   ],
   [
