@@ -1,9 +1,12 @@
 /**
  * Fact-check evaluation over one or more labelled claim sets (JSONL: id, claim, label). Per set: accuracy overall
  * and per gold label, the confusion matrix, the count of false "supported" verdicts (contradicted or not_found
- * judged supported — the failure that must stay at zero) and latency per claim. The index is loaded once.
+ * judged supported — the failure that must stay at zero) and latency per claim.
  *
- *   npm run eval:claims -- ../shared/eval/seed-claims.jsonl ../shared/dev/dev-claims.jsonl [--json] [--verbose]
+ *   npm run eval:claims                                   # seed + dev (seed + dev articles); invented (+ its articles)
+ *   npm run eval:claims -- a.jsonl b.jsonl --corpus dir…  # these sets over an index of these directories
+ *   npm run eval:claims -- a.jsonl b.jsonl                # these sets over the configured index (INDEX_DIR)
+ *   … [--json] [--verbose]
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +15,7 @@ import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { openQuestionAnswering } from '../src/app.ts';
 import { EvidenceFactChecker, VERDICTS, parseLabelledClaims, summariseClaims, type ClaimOutcome, type ClaimsReport } from '../src/factcheck/index.ts';
+import { defaultClaimsRuns, evaluateClaims, type ClaimsRun } from './eval/claims.ts';
 
 /** Targets from the issue: accuracy on public and dev sets, no false supported, p95 latency per claim. */
 const TARGET_ACCURACY = 0.95;
@@ -50,18 +54,35 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const json = argv.includes('--json');
   const verbose = argv.includes('--verbose');
-  const files = argv.filter((a) => !a.startsWith('--'));
-  if (files.length === 0) {
-    process.stderr.write('usage: npm run eval:claims -- claims.jsonl [more.jsonl …] [--json] [--verbose]\n');
-    process.exitCode = 2;
-    return;
+  const corpusDirs: string[] = [];
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    if (argv[i] === '--corpus') corpusDirs.push(argv[++i] ?? '');
+    else if (!argv[i]!.startsWith('--')) files.push(argv[i]!);
   }
+  let reports: Array<{ file: string; report: ClaimsReport }>;
+  if (files.length === 0 || corpusDirs.length > 0) {
+    const runs: ClaimsRun[] = files.length === 0 ? defaultClaimsRuns() : [{ sets: Object.fromEntries(files.map((f) => [path.basename(f, '.jsonl'), f])), corpusDirs }];
+    reports = [];
+    for (const run of runs) for (const { set, file: _file, ...report } of await evaluateClaims(run)) reports.push({ file: set, report });
+  } else {
+    reports = await onConfiguredIndex(files);
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ sets: reports.map(({ file, report }) => ({ file, ...report, targetsMet: targetsMet(report) })) })}\n`);
+  } else {
+    for (const { file, report } of reports) printTable(path.basename(file), report, verbose);
+  }
+}
+
+/** The sets checked over the index the configuration names (INDEX_DIR), loaded once. */
+async function onConfiguredIndex(files: readonly string[]): Promise<Array<{ file: string; report: ClaimsReport }>> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const sets = await Promise.all(files.map(async (file) => ({ file, items: parseLabelledClaims(await readFile(file, 'utf8')) })));
   const qa = await openQuestionAnswering(config, log);
   const checker = new EvidenceFactChecker({ retriever: qa.retriever, corpus: qa.index.corpus });
-  // Warm up the segmenter and the retriever so the first claim's latency is not their load time.
+  // Warm up the segmenter, the retriever and the tour cards so the first claim's latency is not their load time.
   await checker.check('湖南省党政代表团考察了36个点');
   const reports: Array<{ file: string; report: ClaimsReport }> = [];
   for (const { file, items } of sets) {
@@ -73,11 +94,7 @@ async function main(): Promise<void> {
     }
     reports.push({ file, report: summariseClaims(results) });
   }
-  if (json) {
-    process.stdout.write(`${JSON.stringify({ sets: reports.map(({ file, report }) => ({ file, ...report, targetsMet: targetsMet(report) })) })}\n`);
-  } else {
-    for (const { file, report } of reports) printTable(path.basename(file), report, verbose);
-  }
+  return reports;
 }
 
 main().catch((error: unknown) => {
