@@ -12,8 +12,10 @@ import { compareDates, compareQuantities, extractFacts, matchView, titleHeld, ty
 import { cardsFor, type TourCard, type TourCitation, type TourField } from '../tours/index.ts';
 import { GENERIC_PLACES, measuresCompatible, placeVariants } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
-import type { Claim, ClaimFact } from './claim.ts';
-import { containsPhrase, sameSlot, type ArticleJudgement, type FactOutcome } from './judge.ts';
+import { GROUP_NOUNS, type Claim, type ClaimFact } from './claim.ts';
+import { containsPhrase, sameSlot, titlesAsWritten, type ArticleJudgement, type FactOutcome } from './judge.ts';
+
+const LEAD_VERB = /率领|带领|带队|率队|领队|率团|领衔|率/;
 
 /** Nouns of a site count (36个考察点, 20个点位). */
 const SITE_COUNT_NOUN = /^(?:[\u3400-\u9fff]{0,4}(?:考察|参观|观摩|调研|学习|走访)点(?:位)?|点位|点)$/;
@@ -155,12 +157,30 @@ function judgeDate(fact: DateClaim, card: TourCard, reading: ArticleReading): Fa
   return null;
 }
 
-function judgeLeader(fact: Person, card: TourCard, reading: ArticleReading): FactOutcome | null {
-  const leader = card.leaders.find((l) => matchView(l.name) === fact.name);
+function judgeLeader(fact: Person, claim: Claim, card: TourCard, reading: ArticleReading): FactOutcome | null {
+  // Leaders as the card's citations show them: named in a sentence that says they led this group (a verb of
+  // leading or the group's noun) — a post in a working group (工作组组长由…担任) is not leading the delegation.
+  const subject = claim.facts.find((f): f is Extract<ClaimFact, { kind: 'subject' }> => f.kind === 'subject');
+  const nouns = subject ? GROUP_NOUNS[subject.subject.family] : [];
+  const leadingIn = (name: string) => cite(card, 'leaders', reading, (s) => s.view.includes(name) && (LEAD_VERB.test(s.view) || nouns.some((n) => s.view.includes(n))));
+  const leaders = card.leaders.filter((l) => leadingIn(matchView(l.name)));
+  const leader = leaders.find((l) => matchView(l.name) === fact.name);
+  if (!leader && fact.role === 'lead' && leaders.length > 0) {
+    // The card knows who led; someone else named as leading it did not (广西党政代表团由贵州省长陈敏尔率领).
+    const sentence = leadingIn(matchView(leaders[0]!.name));
+    if (!sentence) return null;
+    const group = subject ? subject.subject.noun : '代表团';
+    const led = leaders.map((l) => `${l.title ?? ''}${l.name}`).join('和');
+    return { fact, status: 'contradicted', source: `${led}率领`, sentence, mismatchKind: 'person', note: `原文中率领${group}的是${led}，而非${fact.title ?? ''}${fact.name}` };
+  }
   if (!leader || fact.holder || (fact.role !== null && fact.role !== 'lead')) return null;
-  if (fact.title && !(leader.title && titleHeld(fact.title, matchView(leader.title)))) return null;
-  const sentence = cite(card, 'leaders', reading, (s) => s.view.includes(fact.name));
-  return sentence ? { fact, status: 'confirmed', sentence } : null;
+  const sentence = leadingIn(fact.name);
+  if (!sentence) return null;
+  // The title the card keeps, or any of the chain the cited sentence writes before the name (…党委书记、…主任彭清华).
+  const written = titlesAsWritten(sentence, fact.name);
+  const held = (chain: string | null | undefined) => !!chain && titleHeld(fact.title!, matchView(chain));
+  if (fact.title && !held(leader.title) && !held(written)) return null;
+  return { fact, status: 'confirmed', sentence };
 }
 
 function judgePlace(fact: Extract<ClaimFact, { kind: 'place' }>, claim: Claim, card: TourCard, reading: ArticleReading): FactOutcome | null {
@@ -217,6 +237,31 @@ function judgeQuantity(fact: QuantityClaim, card: TourCard, reading: ArticleRead
   return null;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A claimed duration of the tour (考察了三天) against the card's span (4月21日至22日 is two days), when the claim
+ * places the tour nowhere but where the card says it went and the card states no duration of its own.
+ */
+function judgeDuration(fact: QuantityClaim, claim: Claim, card: TourCard, reading: ArticleReading): FactOutcome | null {
+  const q = fact.quantity;
+  if (q.ordinal || !measuresCompatible(q.measure, '天') || !card.start || !card.end) return null;
+  if (card.figures.some((f) => /[天日]/.test(f.value))) return null;
+  const subject = claim.facts.find((f) => f.kind === 'subject');
+  const elsewhere = claim.facts.some(
+    (f) => f.kind === 'place' && !(subject && f.start >= subject.start && f.end <= subject.end) && !card.destinations.some((d) => namesIn(d, f.canonical)),
+  );
+  if (elsewhere) return null;
+  const days = Math.round((Date.parse(card.end) - Date.parse(card.start)) / DAY_MS) + 1;
+  if (!Number.isFinite(days) || days < 1) return null;
+  const written = spanText(card, pointOf(card.start), pointOf(card.end), reading);
+  if (!written) return null;
+  const result = compareQuantities(q, { ...q, value: days, bound: 'exact' });
+  if (result === 'same') return { fact, status: 'confirmed', sentence: written.sentence };
+  if (result === 'different') return { fact, status: 'contradicted', source: `${written.text}（${days}天）`, sentence: written.sentence, mismatchKind: 'number' };
+  return null;
+}
+
 function judgeAgreement(fact: ClaimFact & { kind: 'document'; name: string }, card: TourCard, reading: ArticleReading): FactOutcome | null {
   const name = fact.name.replace(/[《》“”"\s]/g, '');
   if (name.length < 4) return null;
@@ -230,13 +275,13 @@ function judgeAgreement(fact: ClaimFact & { kind: 'document'; name: string }, ca
 function judgeFact(fact: ClaimFact, claim: Claim, card: TourCard, reading: ArticleReading, wholeTour: boolean): FactOutcome | null {
   switch (fact.kind) {
     case 'person':
-      return judgeLeader(fact, card, reading);
+      return judgeLeader(fact, claim, card, reading);
     case 'date':
       return wholeTour ? judgeDate(fact, card, reading) : null;
     case 'place':
       return wholeTour ? judgePlace(fact, claim, card, reading) : null;
     case 'quantity':
-      return judgeQuantity(fact, card, reading);
+      return judgeQuantity(fact, card, reading) ?? (wholeTour ? judgeDuration(fact, claim, card, reading) : null);
     case 'document':
       return judgeAgreement(fact as ClaimFact & { kind: 'document'; name: string }, card, reading);
     default:

@@ -81,7 +81,7 @@ const TITLED_NAME_AT_END = new RegExp(`((?:${[...TITLES].sort((a, b) => b.length
 const NON_CONTENT_TAG = /^(?:u|p|c|r|m|q|x|y|e|o|w|d|f|t|zg|uj|ul|ud|ug|uz|uv)/;
 const FUNCTION_CHARS = /[在了的和与是及等为对向把被将从到赴去来说由]/;
 /** A title stated of someone with 是/为 (组长是…, 团长为…). */
-const PREDICATE_TITLE = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?:是|为)$`);
+const PREDICATE_TITLE = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?:是|为)(?:[\u3400-\u9fff]{2,6}?[省市县区州])?$`);
 
 /** A place name cut by the segmenter: after 在/赴/到/的/和/与/、 or a verb of taking part, two to four characters
  * and an administrative suffix, before a verb, a particle or punctuation. */
@@ -89,6 +89,9 @@ const SPLIT_PLACE = /(参加|前往|来到|走进|深入|^|[在赴到于的和�
 
 /** Verbs of what a group does where it went (到娄底调研). */
 const VISIT_AFTER = /^(?:考察|调研|参观|学习|督导|督查|巡视|开展|召开|举行|走访|观摩|交流)/;
+
+/** A post given with 由 (组长由…担任). */
+const POST_BY = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})由(?:[\u3400-\u9fff]{2,6}?[省市县区州])?$`);
 
 /** Measure words that count places (两省, 三市). */
 const PLACE_COUNTER = /^[省市县区州]$/;
@@ -245,7 +248,9 @@ export function parseClaim(claim: string): Claim {
     covered.push({ start: Math.min(chainStart, titleStart), end: person.end });
     // 组长是省农业农村厅副厅长钟卫平: the post before 是 is a title the claim gives them too.
     const holder = person.title ? holderBefore(view, chainStart) : null;
-    const predicate = PREDICATE_TITLE.exec(view.slice(0, chainStart - (holder?.length ?? 0)))?.[1];
+    const before = view.slice(0, chainStart - (holder?.length ?? 0));
+    // 组长是X / 组长为X, or 组长由X担任.
+    const predicate = PREDICATE_TITLE.exec(before)?.[1] ?? (/^(?:同志)?(?:担任|出任|兼任)/.test(view.slice(person.end)) ? POST_BY.exec(before)?.[1] : undefined);
     if (predicate && predicate !== person.title) {
       facts.push({ kind: 'person', ...span(person.start, person.end), name: person.name, title: predicate, holder: null, role: null });
     }

@@ -8,7 +8,7 @@
  * the place written under another parent, or another word between the same words. Everything else is not_found:
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
-import { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
+import { compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
 import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
@@ -274,11 +274,13 @@ function holdersOf(name: string, reading: ArticleReading): Array<{ holder: strin
   return out;
 }
 
+const TITLES_ALTERNATION = [...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+
 /** A post taken after the name (邓文和任组长, 王某担任团长). */
 const POST_AFTER = new RegExp(`^(?:同志)?(?:担任|出任|兼任|任)(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`);
 
 /** The titles written before a name in its clause, verbatim (副组长、省农业农村厅副厅长), or null. */
-function titlesAsWritten(sentence: ArticleSentence, name: string): string | null {
+export function titlesAsWritten(sentence: ArticleSentence, name: string): string | null {
   const at = sentence.view.indexOf(name);
   if (at < 0) return null;
   const before = sentence.view.slice(Math.max(0, at - 24), at);
@@ -295,6 +297,11 @@ function readTitles(name: string, reading: ArticleReading): string[] {
   const titles = new Set<string>();
   for (const sentence of reading.sentences) {
     for (const fact of sentence.facts) if (fact.kind === 'person' && fact.name === name && fact.titles) titles.add(fact.titles);
+    // 组长由中央统战部副部长邹晓东担任: the post before 由 is theirs.
+    const postBy = new RegExp(`(${TITLES_ALTERNATION})由[^，,。；;]{0,24}?${escapeRegExp(name)}(?:同志)?(?:担任|出任|兼任)`).exec(sentence.view);
+    if (postBy) titles.add(postBy[1]!);
+    const written = titlesAsWritten(sentence, name);
+    if (written) titles.add(matchView(written));
     for (let at = sentence.view.indexOf(name); at !== -1; at = sentence.view.indexOf(name, at + 1)) {
       const post = POST_AFTER.exec(sentence.view.slice(at + name.length))?.[1];
       if (post) titles.add(post);
@@ -360,7 +367,7 @@ function personInRole(name: string, role: Exclude<PersonRole, null>, sentences: 
 }
 
 /** Characters a person's name does not contain (they belong to bodies, places and phrases). */
-const NOT_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人民双方一谈后前时中]/;
+const NOT_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人双方一谈后前时中]/;
 
 /** Untitled doers the extractor misses: 由易炼红主持, ，王浩主持. */
 const FILLER_PATTERNS = new Map<string, RegExp>();
@@ -436,7 +443,12 @@ function confirmIn(
             compareQuantities(fact.quantity, f) === 'same' &&
             ownersAgree(claim, fact, s, f) &&
             roleAgrees(claim, fact, s, reading),
-        ) || listCountOf(fact, s)?.same === true,
+        ) ||
+          listCountOf(fact, s)?.same === true ||
+          (() => {
+            const at = daysAt(fact, claim, s);
+            return at !== null && compareQuantities(fact.quantity, { ...fact.quantity, value: at.days, bound: 'exact' }) === 'same';
+          })(),
       );
     }
     case 'place':
@@ -505,6 +517,22 @@ function listCountOf(fact: Extract<ClaimFact, { kind: 'quantity' }>, sentence: A
     return { list, same };
   }
   return null;
+}
+
+/**
+ * The number of days a span written for the claim's destination lasts (于4月21日至22日在上海考察 → 2), for a claimed
+ * duration (在上海考察了三天); null when the sentence writes no span for it or the claim names no destination.
+ */
+function daysAt(fact: Extract<ClaimFact, { kind: 'quantity' }>, claim: Claim, sentence: ArticleSentence): { days: number; date: DateFact } | null {
+  if (fact.quantity.ordinal || !measuresCompatible(fact.quantity.measure, '天')) return null;
+  const places = claim.facts.filter((f): f is Extract<ClaimFact, { kind: 'place' }> => f.kind === 'place' && f.destination);
+  if (places.length === 0 || !places.every((p) => namesPlace(sentence.view, p.canonical))) return null;
+  if (sentence.facts.some((f) => f.kind === 'quantity' && measuresCompatible(f.measure, '天'))) return null;
+  const span = sentence.facts.find((f): f is DateFact => f.kind === 'date' && f.from.day !== undefined && f.to.day !== undefined && !f.inherited && (f.to.day !== f.from.day || f.to.month !== f.from.month));
+  if (!span || span.from.month === undefined) return null;
+  const day = (p: { month?: number; day?: number }) => Date.UTC(2001, (p.month ?? span.from.month!) - 1, p.day!);
+  const days = Math.round((day(span.to) - day(span.from)) / 86_400_000) + 1;
+  return days > 0 ? { days, date: span } : null;
 }
 
 /** Group nouns an ordinal may stand before (第三巡视组 is the third 组). */
@@ -599,12 +627,16 @@ function ordinalSection(claim: Claim, reading: ArticleReading): { sentences: Art
   return null;
 }
 
+/** A sentence opening with where it happens (在遵义，…; 来到厦门，…), whatever the segmenter makes of the name. */
+const OPENS_AT_PLACE = /^(?:[\d一二三四五六七八九十]+日(?:上午|下午|晚上)?[，,]?)?(?:在|来到|抵达|转赴|前往)[\u3400-\u9fff]{2,4}(?:[，,]|期间|时)/;
+
 /** How far back the place in force is looked for (sentences). */
 const PLACE_LOOKBACK = 6;
 
 /** The sentence views whose places are in force at a sentence: itself if it names a place, else the last that does. */
 function placesInForce(sentence: ArticleSentence, reading: ArticleReading): string[] {
-  const hasPlace = (s: ArticleSentence) => s.facts.some((f) => f.kind === 'place' && !GENERIC_PLACES.has(f.name)) || (reading.home !== null && /(?:我|本)(?:市|省|县|区)/.test(s.view));
+  const hasPlace = (s: ArticleSentence) =>
+    s.facts.some((f) => f.kind === 'place' && !GENERIC_PLACES.has(f.name)) || (reading.home !== null && /(?:我|本)(?:市|省|县|区)/.test(s.view)) || OPENS_AT_PLACE.test(s.view);
   if (hasPlace(sentence)) return [sentence.view];
   for (let i = sentence.index - 1; i >= Math.max(0, sentence.index - PLACE_LOOKBACK); i -= 1) {
     const previous = reading.sentences[i]!;
@@ -909,7 +941,11 @@ function contradictPerson(
     const titles = titlesOf(fact.name, reading);
     if (titles.length > 0 && !titles.some((chain) => titleHeld(fact.title!, chain))) {
       const sentence = mentioned.find((s) => titles.some((t) => s.view.includes(`${t}${fact.name}`))) ?? mentioned[0]!;
-      const written = titlesAsWritten(sentence, fact.name) ?? titles[0]!;
+      // Show the post the claim means when the report gives it another way (副组长 for a claimed 组长).
+      const head = fact.title.slice(-2);
+      const asWritten = titlesAsWritten(sentence, fact.name) ?? titles[0]!;
+      const related = titles.find((t) => t.endsWith(head));
+      const written = !asWritten.endsWith(head) && !asWritten.includes(`${head}、`) && related ? related : asWritten;
       return {
         fact,
         status: 'contradicted',
@@ -1056,7 +1092,7 @@ function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, clai
       if (result === 'different') slots.push({ sentence, quantity: f });
     }
   }
-  if (slots.length === 0) return contradictListCount(fact, claim, reading, window);
+  if (slots.length === 0) return contradictListCount(fact, claim, reading, window) ?? contradictDuration(fact, claim, reading);
   const inWindow = slots.find((s) => window.includes(s.sentence));
   const valuesOf = (list: typeof slots) => new Set(list.map((s) => `${s.quantity.value}${s.quantity.bound}`));
   // Several counts of the thing (per province, per day): the one the report gives for the tour itself — in a
@@ -1074,6 +1110,17 @@ function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, clai
 
 /** Measure words that count places (三省, 两市): before a noun they modify it. */
 const PLACE_COUNTERS = /^[省市县区州镇乡村地国]$/;
+
+/** A claimed duration at a place against the span the report writes for that place (三天 against 4月21日至22日). */
+function contradictDuration(fact: Extract<ClaimFact, { kind: 'quantity' }>, claim: Claim, reading: ArticleReading): FactOutcome | null {
+  for (const sentence of reading.sentences) {
+    const at = daysAt(fact, claim, sentence);
+    if (!at) continue;
+    if (compareQuantities(fact.quantity, { ...fact.quantity, value: at.days, bound: 'exact' }) !== 'different') return null;
+    return { fact, status: 'contradicted', source: `${sentence.text.slice(at.date.start, at.date.end)}（${at.days}天）`, sentence, mismatchKind: 'number' };
+  }
+  return null;
+}
 
 /**
  * A closed list before the claim's counted noun with another number of items (在A、B和C方面 against 四个方面): a

@@ -204,7 +204,8 @@ const TITLE_PATTERN = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
 /** What may follow a name: punctuation, the end, or a verb/particle that starts the rest of the clause. */
 const AFTER_NAME = /^(?:$|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随]|的(?:带领|率领|陪同|主持|邀请))/;
 /** Characters a name never contains (they start or end phrases). */
-const NOT_IN_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人民]/;
+/** (民 may end a given name — 张新民, 祝树民; 人 alone keeps 人民 out.) */
+const NOT_IN_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人]/;
 const NAME = /^[\u3400-\u9fff]{2,4}/;
 /**
  * A given name may end in 和 (张建和) though 和 usually joins two names: only when a verb or punctuation follows it

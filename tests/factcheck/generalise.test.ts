@@ -80,7 +80,16 @@ const ORDOS = article('ordos-visit', '鄂尔多斯市党政代表团到银川考
   '8日，代表团到灵武调研，考察了宁东能源化工基地。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN];
+/** Leaders named after 率领：一位是…, posts given with 由…担任, places the segmenter may not read, a span of days. */
+const XIANGXI = article('xiangxi-tongren', '湘西州党政代表团赴铜仁学习考察', '武陵日报', '2025-11-20', [
+  '11月12日至14日，湘西州党政代表团在贵州省铜仁市学习考察。代表团由两位负责人率领：一位是湘西州委书记、州人大常委会主任龙志民，另一位是州长田红军。铜仁市委书记杨明远陪同考察。',
+  '在万山，代表团参观了朱砂古镇和九丰农业产业园。',
+  '在碧江，代表团还专程去了梵净山生态展示馆，随后又参观了铜仁学院实训中心。',
+  '13日，两地在铜仁召开协作座谈会，杨明远主持会议。',
+  '两地协作工作组组长由湘西州副州长彭晓兰担任，副组长由铜仁市副市长吴海涛担任。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -88,17 +97,22 @@ const corpus: CorpusView = {
   getChunk: () => undefined,
 };
 
-/** Returns every paragraph of every article as a chunk (retrieval is not under test here). */
+/**
+ * Returns every paragraph of every article as a chunk, those sharing the most character pairs with the claim first
+ * (retrieval is not under test here, but the checker reads only the first few articles it is given).
+ */
 const everything: Retriever = {
-  async retrieve(): Promise<RetrievedChunk[]> {
+  async retrieve(question: string): Promise<RetrievedChunk[]> {
+    const pairs = new Set([...question].map((ch, i, all) => ch + (all[i + 1] ?? '')));
+    const shared = (text: string) => [...text].filter((ch, i, all) => pairs.has(ch + (all[i + 1] ?? ''))).length;
     return ARTICLES.flatMap((a) =>
       a.paragraphs.map((p) => ({
         chunk: { id: `${a.docId}#c${p.n}`, docId: a.docId, paragraphNumbers: [p.n], start: 0, end: p.text.length, text: p.text },
-        score: 1,
+        score: shared(p.text),
         denseRank: null,
         lexicalRank: null,
       })),
-    );
+    ).sort((x, y) => y.score - x.score);
   },
 };
 
@@ -307,6 +321,54 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['岳阳市党政代表团现场签约了12个合作项目。', 'contradicted'],
       ['岳阳与宁波现场签约了9个合作项目。', 'supported'],
       ['此次双方现场共签约了10个合作项目。', 'contradicted'],
+    ],
+  ],
+  [
+    'a post given with 由…担任 is a title, in the claim and in the report',
+    [
+      ['两地协作工作组组长由湘西州副州长彭晓兰担任。', 'supported'],
+      ['两地协作工作组组长由铜仁市副市长吴海涛担任。', 'contradicted'],
+      ['协作工作组副组长是吴海涛。', 'supported'],
+    ],
+  ],
+  [
+    'every title of a chain written before a name is theirs (州委书记、州人大常委会主任龙志民); names may end in 民',
+    [
+      ['湘西州党政代表团由州委书记龙志民和州长田红军率领。', 'supported'],
+      ['湘西州人大常委会主任龙志民率团赴铜仁考察。', 'supported'],
+      ['湘西州党政代表团由州长龙志民率领。', 'contradicted'],
+    ],
+  ],
+  [
+    'the card knows who led: someone else named as leading did not',
+    [
+      ['湘西州党政代表团由铜仁市委书记杨明远率领。', 'contradicted'],
+      ['湘西州党政代表团由副州长彭晓兰带队赴铜仁考察。', 'contradicted'],
+      ['湘西州党政代表团由州长田红军率领赴铜仁考察。', 'supported'],
+    ],
+  ],
+  [
+    'a duration is held against the span written for the place (11月12日至14日 is three days); 为期/历时 say nothing',
+    [
+      ['湘西州党政代表团在铜仁考察了三天。', 'supported'],
+      ['湘西州党政代表团在铜仁学习考察了四天。', 'contradicted'],
+      ['湘西州党政代表团此行为期3天。', 'supported'],
+    ],
+  ],
+  [
+    'a sentence opening with 在X， happens there, however the segmenter reads X',
+    [
+      ['湘西州党政代表团在万山参观了铜仁学院实训中心。', 'not_found'],
+      ['湘西州党政代表团在碧江参观了铜仁学院实训中心。', 'supported'],
+      ['湘西州党政代表团在万山参观了九丰农业产业园。', 'supported'],
+    ],
+  ],
+  [
+    'a person identifies a report only if it names them; the meeting does (someone else chaired it)',
+    [
+      ['王建国主持了会议并讲话。', 'not_found'],
+      ['协作座谈会由杨明远主持。', 'supported'],
+      ['王建国在协作座谈会上讲话并主持会议。', 'contradicted'],
     ],
   ],
   [
