@@ -10,7 +10,7 @@
  */
 import { compareDates, compareQuantities, extractFacts, matchView, titleHeld, type DateFact, type DatePoint, type DateValue, type QuantityFact } from '../facts/index.ts';
 import { cardsFor, type TourCard, type TourCitation, type TourField } from '../tours/index.ts';
-import { GENERIC_PLACES, measuresCompatible, placeVariants } from '../text/index.ts';
+import { GENERIC_PLACES, measuresCompatible, placeVariants, provinceOf, stripAdminSuffix } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, type Claim, type ClaimFact } from './claim.ts';
 import { containsPhrase, sameSlot, titlesAsWritten, type ArticleJudgement, type FactOutcome } from './judge.ts';
@@ -183,7 +183,7 @@ function judgeLeader(fact: Person, claim: Claim, card: TourCard, reading: Articl
   return { fact, status: 'confirmed', sentence };
 }
 
-function judgePlace(fact: Extract<ClaimFact, { kind: 'place' }>, claim: Claim, card: TourCard, reading: ArticleReading): FactOutcome | null {
+function judgePlace(fact: Extract<ClaimFact, { kind: 'place' }>, claim: Claim, card: TourCard, reading: ArticleReading, several: boolean): FactOutcome | null {
   const subject = claim.facts.find((f) => f.kind === 'subject');
   if (GENERIC_PLACES.has(fact.canonical)) return null;
   // The group's home named without a group noun (参加渌口区这次考察的…) is the group itself.
@@ -195,7 +195,18 @@ function judgePlace(fact: Extract<ClaimFact, { kind: 'place' }>, claim: Claim, c
   if (!fact.destination) return null;
   // The group's own home is the subject, not a destination.
   if (subject && fact.start >= subject.start && fact.end <= subject.end) return null;
-  if (!card.destinations.some((d) => namesIn(d, fact.canonical))) return null;
+  if (!card.destinations.some((d) => namesIn(d, fact.canonical))) {
+    // A province the report never names, where the card's destinations are all provinces: they went elsewhere
+    // (浙江省党政代表团赴安徽 against 赴江苏、上海). A city is not judged so: it may lie in a destination province.
+    const provinces = card.destinations.map((d) => provinceOf(stripAdminSuffix(matchView(d))));
+    // In a report of several tours only the card's own paragraphs must be silent about it.
+    const cited = new Set(Object.values(card.citations).flatMap((list) => (list ?? []).map((c) => c.paragraphId)));
+    const told = several ? reading.sentences.filter((s) => cited.has(s.paragraph.id)).map((s) => s.view).join('\n') : reading.view;
+    if (!provinceOf(fact.canonical) || provinces.length === 0 || provinces.some((p) => !p) || namesIn(told, fact.canonical)) return null;
+    const sentence = cite(card, 'destinations', reading);
+    if (!sentence) return null;
+    return { fact, status: 'contradicted', source: `赴${card.destinations.join('、')}`, sentence, mismatchKind: 'place' };
+  }
   const sentence = cite(card, 'destinations', reading, (s) => placeVariants(fact.canonical).some((v) => v.length >= 2 && s.view.includes(v)));
   return sentence ? { fact, status: 'confirmed', sentence } : null;
 }
@@ -272,14 +283,14 @@ function judgeAgreement(fact: ClaimFact & { kind: 'document'; name: string }, ca
 }
 
 /** What the card says about one fact of the claim, or null when the card has no field for it. */
-function judgeFact(fact: ClaimFact, claim: Claim, card: TourCard, reading: ArticleReading, wholeTour: boolean): FactOutcome | null {
+function judgeFact(fact: ClaimFact, claim: Claim, card: TourCard, reading: ArticleReading, wholeTour: boolean, several: boolean): FactOutcome | null {
   switch (fact.kind) {
     case 'person':
       return judgeLeader(fact, claim, card, reading);
     case 'date':
       return wholeTour ? judgeDate(fact, card, reading) : null;
     case 'place':
-      return wholeTour ? judgePlace(fact, claim, card, reading) : null;
+      return wholeTour ? judgePlace(fact, claim, card, reading, several) : null;
     case 'quantity':
       return judgeQuantity(fact, card, reading) ?? (wholeTour ? judgeDuration(fact, claim, card, reading) : null);
     case 'document':
@@ -291,9 +302,9 @@ function judgeFact(fact: ClaimFact, claim: Claim, card: TourCard, reading: Artic
 
 /**
  * A judgement with the card's decisions laid over it: a fact the sentences did not find takes the card's outcome;
- * a claimed tour span always takes it. Pure.
+ * a claimed tour span always takes it. `several`: the article reports several tours. Pure.
  */
-export function withCard(judgement: ArticleJudgement, claim: Claim, card: TourCard | null): ArticleJudgement {
+export function withCard(judgement: ArticleJudgement, claim: Claim, card: TourCard | null, several = false): ArticleJudgement {
   if (!card || !judgement.subjectMatches) return judgement;
   const wholeTour = tourLevel(claim);
   const outcomes = judgement.outcomes.map((outcome) => {
@@ -301,7 +312,7 @@ export function withCard(judgement: ArticleJudgement, claim: Claim, card: TourCa
     // A span the sentences confirm was written out as such; any other claimed span is the card's to judge.
     const spanClaim = fact.kind === 'date' && wholeTour && !isSingleDay(fact.date) && outcome.status === 'contradicted';
     if (outcome.status !== 'not_found' && !spanClaim) return outcome;
-    return judgeFact(fact, claim, card, judgement.reading, wholeTour) ?? outcome;
+    return judgeFact(fact, claim, card, judgement.reading, wholeTour, several) ?? outcome;
   });
   return { ...judgement, outcomes };
 }

@@ -216,6 +216,22 @@ function roleAfterList(view: string, from: number): PersonRole {
   return null;
 }
 
+/** Words that deny the statement after them (没有去…, 不是由…率领); 未 and 没 only before a verb of the domain. */
+const NEGATION = /(并没有|并未|未曾|从未|尚未|并非|不是|没有|不曾|没(?=[去到赴来参签考会率带])|未(?=[去到赴来参签考会率带前出]))/;
+
+/**
+ * The statement a claim denies (湖南省党政代表团没有去湖北 → 湖南省党政代表团去湖北), or null when it denies nothing.
+ * 不是A而是B states B: it is read as is (the caller checks the rest).
+ */
+export function negationOf(claim: string): { positive: string; negation: string } | null {
+  const view = matchView(claim);
+  const contrast = /不是([^，,。；;]+?)而是/.exec(view);
+  if (contrast) return null;
+  const match = NEGATION.exec(view);
+  if (!match) return null;
+  return { positive: claim.slice(0, match.index) + claim.slice(match.index + match[0].length), negation: claim.slice(match.index, match.index + match[0].length) };
+}
+
 /** Reads a claim into facts. Pure. */
 export function parseClaim(claim: string): Claim {
   const text = claim.trim();

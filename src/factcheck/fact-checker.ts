@@ -7,12 +7,12 @@ import { performance } from 'node:perf_hooks';
 import type { Article, Paragraph } from '../domain.ts';
 import type { CorpusView, Retriever } from '../retrieve/index.ts';
 import type { CorpusReader } from '../store/index.ts';
-import { toursOf, type TourCard } from '../tours/index.ts';
+import { cardsFor, toursOf, type TourCard } from '../tours/index.ts';
 import { splitSentences } from '../text/index.ts';
 import { matchView } from '../facts/index.ts';
 import { readArticle, type ArticleSentence } from './article.ts';
 import { cardOfClaim, cardsNamedBy, tourScope, withCard } from './card.ts';
-import { parseClaim, type Claim, type ClaimFact } from './claim.ts';
+import { negationOf, parseClaim, type Claim, type ClaimFact } from './claim.ts';
 import { FactCheckError } from './errors.ts';
 import { DEFAULT_JUDGE_SETTINGS, isGenericTerm, judgeArticle, type ArticleJudgement, type FactOutcome, type JudgeSettings } from './judge.ts';
 import type { EvidenceItem, FactCheckResult, FactResult, Mismatch, Verdict } from './types.ts';
@@ -83,6 +83,12 @@ export class EvidenceFactChecker implements FactChecker {
   async check(claim: string, options: { signal?: AbortSignal } = {}): Promise<FactCheckResult> {
     const text = claim.trim();
     if (!text) throw new FactCheckError('empty claim');
+    const negated = negationOf(text);
+    if (negated) return negatedResult(text, negated, await this.#checkPositive(negated.positive, options));
+    return this.#checkPositive(text, options);
+  }
+
+  async #checkPositive(text: string, options: { signal?: AbortSignal }): Promise<FactCheckResult> {
     const started = performance.now();
     const parsed = parseClaim(text);
     let retrieved;
@@ -106,7 +112,8 @@ export class EvidenceFactChecker implements FactChecker {
     }
     const judgements = articles.map((article) => {
       const card = cardOfClaim(parsed, cards, article.docId);
-      return withCard(judgeArticle(parsed, readArticle(article), this.#settings, tourScope(card, cards, article.docId)), parsed, card);
+      const several = cardsFor(cards, article.docId).length > 1;
+      return withCard(judgeArticle(parsed, readArticle(article), this.#settings, tourScope(card, cards, article.docId)), parsed, card, several);
     });
     const verdict = decide(parsed, judgements);
     const nearestFallback = () =>
@@ -128,6 +135,31 @@ export class EvidenceFactChecker implements FactChecker {
       timings: { retrieve: retrievedAt - started, check: finished - retrievedAt, total: finished - started },
     };
   }
+}
+
+/**
+ * A claim that denies something (没有去湖北, 不是由沈晓明率领) is checked as the statement it denies: what the report
+ * says happened contradicts it; a denied statement the report contradicts or does not cover leaves it unconfirmed —
+ * absence in a report never proves a denial.
+ */
+function negatedResult(text: string, negated: { positive: string; negation: string }, positive: FactCheckResult): FactCheckResult {
+  if (positive.verdict === 'supported') {
+    const source = positive.evidence[0]?.quote ?? '';
+    return {
+      ...positive,
+      claim: text,
+      verdict: 'contradicted',
+      explanation: `原文记载的情况与此相反（“${negated.negation}”不符）：${source}`,
+      mismatches: [{ kind: 'other', claim: text, source }],
+    };
+  }
+  return {
+    ...positive,
+    claim: text,
+    verdict: 'not_found',
+    explanation: '现有文章中未找到能证实这一否定说法的依据（报道未提及某事并不能证明它没有发生）；以下是最接近的原文。',
+    mismatches: [],
+  };
 }
 
 /** Shortest list of plain words that is a checkable claim without facts (义乌…华丽转身). */

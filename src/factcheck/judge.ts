@@ -561,7 +561,10 @@ function withHead(q: QuantityFact | QuantityValue, view: string, start: number, 
  * (甬岳产业合作园首期, 现场签约项目) — are all said in the source's sentence.
  */
 function roleAgrees(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>, sentence: ArticleSentence, reading: ArticleReading): boolean {
-  if (fact.quantity.noun || fact.quantity.ordinal || PINNING_MEASURES.some((m) => measuresCompatible(fact.quantity.measure, m))) return true;
+  // Only sums, shares and bare 个 need their role: a specific counter (3组, 49场) says what it counts.
+  const q = fact.quantity;
+  const counted = q.measure === '个' && /^[村镇乡户]/.test(claim.view.slice(fact.end));
+  if (q.noun || q.ordinal || counted || !(measuresCompatible(q.measure, '元') || q.measure === '%' || q.measure === '' || q.measure === '个')) return true;
   const clauseStart = Math.max(...[...'，,。；;：:！？!?'].map((ch) => claim.view.lastIndexOf(ch, fact.start - 1))) + 1;
   const head = headBefore(claim.view, fact.start);
   // The group's own name (省委第三督导组) is the subject, not what the number is of.
@@ -1307,7 +1310,8 @@ function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, wi
         const verbSpan = tagWords(span).every((w) => /^(?:v|d)/.test(w.tag));
         if (verbSpan && isPlacePhrase(filler)) break;
         // A filler that says nothing (开展, 进行) is no other value: 签署对口合作 against 开展对口合作.
-        if (NON_FACT_WORDS.has(filler) || (verbSpan && tagWords(filler).every((w) => /^(?:v|d)/.test(w.tag) || NON_FACT_WORDS.has(w.word)))) break;
+        const saysNothing = (w: { word: string }) => NON_FACT_WORDS.has(w.word) || STOP_WORDS.has(w.word) || /^[共有达约为是计]+$/.test(w.word);
+        if (tagWords(filler).every(saysNothing) || (verbSpan && tagWords(filler).every((w) => /^(?:v|d)/.test(w.tag) || saysNothing(w)))) break;
         const shown = Math.min(r, 4);
         return {
           fact,

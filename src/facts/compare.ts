@@ -95,8 +95,12 @@ interface Interval {
   highOpen: boolean;
 }
 
-/** exact → [v, v]; 2000多 → [2000, 3000); 超过100 → (100, ∞). */
+/** How far 约/近 may stray from the number written. */
+const APPROX_SHARE = 0.15;
+
+/** exact → [v, v]; 2000多 → [2000, 3000); 超过100 → (100, ∞); 约300 → [255, 345]. */
 function interval(q: QuantityValue): Interval {
+  if (q.bound === 'approx') return { low: q.value * (1 - APPROX_SHARE), high: q.value * (1 + APPROX_SHARE), lowOpen: false, highOpen: false };
   if (q.bound === 'more') return { low: q.value, high: q.value + magnitude(q.value), lowOpen: false, highOpen: true };
   if (q.bound === 'atLeast') return { low: q.value, high: Number.POSITIVE_INFINITY, lowOpen: true, highOpen: true };
   return { low: q.value, high: q.value, lowOpen: false, highOpen: false };
@@ -119,9 +123,10 @@ function inside(point: number, range: Interval): boolean {
  */
 export function compareQuantities(claim: QuantityValue, source: QuantityValue): Comparison {
   if (claim.value === source.value && claim.bound === source.bound) return 'same';
-  if (claim.bound === 'approx' || source.bound === 'approx') return claim.value === source.value ? 'same' : 'unknown';
   const claimRange = interval(claim);
   const sourceRange = interval(source);
+  // 约300 confirms only 300; it is ruled out only by values far from it (约1500公里 against 2000多公里).
+  if (claim.bound === 'approx' || source.bound === 'approx') return claim.value === source.value ? 'same' : disjoint(claimRange, sourceRange) ? 'different' : 'unknown';
   if (disjoint(claimRange, sourceRange)) return 'different';
   if (source.bound === 'exact' && inside(source.value, claimRange)) return 'same';
   if (claim.bound === 'atLeast' && source.bound === 'more' && source.value >= claim.value) return 'same';

@@ -63,7 +63,7 @@ const HUAIAN = article('huaian-wenzhou', '淮安市党政代表团赴温州考�
 /** A county's study trip whose group has no name of its own (组织考察组): dates read from the sentence. */
 const PINGSHAN = article('pingshan-linan', '平山县考察组赴临安学习数字乡村建设', '太行日报', '2025-06-09', [
   '6月3日至5日，平山县组织考察组前往杭州市临安区，学习数字乡村建设经验。',
-  '考察组先后走访了5个村，了解“乡村大脑”平台运行情况。',
+  '考察组先后走访了5个村，了解“乡村大脑”平台运行情况。考察组分成2组，分别在两个镇座谈。',
 ]);
 
 /** A local paper's report (我市 is 德州): leaders named after 带队的是, sites with numeral-like names, partners. */
@@ -369,6 +369,38 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['王建国主持了会议并讲话。', 'not_found'],
       ['协作座谈会由杨明远主持。', 'supported'],
       ['王建国在协作座谈会上讲话并主持会议。', 'contradicted'],
+    ],
+  ],
+  [
+    'a denial is checked as what it denies: what the report says happened contradicts it, absence proves nothing',
+    [
+      ['岳阳市党政代表团此行没有去宁波。', 'contradicted'],
+      ['岳阳市党政代表团不是由市委书记林志强率领的。', 'contradicted'],
+      ['岳阳市党政代表团并未去温州。', 'not_found'],
+    ],
+  ],
+  [
+    'a province the report never names is not where the group went (its card lists provinces only)',
+    [
+      ['陕西省党政代表团赴浙江考察。', 'contradicted'],
+      ['吉林省党政代表团赴广东考察。', 'contradicted'],
+      ['陕西省党政代表团赴江苏、安徽考察。', 'supported'],
+    ],
+  ],
+  [
+    '约 strays a little: 约2000公里 is not 1300余公里, 约1300公里 is',
+    [
+      ['淮安市党政代表团此行行程约2000公里。', 'contradicted'],
+      ['淮安市党政代表团此行行程约900公里。', 'contradicted'],
+      ['淮安市党政代表团此行行程约1300公里。', 'supported'],
+    ],
+  ],
+  [
+    'a specific counter (3组, 49场) says what it counts: the claim’s other words need not be in its sentence',
+    [
+      ['平山县考察组学习数字乡村建设时分成4组。', 'contradicted'],
+      ['平山县考察组在临安学习数字乡村建设经验，走访了6个村。', 'contradicted'],
+      ['平山县考察组在临安学习数字乡村建设经验，分成2组座谈。', 'supported'],
     ],
   ],
   [

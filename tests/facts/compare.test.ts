@@ -19,6 +19,8 @@ describe('compareQuantities', () => {
     ['36 against 30多: unknown', q(36, 'exact', '个'), q(30, 'more', '个'), 'unknown'],
     ['超过100 confirmed by 150', q(100, 'atLeast'), q(150), 'same'],
     ['约300 against 320: unknown', q(300, 'approx'), q(320), 'unknown'],
+    ['约1500 against 2000多: different', q(1500, 'approx'), q(2000, 'more'), 'different'],
+    ['约300 against 约300: same', q(300, 'approx'), q(300, 'approx'), 'same'],
     ['37 against 36', q(37, 'exact', '个'), q(36, 'exact', '个'), 'different'],
   ];
   for (const [name, claim, source, expected] of cases) test(name, () => assert.equal(compareQuantities(claim, source), expected));
