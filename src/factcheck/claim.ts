@@ -5,7 +5,7 @@
  * content words. Words that state no fact (双方, 有关, 此次: the lexicon's NON_FACT_WORDS) are never facts.
  */
 import { extractFacts, matchView, type DateValue, type Fact, type PersonRole, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, MEASURE_WORDS, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, MEASURE_WORDS, provinceOf, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 
 /** Kinds of claim facts (`subject` is checked against the whole article; `term` is a plain content word). */
 export type ClaimFactKind = 'subject' | 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
@@ -30,7 +30,7 @@ export interface ClaimSubject {
 
 export type ClaimFact =
   | (ClaimFactBase & { kind: 'subject'; subject: ClaimSubject })
-  | (ClaimFactBase & { kind: 'person'; name: string; title: string | null; holder: string | null; role: PersonRole })
+  | (ClaimFactBase & { kind: 'person'; name: string; title: string | null; holder: string | null; role: PersonRole; office?: string | null })
   | (ClaimFactBase & { kind: 'date'; date: DateValue; dayPart: string | null })
   | (ClaimFactBase & { kind: 'quantity'; quantity: QuantityValue })
   | (ClaimFactBase & { kind: 'place'; canonical: string; destination: boolean; parent: string | null })
@@ -97,7 +97,7 @@ const POST_BY = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).m
 const PLACE_COUNTER = /^[省市县区州]$/;
 
 /** Verbs before a meeting or agreement name that the extractor may include (召开了对口合作座谈会). */
-const LEADING_VERB = /^(?:召开了?|举行了?|举办了?|出席了?|参加了?|在|了|并)+/;
+const LEADING_VERB = /^(?:召开了?|举行了?|举办了?|出席了?|参加了?|去了?|在|了|并)+/;
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
@@ -132,6 +132,22 @@ function findSubject(view: string, facts: readonly Fact[]): { start: number; end
 
 /** Words that prefix any group's name (党政代表团, 学习考察团) and so name none. */
 const GROUP_PREFIX_WORDS: ReadonlySet<string> = new Set(['党政', '学习', '专题', '全体', '联合', '第一', '第二', '第三']);
+
+/**
+ * The place whose office a title chain names (丽水市委书记 → 丽水; 湖南省委书记、省长 → 湖南), or null when the chain
+ * names none (省委书记).
+ */
+export function officePlace(chain: string | null | undefined): string | null {
+  if (!chain) return null;
+  const first = chain.split(/[、,，]/)[0]!;
+  const at = TITLES.map((t) => first.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  const prefix = at === undefined ? '' : first.slice(0, at);
+  if (prefix.length < 2 || /[的了和与]/.test(prefix)) return null;
+  // Places only (丽水, 湖南省): a body (中国银保监会) is compared as the title's holder instead.
+  const tagged = tagWords(prefix);
+  const place = stripAdminSuffix(prefix) !== prefix || provinceOf(prefix) !== undefined || (tagged.length === 1 && tagged[0]!.tag.startsWith('ns'));
+  return place ? stripAdminSuffix(prefix) : null;
+}
 
 /** The body holding a title when it is an organisation (中国证监会 in 中国证监会副主席), else null. */
 export function holderBefore(view: string, titleStart: number): string | null {
@@ -260,6 +276,7 @@ export function parseClaim(claim: string): Claim {
       title: person.title,
       holder: person.title ? holderBefore(view, chainStart) : null,
       role: person.role ?? roleAfterList(view, person.end),
+      office: officePlace(person.titles),
     });
     covered.push({ start: Math.min(chainStart, titleStart), end: person.end });
     // 组长是省农业农村厅副厅长钟卫平: the post before 是 is a title the claim gives them too.

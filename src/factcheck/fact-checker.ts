@@ -8,7 +8,7 @@ import type { Article, Paragraph } from '../domain.ts';
 import type { CorpusView, Retriever } from '../retrieve/index.ts';
 import type { CorpusReader } from '../store/index.ts';
 import { cardsFor, toursOf, type TourCard } from '../tours/index.ts';
-import { splitSentences } from '../text/index.ts';
+import { NON_FACT_WORDS, splitSentences } from '../text/index.ts';
 import { matchView } from '../facts/index.ts';
 import { readArticle, type ArticleSentence } from './article.ts';
 import { cardOfClaim, cardsNamedBy, tourScope, withCard } from './card.ts';
@@ -204,7 +204,7 @@ function identifiesTour(claim: Claim, judgement: ArticleJudgement): boolean {
   // 现场签约项目总投资达到90亿元): it is the same statement with another value.
   // No other fact of the claim may be missing from it (十八大以来 against a report of one year).
   if (judgement.outcomes.some((o) => o.status === 'not_found' && o.fact.kind !== 'term')) return false;
-  const words = judgement.outcomes.filter((o) => o.fact.kind === 'term' && o.status === 'confirmed' && !isGenericTerm(o.fact.text)).map((o) => matchView(o.fact.text));
+  const words = claim.facts.filter((f) => f.kind === 'term' && !isGenericTerm(f.name) && !NON_FACT_WORDS.has(f.name) && f.name.length >= 2).map((f) => matchView(f.text));
   // A count's own noun (首批25个合作项目 against 首批18个合作项目) is one of those words.
   const ownNoun = (o: FactOutcome) => (o.fact.kind === 'quantity' && o.fact.quantity.noun.length >= 2 ? 1 : 0);
   return judgement.outcomes.some(

@@ -11,7 +11,7 @@
 import { compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
 import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
-import { GROUP_NOUNS, dayPartAt, holderBefore, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
+import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
 
 /** How one claim fact fares against an article. */
@@ -194,6 +194,8 @@ function namesTerm(view: string, word: string): boolean {
   // "和美乡村"建设 says 和美乡村建设 (the claim drops the marks).
   if (/[“”"「」]/.test(view) && !/[“”"「」]/.test(word) && namesTerm(view.replace(/[“”"「」]/g, ''), word)) return true;
   if (synonymsOf(word).some((w) => w.length >= 2 && view.includes(w))) return true;
+  // 率南平市党政代表团: a one-character act word counts before the group it acts on.
+  if (synonymsOf(word).some((w) => w.length === 1 && new RegExp(`${escapeRegExp(w)}[^，,。；;]{0,12}?(?:团|组|班)`).test(view)) && ACT_WORDS.some((a) => a === word || synonymsOf(a).includes(word))) return true;
   // 考察学习 = 考察 + 学习: a compound of two synonyms-bearing halves.
   if (word.length === 4) {
     const [a, b] = [word.slice(0, 2), word.slice(2)];
@@ -957,6 +959,16 @@ function contradictPerson(
         mismatchKind: 'person',
         note: `原文中${fact.name}为${written}${fact.role === 'lead' ? `，${leadNote() ?? ''}` : ''}`.replace(/，$/, ''),
       };
+    }
+  }
+  // The place whose office the title is (丽水市委书记 against 衢州市委书记高晓东).
+  if (fact.office && mentioned.length > 0) {
+    const chains = titlesOf(fact.name, reading);
+    const places = chains.map((chain) => ({ chain, place: officePlace(chain) })).filter((c) => c.place !== null);
+    const same = (a: string, b: string) => a === b || namesPlace(a, b) || namesPlace(b, a);
+    if (places.length > 0 && !places.some((c) => same(c.place!, fact.office!))) {
+      const sentence = mentioned.find((s) => s.view.includes(`${places[0]!.chain}${fact.name}`)) ?? mentioned[0]!;
+      return { fact, status: 'contradicted', source: `${places[0]!.chain}${fact.name}`, sentence, mismatchKind: 'person', note: `原文中${fact.name}为${places[0]!.chain}` };
     }
   }
   // The body holding the title (中国证监会副主席 against 中国银保监会副主席).

@@ -60,9 +60,9 @@ const HUAIAN = article('huaian-wenzhou', '淮安市党政代表团赴温州考�
   '此行由市政府副秘书长李文任联络组组长，市发展改革委主任赵明兼任副组长。',
 ]);
 
-/** A county's study trip whose group has no name of its own (组织考察组): dates read from the sentence. */
+/** A county's study trip led with a one-character verb (率…考察组): dates read from the sentence. */
 const PINGSHAN = article('pingshan-linan', '平山县考察组赴临安学习数字乡村建设', '太行日报', '2025-06-09', [
-  '6月3日至5日，平山县组织考察组前往杭州市临安区，学习数字乡村建设经验。',
+  '6月3日至5日，平山县委书记马文军率平山县考察组前往杭州市临安区，学习数字乡村建设经验。',
   '考察组先后走访了5个村，了解“乡村大脑”平台运行情况。考察组分成2组，分别在两个镇座谈。',
 ]);
 
@@ -401,6 +401,30 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['平山县考察组学习数字乡村建设时分成4组。', 'contradicted'],
       ['平山县考察组在临安学习数字乡村建设经验，走访了6个村。', 'contradicted'],
       ['平山县考察组在临安学习数字乡村建设经验，分成2组座谈。', 'supported'],
+    ],
+  ],
+  [
+    'the place of an office is part of the title (台州市委书记 is not 温州市委书记)',
+    [
+      ['台州市委书记周海峰会见了淮安市党政代表团。', 'contradicted'],
+      ['温州市委书记周海峰会见了淮安市党政代表团。', 'supported'],
+      ['浙江省委书记周海峰会见了淮安市党政代表团。', 'contradicted'],
+    ],
+  ],
+  [
+    '率 before the group it leads says 率领',
+    [
+      ['平山县考察组由县委书记马文军率领。', 'supported'],
+      ['平山县考察组由马文军带领前往临安。', 'supported'],
+      ['平山县考察组由县长马文军率领。', 'contradicted'],
+    ],
+  ],
+  [
+    'a site after 去 is the site, not 去 and the site',
+    [
+      ['湘西州党政代表团去了梵净山生态展示馆。', 'supported'],
+      ['湘西州党政代表团去朱砂古镇参观。', 'supported'],
+      ['湘西州党政代表团去了铜仁博物馆。', 'not_found'],
     ],
   ],
   [
