@@ -122,7 +122,8 @@ const QUANTITY_PATTERN = new RegExp(
   'g',
 );
 const BEFORE_AT_LEAST = /(?:超过|逾|超|多达|不少于|以上)$/;
-const BEFORE_APPROX = /(?:约|近|大约|将近|接近)$/;
+/** 约 is "about" unless it ends a word (签约, 预约, 节约 — 现场签约9个项目 is exact). */
+const BEFORE_APPROX = /(?:(?<![签预节合公条制违履相邀])约|近|大约|将近|接近)$/;
 /** Characters that end a counted noun (particles, prepositions, conjunctions). */
 const NOUN_STOP = /[的了是在有为到从向对把被将并而且于以及或等里中后前时和与、，,。；;：:！？!?（）()“”"\s]/;
 const NOUN_TAG = /^(?:n|vn|j|an|l)/;
@@ -136,8 +137,12 @@ function countedNoun(view: string, from: number): string {
   // 13个点, 4个组: a lone counter noun is the counted thing.
   if (run.length === 1 || /^[点组项批场站]/.test(run) && !NOUN_TAG.test(tagWords(run)[0]?.tag ?? '')) return /^[点组省市县区项批场站]/.test(run) ? run[0]! : '';
   let noun = '';
-  for (const { word, tag } of tagWords(run)) {
-    if (!NOUN_TAG.test(tag) && !(noun && tag.startsWith('n'))) break;
+  const words = tagWords(run);
+  for (const [i, { word, tag }] of words.entries()) {
+    // A verb that modifies the noun after it is part of the counted thing (500个就业岗位, 9个签约项目).
+    // (A one-character verb is the predicate instead: 46人赴外地.)
+    const modifier = i === 0 && tag === 'v' && word.length >= 2 && /^(?:n|vn|nz)$/.test(words[1]?.tag ?? '');
+    if (!modifier && !NOUN_TAG.test(tag) && !(noun && tag.startsWith('n'))) break;
     noun += word;
     if (noun.length >= 6) break;
   }
@@ -202,7 +207,7 @@ const BARE_ORDINAL = new RegExp(`第(\\d+|[${NUMERAL_CHARS}]+)`, 'g');
 
 const TITLE_PATTERN = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
 /** What may follow a name: punctuation, the end, or a verb/particle that starts the rest of the clause. */
-const AFTER_NAME = /^(?:$|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随]|的(?:带领|率领|陪同|主持|邀请))/;
+const AFTER_NAME = /^(?:$|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随任]|的(?:带领|率领|陪同|主持|邀请))/;
 /** Characters a name never contains (they start or end phrases). */
 /** (民 may end a given name — 张新民, 祝树民; 人 alone keeps 人民 out.) */
 const NOT_IN_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人]/;
@@ -214,10 +219,20 @@ const NAME = /^[\u3400-\u9fff]{2,4}/;
 const NAME_ENDING_IN_HE = /^[\u3400-\u9fff]{2}和$/;
 const AFTER_NAME_ENDING_IN_HE = /^(?:$|[,，、:：;；。\s]|[率带主陪出参会讲介表说指强])/;
 
+/** Numerals do not start a name (省长一同带队: 一同 is an adverb the segmenter may tag as a noun). */
+const NUMERAL_START = /^[一二三四五六七八九十两几零]/;
+
+/** Adverbs that start with 一 (副厅长张青一同前往): their 一 never ends the name before them. */
+const YI_ADVERB = /^一[同起道行并齐]$/;
+
 function nameFits(view: string, at: number, name: string): boolean {
+  if (NUMERAL_START.test(name)) return false;
   const after = view.slice(at + name.length);
+  if (YI_ADVERB.test(`${name.at(-1)}${after[0] ?? ''}`)) return false;
   if (NAME_ENDING_IN_HE.test(name)) return AFTER_NAME_ENDING_IN_HE.test(after) && !NOT_IN_NAME.test(name.slice(0, 2)) && !isCommonWord(name);
-  return AFTER_NAME.test(after) && !NOT_IN_NAME.test(name) && !isCommonWord(name);
+  // 长 ends titles (厅长) but may stand inside a given name (范长河): only the middle of three is allowed.
+  const checked = name.length === 3 && name[1] === '长' ? `${name[0]}${name[2]}` : name;
+  return AFTER_NAME.test(after) && !NOT_IN_NAME.test(checked) && !isCommonWord(name);
 }
 
 /** A word the segmenter knows as a verb, adverb or the like (下沉, 分别) is no name. */
@@ -257,7 +272,7 @@ const ROLE_VERBS: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = 
   // 签约项目/签约仪式 are nouns (the projects signed), not someone signing.
   [/^(?:签署|签订|签约(?!项目|仪式|金额|额|活动|总)|签下|签了|代表[^，。；]{0,8}签)/, 'sign'],
   [/^(?:主持)/, 'chair'],
-  [/^(?:率领|带领|带队|率队|领队|率团|率)/, 'lead'],
+  [/^(?:率领|带领|带队|率队|领队|率团|率|(?:担)?任(?:副)?(?:组长|团长|队长))/, 'lead'],
   [/^(?:会见|会晤|接见)/, 'meet'],
   [/^(?:陪同|随同)/, 'accompany'],
   [/^(?:讲话|致辞|发言|指出|强调|表示|介绍|说)/, 'speak'],

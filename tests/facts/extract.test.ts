@@ -30,6 +30,14 @@ describe('extractFacts: people, titles and roles (reworded leads)', () => {
     ['省長趙國和帶隊赴鄰省學習', [['赵国和', '省长', 'lead']]],
     ['市委书记周平和，市长吴越出席会议', [['周平和', '市委书记', 'attend'], ['吴越', '市长', 'attend']]],
     ['副市长孙立和代表团成员座谈', [['孙立', '副市长', null]]],
+    // Adverbs after a title are no names, even when the segmenter tags them as nouns.
+    ['由省委书记和省长一同带队前往', []],
+    ['市委书记和市长一起率团考察', []],
+    // 一同/一起 after a name is not the name's last character; 长 may stand inside a given name.
+    ['副厅长司马云一同前往', [['司马云', '副厅长', null]]],
+    ['县长郑冬一起出席', [['郑冬', '县长', 'attend']]],
+    ['局长魏长庚任副组长', [['魏长庚', '局长', 'lead']]],
+    ['厅长何长林率队调研', [['何长林', '厅长', 'lead']]],
   ];
   for (const [sentence, expected] of cases) {
     test(sentence, () => {
