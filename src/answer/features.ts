@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import type { Fact, PersonFact, PersonRole, QuantityFact } from '../facts/index.ts';
-import { SITE_HEADS, canonicalWord, foldScript, measureGroup, placeVariants, synonymsOf, toHalfWidth } from '../text/index.ts';
+import { SITE_HEADS, canonicalWord, escapeRegExp, foldScript, measureGroup, placeVariants, synonymsOf, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -142,13 +142,35 @@ export function mentionsAlone(text: string, name: string): boolean {
   return false;
 }
 
+/**
+ * Whether a person holds the asked title: in their title chain, or as the sentence assigns it (某某任组长, 组长由某某
+ * 担任). A title asked with its body (督查组组长) is also held by its head alone (组长), but 副组长 never holds 组长.
+ */
+export function holdsTitle(person: PersonFact, title: string, sentenceView: string, previousEnd = 0): boolean {
+  // Only a group's head: 督查组组长 is held by 组长, but 省委书记 is not held by any 书记.
+  const head = /(?:组长|团长|队长)$/.exec(title)?.[0];
+  const forms = head && head !== title ? [title, head] : [title];
+  const chain = person.titles ?? person.title ?? '';
+  const held = (text: string, form: string) => new RegExp(`(?<!副)${escapeRegExp(form)}`).test(text);
+  if (forms.some((form) => held(chain, form))) return true;
+  const after = sentenceView.slice(person.end, person.end + 14);
+  const before = sentenceView.slice(Math.max(0, previousEnd, person.start - 20), person.start);
+  // The clause right before the name, when the article writes the title chain around a body (副组长、省某委副主任某某).
+  const leading = before.split(/[，,。；;：:]/).at(-1) ?? '';
+  return forms.some(
+    (form) => held(leading, form) || new RegExp(`^(?:担)?任[^，,。；;]{0,6}?(?<!副)${escapeRegExp(form)}`).test(after) || (held(before, `${form}由`) && /^担任/.test(after)),
+  );
+}
+
 /** The facts of a sentence that fill the asked slot, in text order. */
 export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, sentenceView: string, sentence: string = sentenceView): Fact[] {
   const notAsked = (name: string) => !question.places.some((p) => nameEquals(p, name)) && !question.people.includes(name);
   switch (question.type) {
     case 'who': {
       const persons = facts.filter((f): f is PersonFact => f.kind === 'person' && notAsked(f.name));
-      const titled = question.title ? persons.filter((p) => (p.titles ?? p.title ?? '').includes(question.title!)) : persons;
+      const titled = question.title
+        ? persons.filter((p) => holdsTitle(p, question.title!, sentenceView, persons.filter((q) => q.end <= p.start).at(-1)?.end ?? 0))
+        : persons;
       // 黄岩区哪位领导 / 张家口方面是谁: prefer the people of that side, named in their title or just before it.
       const owner = askedOwner(question);
       if (!owner) return titled;
@@ -213,9 +235,12 @@ function eventLocation(question: QuestionAnalysis, view: string, sentence: strin
 
 /** The place whose people a who-question asks for (张家口方面是谁, 黄岩区哪位领导), or null. */
 export function askedOwner(question: QuestionAnalysis): string | null {
+  // 来松江是谁带队的, 去浙江福建是谁带队的: places the delegation went to (a run of them after 去) are no side.
+  const others = question.places.map(escapeRegExp).join('|');
   for (const place of question.places) {
-    // 来松江是谁带队的: a place the delegation went to is no side.
-    if (new RegExp(`(?<![来到去赴在于])${place}(?:方面|一方|这边|那边|这方|的)?(?:是)?(?:由)?(?:哪|谁|有哪)`).test(question.folded)) return place;
+    const visited = new RegExp(`[来到去赴在于](?:(?:${others})[、和与及]?)*${escapeRegExp(place)}`);
+    if (visited.test(question.folded)) continue;
+    if (new RegExp(`${escapeRegExp(place)}(?:方面|一方|这边|那边|这方|的)?(?:是)?(?:由)?(?:哪|谁|有哪)`).test(question.folded)) return place;
   }
   return null;
 }

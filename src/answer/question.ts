@@ -92,8 +92,12 @@ function delegationHome(folded: string): string | null {
     const options = ends.flatMap((end) => [4, 3, 2].map((n) => folded.slice(Math.max(0, end - n), end)))
       .filter((w) => w.length >= 2 && /^[\u4e00-\u9fa5]+$/.test(w) && !NOT_A_HOME.test(w));
     const known = options.find((w) => provinceOf(w) || tagWords(w).every(({ tag }) => tag.startsWith('ns')));
-    // An unknown name counts only with an administrative suffix (青溪县考察团), not before any noun (高规格代表团).
-    const home = known ?? (suffixed ? options.filter((w) => w.length === 2).at(-1) : undefined);
+    // An unknown name counts only with an administrative suffix (青溪县考察团) or as a name the segmenter knows
+    // standing right before the delegation word (常德团, 竹溪那个团), not before any noun (高规格代表团).
+    const pointed = /^(?:那个|这个|那|这)?(?:代表团|考察团|团)$/.test(match[0]);
+    const namedTwo = options.filter((w) => w.length === 2).at(-1);
+    const nameLike = namedTwo !== undefined && tagWords(namedTwo).every(({ tag }) => /^(?:nr|ns|nz|x)/.test(tag));
+    const home = known ?? (suffixed || (pointed && nameLike) ? namedTwo : undefined);
     if (home) return home;
   }
   return null;
@@ -110,6 +114,8 @@ const SPAN = /几[号日]到几[号日]|几[号日]至几[号日]|哪天到哪�
 const QUANTITY_WORD = /(?:多少|几)[个场家座名位次项组条所人年天处批轮点]?/;
 
 const NOUN = /^(?:n|vn|j)/;
+/** Last characters of place names that given names hardly ever end in. */
+const PLACE_ENDING = /[口港州市县区镇村湾旗盟]$/;
 
 /** The noun a quantity question counts: the first noun after 多少/几, else the last one before it. */
 export function quantityFocus(question: string): string | null {
@@ -189,7 +195,13 @@ export function analyseQuestion(question: string): QuestionAnalysis {
         .filter((word) => !places.some((place) => overlaps(folded, word, place))),
     ),
   ];
-  const people = [...new Set(tagged.filter(({ word, tag }) => tag.startsWith('nr') && word.length >= 2 && !/[多少几哪什谁]/.test(word)).map((w) => w.word))];
+  // The segmenter tags some place names as people by their first character (张家口, 张家港): a "name" that ends
+  // like a place does is taken as a place.
+  const placeLike = (word: string) => word.length >= 3 && PLACE_ENDING.test(word);
+  const namedPeople = tagged.filter(({ word, tag }) => tag.startsWith('nr') && word.length >= 2 && !/[多少几哪什谁]/.test(word)).map((w) => w.word);
+  // A delegation's home is a place, whatever the segmenter tagged it (常德团).
+  const people = [...new Set(namedPeople.filter((w) => !placeLike(w) && w !== home))];
+  for (const word of namedPeople) if ((placeLike(word) || word === home) && !places.includes(word)) places.push(word);
   const measure = MEASURE.exec(folded)?.[1] ?? null;
   return {
     type,
@@ -205,7 +217,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     asksLeader: LEADER.test(folded),
     asksSpan: SPAN.test(folded),
     // 在江西 scopes the question; 在广东、江西、湖北 lists the whole trip and scopes nothing.
-    scoped: places.filter((p) => new RegExp(`(?:在|于|到|去)${escapeRegExp(p)}(?![、和与及])`).test(folded)),
+    // 去浙江福建 (two places run together) names the trip's destinations, not one part of it.
+    scoped: places.filter((p) => new RegExp(`(?:在|于|到|去)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})`).test(folded)),
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
     comparative: COMPARATIVE.test(folded),
   };

@@ -5,8 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseQuestion } from '../../src/answer/index.ts';
-import { askedItemKind, askedOwner, askedRole, homeMatch, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
-import { extractFacts, matchView, type QuantityFact } from '../../src/facts/index.ts';
+import { askedItemKind, askedOwner, askedRole, holdsTitle, homeMatch, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
+import { extractFacts, matchView, type PersonFact, type QuantityFact } from '../../src/facts/index.ts';
 
 describe('askedRole: the act a who-question asks about', () => {
   const cases: Array<[string, ReturnType<typeof askedRole>]> = [
@@ -56,6 +56,8 @@ describe('askedOwner: whose people a who-question asks for', () => {
   const cases: Array<[string, string | null]> = [
     ['宁波方面是谁签的字？', '宁波'], ['宁波这边谁签的？', '宁波'], ['宁波市哪位领导会见了他们？', '宁波市'],
     ['来宁波是谁带队的？', null], ['到宁波是谁率领的？', null], ['代表团是谁带队的？', null],
+    // A run of places after 去/赴 are all destinations, not a side.
+    ['去山西陕西是谁带队？', null], ['赴山西、陕西的团谁率领的', null], ['到温州宁波考察是哪位领导带队', null],
   ];
   for (const [question, owner] of cases) test(`${question} → ${owner}`, () => assert.equal(askedOwner(analyseQuestion(question)), owner));
 
@@ -73,6 +75,26 @@ describe('who-questions with a title', () => {
     const persons = slotFacts(extractFacts(sentence), analyseQuestion('哪位省委书记出席了？'), matchView(sentence), sentence);
     assert.deepEqual(persons.map((p) => p.text), ['马建国']);
   });
+});
+
+describe('holdsTitle: a title held in the chain or given by the sentence', () => {
+  const holder = (sentence: string, name: string, title: string) => {
+    const persons = extractFacts(sentence).filter((f) => f.kind === 'person') as PersonFact[];
+    const view = matchView(sentence);
+    const i = persons.findIndex((p) => p.name === name);
+    assert.ok(i >= 0, `${name} is read as a person in ${sentence}`);
+    return holdsTitle(persons[i]!, title, view, persons[i - 1]?.end ?? 0);
+  };
+  const cases: Array<[sentence: string, name: string, title: string, held: boolean]> = [
+    ['调研组由省农业农村厅厅长范长河任组长', '范长河', '组长', true],
+    ['组长由省审计厅副厅长邵明远担任', '邵明远', '组长', true],
+    ['巡回指导组组长是省民政厅厅长杜晓岚', '杜晓岚', '巡回指导组组长', true],
+    ['副组长、省水利厅副厅长欧阳青一同前往', '欧阳青', '组长', false],
+    ['副组长、省水利厅副厅长欧阳青一同前往', '欧阳青', '副组长', true],
+    ['县委书记钱多多和省委书记马建国出席', '钱多多', '省委书记', false],
+    ['市长韩东升任考察团团长', '韩东升', '团长', true],
+  ];
+  for (const [sentence, name, title, held] of cases) test(`${sentence}: ${name} ${held ? 'holds' : 'does not hold'} ${title}`, () => assert.equal(holder(sentence, name, title), held));
 });
 
 describe('mentionsAlone: a scope names one place, a trip lists several', () => {

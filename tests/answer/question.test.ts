@@ -66,6 +66,12 @@ describe('analyseQuestion: measure, focus, comparative, places, people', () => {
     ['三个省分别开了什么会？', { comparative: true }],
     ['在江西一共看了几个点？', { scoped: ['江西'], focus: '点' }],
     ['在四川、贵州看了几个点？', { scoped: [] }],
+    ['去四川贵州一共看了几个点？', { scoped: [] }],
+    ['张家港那次考察了几个点？', { places: ['张家港'], people: [] }],
+    // A short name right before 团 / 那个团 is the delegation's home, even where the segmenter reads a person.
+    ['岳阳团一共看了几个点？', { home: '岳阳', people: [] }],
+    ['临湘那个团是谁带队？', { home: '临湘', people: [] }],
+    ['高规格代表团是谁带队？', { home: null }],
     ['考察是几号到几号？', { asksSpan: true }],
     ['在杭州是哪两天？', { asksSpan: true, type: 'when' }],
     ['哪位省委书记讲了话？', { title: '省委书记' }],
