@@ -31,6 +31,7 @@ import {
 import { DigestDatabase, DigestService, telegramTransport } from './digest/index.ts';
 import { EvidenceFactChecker, type FactChecker } from './factcheck/index.ts';
 import { IndexWatcher } from './store/index.ts';
+import { toursOf } from './tours/index.ts';
 import { watchCorpus } from './cli/watch-corpus.ts';
 import type { Bot } from 'grammy';
 
@@ -82,6 +83,8 @@ export async function openQuestionAnswering(
     corpus: index.corpus,
     idf: (token) => index.lexical.idf(token),
     documentFrequency: (token) => index.lexical.documentFrequency(token),
+    // Tour cards of this generation (computed once, on the first question that needs them).
+    cards: () => toursOf(index.corpus),
     log,
   });
   return {

@@ -17,7 +17,9 @@ import {
   type FeatureWeights,
 } from './features.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
-import { shortAnswerOf, trimToClauses } from './short-answer.ts';
+import { MAX_SHORT_CHARS, shortAnswerOf, trimToClauses } from './short-answer.ts';
+import { cardAnswer, type CardAnswer } from './card-answer.ts';
+import type { TourCard } from '../tours/index.ts';
 import type { Answer, Answerer } from './types.ts';
 
 /** What answering needs of a paragraph, whatever the question. */
@@ -55,6 +57,8 @@ export interface ExtractiveAnswererOptions {
   evidenceChunks?: number;
   /** In how many chunks an index token occurs (unused by the scorer; kept for the LLM answerer's deps). */
   documentFrequency?: (token: string) => number;
+  /** Tour cards: a question about one tour's leaders, dates, site count or agreements is answered from its card. */
+  cards?: () => readonly TourCard[];
 }
 
 /** Question types whose answer is a fact of a known kind: without one, the question is not answered. */
@@ -63,6 +67,8 @@ const FACTOID = new Set(['who', 'when', 'howMany', 'where', 'list']);
 const SECONDARY_RATIO = 0.85;
 /** How many of the best chunks lend their context to the paragraph that follows them. */
 const CONTINUED_CHUNKS = 10;
+/** A card answer's quote trimmed shorter than this shows its whole sentence instead. */
+const MIN_SHOWN_CLAUSE_CHARS = 16;
 /** How far a list may run on into the following sentences of its paragraph. */
 const LIST_CONTINUATION_SENTENCES = 2;
 
@@ -76,8 +82,10 @@ export class ExtractiveAnswerer implements Answerer {
   readonly #idf: (token: string) => number;
   readonly #settings: AnswerSettings;
   readonly #evidenceChunks: number;
+  readonly #cards: (() => readonly TourCard[]) | undefined;
 
   constructor(options: ExtractiveAnswererOptions) {
+    this.#cards = options.cards;
     this.#corpus = options.corpus;
     this.#idf = options.idf;
     this.#settings = options.settings;
@@ -86,6 +94,8 @@ export class ExtractiveAnswerer implements Answerer {
 
   async answer(question: string, retrieved: RetrievedChunk[]): Promise<Answer> {
     const analysis = analyseQuestion(question);
+    const fromCard = this.#cards ? cardAnswer(analysis, this.#cards(), retrieved, this.#corpus) : null;
+    if (fromCard && fromCard.evidence.length > 0 && fromCard.short.length <= MAX_SHORT_CHARS) return this.#cardReply(question, analysis, fromCard);
     const candidates = this.#candidates(analysis, retrieved.slice(0, this.#evidenceChunks));
     const chosen = this.#choose(analysis, candidates);
     const book = new CitationBook();
@@ -105,6 +115,27 @@ export class ExtractiveAnswerer implements Answerer {
     }));
     const short = shortAnswerOf(analysis, chosen, this.#corpus);
     return { question, questionType: analysis.type, found: true, short, sentences, citations: book.citations(), nearest: [] };
+  }
+
+  /** An answer read from a tour card: the short answer, then each cited sentence trimmed to what carries it. */
+  #cardReply(question: string, analysis: QuestionAnalysis, found: CardAnswer): Answer {
+    const book = new CitationBook();
+    const sentences = found.evidence.map((e) => {
+      const article = this.#corpus.getArticle(e.paragraph.docId)!;
+      const trimmed = trimToClauses(e.quote, e.filling, analysis);
+      // A clause that holds nothing but the value (5月8日至13日…) says too little: the whole sentence is shown.
+      const { shown, quote } = trimmed.quote.length < MIN_SHOWN_CLAUSE_CHARS ? { shown: e.quote, quote: e.quote } : trimmed;
+      return { text: shown, citations: [book.cite(e.paragraph, article, quote)] };
+    });
+    return { question, questionType: analysis.type, found: true, short: found.short, sentences, citations: book.citations(), nearest: [] };
+  }
+
+  /** The best-scored candidate sentences with their features, for tuning and debugging (`scripts/explain.ts`). */
+  explain(question: string, retrieved: RetrievedChunk[], top = 8): Array<{ text: string; paragraphId: string; score: number; filling: string[]; facts: string[]; features: Record<FeatureName, number> }> {
+    const analysis = analyseQuestion(question);
+    return this.#candidates(analysis, retrieved.slice(0, this.#evidenceChunks))
+      .slice(0, top)
+      .map((c) => ({ text: c.text, paragraphId: c.paragraph.id, score: Number(c.score.toFixed(3)), filling: c.filling.map((f) => f.text), facts: c.facts.map((f) => `${f.kind}:${f.text}`), features: c.features }));
   }
 
   #weights(): FeatureWeights {
@@ -269,8 +300,9 @@ export class ExtractiveAnswerer implements Answerer {
     for (const c of eligible.slice(1)) {
       if (chosen.length >= limit) break;
       if (chosen.some((x) => x.paragraph.id === c.paragraph.id && x.index === c.index)) continue;
-      const otherStory = question.comparative && !chosen.some((x) => x.article.docId === c.article.docId);
-      if (otherStory || c.score >= SECONDARY_RATIO * best.score) chosen.push(c);
+      const otherStory = !chosen.some((x) => x.article.docId === c.article.docId);
+      // A comparison gathers one sentence per story; any other answer stays within the best sentence's story.
+      if (question.comparative ? otherStory || c.score >= SECONDARY_RATIO * best.score : !otherStory && c.score >= SECONDARY_RATIO * best.score) chosen.push(c);
     }
     return chosen.slice(0, Math.max(limit, chosen.length));
   }

@@ -7,6 +7,7 @@ import type { Logger } from '../../log.ts';
 import type { CorpusView } from '../../retrieve/index.ts';
 import { ExtractiveAnswerer } from '../extractive-answerer.ts';
 import type { Answerer } from '../types.ts';
+import type { TourCard } from '../../tours/index.ts';
 import { createChatModel } from './chat-model.ts';
 import { LlmAnswerer } from './llm-answerer.ts';
 import { loadPrompts } from './prompts.ts';
@@ -49,6 +50,8 @@ export interface AnswererDeps {
   idf: (token: string) => number;
   /** In how many chunks a token occurs (lets the extractive answerer anchor on rare question nouns). */
   documentFrequency?: (token: string) => number;
+  /** The index's tour cards: questions about one tour's leaders, dates, site count or agreements read them first. */
+  cards?: () => readonly TourCard[];
   log: Logger;
   /** Where the prompt templates are; default: the repository's prompts/. */
   promptsDir?: string;
@@ -64,6 +67,7 @@ export async function createAnswerer(config: Config, deps: AnswererDeps): Promis
     corpus: deps.corpus,
     idf: deps.idf,
     documentFrequency: deps.documentFrequency,
+    cards: deps.cards,
     settings: config.answer,
   });
   if (!config.llm.baseUrl) return extractive;
