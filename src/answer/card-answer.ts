@@ -7,7 +7,7 @@
 import type { Paragraph } from '../domain.ts';
 import { extractFacts, type DateFact, type Fact, type QuantityFact } from '../facts/index.ts';
 import type { RetrievedChunk } from '../retrieve/index.ts';
-import { foldScript, placeVariants, stripAdminSuffix } from '../text/index.ts';
+import { escapeRegExp, foldScript, placeVariants, stripAdminSuffix } from '../text/index.ts';
 import type { TourCard, TourCitation, TourField } from '../tours/index.ts';
 import type { QuestionAnalysis } from './question.ts';
 
@@ -95,6 +95,10 @@ const sameDay = (iso: string, point: DateFact['from']) => point.month !== undefi
 export function cardAnswer(question: QuestionAnalysis, cards: readonly TourCard[], retrieved: readonly RetrievedChunk[], corpus: CardCorpus): CardAnswer | null {
   const field = askedField(question);
   if (!field) return null;
+  // 在江西看了几个点 asks about one leg of the trip; the card holds the trip's totals (its leaders lead every leg).
+  // 去福建 names the trip itself, 在福建 one leg of it.
+  const leg = question.scoped.some((p) => new RegExp(`[在于]${escapeRegExp(p)}`).test(question.folded));
+  if (field !== 'leaders' && leg) return null;
   const card = tourOfQuestion(question, cards, retrieved);
   if (!card) return null;
   switch (field) {

@@ -37,7 +37,9 @@ const PROVINCE_NAMES = PROVINCES.flatMap((p) => [p.name, p.common]).sort((a, b) 
 const PROVINCE_PATTERN = new RegExp(PROVINCE_NAMES.map(escape).join('|'), 'gu');
 /** Group nouns that head a delegation's name. */
 const GROUP_NOUNS = ['党政代表团', '代表团', '代表團', '考察团', '考察團', '调研组', '工作组', '访问团', '督导组', '督查组', '考察组', '一行'];
-const GROUP_PATTERN = new RegExp(`(${GROUP_NOUNS.map(escape).join('|')})`, 'u');
+const GROUP_PATTERN = new RegExp(`(${GROUP_NOUNS.map(escape).join('|')}|(?<![集青社乐剧])团(?![结队体购聚])|(?<=[训修习升摩])班)`, 'u');
+/** A delegation named by its trip: 郴州去广州的代表团, 河南赴川渝的考察团. */
+const TRIP_DELEGATION = new RegExp(`(\\p{Script=Han}{2,6}?[去赴到来]\\p{Script=Han}{2,6}?)(?:那次|那趟|这次)?的(?:${GROUP_NOUNS.map(escape).join('|')})`, 'u');
 /** A locality ends with one of these (郴州市, 长沙县, 天河区, 郴州). */
 const LOCALITY_SUFFIX_CHARS = ADMIN_SUFFIXES.filter((s) => ['市', '县', '区', '州'].includes(s)).join('');
 /** Characters that end a noun phrase when a subject is grown leftwards from its group noun. */
@@ -46,7 +48,7 @@ const INTERROGATIVE = /[哪谁几啥]|什么|多少|怎么|如何|为什么|为�
 /** References to the previous subject, longest first. */
 const REFERENCES = [
   '这个代表团', '那个代表团', '这支代表团', '该代表团', '那代表团', '这代表团', '这个考察团', '该考察团', '那考察团', '这个团', '那个团',
-  '该团', '他们', '她们', '对方', '那次考察', '这次考察', '此次考察', '那次', '这次', '此次', '此行', '代表团', '考察团',
+  '该团', '团里', '他们', '她们', '对方', '那次考察', '这次考察', '此次考察', '那次', '这次', '此次', '此行', '代表团', '考察团',
 ];
 const REFERENCE_PATTERN = new RegExp(REFERENCES.map(escape).join('|'), 'u');
 /** "那浙江呢？" / "浙江呢" / "那么时间呢？" / "江西的呢". */
@@ -74,10 +76,17 @@ interface Span {
 
 /** The delegation phrase in `text` (湖南省党政代表团, 郴州党政考察团), grown leftwards from its group noun. */
 export function delegationIn(text: string): Span | null {
+  const trip = TRIP_DELEGATION.exec(text);
+  if (trip && !INTERROGATIVE.test(trip[1]!)) {
+    const start = trip.index + (/^\d{4}年/.exec(trip[0])?.[0].length ?? 0);
+    return { text: text.slice(start, trip.index + trip[0].length), start, end: trip.index + trip[0].length };
+  }
   const match = GROUP_PATTERN.exec(text);
   if (!match) return null;
   let start = match.index;
   while (start > 0 && match.index - start < 14 && !PHRASE_BREAK.test(text[start - 1]!)) start--;
+  // 那个隆德县代表团: the measure word after 那/这 is no part of the name.
+  if (/[个支]/u.test(text[start] ?? '') && /[那这哪该此一]/u.test(text[start - 1] ?? '')) start++;
   const phrase = text.slice(start, match.index + match[0].length);
   // "代表团" alone, or "哪个代表团", is not a subject.
   const before = text.slice(Math.max(0, start - 2), start);
@@ -90,12 +99,26 @@ export function subjectOf(question: string): string | null {
   const delegation = delegationIn(question);
   if (delegation) return delegation.text;
   const titled = TITLE_SUBJECT.exec(question.trim());
-  return titled && !INTERROGATIVE.test(titled[1]!) ? titled[1]! : null;
+  if (!titled || INTERROGATIVE.test(titled[1]!)) return null;
+  // 带队的书记, 团里的市长: a role asked about, not a person named.
+  const before = titled[1]!.replace(new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u'), '');
+  return PHRASE_BREAK.test(before) ? null : titled[1]!;
 }
 
 /** The turn a question and its answer leave behind: the subject from the question, else from the answer. */
 export function turnOf(question: string, answerText = ''): Turn {
-  return { question, subject: subjectOf(question) ?? delegationIn(answerText)?.text ?? null };
+  return { question, subject: subjectOf(question) ?? delegationIn(answerText)?.text ?? topicClause(question) };
+}
+
+/**
+ * The opening clause of a two-clause question, when it states the topic and the second asks
+ * (专题培训班2025年去江浙培训，分了几组？): later turns are asked of it.
+ */
+function topicClause(question: string): string | null {
+  const clauses = question.split(/[，,]/u);
+  if (clauses.length < 2) return null;
+  const first = clauses[0]!.trim();
+  return first.length >= 4 && first.length <= 24 && !INTERROGATIVE.test(first) ? first : null;
 }
 
 type PlaceKind = 'province' | 'locality';
@@ -137,6 +160,8 @@ function asPlace(text: string): PlaceKind | null {
 function hasOwnSubject(question: string): boolean {
   if (delegationIn(question) || subjectOf(question)) return true;
   const first = placesIn(question)[0];
+  // 重庆这边谁陪同的: a place's side of the previous tour, not a subject of its own.
+  if (first !== undefined && /^(?:这边|那边|方面|一方|这方)/u.test(question.slice(first.end))) return false;
   return first !== undefined && first.start === 0;
 }
 
@@ -153,6 +178,9 @@ export function resolveFollowUp(asked: string, previous: Turn | undefined, maxCh
   const elliptic = ELLIPTIC_PATTERN.exec(question);
   if (elliptic) return done(substituteTopic(previous, elliptic[1]!.trim()));
 
+  // "都有哪些？" after "一共看了多少个点？": the same question, now asking which.
+  if (WHICH_ONES.test(question) && COUNT_ASKED.test(previous.question)) return done(previous.question.replace(COUNT_ASKED, '哪些'));
+
   // "那天"/"当天" is the day of the previous question; "那边"/"那里"/"在那" its destination.
   const deictic = resolveDeictic(question, previous);
   if (deictic) return done(resolveFollowUp(deictic, previous, maxChars).question);
@@ -167,8 +195,13 @@ export function resolveFollowUp(asked: string, previous: Turn | undefined, maxCh
   if (hasOwnSubject(question)) return unchanged;
   // No subject of its own ("签了什么协议？", "还去了哪里？", "在江西考察了什么？"): ask it of the previous subject.
   // A leading 那 before a comma or a preposition is the particle "then" (那在江西看了几个点？).
-  return done(subject + question.replace(/^(?:那么|另外|此外|那(?=[，,在去到从跟和对]))[，,]?/u, ''));
+  return done(subject + question.replace(/^(?:那么|另外|此外|其中|那(?![个次边里天些趟儿位曲样时]))[，,]?/u, ''));
 }
+
+/** A bare "which are they" (都有哪些？, 分别是哪些？, 具体是哪几个？). */
+const WHICH_ONES = /^(?:那么|那)?(?:都|分别|具体|各自)?(?:有|是)?(?:哪些|哪几个|哪几家|哪几处|哪几项)(?:呢)?[？?]?$/u;
+/** How a count is asked (多少个点, 几个项目): asking which keeps the noun (哪些点, 哪些项目). */
+const COUNT_ASKED = /(?:一共|总共|共)?(?:多少|几)([个家处项座名])/u;
 
 /** Replaces 那天/当天 with the previous question's date and 那边/那里/在那 with its destination; null if none apply. */
 function resolveDeictic(question: string, previous: Turn): string | null {
@@ -178,7 +211,9 @@ function resolveDeictic(question: string, previous: Turn): string | null {
   const places = placesIn(previous.question);
   const subjectSpan = previous.subject ? spanOf(previous.question, previous.subject) : null;
   const destination = lastOf(places, (p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
-  if (destination) text = text.replace(/(在|去|到)?(?:那边|那里|那儿|那(?=[参看考签走干做吃住]))/u, (_m, verb: string | undefined) => `${verb ?? '在'}${destination.text}`);
+  // 天津那边谁会见的: a place before 那边 names that side, it does not point back.
+  const sideNamed = /^\p{Script=Han}{2,4}(?:那边|这边|方面)/u.test(question) && !/^(?:在|去|到)/u.test(question);
+  if (destination && !sideNamed) text = text.replace(/(在|去|到)?(?:那边|那里|那儿|那(?=[参看考签走干做吃住]))/u, (_m, verb: string | undefined) => `${verb ?? '在'}${destination.text}`);
   return text === question ? null : text;
 }
 

@@ -59,6 +59,8 @@ describe('no card answer when the tour or the slot is not certain', () => {
     ['谁陪同了岳阳考察团？', ['yueyang-trip'], 'hosts are not leaders'],
     ['安徽代表团在南京签协议是哪一天？', ['anhui-trip'], 'the date of an event inside the trip'],
     ['安徽代表团去四川考察了几个点？', ['anhui-trip'], 'a place foreign to the card'],
+    ['安徽代表团在浙江看了几个点？', ['anhui-trip'], 'one leg of the trip, not its total'],
+    ['安徽省党政代表团在江苏签了什么协议', ['anhui-trip'], 'one leg of the trip'],
   ];
   for (const [question, docs, why] of CASES) test(`${question} (${why})`, () => assert.equal(ask(question, docs), null));
 
