@@ -181,6 +181,9 @@ function isPlaceName(word: string): boolean {
 }
 
 /** Untitled person names in the claim: unknown or name-tagged words in a list or before a role verb. */
+/** A title or a verb of leading is never a name (由县委书记和县长带队: 县长 and 带队 are no people). */
+const notAName = (word: string) => TITLES.includes(word) || ROLE_AFTER.some(([pattern]) => pattern.test(word));
+
 function untitledNames(
   view: string,
   taken: ReadonlyArray<{ start: number; end: number }>,
@@ -192,7 +195,7 @@ function untitledNames(
     const at = view.indexOf(word, cursor);
     if (at < 0) continue;
     cursor = at + word.length;
-    if (!/^(?:x|nr)/.test(tag) || !/^[\u3400-\u9fff]{2,4}$/.test(word) || FUNCTION_CHARS.test(word)) continue;
+    if (!/^(?:x|nr)/.test(tag) || !/^[\u3400-\u9fff]{2,4}$/.test(word) || FUNCTION_CHARS.test(word) || notAName(word)) continue;
     if (taken.some((t) => overlaps(t, { start: at, end: cursor }))) continue;
     const next = view.slice(cursor, cursor + 3);
     const prev = view.slice(Math.max(0, at - 1), at);
@@ -210,7 +213,7 @@ function untitledNames(
   for (const match of view.matchAll(NAME_BEFORE_ROLE)) {
     const start = match.index! + match[1]!.length;
     const name = match[2]!;
-    if (FUNCTION_CHARS.test(name) || !free(start, start + name.length) || isPlaceName(name)) continue;
+    if (FUNCTION_CHARS.test(name) || !free(start, start + name.length) || isPlaceName(name) || notAName(name)) continue;
     const signs = /^(?:签|代表)/.test(view.slice(start + name.length));
     if (signs && (listedWithPlace(view, start, start + name.length) || places.some((p) => p.end === start - 1))) continue;
     names.push({ name, start, end: start + name.length });
@@ -218,7 +221,7 @@ function untitledNames(
   for (const match of view.matchAll(TITLED_NAME_AT_END)) {
     const start = match.index! + match[1]!.length;
     const name = match[2]!;
-    if (!FUNCTION_CHARS.test(name) && free(start, start + name.length)) names.push({ name, start, end: start + name.length });
+    if (!FUNCTION_CHARS.test(name) && !notAName(name) && free(start, start + name.length)) names.push({ name, start, end: start + name.length });
   }
   return names.sort((a, b) => a.start - b.start);
 }

@@ -121,6 +121,16 @@ const checker = new EvidenceFactChecker({ retriever: everything, corpus, tours: 
 
 const RULES: Array<[string, Array<[string, Verdict]>]> = [
   [
+    'leaders named only by their offices are no people (由市委书记和市长带队)',
+    [
+      ['岳阳市党政代表团由市委书记和市长带队赴宁波考察。', 'supported'],
+      ['岳阳市党政代表团由市委书记、市长率领。', 'supported'],
+      ['岳阳市党政代表团由市长带队赴宁波学习考察。', 'supported'],
+      ['平山县考察组由县委书记带队前往临安。', 'supported'],
+      ['平山县考察组由县委书记和县长带队前往临安。', 'not_found'],
+    ],
+  ],
+  [
     'a claimed span of the tour is held against the card’s span',
     [
       ['岳阳市党政代表团于8月12日至16日赴宁波考察。', 'contradicted'],
