@@ -110,8 +110,18 @@ export function findTours(cards: readonly TourCard[], keyword: string): TourCard
   return cards
     .map((card) => ({ card, score: keywordScore(card, terms, keyword) }))
     .filter((x) => x.score > 0 && x.score >= Math.ceil(terms.length / 2))
-    .sort((a, b) => b.score - a.score || (tourDate(b.card) ?? '').localeCompare(tourDate(a.card) ?? ''))
+    .sort((a, b) => b.score - a.score || levelRank(a.card) - levelRank(b.card) || (tourDate(b.card) ?? '').localeCompare(tourDate(a.card) ?? ''))
     .map((x) => x.card);
+}
+
+/**
+ * Among cards a keyword names equally, the delegation of the widest level first: /tour 湖南 means the province's
+ * delegation before a county training course from the same province.
+ */
+const LEVEL_ORDER = ['province', 'city', 'county', 'district'];
+function levelRank(card: TourCard): number {
+  const at = LEVEL_ORDER.indexOf(card.level ?? '');
+  return at < 0 ? LEVEL_ORDER.length : at;
 }
 
 /** One row of a comparison: a field's label and both cards' values as short text. */

@@ -109,3 +109,14 @@ test('renderCompareHtml and renderTourListHtml: buttons to the cards and to the 
   const empty = toursOfArticles([articleOf('x', { title: '考察', paragraphs: ['无关内容。'] })]);
   assert.ok(Array.isArray(empty));
 });
+
+test('findTour: a keyword naming a province finds its own delegation before a newer county course of that province', () => {
+  const course = articleOf('anhui-county-course', {
+    title: '安徽县委书记专题培训班赴浙江学习',
+    publishedAt: '2025-03-10',
+    paragraphs: ['3月3日至8日，安徽县委书记专题培训班赴浙江学习考察。', '培训班走访了余杭区未来科技城等12个点。'],
+  });
+  const cards = toursOfArticles([PROVINCE_TRIP, course]);
+  assert.equal(cards.length, 2);
+  assert.equal(findTour(cards, '安徽')?.docs[0], 'anhui-trip');
+});
