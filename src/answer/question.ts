@@ -71,7 +71,7 @@ const FILLER = new RegExp(`${[...QUESTION_FILLERS].sort((a, b) => b.length - a.l
 const COMPARATIVE = /都|分别|各[占有自是个]|哪个.{0,6}最|最[多少大小高低早晚]|比较|相比|共同|相同|两篇|区别|不同|各自/;
 
 const MEASURE = new RegExp(
-  `(?:多少|几)(万元|亿元|万吨|公里|千米|平方米|平方公里|元|钱|吨|亩|米|[个场家座名位次项组条所人年天处批轮点省市县区])`,
+  `(?:多少|几)(万元|亿元|万吨|公里|千米|平方米|平方公里|元|钱|吨|亩|米|[个场家座名位次项组条所人年天处批轮点户省市县区])`,
 );
 
 const TITLE = new RegExp(TITLES.filter((t) => /(?:书记|长|主任|主席)$/.test(t) && t.length >= 2).map(escapeRegExp).join('|'));
@@ -111,7 +111,7 @@ const LEADER = /带队|率领|带领|率队|领队|牵头|领衔|率团|谁带|�
 
 const SPAN = /几[号日]到几[号日]|几[号日]至几[号日]|哪天到哪天|从哪天|起止|到哪天|至哪天|从几[号日]|哪[几两三]天|哪些天/;
 
-const QUANTITY_WORD = /(?:多少|几)[个场家座名位次项组条所人年天处批轮点]?/;
+const QUANTITY_WORD = /(?:多少|几)[个场家座名位次项组条所人年天处批轮点户]?/;
 
 const NOUN = /^(?:n|vn|j)/;
 /** Last characters of place names that given names hardly ever end in. */
@@ -197,7 +197,9 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   ];
   // The segmenter tags some place names as people by their first character (张家口, 张家港): a "name" that ends
   // like a place does is taken as a place.
-  const placeLike = (word: string) => word.length >= 3 && PLACE_ENDING.test(word);
+  // 在吕梁, 去张掖: a "name" right after a verb of place or motion is a place.
+  const afterMotion = (word: string) => new RegExp(`[在到去赴来于]${escapeRegExp(word)}`).test(folded);
+  const placeLike = (word: string) => (word.length >= 3 && PLACE_ENDING.test(word)) || afterMotion(word);
   const namedPeople = tagged.filter(({ word, tag }) => tag.startsWith('nr') && word.length >= 2 && !/[多少几哪什谁]/.test(word)).map((w) => w.word);
   // A delegation's home is a place, whatever the segmenter tagged it (常德团).
   const people = [...new Set(namedPeople.filter((w) => !placeLike(w) && w !== home))];

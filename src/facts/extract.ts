@@ -302,7 +302,18 @@ function roleAfter(view: string, from: number): PersonRole {
 /** People: an official title right before a 2–3 character name, or a name the segmenter tags, in a list. */
 function findPersons(view: string, sentence: string, known: ReadonlyMap<string, string> = new Map(), tagged: readonly TaggedWord[] = tagWords(view)): PersonFact[] {
   const titles: TitleSpan[] = [];
-  for (const match of view.matchAll(TITLE_PATTERN)) titles.push({ start: match.index!, end: match.index! + match[0].length });
+  // A title whose last character the segmenter reads into the next word (县长期以来: 长期) is no title there.
+  const words: Array<{ start: number; end: number }> = [];
+  for (let cursor = 0, i = 0; i < tagged.length; i += 1) {
+    const at = view.indexOf(tagged[i]!.word, cursor);
+    if (at < 0) continue;
+    cursor = at + tagged[i]!.word.length;
+    words.push({ start: at, end: cursor });
+  }
+  const splitsWord = (start: number, end: number) => words.some((w) => w.start > start && w.start < end && w.end > end);
+  for (const match of view.matchAll(TITLE_PATTERN)) {
+    if (!splitsWord(match.index!, match.index! + match[0].length)) titles.push({ start: match.index!, end: match.index! + match[0].length });
+  }
   const persons: PersonFact[] = [];
   const taken = (start: number, end: number) => persons.some((p) => p.start < end && p.end > start);
   for (const title of titles) {
@@ -337,6 +348,8 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
     cursor = at + word.length;
     if (!tag.startsWith('nr') || word.length < 2 || word.length > 3 || NOT_IN_NAME.test(word) || taken(at, cursor)) continue;
     const next = view.slice(cursor, cursor + 2);
+    // 孙中山故居, 鲁迅公园: a name heading a site is part of the site's name.
+    if (SITE_AFTER_NAME.test(view.slice(cursor))) continue;
     const listed = /^[、和与及]/.test(next) || /[、和与及]$/.test(view.slice(at - 1, at)) || /^(?:同志|等)/.test(next);
     if (listed) persons.push({ kind: 'person', text: sentence.slice(at, cursor), start: at, end: cursor, name: word, title: null, titles: null, role: null });
   }
@@ -357,6 +370,9 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
   }
   return persons;
 }
+
+/** Words after a name that make it part of a site's name. */
+const SITE_AFTER_NAME = /^(?:故居|旧居|纪念|广场|公园|大道|路|街|铜像|雕像|塑像|中学|小学|大学|学院|医院|图书馆|博物馆|陵园|墓)/;
 
 /** What may stand between two people of one list: separators and the next person's titles. */
 const LIST_GAP = /^[、和及与,，\s]*(?:[\u3400-\u9fff]{0,12}?(?:书记|长|主任|主席|常委|委员|部长)[、，,\s]*)*$/;

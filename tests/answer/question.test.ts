@@ -72,6 +72,9 @@ describe('analyseQuestion: measure, focus, comparative, places, people', () => {
     ['岳阳团一共看了几个点？', { home: '岳阳', people: [] }],
     ['临湘那个团是谁带队？', { home: '临湘', people: [] }],
     ['高规格代表团是谁带队？', { home: null }],
+    // A name right after 在/去/到 is a place, whatever the segmenter tags it.
+    ['督导组在吕梁走访了多少户？', { places: ['吕梁'], people: [], measure: '户' }],
+    ['观摩团去张掖看了几个点？', { people: [] }],
     ['考察是几号到几号？', { asksSpan: true }],
     ['在杭州是哪两天？', { asksSpan: true, type: 'when' }],
     ['哪位省委书记讲了话？', { title: '省委书记' }],

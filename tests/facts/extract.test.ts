@@ -38,6 +38,12 @@ describe('extractFacts: people, titles and roles (reworded leads)', () => {
     ['县长郑冬一起出席', [['郑冬', '县长', 'attend']]],
     ['局长魏长庚任副组长', [['魏长庚', '局长', 'lead']]],
     ['厅长何长林率队调研', [['何长林', '厅长', 'lead']]],
+    // A title whose last character starts the next word is no title (县长期以来 is 县 + 长期以来).
+    ['感谢青石县长期以来的支持', []],
+    ['红枫市长期坚持对口帮扶', []],
+    // A name heading a site is part of the site (故居, 公园).
+    ['先后参观了白鹭港、鲁迅故居、岐山新城等5个点', []],
+    ['走访了周恩来纪念馆和中山公园', []],
   ];
   for (const [sentence, expected] of cases) {
     test(sentence, () => {
