@@ -391,6 +391,8 @@ export function parseClaim(claim: string): Claim {
       !FUNCTION_CHARS.test(word);
     if (STOP_WORDS.has(word) || NON_FACT_WORDS.has(word) || QUESTION_FILLERS.includes(word) || (NON_CONTENT_TAG.test(tag) && !unknown)) continue;
     if (DAY_PARTS.includes(word)) continue;
+    // 超过30亿元, 36个以上: the bound is part of the quantity it stands against, compared with it.
+    if (QUANTITY_BOUND_WORD.test(word) && facts.some((f) => f.kind === 'quantity' && (f.start === cursor || f.end === at))) continue;
     // A place name the extractor read as something else in context (到张家口考察) is still a place; so is a proper
     // noun the segmenter does not know as one, between a verb of going and a verb of visiting (到娄底调研, 在建德考察).
     const alone = tagWords(word);
@@ -407,6 +409,9 @@ export function parseClaim(claim: string): Claim {
   facts.sort((a, b) => a.start - b.start);
   return { text, view, facts: mergeVisitedSites(facts, text, view) };
 }
+
+/** Words that bound a number (the fact extractor reads them into the quantity's bound). */
+const QUANTITY_BOUND_WORD = /^(?:超过|多达|不少于|不低于|以上|将近|接近|大约|左右|逾|超)$/;
 
 const VISIT_BEFORE = /(?:考察|参观|走访|走进|来到|调研|察看|观摩)了?$/;
 

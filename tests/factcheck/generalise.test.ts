@@ -121,6 +121,14 @@ const checker = new EvidenceFactChecker({ retriever: everything, corpus, tours: 
 
 const RULES: Array<[string, Array<[string, Verdict]>]> = [
   [
+    'a bound written before a number (超过, 逾) is compared with it, never required as a word',
+    [
+      ['岳阳与宁波现场签约9个合作项目，总投资超过80亿元。', 'supported'],
+      ['岳阳与宁波现场签约9个合作项目，总投资逾80亿元。', 'supported'],
+      ['岳阳与宁波现场签约9个合作项目，总投资超过90亿元。', 'contradicted'],
+    ],
+  ],
+  [
     'leaders named only by their offices are no people (由市委书记和市长带队)',
     [
       ['岳阳市党政代表团由市委书记和市长带队赴宁波考察。', 'supported'],
