@@ -91,6 +91,9 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   if (fact.ordinal && !/第几/.test(question.folded)) return false;
   // 多少个团员 is answered by 88名团员: when the counted noun matches, the measure word does not matter.
   if (question.focus && nounsMatch(fact.noun, question.focus) && fact.noun.length >= 2) return true;
+  // 多少户 / 几家 name their kind: 4个县 counts another (个 with a noun of its own), 86户 or 12家企业 the asked one.
+  const counted = fact.noun || (/^[\u4e00-\u9fa5]/.test(sentenceView.slice(fact.end)) ? sentenceView.slice(fact.end, fact.end + 1) : '');
+  if (question.measure && question.measure !== '个' && fact.measure === '个' && counted.length > 0 && !nounsMatch(counted, question.focus ?? question.measure)) return false;
   const accepted = acceptedMeasures(question.measure);
   if (accepted && !accepted.includes(fact.measure) && !measureGroup(fact.measure).some((m) => accepted.includes(m))) {
     // 几个省 may be answered by 3省; 多少个考察点 by 36个点.

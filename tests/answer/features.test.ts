@@ -42,6 +42,11 @@ describe('quantityAnswers: measure word and counted noun', () => {
     ['考察团有多少人？', '共考察了31个考察点', '31个', false],
     ['签了多少个项目？', '代表团一行46人赴外地', '46人', false],
     ['总投资多少亿元？', '代表团一行46人赴外地', '46人', false],
+    // A specific measure word names its kind: 个 with another noun counts something else.
+    ['一共有多少户？', '深入4个县入户走访', '4个', false],
+    ['一共走访了多少户？', '走访了86户脱贫户', '86户', true],
+    ['去了几家？', '考察了6个园区', '6个', false],
+    ['考察了几家企业？', '考察了12个企业', '12个', true],
   ];
   for (const [question, sentence, span, answers] of cases) {
     test(`${question} ← ${sentence}: ${answers}`, () => {
