@@ -303,13 +303,7 @@ function roleAfter(view: string, from: number): PersonRole {
 function findPersons(view: string, sentence: string, known: ReadonlyMap<string, string> = new Map(), tagged: readonly TaggedWord[] = tagWords(view)): PersonFact[] {
   const titles: TitleSpan[] = [];
   // A title whose last character the segmenter reads into the next word (县长期以来: 长期) is no title there.
-  const words: Array<{ start: number; end: number }> = [];
-  for (let cursor = 0, i = 0; i < tagged.length; i += 1) {
-    const at = view.indexOf(tagged[i]!.word, cursor);
-    if (at < 0) continue;
-    cursor = at + tagged[i]!.word.length;
-    words.push({ start: at, end: cursor });
-  }
+  const words = wordSpans(view, tagged);
   const splitsWord = (start: number, end: number) => words.some((w) => w.start > start && w.start < end && w.end > end);
   for (const match of view.matchAll(TITLE_PATTERN)) {
     if (!splitsWord(match.index!, match.index! + match[0].length)) titles.push({ start: match.index!, end: match.index! + match[0].length });
@@ -341,11 +335,7 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
     });
   }
   // Untitled names the segmenter recognises, when they stand in a list with a titled one or before 同志/等.
-  let cursor = 0;
-  for (const { word, tag } of tagged) {
-    const at = view.indexOf(word, cursor);
-    if (at < 0) continue;
-    cursor = at + word.length;
+  for (const { word, tag, start: at, end: cursor } of wordSpans(view, tagged)) {
     if (!tag.startsWith('nr') || word.length < 2 || word.length > 3 || NOT_IN_NAME.test(word) || taken(at, cursor)) continue;
     const next = view.slice(cursor, cursor + 2);
     // 孙中山故居, 鲁迅公园: a name heading a site is part of the site's name.
@@ -386,14 +376,23 @@ function roleBefore(view: string, at: number): PersonRole {
 
 const DESTINATION_BEFORE = /(?:前往|来到|抵达|转赴|再赴|走进|奔赴|远赴|赴|到|去|在|于|至)(?:了)?$/;
 
+/** The segmenter's words with where each stands in `view` (words it cannot place are skipped). */
+function wordSpans(view: string, tagged: readonly TaggedWord[]): Array<TaggedWord & { start: number; end: number }> {
+  const spans: Array<TaggedWord & { start: number; end: number }> = [];
+  let cursor = 0;
+  for (const word of tagged) {
+    const at = view.indexOf(word.word, cursor);
+    if (at < 0) continue;
+    cursor = at + word.word.length;
+    spans.push({ ...word, start: at, end: cursor });
+  }
+  return spans;
+}
+
 /** Places: provinces and the segmenter's place tags (not generic words such as 全省, 当地). */
 function findPlaces(view: string, sentence: string, tagged: readonly TaggedWord[] = tagWords(view)): PlaceFact[] {
   const places: PlaceFact[] = [];
-  let cursor = 0;
-  for (const { word, tag } of tagged) {
-    const at = view.indexOf(word, cursor);
-    if (at < 0) continue;
-    cursor = at + word.length;
+  for (const { word, tag, start: at, end: cursor } of wordSpans(view, tagged)) {
     const province = PROVINCES.some((p) => p.name === word || p.common === word);
     // 罗甸县, 新墩镇: a word ending in an administrative suffix is a place whatever the segmenter's tag.
     const suffixed = word.length >= 3 && word.length <= 7 && /[县区镇乡市州]$/.test(word) && !/[的了和与及在]/.test(word) && tag !== 'v';
