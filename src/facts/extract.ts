@@ -121,7 +121,8 @@ const QUANTITY_PATTERN = new RegExp(
   `(第)?(${NUM})(多|余)?(万|亿)?(多|余)?(${QUANTITY_MEASURES.map(escapeRegExp).join('|')})`,
   'g',
 );
-const BEFORE_AT_LEAST = /(?:超过|逾|超|多达|不少于|以上)$/;
+/** (多达 "as many as" states the number itself: 考察点多达36个 is 36.) */
+const BEFORE_AT_LEAST = /(?:超过|逾|超|不少于|以上)$/;
 /** 约 is "about" unless it ends a word (签约, 预约, 节约 — 现场签约9个项目 is exact). */
 const BEFORE_APPROX = /(?:(?<![签预节合公条制违履相邀])约|近|大约|将近|接近)$/;
 /** Characters that end a counted noun (particles, prepositions, conjunctions). */

@@ -126,6 +126,9 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['岳阳与宁波现场签约9个合作项目，总投资超过80亿元。', 'supported'],
       ['岳阳与宁波现场签约9个合作项目，总投资逾80亿元。', 'supported'],
       ['岳阳与宁波现场签约9个合作项目，总投资超过90亿元。', 'contradicted'],
+      // 多达 ("as many as") states the number itself.
+      ['岳阳市党政代表团4天走访的考察点多达22个。', 'supported'],
+      ['岳阳市党政代表团4天走访的考察点多达25个。', 'contradicted'],
     ],
   ],
   [
