@@ -12,6 +12,7 @@
  * - a question without a subject of its own (签了什么协议？, 在江西考察了什么？) keeps the previous subject;
  * - a complete question (its own delegation or a leading place, and a question word) starts a new topic.
  */
+import type { Answer } from '../answer/types.ts';
 import { ADMIN_SUFFIXES, GENERIC_PLACES, PROVINCES, TITLE_HEADS } from '../text/index.ts';
 
 /** What one turn leaves for the next. */
@@ -20,6 +21,8 @@ export interface Turn {
   question: string;
   /** The delegation (or leader) the turn was about, from the question or else from the answer; null if none. */
   subject: string | null;
+  /** The one person a who-answer named (他/她 in the next turn), or null. */
+  person?: string | null;
 }
 
 export interface FollowUpResolution {
@@ -110,6 +113,14 @@ export function turnOf(question: string, answerText = ''): Turn {
   return { question, subject: subjectOf(question) ?? delegationIn(answerText)?.text ?? topicClause(question) };
 }
 
+/** The turn a question leaves once answered (bot, terminal and `ask --file` alike): subject and answered person. */
+export function turnAfter(question: string, answer: Answer): Turn {
+  if (!answer.found) return turnOf(question);
+  const turn = turnOf(question, `${answer.short ?? ''}${answer.sentences.map((s) => s.text).join('')}`);
+  const single = answer.questionType === 'who' && answer.short && !/[、，,和与及]/.test(answer.short) ? answer.short : null;
+  return { ...turn, person: single };
+}
+
 /**
  * The opening clause of a two-clause question, when it states the topic and the second asks
  * (专题培训班2025年去江浙培训，分了几组？): later turns are asked of it.
@@ -184,6 +195,9 @@ export function resolveFollowUp(asked: string, previous: Turn | undefined, maxCh
   // "那天"/"当天" is the day of the previous question; "那边"/"那里"/"在那" its destination.
   const deictic = resolveDeictic(question, previous);
   if (deictic) return done(resolveFollowUp(deictic, previous, maxChars).question);
+
+  // 他是什么职务？ after a who-answer naming one person: that person.
+  if (previous.person && /[他她](?![们])/u.test(question)) return done(question.replace(/[他她](?![们])/u, previous.person));
 
   const subject = previous.subject;
   if (!subject) return unchanged;

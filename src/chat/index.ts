@@ -1,5 +1,5 @@
 /** The chat stage: conversation logic shared by the Telegram bot, the terminal chat and `ask --file` chats. */
-export { resolveFollowUp, subjectOf, turnOf, delegationIn, placesIn, DEFAULT_FOLLOW_UP_MAX_CHARS, type Turn, type FollowUpResolution } from './follow-up.ts';
+export { resolveFollowUp, subjectOf, turnOf, turnAfter, delegationIn, placesIn, DEFAULT_FOLLOW_UP_MAX_CHARS, type Turn, type FollowUpResolution } from './follow-up.ts';
 export { ConversationMemory, DEFAULT_MAX_CHATS, type ChatContext, type ConversationMemoryOptions } from './memory.ts';
 export { classifyMessage, isGibberishMiss, sharesWords, type MessageIntent } from './intent.ts';
 export { CHAT_TEXT, EXAMPLE_QUESTIONS } from './messages.ts';

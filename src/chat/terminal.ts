@@ -9,7 +9,7 @@ import { renderFactCheckText, type FactChecker } from '../factcheck/index.ts';
 import type { CorpusReader } from '../store/index.ts';
 import { renderCompareText, renderTourListText, renderTourText, TOURS_PAGE_SIZE, toursOf, type TourCard } from '../tours/index.ts';
 import { classifyMessage, isGibberishMiss, sharesWords } from './intent.ts';
-import { resolveFollowUp, turnOf, type Turn } from './follow-up.ts';
+import { resolveFollowUp, turnAfter, type Turn } from './follow-up.ts';
 import { CHAT_TEXT, EXAMPLE_QUESTIONS } from './messages.ts';
 import { displayDate } from './sources.ts';
 import { lookupComparison, lookupTour, parseTourListArgs, TOUR_TEXT, tourExamples, tourListCommand, tourListPage, tourName } from './tours.ts';
@@ -102,7 +102,7 @@ export class TerminalChat {
     const resolved = resolveFollowUp(asked, this.#turn);
     const { answer } = await this.options.knowledge().ask(resolved.question);
     if (!answer.found && isGibberishMiss(asked, sharesWords(asked, answer.nearest.map((c) => c.text)))) return CHAT_TEXT.gibberish;
-    this.#turn = turnOf(resolved.question, answer.found ? `${answer.short ?? ''}${answer.sentences.map((s) => s.text).join('')}` : '');
+    this.#turn = turnAfter(resolved.question, answer);
     this.#citations = answer.found ? answer.citations : answer.nearest;
     const body = renderAnswerText(answer);
     return resolved.rewritten ? `${CHAT_TEXT.followUp(resolved.question)}\n${body}` : body;

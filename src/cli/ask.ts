@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { openQuestionAnswering } from '../app.ts';
 import { renderAnswerText } from '../answer/index.ts';
-import { ConversationMemory, resolveFollowUp, turnOf } from '../chat/index.ts';
+import { ConversationMemory, resolveFollowUp, turnAfter } from '../chat/index.ts';
 import { parseAskArgs, UsageError } from './args.ts';
 import { toAskJson } from './ask-output.ts';
 import { runCommand } from './run.ts';
@@ -23,10 +23,7 @@ await runCommand(USAGE, async (config, log) => {
   const askOne = async (id: string | null, question: string, chat: string | null) => {
     const resolved = chat === null ? { question, rewritten: false } : resolveFollowUp(question, chats.get(chat)?.turn);
     const result = await qa.ask(resolved.question);
-    if (chat !== null) {
-      const answerText = result.answer.found ? `${result.answer.short ?? ''}${result.answer.sentences.map((s) => s.text).join('')}` : '';
-      chats.set(chat, turnOf(resolved.question, answerText), null);
-    }
+    if (chat !== null) chats.set(chat, turnAfter(resolved.question, result.answer), null);
     return { ...toAskJson(id, result.answer, result.retrieved, qa.index.corpus, result.timings), question, understood: resolved.question };
   };
 

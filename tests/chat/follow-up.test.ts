@@ -4,7 +4,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConversationMemory, delegationIn, placesIn, resolveFollowUp, subjectOf, turnOf } from '../../src/chat/index.ts';
+import { ConversationMemory, delegationIn, placesIn, resolveFollowUp, subjectOf, turnAfter, turnOf } from '../../src/chat/index.ts';
+import type { Answer } from '../../src/answer/index.ts';
 
 type Case = [previous: string, asked: string, expected: string];
 
@@ -97,6 +98,25 @@ table('the opening clause of a two-clause question is the topic of the next turn
   ['白鹭市有效衔接督导那次，走访了多少户？', '组长是谁？', '白鹭市有效衔接督导那次组长是谁？'],
   ['红枫市乡村振兴专班去杏州学习，一共几天？', '那谈成了几个项目？', '红枫市乡村振兴专班去杏州学习谈成了几个项目？'],
 ]);
+
+describe('他/她 after a who-answer naming one person is that person', () => {
+  const answer = (short: string, questionType: Answer['questionType'] = 'who'): Answer => ({
+    question: '', questionType, found: true, short, sentences: [{ text: `${short}出席了会议。`, citations: [1] }], citations: [], nearest: [],
+  });
+  const cases: Array<[previous: string, short: string, asked: string, expected: string]> = [
+    ['去白鹭市督导的是谁？', '钱多多', '他是什么职务？', '钱多多是什么职务？'],
+    ['哪位副省长去了杏州？', '马建国', '她还去了哪里？', '马建国还去了哪里？'],
+    ['红枫市委书记是谁？', '周平', '他什么时候去的？', '周平什么时候去的？'],
+  ];
+  for (const [previous, short, asked, expected] of cases) {
+    test(`${asked} after ${previous} → ${expected}`, () => assert.equal(resolveFollowUp(asked, turnAfter(previous, answer(short))).question, expected));
+  }
+  test('two people answered, or a count, leave 他 alone; 他们 stays the delegation', () => {
+    assert.equal(resolveFollowUp('他是什么职务？', turnAfter('谁带的队？', answer('钱多多、马建国'))).question, '他是什么职务？');
+    assert.equal(resolveFollowUp('他是什么职务？', turnAfter('去了几个点？', answer('12个', 'howMany'))).question, '他是什么职务？');
+    assert.equal(resolveFollowUp('他们签了什么？', turnAfter('青石县考察团是谁带队？', answer('钱多多'))).question, '青石县考察团签了什么？');
+  });
+});
 
 describe('the subject may come from the answer', () => {
   const cases: Array<[string, string, string, string]> = [

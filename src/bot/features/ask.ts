@@ -7,8 +7,7 @@ import { isAddressedToBot, questionText, type ChatKind } from '../access.ts';
 import type { BotContext } from '../context.ts';
 import { answerBlocks, citationKeyboard, draftPreviewHtml } from '../format.ts';
 import { splitHtmlMessage } from '../html.ts';
-import { answerBody } from '../../answer/index.ts';
-import { CHAT_TEXT, classifyMessage, isGibberishMiss, resolveFollowUp, sharesWords, turnOf } from '../../chat/index.ts';
+import { CHAT_TEXT, classifyMessage, isGibberishMiss, resolveFollowUp, sharesWords, turnAfter } from '../../chat/index.ts';
 import { escapeHtml } from '../html.ts';
 import { TEXT } from '../messages.ts';
 import { DraftReply, sendHtmlMessages, showTyping, type ReplyTarget } from '../reply.ts';
@@ -69,7 +68,7 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
   const cited = answer.found ? answer.citations : answer.nearest;
   const keyboard = citationKeyboard(cited, (id) => services.shortKeys.keyFor(id));
   await reply.finish(messages, keyboard);
-  services.memory.set(chatId, turnOf(resolved.question, answer.found ? `${answer.short ?? ''}${answerBody(answer)}` : ''), { citations: cited });
+  services.memory.set(chatId, turnAfter(resolved.question, answer), { citations: cited });
 }
 
 /** The message's text fields as the group rules need them. */
