@@ -6,7 +6,7 @@
  */
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, extractParagraphFacts, matchView, type DateFact, type Fact } from '../facts/index.ts';
-import { stripAdminSuffix } from '../text/index.ts';
+import { OUTLET_SUFFIXES, stripAdminSuffix } from '../text/index.ts';
 
 /** One sentence of an article, ready for comparison. */
 export interface ArticleSentence {
@@ -34,7 +34,7 @@ export interface ArticleReading {
 }
 
 /** A local outlet's name: a place, then 日报/晚报/新闻网… (洛阳日报, 张家口新闻网). */
-const LOCAL_OUTLET = /([\u3400-\u9fff]{2,4}?)(?:市|省|县)?(?:日报|晚报|都市报|新闻网|融媒体中心|电视台|广播电视台)/;
+const LOCAL_OUTLET = new RegExp(`([\\u3400-\\u9fff]{2,4}?)(?:市|省|县)?(?:${OUTLET_SUFFIXES.join('|')})`);
 
 /** The place a local outlet is named after: from the source field, else an outlet named in the first paragraphs. */
 function homeOf(article: Article): string | null {

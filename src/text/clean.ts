@@ -6,6 +6,7 @@
  */
 import type { ArticleMeta, CleanParagraph, CleanedArticle, ParagraphKind } from '../domain.ts';
 import { htmlToText, markdownToText, type HtmlHints } from './html.ts';
+import { NEWS_AGENCIES } from './lexicon.ts';
 
 export type ArticleFormat = 'text' | 'html' | 'markdown';
 
@@ -99,7 +100,7 @@ const BYLINE_KEY = /(来源|作者|责任编辑|编辑|发布时间|发布日期
 /** `中国访谈网11月18日讯(…)…`, `新华社北京3月5日电`: the outlet of a dateline; the line itself is content. */
 const DATELINE = /^([\u4e00-\u9fa5]{2,12}?)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)(?=[\s(（【:：—,，]|$)/;
 /** News agencies whose datelines append the city (新华社北京…电): keep just the agency. */
-const AGENCY = /^(新华社|中新社|中新网|人民网|央视网|央广网|人民日报)/;
+const AGENCY = new RegExp(`^(${NEWS_AGENCIES.join('|')})`);
 
 const OUTLET_LIKE = /^[\u4e00-\u9fa5A-Za-z·]{2,16}$/;
 const NAME_LIST = /^[\u4e00-\u9fa5·]{2,4}(?:[\s、,，]+[\u4e00-\u9fa5·]{2,4})*$/;

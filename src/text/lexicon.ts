@@ -232,6 +232,12 @@ export const SITE_HEADS: readonly string[] = [
   '旧址', '遗址', '会址', '故居', '示范点', '小镇', '家庭农场', '景点', '展厅', '银行',
 ];
 
+/** How a news outlet's name ends (洛阳日报, 张家口新闻网, 建德融媒体中心). */
+export const OUTLET_SUFFIXES: readonly string[] = ['日报', '晚报', '都市报', '晨报', '新闻网', '融媒体中心', '广播电视台', '电视台'];
+
+/** National news agencies and outlets, named whole (their datelines append a city: 新华社北京3月5日电). */
+export const NEWS_AGENCIES: readonly string[] = ['新华社', '中新社', '中新网', '人民网', '央视网', '央广网', '人民日报', '新华网', '光明日报', '经济日报'];
+
 /** Escapes a string for use inside a RegExp. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -372,4 +378,16 @@ export function levelOf(place: string): 'province' | 'city' | 'county' | 'distri
   const found = LEVEL_BY_SUFFIX.find(([pattern]) => pattern.test(place));
   if (found) return found[1];
   return PROVINCE_BY_NAME.has(place) ? 'province' : null;
+}
+
+/**
+ * News outlets a text names (据河南日报报道, 重庆日报的说法, 新华社): an agency, or two to six characters standing
+ * after the start or a joining word (据, 和, 、…) and ending like an outlet. Pure.
+ */
+export function outletsIn(text: string): Array<{ text: string; start: number; end: number }> {
+  const found: Array<{ text: string; start: number; end: number }> = [];
+  const suffix = OUTLET_SUFFIXES.map(escapeRegExp).join('|');
+  const pattern = new RegExp(`${NEWS_AGENCIES.map(escapeRegExp).join('|')}|(?<=^|[据按照和与跟同及、，,：:“《\\s])(?![据按照])[\\u4e00-\\u9fa5]{2,6}?(?:${suffix})`, 'gu');
+  for (const match of text.matchAll(pattern)) found.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
+  return found;
 }

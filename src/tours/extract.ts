@@ -3,7 +3,7 @@
  * in sentences about the visit), where (places named as destinations), what they saw (sites after visiting verbs),
  * counted (考察点), signed (agreements) and met (meetings). Every value keeps the sentence it was read from.
  */
-import { PROVINCES, REGION_GROUPS, GENERIC_PLACES, TITLES, escapeRegExp, foldScript, levelOf, provinceOf, stripAdminSuffix, tagWords } from '../text/index.ts';
+import { OUTLET_SUFFIXES, PROVINCES, REGION_GROUPS, GENERIC_PLACES, TITLES, escapeRegExp, foldScript, levelOf, provinceOf, stripAdminSuffix, tagWords } from '../text/index.ts';
 import { matchView, type DateFact, type DatePoint, type PersonFact, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { readArticle, type ArticleFacts, type TourSentence } from './article-facts.ts';
 import type { Article } from '../domain.ts';
@@ -537,8 +537,8 @@ function qualifiedPlaces(found: readonly FoundPlace[], level: TourLevel | null):
 
 /** 来我市考察: the delegation came to the place the report is written in. */
 const TO_OUR_PLACE = /(?:来|到|在|莅临)我(?:市|省|县|区|州)(?:考察|调研|学习|督查|督导|观摩|交流|参观)/;
-/** A local outlet names the writer's place (张家口日报, 建德要闻, 某某发布). */
-const OUTLET = /([\u3400-\u9fff]{2,4}?)(?:日报|晚报|新闻网|要闻|发布|融媒体中心|广播电视台|电视台)/;
+/** A local outlet names the writer's place (张家口日报, and the column and account names 建德要闻, 某某发布). */
+const OUTLET = new RegExp(`([\\u3400-\\u9fff]{2,4}?)(?:${[...OUTLET_SUFFIXES, '要闻', '发布'].join('|')})`);
 /** Sentences near the top where the outlet line stands. */
 const OUTLET_SENTENCES = 6;
 

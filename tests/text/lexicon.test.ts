@@ -12,6 +12,7 @@ import {
   stripAdminSuffix,
   synonymsOf,
 } from '../../src/text/index.ts';
+import { outletsIn } from '../../src/text/index.ts';
 
 describe('foldScript', () => {
   const cases: Array<[string, string]> = [
@@ -82,4 +83,16 @@ describe('synonyms and measures', () => {
   ];
   for (const [a, b, same] of measures) test(`${a} ~ ${b}: ${same}`, () => assert.equal(measuresCompatible(a, b), same));
   test('words with no group have no synonyms', () => assert.deepEqual(synonymsOf('火星'), []));
+});
+
+describe('outletsIn: news outlets a text names', () => {
+  const cases: Array<[string, string[]]> = [
+    ['西岭日报说代表团看了几个点？', ['西岭日报']],
+    ['据北川晚报报道，考察团来了', ['北川晚报']],
+    ['东江新闻网和南山电视台说法不同', ['东江新闻网', '南山电视台']],
+    ['据新华社报道，考察团签了协议', ['新华社']],
+    ['代表团看了几个点？', []],
+    ['两地签署合作框架协议', []],
+  ];
+  for (const [text, outlets] of cases) test(text, () => assert.deepEqual(outletsIn(text).map((o) => o.text), outlets));
 });
