@@ -94,7 +94,8 @@ const sameDay = (iso: string, point: DateFact['from']) => point.month !== undefi
 /** Answers a question about one tour from its card, or null (the sentence extractor answers instead). */
 export function cardAnswer(question: QuestionAnalysis, cards: readonly TourCard[], retrieved: readonly RetrievedChunk[], corpus: CardCorpus): CardAnswer | null {
   const field = askedField(question);
-  if (!field) return null;
+  // A card joins every outlet's report; a question about one outlet's report is answered from that report.
+  if (!field || question.outlets.length > 0) return null;
   // 在江西看了几个点 asks about one leg of the trip; the card holds the trip's totals (its leaders lead every leg).
   // 去福建 names the trip itself, 在福建 one leg of it.
   const leg = question.scoped.some((p) => new RegExp(`[在于]${escapeRegExp(p)}`).test(question.folded));

@@ -288,6 +288,9 @@ export class ExtractiveAnswerer implements Answerer {
     // chaired is never answered by someone who did not.
     const role = askedRole(question);
     if (eligible.some((c) => c.features.role > 0) || role === 'sign' || role === 'chair') eligible = eligible.filter((c) => c.features.role > 0);
+    // 河南日报说…: when the named outlet's report has an answer, it is that report's answer (outlets may differ).
+    const fromOutlet = (c: Candidate) => question.outlets.some((o) => matchView(`${c.article.meta.source ?? ''} ${c.article.meta.title}`).includes(o));
+    if (question.outlets.length > 0 && eligible.some(fromOutlet)) eligible = eligible.filter(fromOutlet);
     const best = eligible[0];
     if (!best || best.score < this.#settings.refusalFloor) return null;
 

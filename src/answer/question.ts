@@ -16,6 +16,7 @@ import {
   escapeRegExp,
   foldScript,
   measureGroup,
+  outletsIn,
   tagWords,
   toHalfWidth,
   tokenizeForIndex,
@@ -53,13 +54,15 @@ export interface QuestionAnalysis {
   ordinals: string[];
   /** The question gathers or compares facts across parts or stories (都, 分别, 各, 最…). */
   comparative: boolean;
+  /** News outlets the question names (河南日报说…, 据新华社…): the answer should come from their reports. */
+  outlets: string[];
 }
 
 /** Ordered: the first matching rule wins (哪几个 is a list, not a count; 几号 is a date, not a count). */
 const TYPE_RULES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['why', /为什么|为何|为啥|什么原因|原因是|缘何|何以|目的是|why/i],
   ['when', /什么时候|何时|哪天|哪一天|哪[几两三]天|哪些天|几号|几月|哪年|哪一年|什么时间|哪个时间|几日|日期|时间是|\bwhen\b/i],
-  ['who', /谁|哪位|哪几位|哪两位|哪[些个]人|什么人|哪些领导|哪位领导|叫什么名字|(?:书记|长|主任|主席|组长|团长)(?:是|叫)(?:什么|啥)|\bwho\b/i],
+  ['who', /谁|哪位|哪几位|哪两位|哪[些个]人|什么人|哪些领导|哪[位个]领导|哪个人|叫什么名字|(?:书记|长|主任|主席|组长|团长)(?:是|叫)(?:什么|啥)|\bwho\b/i],
   ['list', /哪些|哪几|分别|都有|包括什么|有什么|有哪/],
   ['howMany', new RegExp(`多少|几[个场家座名位次项组条所人年天处批轮点省市县区]|第几|多大|多长|多高|多远|多久|几成|\\bhow many\\b|\\bhow much\\b`, 'i')],
   ['where', /哪里|哪儿|何地|何处|哪个(?:市|省|县|区|地方|城市|单位|国家|地|企业|公司)|哪座|哪家|哪所|在哪|去哪|什么地方|\bwhere\b/i],
@@ -92,6 +95,9 @@ function delegationHome(folded: string): string | null {
     const options = ends.flatMap((end) => [4, 3, 2].map((n) => folded.slice(Math.max(0, end - n), end)))
       .filter((w) => w.length >= 2 && /^[\u4e00-\u9fa5]+$/.test(w) && !NOT_A_HOME.test(w));
     const known = options.find((w) => provinceOf(w) || tagWords(w).every(({ tag }) => tag.startsWith('ns')));
+    // 豫团, 说湘团: a province's one-character abbreviation right before the delegation word is its home.
+    const abbreviated = PROVINCES.find((p) => p.abbreviations.includes(folded[(ends[0] ?? 0) - 1] ?? ''));
+    if (!known && abbreviated && !suffixed) return abbreviated.common;
     // An unknown name counts only with an administrative suffix (青溪县考察团) or as a name the segmenter knows
     // standing right before the delegation word (常德团, 竹溪那个团), not before any noun (高规格代表团).
     const pointed = /^(?:那个|这个|那|这)?(?:代表团|考察团|团)$/.test(match[0]);
@@ -172,10 +178,19 @@ function overlaps(text: string, a: string, b: string): boolean {
   return at >= 0 && bt >= 0 && at < bt + b.length && bt < at + a.length;
 }
 
+/** Whether a clause asks something (a question word of any type, 什么/啥 included); 吗-questions do not count. */
+export function asksSomething(clause: string): boolean {
+  const folded = foldScript(toHalfWidth(clause.normalize('NFKC')));
+  return /什么|啥|哪/.test(folded) || TYPE_RULES.some(([, pattern]) => pattern.test(folded));
+}
+
 /** Classifies a question and pulls out what the evidence must contain. Pure. */
 export function analyseQuestion(question: string): QuestionAnalysis {
-  const folded = foldScript(toHalfWidth(question.trim().normalize('NFKC')));
-  const type = TYPE_RULES.find(([, pattern]) => pattern.test(folded))?.[0] ?? 'what';
+  const whole = foldScript(toHalfWidth(question.trim().normalize('NFKC')));
+  const type = TYPE_RULES.find(([, pattern]) => pattern.test(whole))?.[0] ?? 'what';
+  // An outlet's name (重庆日报) names no place or thing the evidence must hold: it is read apart and left out.
+  const outlets = outletsIn(whole);
+  const folded = outlets.reduceRight((text, o) => text.slice(0, o.start) + '，' + text.slice(o.end), whole);
   const tagged = tagWords(folded);
   const home = delegationHome(folded);
   const aliases = [...folded.matchAll(ABBREVIATION_RUN)].map((m) => m[0]).filter((run) => expandRegionAlias(run));
@@ -223,6 +238,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     scoped: places.filter((p) => new RegExp(`(?:在|于|到|去)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})`).test(folded)),
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
     comparative: COMPARATIVE.test(folded),
+    outlets: outlets.map((o) => o.text),
   };
 }
 

@@ -13,7 +13,7 @@
  * - a complete question (its own delegation or a leading place, and a question word) starts a new topic.
  */
 import type { Answer } from '../answer/types.ts';
-import { ADMIN_SUFFIXES, GENERIC_PLACES, PROVINCES, TITLE_HEADS } from '../text/index.ts';
+import { ADMIN_SUFFIXES, GENERIC_PLACES, PROVINCES, TITLE_HEADS, outletsIn } from '../text/index.ts';
 
 /** What one turn leaves for the next. */
 export interface Turn {
@@ -56,6 +56,8 @@ const REFERENCES = [
 const REFERENCE_PATTERN = new RegExp(REFERENCES.map(escape).join('|'), 'u');
 /** "那浙江呢？" / "浙江呢" / "那么时间呢？" / "江西的呢". */
 const ELLIPTIC_PATTERN = /^(?:那么|那|还有|再说说)?\s*(.{1,20}?)(?:的)?\s*呢\s*[？?]?$/u;
+/** What may follow an outlet's name in "X的说法呢": nothing, or words for its report. */
+const OUTLET_TOPIC = /^(?:的)?(?:说法|报道|版本|数字|数据|口径|怎么说)?$/u;
 /** Aspects asked about with "X呢" that are not places (时间呢, 成果呢). Generic words only. */
 const ASPECT_PATTERN = /(?:时间|日期|时候|哪天|几号|人数|人员|成员|成果|协议|项目|企业|行程|内容|安排|目的|原因|规模|情况|带队|领导|地点|城市|地方|结果|收获)$/u;
 const TIME_ASPECT = /(?:时间|日期|时候|哪天|几号)$/u;
@@ -239,6 +241,12 @@ function resolveDeictic(question: string, previous: Turn): string | null {
 function substituteTopic(previous: Turn, topic: string): string | null {
   if (topic.length === 0) return null;
   const prior = previous.question;
+  // 重庆日报的说法呢: the same question, as that outlet reported it (its outlet replaces the one asked before).
+  const outlet = outletsIn(topic)[0];
+  if (outlet && OUTLET_TOPIC.test(topic.slice(outlet.end)) && outlet.start === 0) {
+    const before = outletsIn(prior)[0];
+    return before ? prior.slice(0, before.start) + outlet.text + prior.slice(before.end) : `据${outlet.text}报道，${prior}`;
+  }
   // A parallel item of the same shape swaps in place: 第三组 for 第二组, 13号 for 12号, 书记 for 市长.
   const parallel = parallelSwap(prior, topic);
   if (parallel) return parallel;

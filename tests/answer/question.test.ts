@@ -78,6 +78,15 @@ describe('analyseQuestion: measure, focus, comparative, places, people', () => {
     ['考察是几号到几号？', { asksSpan: true }],
     ['在杭州是哪两天？', { asksSpan: true, type: 'when' }],
     ['哪位省委书记讲了话？', { title: '省委书记' }],
+    // A province's one-character abbreviation right before 团 is the delegation's home.
+    ['那个晋团一共去了几个市？', { home: '山西', places: ['山西'] }],
+    ['说闽团签了几个项目？', { home: '福建' }],
+    ['湘团在广西看了几个点？', { home: '湖南' }],
+    // An outlet's name is read apart: it is no place or name the evidence must hold.
+    ['西岭日报说考察团看了几个点？', { outlets: ['西岭日报'], anchors: [], places: [] }],
+    ['据东江晚报报道，代表团去了哪些地方？', { outlets: ['东江晚报'], places: [] }],
+    ['重庆日报怎么说？', { outlets: ['重庆日报'], places: [] }],
+    ['哪个领导会见的考察团？', { type: 'who' }],
   ];
   for (const [question, expected] of cases) {
     test(`${question} → ${JSON.stringify(expected)}`, () => {
