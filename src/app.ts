@@ -9,7 +9,7 @@ import type { Logger } from './log.ts';
 import { createEmbedder, type Embedder } from './embed/index.ts';
 import { IndexStore, assertEmbedderCompatible, StoreError, type LoadedIndex } from './store/index.ts';
 import { HybridRetriever, type RetrievalMode, type RetrievedChunk, type Retriever } from './retrieve/index.ts';
-import { createAnswerer, type Answer, type Answerer, type AnswerOptions } from './answer/index.ts';
+import { createAnswerer, mergeAnswers, splitCompound, type Answer, type CompoundPart, type Answerer, type AnswerOptions } from './answer/index.ts';
 import { Api } from 'grammy';
 import { readBotNetworkSettings } from './config.ts';
 import { createLogger } from './log.ts';
@@ -93,14 +93,29 @@ export async function openQuestionAnswering(
     retriever,
     async ask(question, options) {
       const started = performance.now();
-      const retrieved = await retriever.retrieve(question, RETRIEVE_LIMIT);
-      const retrievedAt = performance.now();
-      const answer = await answerer.answer(question, retrieved, options);
-      const finished = performance.now();
+      const askOne = async (text: string) => {
+        const begun = performance.now();
+        const retrieved = await retriever.retrieve(text, RETRIEVE_LIMIT);
+        const retrievedAt = performance.now();
+        const answer = await answerer.answer(text, retrieved, options);
+        return { answer, retrieved, retrieveMs: retrievedAt - begun, answerMs: performance.now() - retrievedAt };
+      };
+      // "在哪开的，哪天？": each asking clause is answered on its own, then the answers are joined.
+      const parts = splitCompound(question);
+      if (parts.length === 1) {
+        const { answer, retrieved, retrieveMs, answerMs } = await askOne(question);
+        return { answer, retrieved, timings: { retrieve: retrieveMs, answer: answerMs, total: performance.now() - started } };
+      }
+      const answered: Array<CompoundPart & Awaited<ReturnType<typeof askOne>>> = [];
+      for (const part of parts) answered.push({ ...part, ...(await askOne(part.question)) });
+      const seen = new Set<string>();
+      // The first part's ranking leads; later parts add what it did not retrieve.
+      const retrieved = answered.flatMap((a) => a.retrieved).filter(({ chunk }) => !seen.has(chunk.id) && Boolean(seen.add(chunk.id)));
+      const sum = (pick: (a: (typeof answered)[number]) => number) => answered.reduce((total, a) => total + pick(a), 0);
       return {
-        answer,
+        answer: mergeAnswers(question, answered),
         retrieved,
-        timings: { retrieve: retrievedAt - started, answer: finished - retrievedAt, total: finished - started },
+        timings: { retrieve: sum((a) => a.retrieveMs), answer: sum((a) => a.answerMs), total: performance.now() - started },
       };
     },
   };

@@ -1,5 +1,6 @@
 import { displaySentence } from '../chat/answer-text.ts';
 import { sourceLines, sourceLineText } from '../chat/sources.ts';
+import { uncoveredText } from './compound.ts';
 import type { Answer, Citation } from './types.ts';
 
 /** The user-facing refusal; it names the gap instead of guessing. */
@@ -8,7 +9,8 @@ export const NOT_FOUND_TEXT = '现有资料中找不到这个问题的答案（�
 /** The answer body with `[n]` after every sentence, e.g. `…率领的湖南省党政代表团…[1]`. */
 export function answerBody(answer: Answer): string {
   if (!answer.found) return NOT_FOUND_TEXT;
-  return answer.sentences.map((s) => `${s.text}${s.citations.map((n) => `[${n}]`).join('')}`).join('');
+  const body = answer.sentences.map((s) => `${s.text}${s.citations.map((n) => `[${n}]`).join('')}`).join('');
+  return answer.uncovered?.length ? `${body}${uncoveredText(answer.uncovered)}` : body;
 }
 
 /** One line of the sources list: `[n] 标题 — 来源, 日期, ¶段落号 链接`. */
@@ -32,6 +34,7 @@ export function renderAnswerText(answer: Answer): string {
   const short = answer.short?.trim();
   if (short) lines.push(`【${short}】`);
   lines.push(...answer.sentences.map((s) => `${displaySentence(answer, s)}${s.citations.map((n) => `[${n}]`).join('')}`));
+  if (answer.uncovered?.length) lines.push(uncoveredText(answer.uncovered));
   lines.push('', '来源：', ...sourceLines(answer.citations).map(sourceLineText));
   return lines.join('\n');
 }

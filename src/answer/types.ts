@@ -37,6 +37,8 @@ export interface Answer {
    */
   short?: string | null;
   sentences: AnswerSentence[];
+  /** Parts of a compound question the articles do not cover (shown as such after the quotes); absent when none. */
+  uncovered?: string[];
   citations: Citation[];
   /** When not found: the closest sources, so the user can look for themselves. */
   nearest: Citation[];

@@ -4,7 +4,7 @@
  * text is untrusted and Telegram rejects (or worse, interprets) stray markup.
  */
 import type { Answer, Citation } from '../answer/index.ts';
-import { NOT_FOUND_TEXT } from '../answer/index.ts';
+import { NOT_FOUND_TEXT, uncoveredText } from '../answer/index.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { displaySentence } from '../chat/answer-text.ts';
 import { displayDate, sourceLines, type SourceLine } from '../chat/sources.ts';
@@ -41,6 +41,7 @@ export const LABELS = {
 export function answerBodyHtml(answer: Answer): string {
   if (!answer.found) return escapeHtml(NOT_FOUND_TEXT);
   const quotes = answer.sentences.map((s) => `${escapeHtml(displaySentence(answer, s))}${s.citations.map((n) => `[${n}]`).join('')}`);
+  if (answer.uncovered?.length) quotes.push(escapeHtml(uncoveredText(answer.uncovered)));
   const short = answer.short?.trim();
   return short ? [`<b>${escapeHtml(short)}</b>`, ...quotes].join('\n') : quotes.join('\n');
 }

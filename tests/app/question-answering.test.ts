@@ -65,6 +65,22 @@ describe('question answering over the real corpus index', () => {
     });
   }
 
+  // Two things asked at once: each part answered from its own retrieval, cited, the short answers joined.
+  test('a compound question answers both parts', async () => {
+    const { answer } = await qa.ask('郴州那个考察学习交流会是几号开的，在哪里开的？');
+    assert.equal(answer.found, true, answerBody(answer));
+    assert.match(answer.short ?? '', /11月15日.*；.*郴州/);
+    assert.ok(answer.sentences.every((s) => s.citations.length > 0));
+  });
+
+  test('a compound question says which part the articles do not cover', async () => {
+    const { answer } = await qa.ask('浙江代表团火车上那个总结会谁主持的，住在哪家酒店？');
+    assert.equal(answer.found, true, answerBody(answer));
+    assert.match(answer.short ?? '', /易炼红/);
+    assert.deepEqual(answer.uncovered, ['住在哪家酒店']);
+    assert.match(answerBody(answer), /未提及：「住在哪家酒店」/);
+  });
+
   test('empty and hostile questions do not throw', async () => {
     for (const question of ['', '   ', '<script>alert(1)</script>', '？？？', 'x'.repeat(5000)]) {
       const { answer } = await qa.ask(question);
