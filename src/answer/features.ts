@@ -191,7 +191,7 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       return facts.filter((f) => f.kind === 'quantity' && quantityAnswers(f, question, sentenceView));
     case 'where': {
       // 在返程的火车上召开…: where an asked event happened, written as 在…上/里/中 right before its verb.
-      const located = eventLocation(question, sentenceView, sentence);
+      const located = eventLocation(question, sentenceView, sentence, facts);
       if (located) return [located];
     }
     // falls through
@@ -223,17 +223,28 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
   }
 }
 
-const EVENT_VERB = /召开|举行|举办|签署|签订|会见|座谈|开会|召集/;
+const EVENT_VERB = /召开|举行|举办|签署|签订|会见|座谈|开会|召集|开(?=的|了|在|过)/;
+/** Verbs of holding a meeting: 在哪开的 is answered by 在X召开 or 在X举行 alike. */
+const HOLD_VERBS = ['召开', '举行', '举办', '开幕', '开会', '召集', '开'];
 
-/** The 在…上/里/中 phrase before the event verb the question asks about, as a place fact. */
-function eventLocation(question: QuestionAnalysis, view: string, sentence: string): Fact | null {
-  const verb = EVENT_VERB.exec(question.folded)?.[0];
-  if (!verb) return null;
-  const match = new RegExp(`在([\\u3400-\\u9fff]{2,14}?[上里中内])(?:${verb})`).exec(view);
-  if (!match) return null;
-  const start = match.index + 1;
-  const name = match[1]!;
-  return { kind: 'place', text: sentence.slice(start, start + name.length), start, end: start + name.length, name, canonical: name, destination: false };
+/**
+ * Where an asked event happened: 在X召开 / 在…火车上召开 right before its verb, or a place that itself holds the
+ * meeting (郴州召开…交流会). As a place fact.
+ */
+function eventLocation(question: QuestionAnalysis, view: string, sentence: string, facts: readonly Fact[]): Fact | null {
+  // 座谈会在哪召开: the verb of holding, not the 座谈 of the meeting's name, is what happened somewhere.
+  const holds = HOLD_VERBS.some((v) => new RegExp(`${v}(?!发|展|放|始|工|通|局)`).test(question.folded));
+  const asked = EVENT_VERB.exec(question.folded)?.[0];
+  if (!asked) return null;
+  const verbs = (holds || HOLD_VERBS.includes(asked) ? HOLD_VERBS.filter((v) => v !== '开') : [asked]).join('|');
+  const match = new RegExp(`在([\\u3400-\\u9fff·]{2,14}?)(?:隆重|正式|顺利|同期)?(?:${verbs})`).exec(view);
+  if (match) {
+    const start = match.index + 1;
+    const name = match[1]!;
+    return { kind: 'place', text: sentence.slice(start, start + name.length), start, end: start + name.length, name, canonical: name, destination: false };
+  }
+  const holder = facts.find((f) => f.kind === 'place' && new RegExp(`^(?:${verbs})`).test(view.slice(f.end)) && /(?:^|[，,。；;\d日午])$/.test(view.slice(0, f.start)));
+  return holder ?? null;
 }
 
 /** The place whose people a who-question asks for (张家口方面是谁, 黄岩区哪位领导), or null. */

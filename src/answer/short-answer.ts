@@ -30,6 +30,9 @@ function uniqueTexts(items: readonly string[]): string[] {
   return out;
 }
 
+/** A part of the day right after a date (27日下午, 19日上午). */
+const PART_OF_DAY = /^(?:上午|下午|中午|晚上|傍晚|晚间|早上|清晨|凌晨|午后)/;
+
 /** Joins items with 、 up to MAX_SHORT_CHARS; null when nothing fits. */
 function joinItems(items: readonly string[]): string | null {
   const kept: string[] = [];
@@ -58,7 +61,11 @@ export function shortAnswerOf(question: QuestionAnalysis, chosen: readonly Short
       const dates = best.filling as DateFact[];
       const span = question.asksSpan ? dates.find((d) => JSON.stringify(d.from) !== JSON.stringify(d.to)) : undefined;
       const withDay = dates.find((d) => d.from.day !== undefined);
-      return (span ?? withDay ?? dates[0])?.text ?? null;
+      const date = span ?? withDay ?? dates[0];
+      if (!date) return null;
+      // 27日下午: the part of the day written right after the date belongs to the answer.
+      const partOfDay = PART_OF_DAY.exec(best.text.slice(date.end))?.[0] ?? '';
+      return best.text.slice(date.start, date.end) === date.text ? date.text + partOfDay : date.text;
     }
     case 'howMany': {
       const quantity = best.filling[0] as QuantityFact;

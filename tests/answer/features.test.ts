@@ -129,3 +129,16 @@ describe('nounsMatch: the same counted thing under other words', () => {
   ];
   for (const [a, b, same] of cases) test(`${a} ~ ${b}: ${same}`, () => assert.equal(nounsMatch(a, b), same));
 });
+
+describe('where an asked meeting was held', () => {
+  const where = (question: string, sentence: string) =>
+    slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  const cases: Array<[string, string, string[]]> = [
+    ['推进会在哪开的？', '6月3日，两地产业推进会在北岭国际会议中心举行，双方签署协议。', ['北岭国际会议中心']],
+    ['座谈会是在什么地方召开的', '当天下午，考察团在西川县召开座谈会，听取情况介绍。', ['西川县']],
+    ['总结会在哪里举行的？', '考察结束后，代表团在返程的大巴上召开总结会。', ['返程的大巴上']],
+    // The place that holds the meeting itself (西川召开…).
+    ['交流会在哪开的？', '9月2日，西川召开赴东岭考察学习交流会。', ['西川']],
+  ];
+  for (const [question, sentence, expected] of cases) test(`${question} ← ${sentence}`, () => assert.deepEqual(where(question, sentence), expected));
+});
