@@ -5,6 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseQuestion } from '../../src/answer/index.ts';
+import { placesWithin } from '../../src/text/index.ts';
 import { askedItemKind, askedOwner, askedRole, holdsTitle, homeMatch, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
 import { extractFacts, matchView, type PersonFact, type QuantityFact } from '../../src/facts/index.ts';
 
@@ -47,6 +48,11 @@ describe('quantityAnswers: measure word and counted noun', () => {
     ['一共走访了多少户？', '走访了86户脱贫户', '86户', true],
     ['去了几家？', '考察了6个园区', '6个', false],
     ['考察了几家企业？', '考察了12个企业', '12个', true],
+    // A duration is answered in its unit, whatever verb stands before 几; a count of anything else never answers it.
+    ['工作组在当地督导了几天？', '派出6个督导组分赴各地', '6个', false],
+    ['工作组在当地督导了几天？', '开展为期5天的专项督导', '5天', true],
+    ['调研组驻点调研了几个月？', '驻点调研3个月', '3个月', true],
+    ['考察团在北岭待了几天？', '考察团一行12人抵达北岭', '12人', false],
   ];
   for (const [question, sentence, span, answers] of cases) {
     test(`${question} ← ${sentence}: ${answers}`, () => {
@@ -128,6 +134,15 @@ describe('nounsMatch: the same counted thing under other words', () => {
     ['考察点', '点', true], ['城市', '市', true], ['用地', '土地', true], ['企业', '公司', true], ['团员', '项目', false], ['', '点', false],
   ];
   for (const [a, b, same] of cases) test(`${a} ~ ${b}: ${same}`, () => assert.equal(nounsMatch(a, b), same));
+});
+
+describe('a place is present where a place inside it stands, in a local report only', () => {
+  test('placesWithin: a province holds its prefectures (with and without suffix) and their counties', () => {
+    const inner = placesWithin('甘肃');
+    for (const name of ['兰州市', '兰州', '天水', '临夏州', '榆中县']) assert.ok(inner.includes(name), name);
+    assert.deepEqual(placesWithin('无此地'), []);
+    assert.ok(placesWithin('北京').includes('海淀区'), 'a municipality holds its districts');
+  });
 });
 
 describe('where an asked meeting was held', () => {
