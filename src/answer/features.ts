@@ -86,16 +86,25 @@ const PERSON_MEASURES = measureGroup('人');
 /** Nouns that count people (成员, 学员, 干部, 人员, 代表…). */
 const PERSON_NOUN = /(?:员|人|者|干部|代表|领导|书记|嘉宾|群众)$/;
 
+/** Measures of time: what they count is a duration, whatever verb stands before 几. */
+const DURATION_MEASURES = ['天', '日', '年', '月', '个月', '小时'];
+
 /** Whether a quantity answers the asked measure and counted noun (36个考察点 for 多少个考察点). */
+
 export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
   if (fact.ordinal && !/第几/.test(question.folded)) return false;
+  const accepted = acceptedMeasures(question.measure);
+  const measureFits = !accepted || accepted.includes(fact.measure) || measureGroup(fact.measure).some((m) => accepted.includes(m));
+  // 几天 / 多少公里 name what is counted: 8个督查组 does not answer 督查了几天, whatever the nouns share.
+  if (question.measure && question.measure !== '个' && !measureFits && !measureGroup('个').includes(question.measure)) return false;
+  // 督查了几天 / 待了几个月: a duration answers in its unit; the word before 几 is a verb, not a counted noun.
+  if (question.measure && DURATION_MEASURES.includes(question.measure) && measureFits && !fact.noun) return true;
   // 多少个团员 is answered by 88名团员: when the counted noun matches, the measure word does not matter.
   if (question.focus && nounsMatch(fact.noun, question.focus) && fact.noun.length >= 2) return true;
   // 多少户 / 几家 name their kind: 4个县 counts another (个 with a noun of its own), 86户 or 12家企业 the asked one.
   const counted = fact.noun || (/^[\u4e00-\u9fa5]/.test(sentenceView.slice(fact.end)) ? sentenceView.slice(fact.end, fact.end + 1) : '');
   if (question.measure && question.measure !== '个' && fact.measure === '个' && counted.length > 0 && !nounsMatch(counted, question.focus ?? question.measure)) return false;
-  const accepted = acceptedMeasures(question.measure);
-  if (accepted && !accepted.includes(fact.measure) && !measureGroup(fact.measure).some((m) => accepted.includes(m))) {
+  if (!measureFits) {
     // 几个省 may be answered by 3省; 多少个考察点 by 36个点.
     if (!(question.measure === '个' && nounsMatch(fact.measure, question.focus ?? ''))) return false;
   }

@@ -74,7 +74,7 @@ const FILLER = new RegExp(`${[...QUESTION_FILLERS].sort((a, b) => b.length - a.l
 const COMPARATIVE = /都|分别|各[占有自是个]|哪个.{0,6}最|最[多少大小高低早晚]|比较|相比|共同|相同|两篇|区别|不同|各自/;
 
 const MEASURE = new RegExp(
-  `(?:多少|几)(万元|亿元|万吨|公里|千米|平方米|平方公里|元|钱|吨|亩|米|[个场家座名位次项组条所人年天处批轮点户省市县区])`,
+  `(?:多少|几)(个月|万元|亿元|万吨|公里|千米|平方米|平方公里|元|钱|吨|亩|米|年(?![轻级代])|[个场家座名位次项组条所人天处批轮点户省市县区])`,
 );
 
 const TITLE = new RegExp(TITLES.filter((t) => /(?:书记|长|主任|主席)$/.test(t) && t.length >= 2).map(escapeRegExp).join('|'));

@@ -87,6 +87,9 @@ describe('analyseQuestion: measure, focus, comparative, places, people', () => {
     ['据东江晚报报道，代表团去了哪些地方？', { outlets: ['东江晚报'], places: [] }],
     ['重庆日报怎么说？', { outlets: ['重庆日报'], places: [] }],
     ['哪个领导会见的考察团？', { type: 'who' }],
+    // 多少年轻干部 counts cadres, not years.
+    ['准备选派多少年轻干部挂职？', { measure: null }],
+    ['两地合作了多少年？', { measure: '年' }],
   ];
   for (const [question, expected] of cases) {
     test(`${question} → ${JSON.stringify(expected)}`, () => {
