@@ -62,7 +62,9 @@ export function askedItemKind(question: QuestionAnalysis): ItemKind {
   const focus = question.focus ?? '';
   if (question.type === 'who') return 'person';
   if (/^(?:地方|地点|点位)$/.test(focus)) return 'any';
-  if (/^(?:市|省|县|区|城市|省份|县市|地市|城|国家|乡镇|村|州)/.test(focus)) return 'place';
+  // 哪几个村: villages are named like sites (…村, …镇), by the name's end.
+  if (/^(?:村|镇|乡|社区|街道)/.test(focus)) return 'org';
+  if (/^(?:市|省|县|区|城市|省份|县市|地市|城|国家|州)/.test(focus)) return 'place';
   if (/会|论坛|仪式/.test(focus)) return 'meeting';
   if (/协议|文件|备忘录|合同|协定|规划|方案/.test(focus)) return 'document';
   if (/领导|人|书记|官员|干部/.test(focus)) return 'person';
@@ -219,9 +221,11 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       // 哪几家企业: items named like the asked kind (…有限公司 for 企业, …旧址 for 旧址) come first. When none is
       // and the sentence does not even mention the kind (哪家酒店), the slot stays empty.
       const focus = question.focus;
-      if (focus && focus.length >= 2 && kind !== 'place' && kind !== 'any' && !ANY_INSTITUTION.test(focus)) {
+      if (focus && (focus.length >= 2 || /^[村镇乡]$/.test(focus)) && kind !== 'place' && kind !== 'any' && !ANY_INSTITUTION.test(focus)) {
         const heads = [focus, ...synonymsOf(focus).filter((w) => w.length >= 2), focus.slice(-1)];
-        const named = items.filter((f) => heads.some((h) => itemName(f).endsWith(h)));
+        // An enumeration item (A、B和C) ending like the kind counts too; of overlapping names the longest stays.
+        const endsLikeKind = [...items, ...facts.filter((f) => f.kind === 'term')].filter((f) => heads.some((h) => itemName(f).endsWith(h)));
+        const named = endsLikeKind.filter((f) => !endsLikeKind.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start)).sort((a, b) => a.start - b.start);
         if (named.length > 0) return named;
         if (!heads.some((h) => sentenceView.includes(h))) return [];
       }

@@ -167,7 +167,7 @@ function askedKind(question: string): string | null {
   const first = named && !match ? words.at(-1) : words[0];
   if (!first || GENERIC_KINDS.has(first.word)) return null;
   // 哪几个市 and 哪几个城市 ask the same: kinds are compared in their lexicon form.
-  if (first.word.length === 1 && /[会馆厂园市省县区点]/.test(first.word)) return canonicalWord(first.word);
+  if (first.word.length === 1 && /[会馆厂园市省县区点村镇乡]/.test(first.word)) return canonicalWord(first.word);
   return NOUN.test(first.tag) ? canonicalWord(first.word) : null;
 }
 

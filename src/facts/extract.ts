@@ -420,7 +420,7 @@ function findPlaces(view: string, sentence: string, tagged: readonly TaggedWord[
 const SITE_HEAD_PATTERN = new RegExp(`(?:${[...SITE_HEADS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`, 'g');
 /** Words that end the phrase before a name: verbs of visiting, prepositions, conjunctions. */
 const NAME_LEFT_BOUNDARY =
-  /(?:考察了|考察|参观了|参观|走进|走访|来到|前往|调研|察看|观摩|深入|签署|签订|会见|主办|承办|举办|召开|包括|看了|去了|实地|先后|分别|依次|重点|了|的|在|到|赴|与|和|及|同|对|向|从|由|被|把|是|有|为|等|并|还)$/;
+  /(?:考察了|考察|参观了|参观|走进|走访|来到|前往|抵达|到达|转赴|赶赴|调研|察看|观摩|深入|签署|签订|会见|主办|承办|举办|召开|包括|看了|去了|实地|先后|分别|依次|重点|\d日|[\d一二三四五六七八九十两][个家座所处项]|上午|下午|了|的|在|到|赴|与|和|及|同|对|向|从|由|被|把|是|有|为|等|并|还)$/;
 const VISIT_BEFORE = /(?:考察|参观|走进|走访|来到|察看|观摩|调研|深入|实地|看了|去了|先后到|先后来到|到)(?:了)?[^，。；]{0,30}$/;
 const MAX_NAME_CHARS = 24;
 
@@ -510,6 +510,9 @@ function findMeetings(view: string, sentence: string): MeetingFact[] {
 
 const ENUMERATION = /[\u3400-\u9fff“”·A-Za-z0-9]{2,14}(?:、[\u3400-\u9fff“”·A-Za-z0-9]{2,14})+(?:(?:和|及|与|以及)[\u3400-\u9fff“”·A-Za-z0-9]{2,14})?/g;
 
+/** A count closing a list (4个村, 3家企业, 十余处). */
+const TRAILING_COUNT = new RegExp(`[\\d${NUMERAL_CHARS}]+余?[个家座所处项名位条批]`);
+
 /** Items of enumerations (政治站位、行动自觉和务实举措): the first item is cut at the verb before it. */
 function findTerms(view: string, sentence: string, typed: readonly Fact[]): TermFact[] {
   const terms: TermFact[] = [];
@@ -531,6 +534,9 @@ function findTerms(view: string, sentence: string, typed: readonly Fact[]): Term
       // 医药健康、智能制造等领域、合作领域拓得更宽: 等 closes the list; what follows is another clause.
       const closes = item.includes('等');
       item = item.split('等')[0]!;
+      // …和芒景村4个村: the count after the last item sums the list up; it is no part of the item.
+      const count = TRAILING_COUNT.exec(item);
+      if (count && count.index >= 2) item = item.slice(0, count.index);
       const end = start + item.length;
       if (item.length >= 2 && !typed.some((f) => f.start <= start && f.end >= end)) {
         terms.push({ kind: 'term', text: sentence.slice(start, end), start, end, name: item });

@@ -145,6 +145,18 @@ describe('a place is present where a place inside it stands, in a local report o
   });
 });
 
+describe('哪几个村: villages are answered by names ending like one', () => {
+  test('the villages of a visit list, not the companies beside them', () => {
+    const sentence = '先后走访了南坪镇上坪村、同心镇下坪村和石门村，以及北岭茶业有限公司、东川咖啡庄园。';
+    const items = slotFacts(extractFacts(sentence), analyseQuestion('考察团去了哪几个村？'), matchView(sentence), sentence).map((f) => f.text);
+    assert.deepEqual(items, ['南坪镇上坪村', '同心镇下坪村', '石门村']);
+  });
+  test('a sentence that names no village fills nothing', () => {
+    const sentence = '代表团参观了北岭茶业有限公司。';
+    assert.deepEqual(slotFacts(extractFacts(sentence), analyseQuestion('走访了哪些村？'), matchView(sentence), sentence), []);
+  });
+});
+
 describe('where an asked meeting was held', () => {
   const where = (question: string, sentence: string) =>
     slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);

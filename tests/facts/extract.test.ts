@@ -134,4 +134,18 @@ describe('extractFacts: places, sites, documents, meetings, enumerations', () =>
     const terms = of(extractFacts('要学习他们的开放意识、创新精神和担当作为'), 'term').map((t) => t.name);
     assert.deepEqual(terms, ['开放意识', '创新精神', '担当作为']);
   });
+  // A site's name never starts with the day or the arrival before it, nor takes in the count after a list.
+  const siteNames: Array<[string, string[]]> = [
+    ['20日抵达北岭港，参观了北岭码头', ['北岭港', '北岭码头']],
+    ['次日上午到达东川工业园，走访企业', ['东川工业园']],
+    ['先后走访了上坪村、下坪村和石门村3个村', ['上坪村', '下坪村', '石门村']],
+    ['考察了甲乙科技有限公司等2家企业', ['甲乙科技有限公司']],
+  ];
+  for (const [sentence, names] of siteNames) {
+    test(`site names in ${sentence}`, () => assert.deepEqual(of(extractFacts(sentence), 'org').map((o) => o.name), names));
+  }
+  test('a count closing a list is no part of its last item', () => {
+    const terms = of(extractFacts('调研了产业园区、物流枢纽和创新平台三个方面'), 'term').map((t) => t.name);
+    assert.deepEqual(terms, ['产业园区', '物流枢纽', '创新平台']);
+  });
 });
