@@ -5,7 +5,7 @@
  * content words. Words that state no fact (双方, 有关, 此次: the lexicon's NON_FACT_WORDS) are never facts.
  */
 import { extractFacts, matchView, type DateValue, type Fact, type PersonRole, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, MEASURE_WORDS, provinceOf, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, MEASURE_WORDS, outletsIn, provinceOf, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 
 /** Kinds of claim facts (`subject` is checked against the whole article; `term` is a plain content word). */
 export type ClaimFactKind = 'subject' | 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
@@ -41,6 +41,8 @@ export interface Claim {
   text: string;
   view: string;
   facts: ClaimFact[];
+  /** Outlets the claim attributes it to (据辽宁日报报道): their reports are preferred as evidence. */
+  outlets?: string[];
 }
 
 /** Families of group nouns: any noun of a family names the same kind of group (代表团 = 考察团 = 观摩团). */
@@ -375,11 +377,13 @@ export function parseClaim(claim: string): Claim {
   }
 
   let cursor = 0;
+  // 据辽宁日报报道: the outlet says who reported it, checked against the report's source, not as a word of it.
+  const outlets = outletsIn(view);
   for (const { word, tag } of tagWords(view)) {
     const at = view.indexOf(word, cursor);
     if (at < 0) continue;
     cursor = at + word.length;
-    if (covered.some((c) => overlaps(c, { start: at, end: cursor }))) continue;
+    if (covered.some((c) => overlaps(c, { start: at, end: cursor })) || outlets.some((o) => overlaps(o, { start: at, end: cursor }))) continue;
     if ([...word].length < 2 || !/^[\u3400-\u9fff]+$/.test(word)) continue;
     // A word the segmenter does not know (千鹤, tagged x) or reads as a numeral though it is not one (三都) is
     // content: dropping it would let a claim about another site pass.
@@ -407,7 +411,7 @@ export function parseClaim(claim: string): Claim {
     facts.push({ kind: 'term', ...span(at, cursor), name: word });
   }
   facts.sort((a, b) => a.start - b.start);
-  return { text, view, facts: mergeVisitedSites(facts, text, view) };
+  return { text, view, facts: mergeVisitedSites(facts, text, view), outlets: outlets.map((o) => o.text) };
 }
 
 /** Words that bound a number (the fact extractor reads them into the quantity's bound). */

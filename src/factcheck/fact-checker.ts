@@ -173,7 +173,10 @@ function isCheckable(claim: Claim): boolean {
 
 /** The right article and the verdict it gives. */
 function decide(claim: Claim, judgements: readonly ArticleJudgement[]): { verdict: Verdict; judgement: ArticleJudgement | null } {
-  const about = judgements.filter((j) => j.subjectMatches);
+  // 陕西日报报道称…: a claim about what one outlet reported is checked against that outlet's report when there is one.
+  const fromOutlet = (j: ArticleJudgement) => (claim.outlets?.some((o) => matchView(j.reading.article.meta.source ?? '').includes(o)) ? 1 : 0);
+  const subjects = judgements.filter((j) => j.subjectMatches);
+  const about = subjects.some(fromOutlet) ? subjects.filter(fromOutlet) : subjects;
   if (about.length === 0) return { verdict: 'not_found', judgement: null };
   // The right article confirms the most of the claim; retrieval order breaks ties. Other reports of the same tour
   // (confirming nearly as much) may still show a slot stated differently.

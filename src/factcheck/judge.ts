@@ -848,7 +848,7 @@ function contradict(
           return { fact, status: 'contradicted', source: [...new Set(others)].join('、'), sentence: section.sentences[0]!, mismatchKind: 'place' };
         }
       }
-      const party = contradictParty(fact, claim, reading) ?? contradictPartner(fact, claim, reading);
+      const party = contradictVenue(fact, claim, reading) ?? contradictParty(fact, claim, reading) ?? contradictPartner(fact, claim, reading);
       if (party) return party;
       if (fact.parent) {
         const written = parentInArticle(fact.canonical, reading);
@@ -870,6 +870,33 @@ function contradict(
     default:
       return null;
   }
+}
+
+/** Where a meeting is held: 在<venue>召开/举行 (the venue a place, a hall, or a train). */
+const VENUE = /在([\u3400-\u9fff·]{2,16}?)(?:隆重|正式|顺利|同期)?(?:召开|举行|举办|开幕)/;
+
+/**
+ * Where a named meeting was held (座谈会在宁洱县召开 against the report's 座谈会在澜沧县召开): the report says the
+ * same meeting was held at another venue. Null unless the claim names the meeting and places it with 在…召开.
+ */
+function contradictVenue(fact: ClaimFact, claim: Claim, reading: ArticleReading): FactOutcome | null {
+  if (fact.kind !== 'place') return null;
+  const claimed = VENUE.exec(claim.view);
+  const meeting = claim.facts.find((f) => f.kind === 'meeting');
+  if (!claimed || !meeting || meeting.kind !== 'meeting') return null;
+  const venueStart = claimed.index + 1;
+  if (fact.start < venueStart || fact.end > venueStart + claimed[1]!.length) return null;
+  const name = stripMarks(matchView(meeting.name));
+  for (const sentence of reading.sentences) {
+    if (!stripMarks(sentence.view).includes(name)) continue;
+    const held = VENUE.exec(sentence.view);
+    if (!held) continue;
+    const venue = held[1]!;
+    if (namesPlace(venue, fact.canonical) || namesPlace(claimed[1]!, stripAdminSuffix(venue))) return null;
+    const at = held.index + 1;
+    return { fact, status: 'contradicted', source: sentence.text.slice(at, at + venue.length), sentence, mismatchKind: 'place' };
+  }
+  return null;
 }
 
 /**

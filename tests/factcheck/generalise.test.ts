@@ -89,7 +89,13 @@ const XIANGXI = article('xiangxi-tongren', '湘西州党政代表团赴铜仁学
   '两地协作工作组组长由湘西州副州长彭晓兰担任，副组长由铜仁市副市长吴海涛担任。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI];
+/** The host city's paper on the same trip, with another site count. */
+const YUEYANG_HOST = article('yueyang-ningbo-host', '岳阳市党政代表团来甬考察', '甬江日报', '2025-08-16', [
+  '8月12日至15日，岳阳市党政代表团来我市考察。代表团此行共走访20个考察点。',
+  '宁波市委书记钱国栋会见代表团一行。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -471,6 +477,30 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['岳阳市党政代表团一行40人，走访了22个考察点。', 'supported'],
       ['岳阳市党政代表团此行共走访了25个考察点。', 'contradicted'],
       ['岳阳市党政代表团由市委书记赵春梅率领。', 'contradicted'],
+    ],
+  ],
+  [
+    'a claim attributed to an outlet is checked against that outlet\'s report',
+    [
+      ['据甬江日报报道，岳阳市党政代表团此行共走访了20个考察点。', 'supported'],
+      ['洞庭晚报报道称，岳阳市党政代表团走访了20个考察点。', 'contradicted'],
+      ['据洞庭晚报报道，岳阳市党政代表团4天走访了22个考察点。', 'supported'],
+    ],
+  ],
+  [
+    'where a named meeting was held: another venue for the same meeting is a contradiction',
+    [
+      ['两市对口合作座谈会在余姚举行。', 'contradicted'],
+      ['岳阳与宁波的两市对口合作座谈会是在宁波召开的。', 'supported'],
+      ['湘西和铜仁的协作座谈会在碧江召开。', 'contradicted'],
+    ],
+  ],
+  [
+    'framing words (据报道, 专门, 开始, 担任) are never required',
+    [
+      ['据报道，岳阳市党政代表团专门走访了梁弄镇横坎头村。', 'supported'],
+      ['两地协作工作组组长由湘西州副州长彭晓兰担任。', 'supported'],
+      ['湘西州党政代表团开始在贵州省铜仁市学习考察。', 'supported'],
     ],
   ],
 ];
