@@ -13,7 +13,7 @@ import { cardsFor, type TourCard, type TourCitation, type TourField } from '../t
 import { GENERIC_PLACES, measuresCompatible, placeVariants, provinceOf, stripAdminSuffix } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, type Claim, type ClaimFact } from './claim.ts';
-import { containsPhrase, sameSlot, titlesAsWritten, type ArticleJudgement, type FactOutcome } from './judge.ts';
+import { containsPhrase, countsNamedPeople, sameSlot, titlesAsWritten, type ArticleJudgement, type FactOutcome } from './judge.ts';
 
 const LEAD_VERB = /率领|带领|带队|率队|领队|率团|领衔|率/;
 
@@ -237,6 +237,7 @@ function judgeQuantity(fact: QuantityClaim, card: TourCard, reading: ArticleRead
   for (const figure of card.figures) {
     const read = extractFacts(figure.value).find((f): f is QuantityFact => f.kind === 'quantity');
     if (!read || !SINGLE_FIGURES.some((measure) => measuresCompatible(read.measure, measure)) || !sameSlot(q, read)) continue;
+    if (countsNamedPeople(q) && !read.noun) continue;
     const sentence = cite(card, 'figures', reading, (s) => s.view.includes(matchView(figure.value)));
     if (!sentence) continue;
     const at = sentence.view.indexOf(matchView(figure.value));

@@ -1129,6 +1129,8 @@ function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, clai
       const sameOwner = claimOwner !== null && ownerBefore(sentence.view, f.start) === claimOwner;
       const source = withHead(f, sentence.view, f.start, f.end);
       if (!(sameSlot(claimed, source) || (sameOwner && sameCountedThing(fact.quantity, f)))) continue;
+      // 100名茶农 is not the delegation's 一行26人: a count of people of a named kind needs that kind in the source.
+      if (countsNamedPeople(fact.quantity) && !f.noun && !namesTerm(sentence.view, fact.quantity.noun)) continue;
       const result = compareQuantities(fact.quantity, f);
       if (result === 'same') return null;
       if (result === 'different') slots.push({ sentence, quantity: f });
@@ -1148,6 +1150,16 @@ function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, clai
   const q = chosen.quantity;
   const end = q.end + (q.noun && chosen.sentence.view.startsWith(q.noun, q.end) ? q.noun.length : 0);
   return { fact, status: 'contradicted', source: chosen.sentence.text.slice(q.start, end), sentence: chosen.sentence, mismatchKind: 'number' };
+}
+
+/** Measure words that count people. */
+const PERSON_COUNTERS: ReadonlySet<string> = new Set(['人', '名', '位', '人次']);
+/** Nouns for the members of a group itself (its size is the 一行N人 of the report). */
+const MEMBER_NOUN = /成员|人员|团员|队员|代表|学员|同志/;
+
+/** A count of people of a named kind (100名茶农, 30名企业家), not of a group's own members: no head count answers it. */
+export function countsNamedPeople(quantity: { measure: string; noun: string }): boolean {
+  return PERSON_COUNTERS.has(quantity.measure) && quantity.noun.length >= 2 && !MEMBER_NOUN.test(quantity.noun);
 }
 
 /** Measure words that count places (三省, 两市): before a noun they modify it. */

@@ -496,6 +496,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
     ],
   ],
   [
+    'a count of people of a named kind is not the delegation\'s head count',
+    [
+      ['岳阳市党政代表团组织100名果农赴宁波培训。', 'not_found'],
+      ['宁波将邀请30名企业家赴岳阳考察。', 'not_found'],
+      ['岳阳市党政代表团一行共45名成员。', 'contradicted'],
+    ],
+  ],
+  [
     'framing words (据报道, 专门, 开始, 担任) are never required',
     [
       ['据报道，岳阳市党政代表团专门走访了梁弄镇横坎头村。', 'supported'],
