@@ -93,7 +93,7 @@ const SPLIT_PLACE = /(参加|前往|来到|走进|深入|^|[在赴到于的和�
 const VISIT_AFTER = /^(?:考察|调研|参观|学习|督导|督查|巡视|开展|召开|举行|走访|观摩|交流)/;
 
 /** A post given with 由 (组长由…担任). */
-const POST_BY = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})由(?:[\u3400-\u9fff]{2,6}?[省市县区州])?$`);
+const POST_BY = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})由(?:[\u3400-\u9fff]{1,10}?(?:[省市县区州委厅局部办]|政府|人大常委会|政协))?$`);
 
 /** Measure words that count places (两省, 三市). */
 const PLACE_COUNTER = /^[省市县区州]$/;

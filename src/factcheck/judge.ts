@@ -9,7 +9,7 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -454,7 +454,7 @@ function confirmIn(
       );
     }
     case 'place':
-      return sentences.find((s) => namesPlace(s.view, fact.canonical) || namesHome(s.view, fact.canonical, reading));
+      return sentences.find((s) => namesPlace(s.view, fact.canonical) || namesHome(s.view, fact.canonical, reading) || namesPlaceWithin(s.view, fact.canonical, reading));
     case 'meeting':
       return sentences.find((s) => namesPhrase(s.view, fact.name) || namesMeeting(s.view, fact.name) || (AT_THE_MEETING.test(s.view) && lastMeetingIs(fact.name, s, reading)));
     case 'org':
@@ -663,6 +663,17 @@ function sentenceWindows(reading: ArticleReading): ArticleSentence[][] {
  * a synonym group — not content nouns, which must be said where the claim's facts are (新能源汽车 elsewhere in the
  * article does not confirm it in this sentence).
  */
+/**
+ * A local report that names no province at all (海东日报 on a 督查组 in 我市) is about the province its places lie
+ * in: a sentence naming 海东 or 平安区 names 青海 there. A report naming provinces must name the claimed one.
+ */
+function namesPlaceWithin(view: string, place: string, reading: ArticleReading): boolean {
+  let local = localReadings.get(reading);
+  if (local === undefined) localReadings.set(reading, (local = !PROVINCES.some((p) => reading.view.includes(p.common))));
+  return local && placesWithin(place).some((inner) => view.includes(inner));
+}
+const localReadings = new WeakMap<ArticleReading, boolean>();
+
 export function isGenericTerm(word: string): boolean {
   if (ACT_WORDS.some((act) => act === word || synonymsOf(act).includes(word))) return true;
   const tagged = tagWords(word);

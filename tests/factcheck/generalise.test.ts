@@ -49,6 +49,7 @@ const QINGHE = article('qinghe-inspection', '省委第三巡视组进驻清河�
   '3月5日，省委第三巡视组进驻清河县开展常规巡视，组长欧阳建华带队。',
   '巡视期间，第三巡视组深入清河县的乡镇和企业，走进白石镇东坡村了解基层党建情况。',
   '清河县委书记司马立军表示，将全力配合巡视工作。',
+  '副组长、省政府副秘书长钱立新随组进驻。',
 ]);
 
 /** A city's trip with a two-party agreement, a host who met them, villages counted and posts taken (任组长). */
@@ -501,6 +502,22 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['岳阳市党政代表团组织100名果农赴宁波培训。', 'not_found'],
       ['宁波将邀请30名企业家赴岳阳考察。', 'not_found'],
       ['岳阳市党政代表团一行共45名成员。', 'contradicted'],
+    ],
+  ],
+  [
+    'a post given with 由…担任 is checked with the person\'s other titles (副组长 does not hold 组长)',
+    [
+      ['第三巡视组组长由省政府副秘书长钱立新担任。', 'contradicted'],
+      ['第三巡视组副组长由省政府副秘书长钱立新担任。', 'supported'],
+      ['两地协作工作组组长由铜仁市副市长吴海涛担任。', 'contradicted'],
+    ],
+  ],
+  [
+    'a local report naming no province is about the province its places lie in',
+    [
+      ['河北的省委第三巡视组进驻了清河县。', 'supported'],
+      ['省委第三巡视组在河北开展常规巡视。', 'supported'],
+      ['河北省的省委第三巡视组3月5日进驻清河县。', 'supported'],
     ],
   ],
   [
