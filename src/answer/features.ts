@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import type { Fact, PersonFact, PersonRole, QuantityFact } from '../facts/index.ts';
-import { SITE_HEADS, canonicalWord, escapeRegExp, foldScript, measureGroup, placeVariants, synonymsOf, toHalfWidth } from '../text/index.ts';
+import { SITE_HEADS, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, placeVariants, synonymsOf, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -138,7 +138,7 @@ export function homeMatch(home: string | null, titleAndOpening: string, story: s
 
 /** Whether a place or person is named in a text (any spelling of a place). */
 export function mentions(text: string, name: string): boolean {
-  return placeVariants(name).some((variant) => text.includes(variant));
+  return placeVariants(name).some((variant) => text.includes(variant)) || namesProvinceByAbbreviation(text, name);
 }
 
 /**
@@ -153,7 +153,7 @@ export function mentionsAlone(text: string, name: string): boolean {
       if (!/[、和与及]/.test(before) && !/[、和与及]/.test(after)) return true;
     }
   }
-  return false;
+  return namesProvinceByAbbreviation(text, name);
 }
 
 /**

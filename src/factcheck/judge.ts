@@ -9,7 +9,7 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -78,7 +78,7 @@ function namesHome(view: string, canonical: string, reading: ArticleReading): bo
 
 /** Whether a folded text names a place (any spelling: 湖南省/湖南; a region group by its members). */
 export function namesPlace(view: string, canonical: string): boolean {
-  return placeVariants(canonical).some((variant) => variant.length >= 2 && view.includes(variant));
+  return placeVariants(canonical).some((variant) => variant.length >= 2 && view.includes(variant)) || namesProvinceByAbbreviation(view, canonical);
 }
 
 function stripMarks(text: string): string {

@@ -378,6 +378,25 @@ export function placeVariants(place: string): string[] {
   return [...new Set(variants)];
 }
 
+const ABBREVIATED_MENTION = new Map<string, RegExp>();
+
+/**
+ * Whether a text names a province by its one-character abbreviation after a verb of going or staying (来陕学习,
+ * 在陕期间, 赴皖考察, 抵渝后): news write a visited province that way. Only where the next word is no part of a name
+ * (在宁波 is no mention of 宁夏). Pure.
+ */
+export function namesProvinceByAbbreviation(text: string, place: string): boolean {
+  const province = PROVINCE_BY_NAME.get(foldScript(place)) ?? PROVINCE_BY_NAME.get(stripAdminSuffix(foldScript(place)));
+  if (!province) return false;
+  let pattern = ABBREVIATED_MENTION.get(province.name);
+  if (!pattern) {
+    const abbreviations = province.abbreviations.map(escapeRegExp).join('|');
+    pattern = new RegExp(`(?:来|赴|在|抵|到|入|离|返|访|驻|进)(?:${abbreviations})(?=期间|后|前|时|以来|考察|学习|调研|访问|参观|开展|工作|交流|洽谈|对接|招商|[，。、；,;的])`);
+    ABBREVIATED_MENTION.set(province.name, pattern);
+  }
+  return pattern.test(text);
+}
+
 /** Administrative level of a place or body by its suffix (湖南省 → province, 郴州市 → city), or null. */
 export function levelOf(place: string): 'province' | 'city' | 'county' | 'district' | null {
   const found = LEVEL_BY_SUFFIX.find(([pattern]) => pattern.test(place));

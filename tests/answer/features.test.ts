@@ -114,6 +114,9 @@ describe('mentionsAlone: a scope names one place, a trip lists several', () => {
     ['先后赴四川、重庆、贵州学习考察', '四川', false],
     ['四川和重庆两地', '四川', false],
     ['来到四川省成都市', '四川', true],
+    // A visited province written by its abbreviation after a verb of going or staying.
+    ['9月1日至3日，代表团来蜀学习考察', '四川', true],
+    ['在黔期间，代表团走访了6个县', '贵州', true],
   ];
   for (const [text, place, alone] of cases) test(`${text} / ${place} → ${alone}`, () => assert.equal(mentionsAlone(text, place), alone));
 });

@@ -12,7 +12,7 @@ import {
   stripAdminSuffix,
   synonymsOf,
 } from '../../src/text/index.ts';
-import { outletsIn } from '../../src/text/index.ts';
+import { namesProvinceByAbbreviation, outletsIn } from '../../src/text/index.ts';
 
 describe('foldScript', () => {
   const cases: Array<[string, string]> = [
@@ -95,4 +95,16 @@ describe('outletsIn: news outlets a text names', () => {
     ['两地签署合作框架协议', []],
   ];
   for (const [text, outlets] of cases) test(text, () => assert.deepEqual(outletsIn(text).map((o) => o.text), outlets));
+});
+
+describe('namesProvinceByAbbreviation: 来陕, 在皖期间, 赴渝考察', () => {
+  const cases: Array<[string, string, boolean]> = [
+    ['代表团来陕学习考察', '陕西', true],
+    ['在皖期间，代表团走访了合肥', '安徽省', true],
+    ['抵渝后，代表团首先参观了科学城', '重庆', true],
+    ['代表团在宁波考察', '宁夏', false], // 宁 begins another place's name here
+    ['考察团在晋江参观', '山西', false],
+    ['代表团赴陕西考察', '湖北', false],
+  ];
+  for (const [text, place, named] of cases) test(`${text} names ${place}: ${named}`, () => assert.equal(namesProvinceByAbbreviation(text, place), named));
 });
