@@ -3,13 +3,14 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, extractFacts, matchView, titledPeopleOf, type DateFact, type Fact, type PersonFact } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { BIGRAM_PREFIX, PROVINCES, placesWithin, segmentWords, splitSentences, synonymsOf, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { BIGRAM_PREFIX, PROVINCES, expandRegionAlias, placesWithin, segmentWords, splitSentences, synonymsOf, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
   askedItemKind,
   askedRole,
   homeMatch,
+  isTotalCount,
   mentions,
   mentionsAlone,
   slotFacts,
@@ -150,9 +151,15 @@ export class ExtractiveAnswerer implements Answerer {
     const synonymTerms = segmentWords(question.content)
       .map((word) => ({ tokens: tokenizeForIndex(word), synonyms: synonymsOf(word).filter((s) => s.length >= 2) }))
       .filter((w) => w.synonyms.length > 0);
+    // 辽皖, 粤赣鄂: a run of province abbreviations is found where every province of it is named.
+    const aliasTerms = question.places.flatMap((run) => {
+      const members = expandRegionAlias(run);
+      return members ? [{ tokens: [...tokenizeForIndex(run), ...[...run].map((ch) => ch)], members }] : [];
+    });
     const coverage = (tokens: ReadonlySet<string>, folded: string) => {
       const credited = new Set<string>();
       for (const { tokens: own, synonyms } of synonymTerms) if (synonyms.some((s) => folded.includes(s))) own.forEach((t) => credited.add(t));
+      for (const { tokens: own, members } of aliasTerms) if (members.every((m) => mentions(folded, m))) own.forEach((t) => credited.add(t));
       let found = 0;
       for (const [term, weight] of weights) if (tokens.has(term) || credited.has(term)) found += weight;
       return found / totalWeight;
@@ -206,6 +213,7 @@ export class ExtractiveAnswerer implements Answerer {
             reason: question.type === 'why' && REASON.test(view) ? 1 : 0,
             ordinal: question.ordinals.length > 0 && question.ordinals.every((o) => tokens.has(o) || reading.headingTokens.has(o)) ? 1 : 0,
             items: Math.min(1, Math.max(0, filling.length - 1) / 3),
+            total: question.asksTotal && isTotalCount(filling, facts, view) ? 1 : 0,
           };
           askedBefore = 0;
           let score = 0;

@@ -8,7 +8,7 @@ import { SITE_HEADS, canonicalWord, escapeRegExp, foldScript, measureGroup, name
 import { acceptedMeasures, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
-export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'home', 'role', 'title', 'span', 'reason', 'ordinal', 'items'] as const;
+export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'home', 'role', 'title', 'span', 'reason', 'ordinal', 'items', 'total'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureWeights = Readonly<Record<FeatureName, number>>;
 
@@ -27,7 +27,24 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   reason: 0.15,
   ordinal: 0.15,
   items: 0.1,
+  total: 0.2,
 };
+
+/** 其中 opens a breakdown of a total into its parts. */
+const BREAKDOWN_OPENING = /^(?:其中|包括|分别)/;
+
+/**
+ * Whether the count filling a how-many slot is a total (一共看了多少个点 is answered by 实地考察27个点, not by 在安徽
+ * 考察14个点，在陕西考察13个点): the sentence gives no breakdown — it does not open with 其中 and counts that kind
+ * once — or the count follows 共/总/合计.
+ */
+export function isTotalCount(filling: readonly Fact[], facts: readonly Fact[], sentenceView: string): boolean {
+  const quantity = filling.find((f): f is QuantityFact => f.kind === 'quantity');
+  if (!quantity) return false;
+  if (/(?:共|总|合计|累计|总计|全程)[^，。；]{0,4}$/.test(sentenceView.slice(Math.max(0, quantity.start - 6), quantity.start))) return true;
+  const counts = facts.filter((f): f is QuantityFact => f.kind === 'quantity' && measureGroup(f.measure).includes(quantity.measure) && (f.noun === quantity.noun || nounsMatch(f.noun, quantity.noun)));
+  return !BREAKDOWN_OPENING.test(sentenceView) && counts.length <= 1;
+}
 
 /** Wordings that state a reason or purpose. */
 export const REASON = /为了|因为|由于|旨在|目的|之所以|原因|才能|意义|在于|是[^。；，,]{0,24}(?:办法|方式|需要|要求|途径|关键|抓手|选择|坐标|榜样|标杆)/;

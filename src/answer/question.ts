@@ -54,6 +54,8 @@ export interface QuestionAnalysis {
   ordinals: string[];
   /** The question gathers or compares facts across parts or stories (都, 分别, 各, 最…). */
   comparative: boolean;
+  /** A how-many question asks for a total (一共, 总共, 合计, 加起来…). */
+  asksTotal: boolean;
   /** News outlets the question names (河南日报说…, 据新华社…): the answer should come from their reports. */
   outlets: string[];
 }
@@ -70,6 +72,8 @@ const TYPE_RULES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
 ];
 
 const FILLER = new RegExp(`${[...QUESTION_FILLERS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}|[？?。！!，,]`, 'g');
+
+const TOTAL = /一共|总共|共计|合计|总计|累计|加起来|总数|共[有看去走考跑签]/;
 
 const COMPARATIVE = /都|分别|各[占有自是个]|哪个.{0,6}最|最[多少大小高低早晚]|比较|相比|共同|相同|两篇|区别|不同|各自/;
 
@@ -238,6 +242,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     scoped: places.filter((p) => new RegExp(`(?:在|于|到|去)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})`).test(folded)),
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
     comparative: COMPARATIVE.test(folded),
+    asksTotal: type === 'howMany' && TOTAL.test(folded),
     outlets: outlets.map((o) => o.text),
   };
 }
