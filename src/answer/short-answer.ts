@@ -7,6 +7,7 @@ import type { Article, Paragraph } from '../domain.ts';
 import type { DateFact, Fact, PersonFact, QuantityFact } from '../facts/index.ts';
 import { askedRole } from './features.ts';
 import type { QuestionAnalysis } from './question.ts';
+import { foldScript, placeVariants } from '../text/index.ts';
 
 /** The longest short answer shown; a longer list keeps the items that fit. */
 export const MAX_SHORT_CHARS = 40;
@@ -28,6 +29,27 @@ function uniqueTexts(items: readonly string[]): string[] {
   const out: string[] = [];
   for (const item of items) if (item && !out.some((o) => o.includes(item))) out.push(item);
   return out;
+}
+
+/**
+ * 在陕西看了几个: of several counts in one sentence (在安徽考察14个点，在陕西考察13个点), the one written nearest after
+ * the asked place. Null when the question names no scope or no count follows it.
+ */
+function scopedQuantity(question: QuestionAnalysis, sentence: string, quantities: readonly QuantityFact[]): QuantityFact | null {
+  if (question.scoped.length === 0 || quantities.length < 2) return null;
+  const view = foldScript(sentence);
+  let best: { quantity: QuantityFact; distance: number } | null = null;
+  for (const quantity of quantities) {
+    for (const place of question.scoped) {
+      for (const variant of placeVariants(place)) {
+        const at = view.lastIndexOf(variant, quantity.start);
+        if (at < 0 || at + variant.length > quantity.start) continue;
+        const distance = quantity.start - at;
+        if (!best || distance < best.distance) best = { quantity, distance };
+      }
+    }
+  }
+  return best?.quantity ?? null;
 }
 
 /** A part of the day right after a date (27日下午, 19日上午). */
@@ -68,8 +90,8 @@ export function shortAnswerOf(question: QuestionAnalysis, chosen: readonly Short
       return best.text.slice(date.start, date.end) === date.text ? date.text + partOfDay : date.text;
     }
     case 'howMany': {
-      const quantity = best.filling[0] as QuantityFact;
-      return quantitySpan(best.text, quantity);
+      const quantities = best.filling as QuantityFact[];
+      return quantitySpan(best.text, scopedQuantity(question, best.text, quantities) ?? quantities[0]!);
     }
     case 'where':
     case 'list':

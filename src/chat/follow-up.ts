@@ -13,7 +13,10 @@
  * - a complete question (its own delegation or a leading place, and a question word) starts a new topic.
  */
 import type { Answer } from '../answer/types.ts';
-import { ADMIN_SUFFIXES, GENERIC_PLACES, PROVINCES, TITLE_HEADS, outletsIn } from '../text/index.ts';
+import { ADMIN_SUFFIXES, GENERIC_PLACES, PROVINCES, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn } from '../text/index.ts';
+
+/** Runs of one-character province abbreviations (闽赣, 赣粤). */
+const ABBREVIATION_RUN = new RegExp(`[${PROVINCES.flatMap((p) => p.abbreviations).join('')}]{2,4}`, 'gu');
 
 /** What one turn leaves for the next. */
 export interface Turn {
@@ -112,7 +115,15 @@ export function subjectOf(question: string): string | null {
 
 /** The turn a question and its answer leave behind: the subject from the question, else from the answer. */
 export function turnOf(question: string, answerText = ''): Turn {
-  return { question, subject: subjectOf(question) ?? delegationIn(answerText)?.text ?? topicClause(question) };
+  return { question, subject: subjectOf(question) ?? leadingEvent(question) ?? delegationIn(answerText)?.text ?? topicClause(question) };
+}
+
+/** An event or thing a question opens with (两省合作交流座谈会在哪开的 → the 座谈会): later turns ask about it. */
+const LEADING_EVENT = /^(\p{Script=Han}[\p{Script=Han}·]{2,22}?(?:会|论坛|仪式|活动|督查|督导|调研|协议|备忘录|项目|工程))(?=在|是|有|由|哪|谁|什么|啥|几|多少|怎么|为什么|签|开|举行|召开|[，,？?])/u;
+
+function leadingEvent(question: string): string | null {
+  const match = LEADING_EVENT.exec(question.trim());
+  return match && !INTERROGATIVE.test(match[1]!) && !REFERENCE_PATTERN.test(match[1]!) ? match[1]! : null;
 }
 
 /** The turn a question leaves once answered (bot, terminal and `ask --file` alike): subject and answered person. */
@@ -137,9 +148,16 @@ function topicClause(question: string): string | null {
 type PlaceKind = 'province' | 'locality';
 
 /** Places named in `text`, in order, with their kind. Generic words (城市, 各地) and question words are not places. */
-export function placesIn(text: string): Array<Span & { kind: PlaceKind }> {
+export function placesIn(original: string): Array<Span & { kind: PlaceKind }> {
+  // Patterns run on the simplified view (黑龍江 is 黑龙江); spans give back the text as written.
+  const text = foldScript(original);
   const found: Array<Span & { kind: PlaceKind }> = [];
-  for (const m of text.matchAll(PROVINCE_PATTERN)) found.push({ text: m[0], start: m.index!, end: m.index! + m[0].length, kind: 'province' });
+  const add = (start: number, end: number, kind: PlaceKind) => found.push({ text: original.slice(start, end), start, end, kind });
+  for (const m of text.matchAll(PROVINCE_PATTERN)) add(m.index!, m.index! + m[0].length, 'province');
+  // 闽赣, 赣粤: a run of province abbreviations names those provinces.
+  for (const m of text.matchAll(ABBREVIATION_RUN)) {
+    if (expandRegionAlias(m[0]) && !found.some((p) => m.index! < p.end && p.start < m.index! + m[0].length)) add(m.index!, m.index! + m[0].length, 'province');
+  }
   // Each city/county/district suffix, with the longest clean stem of 1–4 characters before it.
   for (let i = 1; i < text.length; i++) {
     if (!LOCALITY_SUFFIX_CHARS.includes(text[i]!)) continue;
@@ -149,13 +167,21 @@ export function placesIn(text: string): Array<Span & { kind: PlaceKind }> {
     // 市州, 县市区: a suffix after a suffix names a kind of place, not a place.
     if (start === i || GENERIC_PLACES.has(place) || INTERROGATIVE.test(place) || LOCALITY_SUFFIX_CHARS.includes(text[i - 1]!)) continue;
     if (found.some((p) => start < p.end && p.start < i + 1)) continue;
-    found.push({ text: place, start, end: i + 1, kind: 'locality' });
+    add(start, i + 1, 'locality');
+  }
+  // 德清, 临汾: a known division's name without its suffix, standing alone (at the start, after a verb of going or
+  // a conjunction, before a particle or a verb).
+  for (const m of text.matchAll(/(?<=^|[那在去到赴来和与、])(\p{Script=Han}{2,3}?)(?=[呢的在那这看考签走参调督，,？?]|$)/gu)) {
+    const start = m.index!;
+    const end = start + m[1]!.length;
+    if (INTERROGATIVE.test(m[1]!) || GENERIC_PLACES.has(m[1]!) || !isPlaceName(m[1]!) || found.some((p) => start < p.end && p.start < end)) continue;
+    add(start, end, 'locality');
   }
   // A bare two-character name right after a travel verb and before an activity (去湘潭督导, 赴桂林考察) is a place.
   for (const m of text.matchAll(/(?<=[去赴到])(\p{Script=Han}{2})(?=[督调考学参召开看走签座]|$)/gu)) {
     const start = m.index!;
     if (INTERROGATIVE.test(m[1]!) || GENERIC_PLACES.has(m[1]!) || found.some((p) => start < p.end && p.start < start + 2)) continue;
-    found.push({ text: m[1]!, start, end: start + 2, kind: 'locality' });
+    add(start, start + 2, 'locality');
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -189,7 +215,8 @@ export function resolveFollowUp(asked: string, previous: Turn | undefined, maxCh
   const done = (rewritten: string | null) => (rewritten && rewritten !== question ? { question: rewritten, rewritten: true } : unchanged);
 
   const elliptic = ELLIPTIC_PATTERN.exec(question);
-  if (elliptic) return done(substituteTopic(previous, elliptic[1]!.trim()));
+  // 赣粤那个呢 / 安徽那场呢: the pointing word after the topic says "the one of X".
+  if (elliptic) return done(substituteTopic(previous, elliptic[1]!.trim().replace(/(?<=\p{Script=Han}{2})(?:那个|那场|那次|那趟|那一场|那一次)$/u, '')));
 
   // "都有哪些？" after "一共看了多少个点？": the same question, now asking which.
   if (WHICH_ONES.test(question) && COUNT_ASKED.test(previous.question)) return done(previous.question.replace(COUNT_ASKED, '哪些'));
@@ -211,7 +238,11 @@ export function resolveFollowUp(asked: string, previous: Turn | undefined, maxCh
   if (hasOwnSubject(question)) return unchanged;
   // No subject of its own ("签了什么协议？", "还去了哪里？", "在江西考察了什么？"): ask it of the previous subject.
   // A leading 那 before a comma or a preposition is the particle "then" (那在江西看了几个点？).
-  return done(subject + question.replace(/^(?:那么|另外|此外|其中|那(?![个次边里天些趟儿位曲样时]))[，,]?/u, ''));
+  const rest = question.replace(/^(?:那么|另外|此外|其中|那(?![个次边里天些趟儿位曲样时]))[，,]?/u, '');
+  // 其中陕西看了几个？: a place opening the rest is where it happened (在陕西), not part of the subject's name.
+  const opening = placesIn(rest)[0];
+  const located = opening && opening.start === 0 && /^\p{Script=Han}/u.test(rest.slice(opening.end)) && !/^(?:的|方面|这边|那边|一方)/u.test(rest.slice(opening.end));
+  return done(subject + (located ? '在' : '') + rest);
 }
 
 /** A bare "which are they" (都有哪些？, 分别是哪些？, 具体是哪几个？). */

@@ -79,3 +79,13 @@ export function placesWithin(place: string): readonly string[] {
   withinCache.set(place, result);
   return result;
 }
+
+/**
+ * Whether a word is the name of a division, written in full or without its suffix (德清 for 德清县, 临汾 for 临汾市).
+ * Two characters at least; folded to simplified.
+ */
+export function isPlaceName(word: string): boolean {
+  if (word.length < 2) return false;
+  const { byName } = gazetteer();
+  return byName.has(word) || ['县', '市', '区', '旗'].some((suffix) => byName.has(`${word}${suffix}`));
+}

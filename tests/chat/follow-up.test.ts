@@ -27,6 +27,22 @@ table('那 X 呢 swaps the destination, keeping delegation and question', [
   ['甘肃省考察团到贵州签了几份协议？', '广西呢？', '甘肃省考察团到广西签了几份协议？'],
 ]);
 
+table('那 X 呢 knows places without a suffix, abbreviation runs and traditional characters', [
+  ['考察团在桐乡走访了哪些企业？', '海宁呢？', '考察团在海宁走访了哪些企业？'],
+  ['代表團在福建看了幾個點？', '那廣東呢？', '代表團在廣東看了幾個點？'],
+  ['苏皖座谈会在哪开的？', '沪苏那个呢？', '沪苏座谈会在哪开的？'],
+]);
+
+table('an event a question opens with is the subject of the next turn', [
+  ['两地产业协作推进会在哪开的？', '谁主持的？', '两地产业协作推进会谁主持的？'],
+  ['东西部协作签约仪式是哪天举行的？', '签了几个项目？', '东西部协作签约仪式签了几个项目？'],
+]);
+
+table('其中 X 看了几个: the place is where it happened', [
+  ['山西代表团川渝之行一共看了多少个点？', '其中四川看了几个？', '山西代表团在四川看了几个？'],
+  ['青溪考察团这次一共走访了几个村？', '其中桐乡走访了几个？', '青溪考察团在桐乡走访了几个？'],
+]);
+
 table('那 X 的说法呢 asks the same question of that outlet\'s report', [
   ['西岭日报说考察团一共看了几个点？', '东江晚报的说法呢？', '东江晚报说考察团一共看了几个点？'],
   ['代表团行程多少公里？', '北川新闻网呢', '据北川新闻网报道，代表团行程多少公里？'],
