@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, extractFacts, matchView, titledPeopleOf, type DateFact, type Fact, type PersonFact } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { BIGRAM_PREFIX, PROVINCES, expandRegionAlias, placesWithin, segmentWords, splitSentences, synonymsOf, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { BIGRAM_PREFIX, PROVINCES, expandRegionAlias, outletPlace, placesWithin, segmentWords, splitSentences, synonymsOf, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -198,7 +198,7 @@ export class ExtractiveAnswerer implements Answerer {
             askedBefore = coverage(tokens, view);
             return;
           }
-          const filling = slotFacts(facts, question, view, span.text);
+          const filling = slotFacts(facts, question, view, span.text, outletPlace(article.meta.source ?? ''));
           const features: Record<FeatureName, number> = {
             coverage: Math.max(coverage(tokens, view), askedBefore),
             context: contextCoverage,

@@ -30,6 +30,9 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   total: 0.2,
 };
 
+/** A title that names its place (陕西省委书记, 西安市副市长), unlike 省委常委 or 副省长. */
+const PLACE_BEFORE_OFFICE = /^[\u3400-\u9fff]{2,6}?(?:省|市|县|区|州|自治区)(?=委|长|人大|政协|政府|副|常务|党)/;
+
 /** 其中 opens a breakdown of a total into its parts. */
 const BREAKDOWN_OPENING = /^(?:其中|包括|分别)/;
 
@@ -194,7 +197,7 @@ export function holdsTitle(person: PersonFact, title: string, sentenceView: stri
 }
 
 /** The facts of a sentence that fill the asked slot, in text order. */
-export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, sentenceView: string, sentence: string = sentenceView): Fact[] {
+export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, sentenceView: string, sentence: string = sentenceView, reportHome: string | null = null): Fact[] {
   const notAsked = (name: string) => !question.places.some((p) => nameEquals(p, name)) && !question.people.includes(name);
   switch (question.type) {
     case 'who': {
@@ -211,7 +214,9 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
         const previous = persons.filter((q) => q.end <= p.start).at(-1);
         return sentenceView.slice(Math.max(previous?.end ?? 0, p.start - 16), p.start);
       };
-      return titled.filter((p) => mentions(`${p.titles ?? ''} ${before(p)}`, owner));
+      // In a local paper (陕西日报), a title naming no place (省委常委、秘书长) is an office of the paper's own place.
+      const ownOffice = (p: PersonFact) => reportHome !== null && nameEquals(reportHome, owner) && !PLACE_BEFORE_OFFICE.test(p.titles ?? '');
+      return titled.filter((p) => mentions(`${p.titles ?? ''} ${before(p)}`, owner) || ownOffice(p));
     }
     case 'when':
       return facts.filter((f) => f.kind === 'date' && !question.folded.includes(toHalfWidth(foldScript(f.text))));

@@ -6,7 +6,7 @@
  */
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, extractParagraphFacts, matchView, type DateFact, type Fact } from '../facts/index.ts';
-import { OUTLET_SUFFIXES, stripAdminSuffix } from '../text/index.ts';
+import { outletPlace } from '../text/index.ts';
 
 /** One sentence of an article, ready for comparison. */
 export interface ArticleSentence {
@@ -33,15 +33,11 @@ export interface ArticleReading {
   home: string | null;
 }
 
-/** A local outlet's name: a place, then 日报/晚报/新闻网… (洛阳日报, 张家口新闻网). */
-const LOCAL_OUTLET = new RegExp(`([\\u3400-\\u9fff]{2,4}?)(?:市|省|县)?(?:${OUTLET_SUFFIXES.join('|')})`);
-
 /** The place a local outlet is named after: from the source field, else an outlet named in the first paragraphs. */
 function homeOf(article: Article): string | null {
-  const candidates = [article.meta.source ?? '', ...article.paragraphs.slice(0, 6).map((p) => p.text)];
-  for (const text of candidates) {
-    const match = LOCAL_OUTLET.exec(matchView(text));
-    if (match && !/^(?:人民|中国|光明|经济|法治|工人|农民|新华|科技|中青|北京青年)/.test(match[1]!)) return stripAdminSuffix(match[1]!);
+  for (const text of [article.meta.source ?? '', ...article.paragraphs.slice(0, 6).map((p) => p.text)]) {
+    const place = outletPlace(matchView(text));
+    if (place) return place;
   }
   return null;
 }

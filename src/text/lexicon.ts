@@ -415,3 +415,16 @@ export function outletsIn(text: string): Array<{ text: string; start: number; en
   for (const match of text.matchAll(pattern)) found.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
   return found;
 }
+
+/** Outlet names that start like a place but are national (人民日报, 中国青年报…). */
+const NATIONAL_OUTLET = /^(?:人民|中国|光明|经济|法治|工人|农民|新华|科技|中青|北京青年)/;
+
+/**
+ * The place a local outlet is named after (洛阳 for 洛阳日报, 张家口 for 张家口市新闻网): what 我市/本市 in its
+ * reports, and a title without a place (省委书记), refer to. Null for a national outlet or none. Pure.
+ */
+export function outletPlace(text: string): string | null {
+  const match = new RegExp(`([\\u3400-\\u9fff]{2,4}?)(?:市|省|县)?(?:${OUTLET_SUFFIXES.join('|')})`).exec(foldScript(text));
+  if (!match || NATIONAL_OUTLET.test(match[1]!)) return null;
+  return stripAdminSuffix(match[1]!);
+}

@@ -72,6 +72,15 @@ describe('askedOwner: whose people a who-question asks for', () => {
   ];
   for (const [question, owner] of cases) test(`${question} → ${owner}`, () => assert.equal(askedOwner(analyseQuestion(question)), owner));
 
+  test('in a local paper, a title naming no place is an office of the paper\'s own place', () => {
+    const sentence = '省委常委、秘书长钱立新，副省长孙海燕等陪同考察。';
+    const question = analyseQuestion('北岭这边是谁陪同的？');
+    const people = (home: string | null) => slotFacts(extractFacts(sentence), question, matchView(sentence), sentence, home).map((p) => p.text);
+    assert.deepEqual(people('北岭'), ['钱立新', '孙海燕']);
+    assert.deepEqual(people('东川'), []);
+    assert.deepEqual(people(null), []);
+  });
+
   test('only people of that side fill the slot', () => {
     const sentence = '宁波市市长吴一凡与温州市市长郑丽代表两市签署协议';
     const question = analyseQuestion('宁波方面是谁签的字？');

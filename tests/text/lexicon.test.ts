@@ -12,7 +12,7 @@ import {
   stripAdminSuffix,
   synonymsOf,
 } from '../../src/text/index.ts';
-import { namesProvinceByAbbreviation, outletsIn } from '../../src/text/index.ts';
+import { namesProvinceByAbbreviation, outletPlace, outletsIn } from '../../src/text/index.ts';
 
 describe('foldScript', () => {
   const cases: Array<[string, string]> = [
@@ -107,4 +107,9 @@ describe('namesProvinceByAbbreviation: 来陕, 在皖期间, 赴渝考察', () =
     ['代表团赴陕西考察', '湖北', false],
   ];
   for (const [text, place, named] of cases) test(`${text} names ${place}: ${named}`, () => assert.equal(namesProvinceByAbbreviation(text, place), named));
+});
+
+describe('outletPlace: the place a local outlet is named after', () => {
+  const cases: Array<[string, string | null]> = [['北岭日报', '北岭'], ['东川市新闻网', '东川'], ['人民日报', null], ['中国青年报', null], ['新华社', null]];
+  for (const [outlet, place] of cases) test(`${outlet} → ${place}`, () => assert.equal(outletPlace(outlet), place));
 });
