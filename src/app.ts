@@ -8,7 +8,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { createEmbedder, type Embedder } from './embed/index.ts';
 import { IndexStore, assertEmbedderCompatible, StoreError, type LoadedIndex } from './store/index.ts';
-import { HybridRetriever, type RetrievalMode, type RetrievedChunk, type Retriever } from './retrieve/index.ts';
+import { HybridRetriever, type CorpusView, type RetrievalMode, type RetrievedChunk, type Retriever } from './retrieve/index.ts';
 import { createAnswerer, mergeAnswers, splitCompound, type Answer, type CompoundPart, type Answerer, type AnswerOptions } from './answer/index.ts';
 import { Api } from 'grammy';
 import { readBotNetworkSettings } from './config.ts';
@@ -98,7 +98,7 @@ export async function openQuestionAnswering(
         const retrieved = await retriever.retrieve(text, RETRIEVE_LIMIT);
         const retrievedAt = performance.now();
         const answer = await answerer.answer(text, retrieved, options);
-        return { answer, retrieved, retrieveMs: retrievedAt - begun, answerMs: performance.now() - retrievedAt };
+        return { answer, retrieved: citedFirst(retrieved, answer, index.corpus), retrieveMs: retrievedAt - begun, answerMs: performance.now() - retrievedAt };
       };
       // "在哪开的，哪天？": each asking clause is answered on its own, then the answers are joined.
       const parts = splitCompound(question);
@@ -120,6 +120,37 @@ export async function openQuestionAnswering(
     },
   };
 }
+
+/**
+ * The retrieved chunks with those holding the answer's cited paragraphs first, in citation order: the answerer
+ * reads every sentence of them (and the paragraph after the best ones), so its choice is the better ranking of the
+ * evidence — a second-stage reranker. A cited paragraph read as a continuation joins the list with its chunk.
+ */
+function citedFirst(retrieved: RetrievedChunk[], answer: Answer, chunks: Pick<CorpusView, 'getChunk'>): RetrievedChunk[] {
+  if (!answer.found || retrieved.length === 0) return retrieved;
+  const holds = (hit: RetrievedChunk, c: Answer['citations'][number]) => hit.chunk.docId === c.docId && hit.chunk.paragraphNumbers.includes(c.paragraph);
+  const front: RetrievedChunk[] = [];
+  for (const citation of answer.citations) {
+    if (front.some((hit) => holds(hit, citation))) continue;
+    const hit = retrieved.find((h) => holds(h, citation)) ?? chunkHolding(chunks, citation.docId, citation.paragraph, retrieved[0]!.score);
+    if (hit) front.push(hit);
+  }
+  return [...front, ...retrieved.filter((hit) => !front.includes(hit))];
+}
+
+/** The chunk of an article that holds paragraph `n` (chunks are numbered in article order), as a retrieved hit. */
+function chunkHolding(chunks: Pick<CorpusView, 'getChunk'>, docId: string, n: number, score: number): RetrievedChunk | null {
+  for (let k = 1; k <= MAX_CHUNKS_PER_PARAGRAPH * n; k += 1) {
+    const chunk = chunks.getChunk(`${docId}#c${k}`);
+    if (!chunk) return null;
+    if (chunk.paragraphNumbers.includes(n)) return { chunk, score, denseRank: null, lexicalRank: null };
+    if (Math.min(...chunk.paragraphNumbers) > n) return null;
+  }
+  return null;
+}
+
+/** Bound on the chunk search: a paragraph is rarely cut into more chunks than this. */
+const MAX_CHUNKS_PER_PARAGRAPH = 4;
 
 /** A fact checker over whatever index `current()` returns, rebuilt only when the index generation changes. */
 export function currentFactChecker(current: () => QuestionAnswering): FactChecker {

@@ -65,6 +65,16 @@ describe('question answering over the real corpus index', () => {
     });
   }
 
+  test('the evidence ranking puts the chunk of the first cited paragraph first (the answerer reranks)', async () => {
+    for (const question of ['浙江省党政代表团的交流总结会是谁主持的？', '郴州的氧化锂储量有多少？', '洞口县委书记叫什么名字？']) {
+      const { answer, retrieved } = await qa.ask(question);
+      assert.equal(answer.found, true, question);
+      const first = answer.citations[0]!;
+      assert.equal(retrieved[0]!.chunk.docId, first.docId, question);
+      assert.ok(retrieved[0]!.chunk.paragraphNumbers.includes(first.paragraph), question);
+    }
+  });
+
   // Two things asked at once: each part answered from its own retrieval, cited, the short answers joined.
   test('a compound question answers both parts', async () => {
     const { answer } = await qa.ask('郴州那个考察学习交流会是几号开的，在哪里开的？');
