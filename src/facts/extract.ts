@@ -314,6 +314,18 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
   for (const title of titles) {
     let at = title.end;
     if (view[at] === ' ') at += 1;
+    // 买买提江·吐尔逊, 艾力·吐尔地: a name of parts joined by · is taken whole.
+    const dottedRun = DOTTED_NAME.exec(view.slice(at))?.[0];
+    // The last part ends where the clause goes on (…吐尔逊率领): two to four characters, the best fit first.
+    const lastDot = dottedRun ? Math.max(...['·', '•', '・'].map((d) => dottedRun.lastIndexOf(d))) : -1;
+    const dotted = dottedRun
+      ? [3, 2, 4].map((n) => dottedRun.slice(0, lastDot + 1 + n)).find((n) => n.length > lastDot + 2 && AFTER_NAME.test(view.slice(at + n.length)))
+      : undefined;
+    if (dotted && !taken(at, at + dotted.length)) {
+      const chain = titleChain(view, titles, title.end) ?? { start: title.start, last: title };
+      persons.push({ kind: 'person', text: sentence.slice(at, at + dotted.length), start: at, end: at + dotted.length, name: dotted, title: view.slice(title.start, title.end), titles: view.slice(chain.start, title.end).trim(), role: null });
+      continue;
+    }
     const candidate = NAME.exec(view.slice(at))?.[0];
     if (!candidate) continue;
     // Prefer the length after which the clause goes on naturally (沈晓明率领 → 3; 王浩讲话 → 2); a two-character
@@ -361,6 +373,9 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
   }
   return persons;
 }
+
+/** A name of two or three parts joined by a middle dot (names of other nationalities). */
+const DOTTED_NAME = /^[\u4e00-\u9fa5]{1,7}(?:[·•・][\u4e00-\u9fa5]{1,8}){1,2}/;
 
 /** Words after a name that make it part of a site's name. */
 const SITE_AFTER_NAME = /^(?:故居|旧居|纪念|广场|公园|大道|路|街|铜像|雕像|塑像|中学|小学|大学|学院|医院|图书馆|博物馆|陵园|墓)/;
@@ -554,11 +569,14 @@ export function extractFacts(sentence: string, context: FactContext = {}): Fact[
   // One segmentation serves people and places alike.
   const tagged = tagWords(view);
   const dates = findDates(view, sentence, context.date ?? {});
+  const persons = findPersons(view, sentence, context.people, tagged);
   const facts: Fact[] = [
     ...dates,
     ...findQuantities(view, sentence, dates),
-    ...findPersons(view, sentence, context.people, tagged),
-    ...findPlaces(view, sentence, tagged),
+    ...persons,
+    // 启东 inside 马启东 (a person the article gives a title) is part of a name, not a place. An untitled "name" in
+    // a list may itself be a place the segmenter misreads (景德镇), so it takes nothing away.
+    ...findPlaces(view, sentence, tagged).filter((place) => !persons.some((p) => (p.titles ?? p.title) !== null && p.start <= place.start && p.end >= place.end && p.name !== place.name)),
     ...findOrgs(view, sentence),
     ...findDocuments(view, sentence),
     ...findMeetings(view, sentence),

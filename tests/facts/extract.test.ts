@@ -28,6 +28,9 @@ describe('extractFacts: people, titles and roles (reworded leads)', () => {
     // A given name ending in 和 before a verb or a comma; 和 between two names is a conjunction.
     ['省委书记李文、省长张建和率领代表团赴外省考察', [['李文', '省委书记', 'lead'], ['张建和', '省长', 'lead']]],
     ['省長趙國和帶隊赴鄰省學習', [['赵国和', '省长', 'lead']]],
+    // Names of parts joined by a middle dot are taken whole, up to where the clause goes on.
+    ['州委书记热依拉·艾买提，州长阿合买提·吐尔洪率考察团赴外地', [['热依拉·艾买提', '州委书记', 'lead'], ['阿合买提·吐尔洪', '州长', 'lead']]],
+    ['县长阿不都·热合曼·买买提主持座谈会', [['阿不都·热合曼·买买提', '县长', 'chair']]],
     ['市委书记周平和，市长吴越出席会议', [['周平和', '市委书记', 'attend'], ['吴越', '市长', 'attend']]],
     ['副市长孙立和代表团成员座谈', [['孙立', '副市长', null]]],
     // Adverbs after a title are no names, even when the segmenter tags them as nouns.
@@ -129,6 +132,12 @@ describe('extractFacts: places, sites, documents, meetings, enumerations', () =>
   test('a named meeting, not a bare 座谈会', () => {
     assert.deepEqual(of(extractFacts('分别召开了川甘两省合作交流座谈会'), 'meeting').map((m) => m.name), ['川甘两省合作交流座谈会']);
     assert.deepEqual(of(extractFacts('双方举行了座谈会'), 'meeting'), []);
+  });
+  test('a place inside a titled person\'s name is no place (启东 in 马启东)', () => {
+    const places = of(extractFacts('马启东感谢各方的支持', { people: new Map([['马启东', '自治区党委书记']]) }), 'place').map((p) => p.name);
+    assert.deepEqual(places, []);
+    // An untitled "name" in a list may be a place the segmenter misreads.
+    assert.ok(of(extractFacts('代表团先后赴南昌、景德镇两市考察'), 'place').some((p) => p.name === '景德镇'));
   });
   test('enumeration items', () => {
     const terms = of(extractFacts('要学习他们的开放意识、创新精神和担当作为'), 'term').map((t) => t.name);
