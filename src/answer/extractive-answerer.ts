@@ -10,7 +10,7 @@ import {
   askedItemKind,
   askedRole,
   homeMatch,
-  isTotalCount,
+  totalCount,
   mentions,
   mentionsAlone,
   slotFacts,
@@ -213,7 +213,7 @@ export class ExtractiveAnswerer implements Answerer {
             reason: question.type === 'why' && REASON.test(view) ? 1 : 0,
             ordinal: question.ordinals.length > 0 && question.ordinals.every((o) => tokens.has(o) || reading.headingTokens.has(o)) ? 1 : 0,
             items: Math.min(1, Math.max(0, filling.length - 1) / 3),
-            total: question.asksTotal && isTotalCount(filling, facts, view) ? 1 : 0,
+            total: question.asksTotal ? totalCount(filling, facts, view) : 0,
           };
           askedBefore = 0;
           let score = 0;

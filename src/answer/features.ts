@@ -37,16 +37,18 @@ const PLACE_BEFORE_OFFICE = /^[\u3400-\u9fff]{2,6}?(?:省|市|县|区|州|自治
 const BREAKDOWN_OPENING = /^(?:其中|包括|分别)/;
 
 /**
- * Whether the count filling a how-many slot is a total (一共看了多少个点 is answered by 实地考察27个点, not by 在安徽
- * 考察14个点，在陕西考察13个点): the sentence gives no breakdown — it does not open with 其中 and counts that kind
- * once — or the count follows 共/总/合计.
+ * How surely the count filling a how-many slot is a total (一共看了多少个点 is answered by 共考察27个点, not by 在安徽
+ * 考察14个点，在陕西考察13个点): 1 when written after 共/总/合计, 0.5 when the sentence counts that kind once and
+ * opens no breakdown (其中…), else 0.
  */
-export function isTotalCount(filling: readonly Fact[], facts: readonly Fact[], sentenceView: string): boolean {
+export function totalCount(filling: readonly Fact[], facts: readonly Fact[], sentenceView: string): number {
   const quantity = filling.find((f): f is QuantityFact => f.kind === 'quantity');
-  if (!quantity) return false;
-  if (/(?:共|总|合计|累计|总计|全程)[^，。；]{0,4}$/.test(sentenceView.slice(Math.max(0, quantity.start - 6), quantity.start))) return true;
+  if (!quantity) return 0;
+  // 共签约项目18个: said to be the total.
+  if (/(?:共|总|合计|累计|总计|全程|一行)[^，。；]{0,6}$/.test(sentenceView.slice(Math.max(0, quantity.start - 8), quantity.start))) return 1;
   const counts = facts.filter((f): f is QuantityFact => f.kind === 'quantity' && measureGroup(f.measure).includes(quantity.measure) && (f.noun === quantity.noun || nounsMatch(f.noun, quantity.noun)));
-  return !BREAKDOWN_OPENING.test(sentenceView) && counts.length <= 1;
+  // One count of its kind and no breakdown: likely the total, though only one part may be meant.
+  return !BREAKDOWN_OPENING.test(sentenceView) && counts.length <= 1 ? 0.5 : 0;
 }
 
 /** Wordings that state a reason or purpose. */

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseQuestion } from '../../src/answer/index.ts';
 import { placesWithin } from '../../src/text/index.ts';
-import { askedItemKind, askedOwner, askedRole, holdsTitle, homeMatch, isTotalCount, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
+import { askedItemKind, askedOwner, askedRole, holdsTitle, homeMatch, totalCount, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
 import { extractFacts, matchView, type PersonFact, type QuantityFact } from '../../src/facts/index.ts';
 
 describe('askedRole: the act a who-question asks about', () => {
@@ -169,17 +169,19 @@ describe('哪几个村: villages are answered by names ending like one', () => {
   });
 });
 
-describe('isTotalCount: a total, not a breakdown into parts', () => {
+describe('totalCount: a total, not a breakdown into parts', () => {
   const total = (question: string, sentence: string) => {
     const facts = extractFacts(sentence);
     const filling = slotFacts(facts, analyseQuestion(question), matchView(sentence), sentence);
-    return isTotalCount(filling, facts, matchView(sentence));
+    return totalCount(filling, facts, matchView(sentence));
   };
-  const cases: Array<[string, string, boolean]> = [
-    ['一共看了多少个点？', '三天里代表团走访了4个市，实地考察25个点。', true],
-    ['一共看了多少个点？', '其中，代表团在甲省考察12个点，在乙省考察13个点。', false],
-    ['总共走了几个考察点？', '在北岭看了9个点，在东川看了7个点。', false],
-    ['加起来考察了多少个点？', '两省合计考察21个点。', true],
+  const cases: Array<[string, string, number]> = [
+    ['一共看了多少个点？', '三天里代表团走访了4个市，实地考察25个点。', 0.5],
+    ['一共看了多少个点？', '其中，代表团在甲省考察12个点，在乙省考察13个点。', 0],
+    ['总共走了几个考察点？', '在北岭看了9个点，在东川看了7个点。', 0],
+    ['加起来考察了多少个点？', '两省合计考察21个点。', 1],
+    ['一共签了多少个项目？', '此行共签约合作项目18个，总投资126亿元。', 1],
+    ['一共签了多少个项目？', '在东川，双方现场签约项目6个。', 0.5],
   ];
   for (const [question, sentence, expected] of cases) test(`${question} ← ${sentence}: ${expected}`, () => assert.equal(total(question, sentence), expected));
   test('asksTotal reads 一共/总共/加起来, not a plain how-many', () => {
