@@ -46,7 +46,8 @@ export function totalCount(filling: readonly Fact[], facts: readonly Fact[], sen
   if (!quantity) return 0;
   // 共签约项目18个: said to be the total.
   if (/(?:共|总|合计|累计|总计|全程|一行)[^，。；]{0,6}$/.test(sentenceView.slice(Math.max(0, quantity.start - 8), quantity.start))) return 1;
-  const counts = facts.filter((f): f is QuantityFact => f.kind === 'quantity' && measureGroup(f.measure).includes(quantity.measure) && (f.noun === quantity.noun || nounsMatch(f.noun, quantity.noun)));
+  // Other counts of the same thing (the same measure word, no other noun): 走访企业21家 is not a part of 签约项目18个.
+  const counts = facts.filter((f): f is QuantityFact => f.kind === 'quantity' && f.measure === quantity.measure && (f.noun === quantity.noun || nounsMatch(f.noun, quantity.noun)));
   // One count of its kind and no breakdown: likely the total, though only one part may be meant.
   return !BREAKDOWN_OPENING.test(sentenceView) && counts.length <= 1 ? 0.5 : 0;
 }

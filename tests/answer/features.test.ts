@@ -182,6 +182,8 @@ describe('totalCount: a total, not a breakdown into parts', () => {
     ['加起来考察了多少个点？', '两省合计考察21个点。', 1],
     ['一共签了多少个项目？', '此行共签约合作项目18个，总投资126亿元。', 1],
     ['一共签了多少个项目？', '在东川，双方现场签约项目6个。', 0.5],
+    // Counts of other things in the sentence (企业21家, 推介会2场) are no breakdown of it.
+    ['一共签了多少个项目？', '代表团走访企业21家，举办推介会2场，签约项目18个。', 0.5],
   ];
   for (const [question, sentence, expected] of cases) test(`${question} ← ${sentence}: ${expected}`, () => assert.equal(total(question, sentence), expected));
   test('asksTotal reads 一共/总共/加起来, not a plain how-many', () => {
