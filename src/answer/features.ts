@@ -133,7 +133,8 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
     // 几个省 may be answered by 3省; 多少个考察点 by 36个点.
     if (!(question.measure === '个' && nounsMatch(fact.measure, question.focus ?? ''))) return false;
   }
-  if (!question.focus) return true;
+  // 多少钱 / 多少人: the focus is the measure itself, which already fits.
+  if (!question.focus || question.focus === question.measure) return true;
   if (nounsMatch(fact.noun, question.focus) || nounsMatch(fact.measure, question.focus)) return true;
   // 多少名成员 / 一行46人: a head count answers a question counting people of any kind.
   if (PERSON_MEASURES.includes(fact.measure) && PERSON_NOUN.test(question.focus) && (!fact.noun || PERSON_NOUN.test(fact.noun))) return true;

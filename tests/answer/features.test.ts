@@ -53,6 +53,9 @@ describe('quantityAnswers: measure word and counted noun', () => {
     ['工作组在当地督导了几天？', '开展为期5天的专项督导', '5天', true],
     ['调研组驻点调研了几个月？', '驻点调研3个月', '3个月', true],
     ['考察团在北岭待了几天？', '考察团一行12人抵达北岭', '12人', false],
+    // 多少钱: the asked "noun" is the measure itself.
+    ['两县现场签了项目多少钱？', '双方企业现场签约项目4个，签约金额6.8亿元', '6.8亿元', true],
+    ['两县现场签了项目多少钱？', '双方企业现场签约项目4个，签约金额6.8亿元', '4个', false],
   ];
   for (const [question, sentence, span, answers] of cases) {
     test(`${question} ← ${sentence}: ${answers}`, () => {
