@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, extractFacts, matchView, titledPeopleOf, type DateFact, type Fact, type PersonFact } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { BIGRAM_PREFIX, PROVINCES, expandRegionAlias, outletPlace, placesWithin, segmentWords, splitSentences, synonymsOf, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { BIGRAM_PREFIX, PROVINCES, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -198,7 +198,7 @@ export class ExtractiveAnswerer implements Answerer {
             askedBefore = coverage(tokens, view);
             return;
           }
-          const filling = slotFacts(facts, question, view, span.text, outletPlace(article.meta.source ?? ''));
+          const filling = slotFacts(facts, question, view, span.text, this.#reportHomeOf(article));
           const features: Record<FeatureName, number> = {
             coverage: Math.max(coverage(tokens, view), askedBefore),
             context: contextCoverage,
@@ -265,6 +265,13 @@ export class ExtractiveAnswerer implements Answerer {
   /** The people an article names with a title, cached per article. */
   #peopleOf(article: Article): Map<string, string> {
     return this.#people.getOrCreate(article.docId, () => titledPeopleOf(article.paragraphs.map((p) => p.text)));
+  }
+
+  readonly #reportHomes = new BoundedMap<string, string | null>(2_000);
+
+  /** Where a local paper's report is written from (张家口 for 张家口日报): its 我市 and place-less titles. Cached. */
+  #reportHomeOf(article: Article): string | null {
+    return this.#reportHomes.getOrCreate(article.docId, () => outletPlaceIn([article.meta.source ?? '', ...article.paragraphs.slice(0, 6).map((p) => p.text)]));
   }
 
   /** An article's title and text in the matching view, cached. */

@@ -219,7 +219,8 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
         return sentenceView.slice(Math.max(previous?.end ?? 0, p.start - 16), p.start);
       };
       // In a local paper (陕西日报), a title naming no place (省委常委、秘书长) is an office of the paper's own place.
-      const ownOffice = (p: PersonFact) => reportHome !== null && nameEquals(reportHome, owner) && !PLACE_BEFORE_OFFICE.test(p.titles ?? '');
+      // 我市市委书记X: 我市/本市 is the paper's place too.
+      const ownOffice = (p: PersonFact) => reportHome !== null && nameEquals(reportHome, owner) && (!PLACE_BEFORE_OFFICE.test(p.titles ?? '') || /[我本][省市县区州]/.test(before(p)));
       return titled.filter((p) => mentions(`${p.titles ?? ''} ${before(p)}`, owner) || ownOffice(p));
     }
     case 'when':

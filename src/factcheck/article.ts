@@ -6,7 +6,7 @@
  */
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, extractParagraphFacts, matchView, type DateFact, type Fact } from '../facts/index.ts';
-import { outletPlace } from '../text/index.ts';
+import { outletPlaceIn } from '../text/index.ts';
 
 /** One sentence of an article, ready for comparison. */
 export interface ArticleSentence {
@@ -35,11 +35,7 @@ export interface ArticleReading {
 
 /** The place a local outlet is named after: from the source field, else an outlet named in the first paragraphs. */
 function homeOf(article: Article): string | null {
-  for (const text of [article.meta.source ?? '', ...article.paragraphs.slice(0, 6).map((p) => p.text)]) {
-    const place = outletPlace(matchView(text));
-    if (place) return place;
-  }
-  return null;
+  return outletPlaceIn([article.meta.source ?? '', ...article.paragraphs.slice(0, 6).map((p) => matchView(p.text))]);
 }
 
 const cache = new Map<string, ArticleReading>();

@@ -424,7 +424,18 @@ const NATIONAL_OUTLET = /^(?:人民|中国|光明|经济|法治|工人|农民|�
  * reports, and a title without a place (省委书记), refer to. Null for a national outlet or none. Pure.
  */
 export function outletPlace(text: string): string | null {
-  const match = new RegExp(`([\\u3400-\\u9fff]{2,4}?)(?:市|省|县)?(?:${OUTLET_SUFFIXES.join('|')})`).exec(foldScript(text));
-  if (!match || NATIONAL_OUTLET.test(match[1]!)) return null;
-  return stripAdminSuffix(match[1]!);
+  return outletPlaceIn([text]);
+}
+
+/**
+ * The place of the first local outlet named in `texts` (a report's source field, then its opening lines, where a
+ * page may say 报纸名称：张家口日报). Null when none names one.
+ */
+export function outletPlaceIn(texts: readonly string[]): string | null {
+  const pattern = new RegExp(`([\\u3400-\\u9fff]{2,4}?)(?:市|省|县)?(?:${OUTLET_SUFFIXES.join('|')})`);
+  for (const text of texts) {
+    const match = pattern.exec(foldScript(text));
+    if (match && !NATIONAL_OUTLET.test(match[1]!)) return stripAdminSuffix(match[1]!);
+  }
+  return null;
 }

@@ -82,6 +82,9 @@ describe('askedOwner: whose people a who-question asks for', () => {
     assert.deepEqual(people('北岭'), ['钱立新', '孙海燕']);
     assert.deepEqual(people('东川'), []);
     assert.deepEqual(people(null), []);
+    // 我市市委书记X in the paper of 北岭 is 北岭's.
+    const ours = '我市市委书记钱立新、市长孙海燕同考察团一行举行座谈。';
+    assert.deepEqual(slotFacts(extractFacts(ours), question, matchView(ours), ours, '北岭').map((p) => p.text), ['钱立新', '孙海燕']);
   });
 
   test('only people of that side fill the slot', () => {

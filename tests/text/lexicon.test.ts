@@ -12,7 +12,7 @@ import {
   stripAdminSuffix,
   synonymsOf,
 } from '../../src/text/index.ts';
-import { namesProvinceByAbbreviation, outletPlace, outletsIn } from '../../src/text/index.ts';
+import { namesProvinceByAbbreviation, outletPlace, outletPlaceIn, outletsIn } from '../../src/text/index.ts';
 
 describe('foldScript', () => {
   const cases: Array<[string, string]> = [
@@ -112,4 +112,8 @@ describe('namesProvinceByAbbreviation: 来陕, 在皖期间, 赴渝考察', () =
 describe('outletPlace: the place a local outlet is named after', () => {
   const cases: Array<[string, string | null]> = [['北岭日报', '北岭'], ['东川市新闻网', '东川'], ['人民日报', null], ['中国青年报', null], ['新华社', null]];
   for (const [outlet, place] of cases) test(`${outlet} → ${place}`, () => assert.equal(outletPlace(outlet), place));
+  test('outletPlaceIn: the first local outlet of several lines (a page header may name it)', () => {
+    assert.equal(outletPlaceIn(['', '报纸名称：北岭日报　出版日期：2014.05.12']), '北岭');
+    assert.equal(outletPlaceIn(['人民日报', '东川晚报记者']), '东川');
+  });
 });
