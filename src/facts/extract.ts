@@ -20,6 +20,7 @@ import {
   parseChineseNumber,
   splitSentences,
   stripAdminSuffix,
+  synonymsOf,
   tagWords,
   toHalfWidth,
   type TaggedWord,
@@ -233,7 +234,20 @@ function nameFits(view: string, at: number, name: string): boolean {
   if (NAME_ENDING_IN_HE.test(name)) return AFTER_NAME_ENDING_IN_HE.test(after) && !NOT_IN_NAME.test(name.slice(0, 2)) && !isCommonWord(name);
   // 长 ends titles (厅长) but may stand inside a given name (范长河): only the middle of three is allowed.
   const checked = name.length === 3 && name[1] === '长' ? `${name[0]}${name[2]}` : name;
-  return AFTER_NAME.test(after) && !NOT_IN_NAME.test(checked) && !isCommonWord(name);
+  return AFTER_NAME.test(after) && !NOT_IN_NAME.test(checked) && !isCommonWord(name) && !startsWithVerb(name);
+}
+
+/**
+ * 领导座谈后, 领导调研时: a name does not open with a word the segmenter knows as a verb, nor read as a word plus a
+ * locative or particle (座谈+后); a surname starts it.
+ */
+function startsWithVerb(name: string): boolean {
+  const words = tagWords(name);
+  const first = words[0];
+  if (!first || first.word.length < 2 || first.tag.startsWith('nr')) return false;
+  if (first.word.length >= name.length) return synonymsOf(first.word).length > 0;
+  // (The domain's own verbs — 调研, 座谈 — are in the segmenter's dictionary as nouns; the lexicon knows them.)
+  return /^(?:v|vd|vn|d|p|c)$/.test(first.tag) || /^(?:f|u|uj|ul|p)$/.test(words.at(-1)!.tag) || synonymsOf(first.word).length > 0;
 }
 
 /** A word the segmenter knows as a verb, adverb or the like (下沉, 分别) is no name. */

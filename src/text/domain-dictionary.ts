@@ -1,4 +1,4 @@
-import { PROVINCES, SITE_HEADS, SYNONYM_GROUPS, TITLES } from './lexicon.ts';
+import { PROVINCES, SITE_HEADS, SYNONYM_GROUPS, TITLES, VERB_GROUP_HEADS } from './lexicon.ts';
 
 /**
  * Domain vocabulary for jieba. The stock dictionary splits officials' names (沈|晓明) and glues or cuts delegation
@@ -11,7 +11,7 @@ import { PROVINCES, SITE_HEADS, SYNONYM_GROUPS, TITLES } from './lexicon.ts';
 export interface DomainTerm {
   word: string;
   /** jieba part-of-speech tag. */
-  tag: 'nr' | 'ns' | 'nt' | 'n' | 'nz';
+  tag: 'nr' | 'ns' | 'nt' | 'n' | 'nz' | 'v';
 }
 
 /** Generic bodies of delegation reporting. */
@@ -22,9 +22,12 @@ const TERMS = [
   '考察点', '学习考察', '考察学习', '督导调研', '调研督导', '高质量发展', '专题培训班', '现场教学', '战略合作框架协议',
   '战略合作协议', '合作框架协议', '交流总结会', '总结会', '交流座谈会', '党政正职', '县域经济', '招商引资', '营商环境',
   '一把手', '省领导', '市州', '经济运行', '党代会', '主题教育', '四季度', '对口合作', '对口协作', '乡村振兴',
-  ...SYNONYM_GROUPS.flat().filter((word) => word.length >= 2),
+  ...SYNONYM_GROUPS.filter((group) => !VERB_GROUP_HEADS.includes(group[0]!)).flat().filter((word) => word.length >= 2),
   ...SITE_HEADS.filter((word) => word.length >= 3),
 ];
+
+/** The action words of the synonym groups (率领, 带队, 签署…), tagged as verbs. */
+const ACTIONS = SYNONYM_GROUPS.filter((group) => VERB_GROUP_HEADS.includes(group[0]!)).flat().filter((word) => word.length >= 2);
 
 /** Numbered policy formulas of national reach must stay one token (十四五 is not 十|四|五). */
 const SLOGANS = ['十四五', '十五五', '十三五', '一带一路', '一把手'];
@@ -34,6 +37,7 @@ const TAGGED: ReadonlyArray<readonly [readonly string[], DomainTerm['tag']]> = [
   [PROVINCES.flatMap((p) => [p.name, p.common]), 'ns'],
   [ORGANISATIONS, 'nt'],
   [TERMS, 'n'],
+  [ACTIONS, 'v'],
   [SLOGANS, 'nz'],
 ];
 

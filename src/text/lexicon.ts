@@ -185,6 +185,12 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
 ];
 
 /**
+ * Canonical words of the synonym groups that are actions (率领 leads, 签署 signs): their group is tagged as verbs
+ * for the segmenter, so 两位领导带队 counts 领导, not 领导带队, and 领导座谈后 holds no name.
+ */
+export const VERB_GROUP_HEADS: readonly string[] = ['率领', '考察', '签署', '前往', '会见', '设立', '陪同', '主持', '召开', '讲话', '督导'];
+
+/**
  * Verbs of going somewhere (深入黔南州, 走进东坡村, 进驻清河县): before a place or a site they only say that the
  * group went there. Not synonyms for the segmenter's dictionary (that would tag them as nouns).
  */
@@ -235,6 +241,12 @@ export const SITE_HEADS: readonly string[] = [
   '医院', '学校', '工厂', '车间', '码头', '港', '社区', '街道', '村', '小镇', '古镇', '景区', '公园', '广场', '大厦', '馆',
   '园', '厂', '站', '场', '所', '项目', '工程', '平台', '中学', '小学', '街区', '农场', '合作社', '协会', '商会', '书院',
   '旧址', '遗址', '会址', '故居', '示范点', '小镇', '家庭农场', '景点', '展厅', '银行',
+];
+
+/** Words that qualify a kind without naming an item of it (重点企业, 龙头企业, 相关部门 name no enterprise or office). */
+export const GENERIC_QUALIFIERS: readonly string[] = [
+  '', '重点', '龙头', '骨干', '相关', '有关', '各类', '各', '部分', '一批', '优质', '知名', '大型', '中小', '中小型', '民营', '国有',
+  '外资', '本地', '当地', '规上', '规模以上', '高新技术', '科技型', '领军', '头部', '链主', '配套', '合作', '帮扶', '示范', '全部', '其他', '其余',
 ];
 
 /** How a news outlet's name ends (洛阳日报, 张家口新闻网, 建德融媒体中心). */

@@ -47,6 +47,11 @@ describe('extractFacts: people, titles and roles (reworded leads)', () => {
     // A name heading a site is part of the site (故居, 公园).
     ['先后参观了白鹭港、鲁迅故居、岐山新城等5个点', []],
     ['走访了周恩来纪念馆和中山公园', []],
+    // A name does not open with a verb of the domain, nor read as such a word plus 后/时.
+    ['与当地市政府领导座谈后，考察团返程', []],
+    ['县委书记调研时指出', []],
+    ['召开区长见面会', []],
+    ['副市长王建设陪同考察', [['王建设', '副市长', 'accompany']]],
   ];
   for (const [sentence, expected] of cases) {
     test(sentence, () => {

@@ -84,7 +84,7 @@ describe('domain dictionary', () => {
   test('is in jieba word-freq-tag line format', () => {
     const lines = new TextDecoder().decode(domainDictionary()).trimEnd().split('\n');
     assert.equal(lines.length, DOMAIN_TERMS.length);
-    assert.ok(lines.every((line) => /^\S+ \d+ (?:nr|ns|nt|n|nz)$/.test(line)), 'malformed line');
+    assert.ok(lines.every((line) => /^\S+ \d+ (?:nr|ns|nt|n|nz|v)$/.test(line)), 'malformed line');
   });
 
   test('covers all 34 provincial-level divisions with full and common names', () => {
