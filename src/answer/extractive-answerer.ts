@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, extractFacts, matchView, titledPeopleOf, type DateFact, type Fact, type PersonFact } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { BIGRAM_PREFIX, PROVINCES, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { BIGRAM_PREFIX, PROVINCES, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -295,9 +295,16 @@ export class ExtractiveAnswerer implements Answerer {
       if (about === undefined) stories.set(c.article.docId, (about = this.#namedThingsPresent(question, c.article)));
       return about;
     };
+    // 在泽普县安排了多少个项目: a count scoped to a place comes from a passage about that place (a local paper's
+    // passages are all about its own place), not from a total over several.
+    const inScope = (c: Candidate) => {
+      if (question.type !== 'howMany' || question.scoped.length === 0 || c.features.scope > 0) return true;
+      const home = this.#reportHomeOf(c.article);
+      return home !== null && question.scoped.every((p) => mentions(home, p) || mentions(p, home));
+    };
     // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer.
     let eligible = candidates.filter(
-      (c) => (!factoid || c.filling.length > 0) && c.features.context >= this.#settings.minContextCoverage && c.features.coverage + c.features.context > 0 && aboutTheStory(c),
+      (c) => (!factoid || c.filling.length > 0) && c.features.context >= this.#settings.minContextCoverage && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && inScope(c),
     );
     // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed or
     // chaired is never answered by someone who did not.
@@ -356,6 +363,21 @@ export class ExtractiveAnswerer implements Answerer {
     const present = named.filter((p) => mentions(story, p) || (local && question.places.includes(p) && placesWithin(p).some((inner) => story.includes(inner))));
     return question.comparative ? present.length > 0 : present.length === named.length;
   }
+}
+
+/**
+ * A question about 2024 is not answered by a sentence that speaks only of other years (自2021年以来累计…): when the
+ * question names a year, the sentence's own years — or else the last ones written before it in its paragraph
+ * (2016年，两市结对。此后累计…) — must include the asked one. `upToSentence` is the paragraph up to the sentence's end.
+ */
+function ofTheAskedYear(question: QuestionAnalysis, upToSentence: string): boolean {
+  if (question.years.length === 0) return true;
+  const sentences = splitSentences(toHalfWidth(upToSentence)).map((s) => s.text).reverse();
+  for (const sentence of sentences) {
+    const written = [...sentence.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]!);
+    if (written.length > 0) return written.some((year) => question.years.includes(year));
+  }
+  return true;
 }
 
 function isSpan(date: DateFact): boolean {

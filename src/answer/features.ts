@@ -4,8 +4,8 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import type { Fact, PersonFact, PersonRole, QuantityFact } from '../facts/index.ts';
-import { SITE_HEADS, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, placeVariants, synonymsOf, toHalfWidth } from '../text/index.ts';
-import { acceptedMeasures, type QuestionAnalysis } from './question.ts';
+import { GENERIC_QUALIFIERS, SITE_HEADS, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, placeVariants, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
 export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'home', 'role', 'title', 'span', 'reason', 'ordinal', 'items', 'total'] as const;
@@ -98,10 +98,20 @@ export function askedItemKind(question: QuestionAnalysis): ItemKind {
   return 'any';
 }
 
-/** Whether two nouns name the same counted thing (考察点 ≈ 点, 城市 ≈ 市, 用地 ≈ 土地). */
+/**
+ * Whether two nouns name the same counted thing (考察点 ≈ 点, 城市 ≈ 市, 用地 ≈ 土地). A noun inside another counts
+ * only as its head, at the end (签约项目 ≈ 项目; but 企业 is not 企业合作项目, nor 合作 合作项目).
+ */
 export function nounsMatch(a: string, b: string): boolean {
   if (!a || !b) return false;
-  if (a === b || a.includes(b) || b.includes(a)) return true;
+  if (a === b || a.endsWith(b) || b.endsWith(a)) return true;
+  // 干部挂职 ≈ 干部, 旗县市的一把手 ≈ 旗县市: what follows the shorter noun is a verb or a 的-phrase, not a new head.
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.startsWith(short)) {
+    const rest = long.slice(short.length);
+    // (A one-character noun is too short to tell a head from a prefix: 旗 ≈ 旗县市.)
+    if (short.length === 1 || rest.startsWith('的') || !tagWords(rest).at(-1)?.tag.startsWith('n')) return true;
+  }
   if (canonicalWord(a) === canonicalWord(b)) return true;
   if (synonymsOf(a).includes(b)) return true;
   return a.at(-1) === b.at(-1) && (a.length === 1 || b.length === 1);
@@ -118,10 +128,17 @@ const DURATION_MEASURES = ['天', '日', '年', '月', '个月', '小时'];
 
 export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
   if (fact.ordinal && !/第几/.test(question.folded)) return false;
+  // 由两人带队 / 两位负责人率领: that counts who led, not how many went.
+  if (!question.asksLeader && countsLeaders(fact, sentenceView)) return false;
+  // 代表团去了多少人: a head count of the group, written beside the group (一行46人, 考察团由32人组成, 88名团员);
+  // 转移就业1.26万人 counts other people.
+  if (asksHeadCount(question) && !countsTheGroup(fact, sentenceView)) return false;
   const accepted = acceptedMeasures(question.measure);
   const measureFits = !accepted || accepted.includes(fact.measure) || measureGroup(fact.measure).some((m) => accepted.includes(m));
   // 几天 / 多少公里 name what is counted: 8个督查组 does not answer 督查了几天, whatever the nouns share.
   if (question.measure && question.measure !== '个' && !measureFits && !measureGroup('个').includes(question.measure)) return false;
+  // 三个月内开工: a span of time never counts things (项目, 点) — only a question about time.
+  if (DURATION_MEASURES.includes(fact.measure) && !(question.measure && DURATION_MEASURES.includes(question.measure)) && question.focus) return false;
   // 督查了几天 / 待了几个月: a duration answers in its unit; the word before 几 is a verb, not a counted noun.
   if (question.measure && DURATION_MEASURES.includes(question.measure) && measureFits && !fact.noun) return true;
   // 多少个团员 is answered by 88名团员: when the counted noun matches, the measure word does not matter.
@@ -140,8 +157,40 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   if (PERSON_MEASURES.includes(fact.measure) && PERSON_NOUN.test(question.focus) && (!fact.noun || PERSON_NOUN.test(fact.noun))) return true;
   // 考察点多达36个: the counted noun stands before the number (a one-character focus is too common to tell).
   if (question.focus.length < 2) return false;
-  const before = sentenceView.slice(Math.max(0, fact.start - 10), fact.start);
+  // (Within the number's own clause: 签约项目9个，涉及企业12家 — 12家 counts 企业, not 项目.)
+  const before = sentenceView.slice(Math.max(0, fact.start - 10), fact.start).split(/[，,。；;、：:]/).at(-1)!;
   return before.includes(question.focus) || synonymsOf(question.focus).some((s) => s.length >= 2 && before.includes(s));
+}
+
+/** The lexicon's words for leading a group (率领, 带队…), two characters or more. */
+const LEAD_WORDS = ['率领', ...synonymsOf('率领')].filter((w) => w.length >= 2);
+
+/** Whether a count is of those who led (两人带队, 两位负责人率领), read from the lead verb right after it. */
+function countsLeaders(fact: QuantityFact, sentenceView: string): boolean {
+  const after = sentenceView.slice(fact.end);
+  return LEAD_WORDS.includes(fact.noun) || LEAD_WORDS.some((w) => after.startsWith(w) || after.startsWith(`${fact.noun}${w}`));
+}
+
+/** Whether a how-many question asks how many people a delegation or group had (代表团一共多少人, 考察团有几名成员). */
+function asksHeadCount(question: QuestionAnalysis): boolean {
+  if (question.type !== 'howMany') return false;
+  // The noun written after 多少名 (多少名学生), not one guessed from before it.
+  const after = /(?:多少|几)[个名位]?人?([^，,。？?！!；;]*)/.exec(question.folded)?.[1] ?? '';
+  const counted = question.measure ? (tagWords(after).find((w) => /^n/.test(w.tag) && !/^n[rst]/.test(w.tag))?.word ?? null) : quantityFocus(question.folded);
+  const measure = question.measure ?? (counted && PERSON_NOUN.test(counted) ? '人' : null);
+  if (!measure || !PERSON_MEASURES.includes(measure)) return false;
+  if (counted && !/^(?:成员|团员|人员|人|人数|队员|组员)$/.test(counted)) return false;
+  // 谈了多少人 / 看望了多少名: people the group acted on; 去了多少人 / 来了几个人 is the group itself.
+  const verb = /([\u4e00-\u9fa5]{1,2})(?:了)?(?:多少|几)/.exec(question.folded)?.[1] ?? '';
+  if (verb && !/[去来到赴行有是共计]$/.test(verb) && tagWords(verb).at(-1)?.tag === 'v') return false;
+  return DELEGATION.test(question.folded) || /团|组/.test(question.folded);
+}
+
+/** Whether a count of people is written as the group's size (一行46人, 全团32人, 由28人组成, 88名团员). */
+function countsTheGroup(fact: QuantityFact, sentenceView: string): boolean {
+  const clause = sentenceView.slice(Math.max(0, fact.start - 16), fact.start).split(/[，,。；;：:]/).at(-1)!;
+  // (…党政主要负责同志，共86人: a sum of the people just listed.)
+  return /一行|团|组|成员|团员|人员/.test(clause) || /^(?:共|共计|合计|总计)$/.test(clause) || /^(?:成员|团员|人员|队员|组员|代表)/.test(fact.noun);
 }
 
 const DELEGATION = /代表团|考察团|观摩团|学习团|访问团|调研组|督查组|培训班|学员/;
@@ -224,7 +273,7 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       return titled.filter((p) => mentions(`${p.titles ?? ''} ${before(p)}`, owner) || ownOffice(p));
     }
     case 'when':
-      return facts.filter((f) => f.kind === 'date' && !question.folded.includes(toHalfWidth(foldScript(f.text))));
+      return facts.filter((f) => f.kind === 'date' && !question.folded.includes(toHalfWidth(foldScript(f.text))) && (!question.asksDay || f.from.day !== undefined) && (!question.asksYear || /\d{2,4}年|[〇零一二三四五六七八九]{4}年/.test(f.text)));
     case 'howMany':
       return facts.filter((f) => f.kind === 'quantity' && quantityAnswers(f, question, sentenceView));
     case 'where': {
@@ -249,12 +298,18 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       // and the sentence does not even mention the kind (哪家酒店), the slot stays empty.
       const focus = question.focus;
       if (focus && (focus.length >= 2 || /^[村镇乡]$/.test(focus)) && kind !== 'place' && kind !== 'any' && !ANY_INSTITUTION.test(focus)) {
-        const heads = [focus, ...synonymsOf(focus).filter((w) => w.length >= 2), focus.slice(-1)];
+        // The kind's last character names it too when site names end in it (纪念馆 → 馆, 考察点 → 点), not 企业 → 业.
+        const tail = focus.slice(-1);
+        const heads = [focus, ...synonymsOf(focus).filter((w) => w.length >= 2), ...(SITE_HEADS.some((h) => h.endsWith(tail)) ? [tail] : [])];
         // An enumeration item (A、B和C) ending like the kind counts too; of overlapping names the longest stays.
-        const endsLikeKind = [...items, ...facts.filter((f) => f.kind === 'term')].filter((f) => heads.some((h) => itemName(f).endsWith(h)));
+        // 重点企业, 龙头企业: a qualifier before the kind names no item.
+        const namesAnItem = (f: Fact) => heads.some((h) => itemName(f).endsWith(h) && !GENERIC_QUALIFIERS.includes(itemName(f).slice(0, -h.length)));
+        const endsLikeKind = [...items, ...facts.filter((f) => f.kind === 'term')].filter(namesAnItem);
         const named = endsLikeKind.filter((f) => !endsLikeKind.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start)).sort((a, b) => a.start - b.start);
         if (named.length > 0) return named;
-        if (!heads.some((h) => sentenceView.includes(h))) return [];
+        // (A one-character head counts as a word of its own or a word's end: the 学 of 大学 stands in every 学习.)
+        const words = heads.some((h) => h.length === 1) ? tagWords(sentenceView).map((w) => w.word) : [];
+        if (!heads.some((h) => (h.length >= 2 ? sentenceView.includes(h) : words.some((w) => w.endsWith(h))))) return [];
       }
       return items;
     }

@@ -48,6 +48,12 @@ export interface QuestionAnalysis {
   asksLeader: boolean;
   /** The question asks for a span (几号到几号, 从哪天到哪天, 起止). */
   asksSpan: boolean;
+  /** 哪天 / 几号: only a date naming its day answers. */
+  asksDay: boolean;
+  /** 哪年: only a date with its year written answers. */
+  asksYear: boolean;
+  /** Years the question names (2019年 → 2019): a sentence about other years does not answer it. */
+  years: string[];
   /** Places used as a scope (在江西…): the answer should be about that part of the story. */
   scoped: string[];
   /** Ordinals named (第二组 → 第2组): the item the question is about. */
@@ -119,6 +125,10 @@ const ABBREVIATION_RUN = new RegExp(`[${PROVINCES.flatMap((p) => p.abbreviations
 
 const LEADER = /带队|率领|带领|率队|领队|牵头|领衔|率团|谁带|带的|率的|领导是/;
 
+/** 哪天到的 / 几号签的: the answer is a day, not a month or a year. */
+const DAY_ASKED = /哪一?天|几[号日]|哪日|几月几[号日]/;
+/** 哪年 / 哪一年: only a date that writes its year answers. */
+const YEAR_ASKED = /哪一?年|几几年|什么年份|哪个年份/;
 const SPAN = /几[号日]到几[号日]|几[号日]至几[号日]|哪天到哪天|从哪天|起止|到哪天|至哪天|从几[号日]|哪[几两三]天|哪些天/;
 
 const QUANTITY_WORD = /(?:多少|几)[个场家座名位次项组条所人年天处批轮点户]?/;
@@ -128,17 +138,56 @@ const NOUN = /^(?:n|vn|j)/;
 const PLACE_ENDING = /[口港州市县区镇村湾旗盟]$/;
 
 /** The noun a quantity question counts: the first noun after 多少/几, else the last one before it. */
-export function quantityFocus(question: string): string | null {
-  const match = QUANTITY_WORD.exec(question);
+/**
+ * Whether the one-character measure right after 多少/几 at `at` starts a longer noun of the question (多少项目,
+ * 多少人员, 几个点位 are 多少 + a noun; 多少人参加 is 多少人 + a verb), read from the whole question's segmentation.
+ */
+function measureStartsNoun(question: string, at: number): boolean {
+  let offset = 0;
+  for (const { word, tag } of tagWords(question)) {
+    if (offset === at) return word.length >= 2 && NOUN.test(tag);
+    if (offset > at) return false;
+    offset += word.length;
+  }
+  return false;
+}
+
+/** The measure word a quantity question asks in (多少公里 → 公里), or null (多少项目 asks for a count of 项目). */
+function askedMeasure(folded: string): string | null {
+  const match = MEASURE.exec(folded);
   if (!match) return null;
+  const measure = match[1]!;
+  return measure.length === 1 && measureStartsNoun(folded, match.index + match[0].length - 1) ? null : measure;
+}
+
+export function quantityFocus(question: string): string | null {
+  const found = QUANTITY_WORD.exec(question);
+  if (!found) return null;
+  // 多少项目: the 项 starts the counted noun, it is no measure word.
+  const asked = found[0].startsWith('几') ? '几' : '多少';
+  const text = found[0].length > asked.length && measureStartsNoun(question, found.index + asked.length) ? asked : found[0];
+  const match = { index: found.index, 0: text };
   const isNoun = (tag: string) => NOUN.test(tag) && !/^(?:nr|ns|nt)/.test(tag);
   const after = question.slice(match.index + match[0].length).split(/[，。？！?,;；]/)[0] ?? '';
   const isFocus = (word: string, tag: string) => isNoun(tag) && !QUESTION_FILLERS.includes(word) && !/^(?:吗|呢)$/.test(word);
-  const afterNoun = tagWords(after).find(({ word, tag }) => isFocus(word, tag));
-  if (afterNoun) return afterNoun.word;
+  // 多少电子商务人才: the run of nouns after the quantity word is the counted thing, its head at the end.
+  const afterWords = tagWords(after);
+  const first = afterWords.findIndex(({ word, tag }) => isFocus(word, tag));
+  if (first >= 0) {
+    let noun = afterWords[first]!.word;
+    for (const { word, tag } of afterWords.slice(first + 1)) {
+      if (!isFocus(word, tag) || noun.length + word.length > 6) break;
+      noun += word;
+    }
+    return noun;
+  }
   // 多少个点, 几个组: a one-character counter noun right after the measure word is the counted thing.
   const counter = /^[点组项批场站省市县区镇村人]/.exec(after)?.[0];
   if (counter) return counter;
+  // 推介会上签了几个: after an action verb the counted thing is the verb's object, left unsaid; the noun before the
+  // verb is where or who (考察点有几个 still counts 考察点).
+  const lastWord = tagWords(question.slice(0, match.index)).at(-1);
+  if (lastWord && lastWord.tag === 'v' && !/^(?:有|是|为|达|共|共有|多达|计|合计|总计)$/.test(lastWord.word)) return null;
   const before = question.slice(0, match.index).split(/[，。？！?,;；]/).reverse();
   for (const clause of before) {
     const nouns = tagWords(clause).filter(({ word, tag }) => isFocus(word, tag) && word.length >= 2);
@@ -188,6 +237,11 @@ export function asksSomething(clause: string): boolean {
   return /什么|啥|哪/.test(folded) || TYPE_RULES.some(([, pattern]) => pattern.test(folded));
 }
 
+/** A two- or three-character name with an administrative suffix right after a verb of place or motion. */
+const SUFFIXED_PLACE_AFTER_MOTION = /[在到去赴来于]([\u4e00-\u9fa5]{2,3}?[县区市州旗盟])(?![委长政])/g;
+/** Words that start or run through a phrase, not a place name (在三个县, 到这个区, 去全市, 去了几个市). */
+const NOT_A_PLACE_START = /^(?:[一二三四五六七八九十两几多各全本该此这那每哪某]|当地|其他|有关|相关)|[了过的个几多少这那哪些]/;
+
 /** Classifies a question and pulls out what the evidence must contain. Pure. */
 export function analyseQuestion(question: string): QuestionAnalysis {
   const whole = foldScript(toHalfWidth(question.trim().normalize('NFKC')));
@@ -223,7 +277,12 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   // A delegation's home is a place, whatever the segmenter tagged it (常德团).
   const people = [...new Set(namedPeople.filter((w) => !placeLike(w) && w !== home))];
   for (const word of namedPeople) if ((placeLike(word) || word === home) && !places.includes(word)) places.push(word);
-  const measure = MEASURE.exec(folded)?.[1] ?? null;
+  // 在青石县安排了: a name the segmenter does not know, with an administrative suffix, right after 在/到/去.
+  for (const match of folded.matchAll(SUFFIXED_PLACE_AFTER_MOTION)) {
+    const name = match[1]!;
+    if (!NOT_A_PLACE_START.test(name) && !GENERIC_PLACES.has(name) && !places.some((p) => p.includes(name) || name.includes(p))) places.push(name);
+  }
+  const measure = askedMeasure(folded);
   return {
     type,
     folded,
@@ -237,6 +296,9 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     title: type === 'who' ? (TITLE.exec(folded)?.[0] ?? null) : null,
     asksLeader: LEADER.test(folded),
     asksSpan: SPAN.test(folded),
+    asksDay: type === 'when' && DAY_ASKED.test(folded),
+    asksYear: type === 'when' && YEAR_ASKED.test(folded),
+    years: [...new Set([...folded.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]!))],
     // 在江西 scopes the question; 在广东、江西、湖北 lists the whole trip and scopes nothing.
     // 去浙江福建 (two places run together) names the trip's destinations, not one part of it.
     scoped: places.filter((p) => new RegExp(`(?:在|于|到|去)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})`).test(folded)),

@@ -56,6 +56,15 @@ describe('quantityAnswers: measure word and counted noun', () => {
     // 多少钱: the asked "noun" is the measure itself.
     ['两县现场签了项目多少钱？', '双方企业现场签约项目4个，签约金额6.8亿元', '6.8亿元', true],
     ['两县现场签了项目多少钱？', '双方企业现场签约项目4个，签约金额6.8亿元', '4个', false],
+    // Those who led are not how many went, unless the question asks about the leaders.
+    ['考察团这次去了多少人？', '考察团由两位市领导带队', '两位', false],
+    ['考察团一共多少人？', '此行由三人率领', '三人', false],
+    ['这个团由几位领导带队？', '考察团由两位市领导带队', '两位', true],
+    ['考察团这次去了多少人？', '考察团一行28人，由两位市领导带队', '28人', true],
+    // 多少项目 counts 项目 (项 starts the noun); 多少电子商务人才 counts 人才.
+    ['两地签了多少项目？', '现场签约项目9个，涉及企业12家', '9个', true],
+    ['两地签了多少项目？', '现场签约项目9个，涉及企业12家', '12家', false],
+    ['当地集聚了多少跨境电商人才？', '当地集聚了2万跨境电商人才', '2万', true],
   ];
   for (const [question, sentence, span, answers] of cases) {
     test(`${question} ← ${sentence}: ${answers}`, () => {
@@ -150,6 +159,9 @@ describe('homeMatch: the article about the delegation a question names by its ho
 describe('nounsMatch: the same counted thing under other words', () => {
   const cases: Array<[string, string, boolean]> = [
     ['考察点', '点', true], ['城市', '市', true], ['用地', '土地', true], ['企业', '公司', true], ['团员', '项目', false], ['', '点', false],
+    // A noun inside another is the same thing only as its head (the end), or before a verb or a 的-phrase.
+    ['签约项目', '项目', true], ['企业', '企业合作项目', false], ['合作', '合作项目', false], ['干部', '干部挂职', true],
+    ['乡镇的负责人', '乡镇', true],
   ];
   for (const [a, b, same] of cases) test(`${a} ~ ${b}: ${same}`, () => assert.equal(nounsMatch(a, b), same));
 });
@@ -172,6 +184,20 @@ describe('哪几个村: villages are answered by names ending like one', () => {
   test('a sentence that names no village fills nothing', () => {
     const sentence = '代表团参观了北岭茶业有限公司。';
     assert.deepEqual(slotFacts(extractFacts(sentence), analyseQuestion('走访了哪些村？'), matchView(sentence), sentence), []);
+  });
+});
+
+describe('slot kinds that name nothing are no answer', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('哪几家企业: qualified kinds (重点企业) and other 业 words (制造业) name no enterprise', () => {
+    assert.deepEqual(fill('考察组看了哪几家企业？', '要紧盯重点产业、重点企业，扶持先进制造业和现代农业。'), []);
+    assert.deepEqual(fill('他们去了哪些企业？', '走访了北岭茶业有限公司、东川食品集团等龙头企业。'), ['北岭茶业有限公司', '东川食品集团']);
+  });
+  test('哪天 / 几号: a date without its day does not answer', () => {
+    assert.deepEqual(fill('考察团是哪一天到的？', '2019年，两地开始结对帮扶。'), []);
+    assert.deepEqual(fill('他们几号签的协议？', '今年5月，双方签署了协议。'), []);
+    assert.deepEqual(fill('他们什么时候签的协议？', '今年5月，双方签署了协议。'), ['5月']);
+    assert.deepEqual(fill('考察团是哪天到的？', '5月12日，考察团抵达。'), ['5月12日']);
   });
 });
 

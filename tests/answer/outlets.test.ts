@@ -4,24 +4,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { createLogger } from '../../src/log.ts';
-import { openQuestionAnswering, type QuestionAnswering } from '../../src/app.ts';
-import { HashedNgramEmbedder } from '../../src/embed/index.ts';
-import { ingestInputs } from '../../src/ingest/index.ts';
+import type { QuestionAnswering } from '../../src/app.ts';
 import { answerBody } from '../../src/answer/index.ts';
-import { ROOT, makeTempDir, removeTempDirs, testConfig } from '../helpers/corpus-index.ts';
-
-const OUTLETS_DIR = path.join(ROOT, 'tests', 'fixtures', 'outlets');
+import { openFixtureQa, removeTempDirs } from '../helpers/corpus-index.ts';
 
 describe('a question that names an outlet is answered from its report', () => {
   let qa: QuestionAnswering;
   before(async () => {
-    const dir = await makeTempDir('outlets');
-    const config = testConfig(dir);
-    const embedder = new HashedNgramEmbedder();
-    await ingestInputs([OUTLETS_DIR], { indexDir: dir, embedder, chunk: config.chunk, fetch: config.fetch, baseDir: ROOT });
-    qa = await openQuestionAnswering(config, createLogger('error'), { embedder });
+    qa = await openFixtureQa('outlets');
   });
   after(removeTempDirs);
 

@@ -90,6 +90,21 @@ describe('analyseQuestion: measure, focus, comparative, places, people', () => {
     // 多少年轻干部 counts cadres, not years.
     ['准备选派多少年轻干部挂职？', { measure: null }],
     ['两地合作了多少年？', { measure: '年' }],
+    // 多少项目 / 多少人员: the character after 多少 starts the counted noun; a run of nouns is counted whole.
+    ['现场一共签了多少项目？', { measure: null, focus: '项目' }],
+    ['来了多少人员？', { measure: null, focus: '人员' }],
+    ['一共多少人参加？', { measure: '人' }],
+    ['当地集聚了多少跨境电商人才？', { focus: '跨境电商人才' }],
+    // After an action verb the counted thing is left unsaid (推介会上签了几个); 有/是 keep the noun before them.
+    ['推介会上签了几个？', { focus: null }],
+    ['考察点一共有几个？', { focus: '考察点' }],
+    // 哪天 / 哪年 ask for a date's day / year; years named in the question are read.
+    ['考察团是哪天到的？', { asksDay: true, asksYear: false }],
+    ['两地是哪一年结对的？', { asksDay: false, asksYear: true }],
+    ['2021年考察团去了哪里？', { years: ['2021'] }],
+    // An unknown name with an administrative suffix after 在/到/去 is a place; 去了几个市 is no name.
+    ['东川在青石县安排了几个项目？', { places: ['东川', '青石县'] }],
+    ['考察团到这个区看了几个点？', { places: [] }],
   ];
   for (const [question, expected] of cases) {
     test(`${question} → ${JSON.stringify(expected)}`, () => {

@@ -4,22 +4,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { createLogger } from '../../src/log.ts';
-import { openQuestionAnswering, type QuestionAnswering } from '../../src/app.ts';
-import { HashedNgramEmbedder } from '../../src/embed/index.ts';
-import { ingestInputs } from '../../src/ingest/index.ts';
+import type { QuestionAnswering } from '../../src/app.ts';
 import { answerBody } from '../../src/answer/index.ts';
-import { ROOT, makeTempDir, removeTempDirs, testConfig } from '../helpers/corpus-index.ts';
+import { openFixtureQa, removeTempDirs } from '../helpers/corpus-index.ts';
 
 describe('province abbreviation runs and totals', () => {
   let qa: QuestionAnswering;
   before(async () => {
-    const dir = await makeTempDir('aliases');
-    const config = testConfig(dir);
-    const embedder = new HashedNgramEmbedder();
-    await ingestInputs([path.join(ROOT, 'tests', 'fixtures', 'aliases')], { indexDir: dir, embedder, chunk: config.chunk, fetch: config.fetch, baseDir: ROOT });
-    qa = await openQuestionAnswering(config, createLogger('error'), { embedder });
+    qa = await openFixtureQa('aliases');
   });
   after(removeTempDirs);
 

@@ -12,6 +12,8 @@ import type { Paragraph } from '../../src/domain.ts';
 import { HashedNgramEmbedder, type Embedder } from '../../src/embed/index.ts';
 import { ingestInputs, type IngestReport } from '../../src/ingest/index.ts';
 import { IndexStore, type LoadedIndex } from '../../src/store/index.ts';
+import { openQuestionAnswering, type QuestionAnswering } from '../../src/app.ts';
+import { createLogger } from '../../src/log.ts';
 
 /** The repository root (/work/main): CLI children run here and article origins are relative to it. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -63,6 +65,18 @@ export async function buildCorpusIndex(prefix = 'corpus'): Promise<CorpusIndex> 
   const index = await IndexStore.open(dir);
   assert.ok(index, 'the freshly built index opens');
   return { dir, config, embedder, report, index };
+}
+
+/**
+ * Question answering, as the app composes it, over an index of one fixture directory of invented articles
+ * (tests/fixtures/<name>), built in a temp INDEX_DIR with the offline embedder.
+ */
+export async function openFixtureQa(name: string): Promise<QuestionAnswering> {
+  const dir = await makeTempDir(name);
+  const config = testConfig(dir);
+  const embedder = new HashedNgramEmbedder();
+  await ingestInputs([path.join(ROOT, 'tests', 'fixtures', name)], { indexDir: dir, embedder, chunk: config.chunk, fetch: config.fetch, baseDir: ROOT });
+  return openQuestionAnswering(config, createLogger('error'), { embedder });
 }
 
 /** The one paragraph of `docId` whose text contains `snippet`; fails the test if there is none or several. */

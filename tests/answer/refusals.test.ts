@@ -1,0 +1,46 @@
+/**
+ * When the articles hold a fact of the asked kind that is not the asked fact, the answer is 找不到, not that fact:
+ * another year's figure, a total over several places for one of them, other people than the group's size, a kind
+ * of site never named. Invented article: tests/fixtures/refusals; each refusal has a control
+ * question the same article does answer.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { QuestionAnswering } from '../../src/app.ts';
+import { answerBody } from '../../src/answer/index.ts';
+import { openFixtureQa, removeTempDirs } from '../helpers/corpus-index.ts';
+
+describe('a fact of the asked kind is not always the asked fact', () => {
+  let qa: QuestionAnswering;
+  before(async () => {
+    qa = await openFixtureQa('refusals');
+  });
+  after(removeTempDirs);
+
+  const refused = [
+    '2023年东川给北岭投了多少帮扶资金？',
+    '东川今年在青石县安排了多少个协作项目？',
+    '北岭代表团这次一共去了多少人？',
+    '北岭代表团在东川参观了哪所大学？',
+  ];
+  for (const question of refused) {
+    test(`${question} → 找不到`, async () => {
+      const { answer } = await qa.ask(question);
+      assert.equal(answer.found, false, answerBody(answer));
+    });
+  }
+
+  const answered: Array<[string, RegExp]> = [
+    ['东川累计给北岭投了多少帮扶资金？', /12\.6亿元/],
+    ['今年东川在三个县区一共安排了多少个协作项目？', /64个/],
+    ['两市是哪年建立对口合作关系的？', /2016年/],
+    ['北岭代表团在青石县参观了哪几家企业？', /青石茶业有限公司/],
+  ];
+  for (const [question, expected] of answered) {
+    test(`${question} → ${expected.source}`, async () => {
+      const { answer } = await qa.ask(question);
+      assert.equal(answer.found, true, answerBody(answer));
+      assert.match(answer.short ?? '', expected, answerBody(answer));
+    });
+  }
+});
