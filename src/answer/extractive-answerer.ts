@@ -15,6 +15,8 @@ import {
   mentionsAlone,
   slotFacts,
   type FeatureName,
+  continuesEnumeration,
+  opensEnumeration,
   type FeatureWeights,
 } from './features.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
@@ -72,6 +74,8 @@ const CONTINUED_CHUNKS = 10;
 const MIN_SHOWN_CLAUSE_CHARS = 16;
 /** How far a list may run on into the following sentences of its paragraph. */
 const LIST_CONTINUATION_SENTENCES = 2;
+/** How far an enumeration (一是…十是) is followed within its paragraph, in sentences. */
+const MAX_ENUMERATION_SENTENCES = 12;
 
 /**
  * Answers by quoting: scores the sentences of the retrieved paragraphs with the named features of
@@ -214,6 +218,7 @@ export class ExtractiveAnswerer implements Answerer {
             ordinal: question.ordinals.length > 0 && question.ordinals.every((o) => tokens.has(o) || reading.headingTokens.has(o)) ? 1 : 0,
             items: Math.min(1, Math.max(0, filling.length - 1) / 3),
             total: question.asksTotal ? totalCount(filling, facts, view) : 0,
+            enumeration: question.asksEnumeration && opensEnumeration(span.text) ? 1 : 0,
           };
           askedBefore = 0;
           let score = 0;
@@ -243,9 +248,11 @@ export class ExtractiveAnswerer implements Answerer {
   #read(article: Article, paragraph: Paragraph, continues: boolean): ParagraphReading {
     return this.#readings.getOrCreate(`${paragraph.id}|${continues ? 1 : 0}`, () => {
       const heading = continues ? (article.paragraphs[paragraph.n - 2]?.text ?? '') : this.#headingBefore(article, paragraph);
-      const context = `${article.meta.title}\n${heading}\n${paragraph.text}`;
       const date = dateContextOf(article.meta.publishedAt);
       const people = this.#peopleOf(article);
+      // 县委书记提了什么要求: a paragraph that names 陆一鸣 is about the 县委书记 the article titles him elsewhere.
+      const titlesOfNamed = [...people].filter(([name]) => paragraph.text.includes(name)).map(([, title]) => title);
+      const context = `${article.meta.title}\n${heading}\n${paragraph.text}\n${titlesOfNamed.join('\n')}`;
       return {
         contextTokens: new Set(tokenizeForIndex(context)),
         headingTokens: new Set(tokenizeForIndex(heading)),
@@ -304,7 +311,7 @@ export class ExtractiveAnswerer implements Answerer {
     };
     // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer.
     let eligible = candidates.filter(
-      (c) => (!factoid || c.filling.length > 0) && c.features.context >= this.#settings.minContextCoverage && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && inScope(c),
+      (c) => (!factoid || c.filling.length > 0 || c.features.enumeration > 0) && c.features.context >= this.#settings.minContextCoverage && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && inScope(c),
     );
     // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed or
     // chaired is never answered by someone who did not.
@@ -321,7 +328,8 @@ export class ExtractiveAnswerer implements Answerer {
     const single = question.type === 'howMany' || question.type === 'when' ? 1 : 2;
     const limit = ['list', 'why', 'how', 'what'].includes(question.type) || question.comparative ? this.#settings.maxSentences : Math.min(single, this.#settings.maxSentences);
     const chosen = [best];
-    if (question.type === 'list') chosen.push(...this.#listContinuation(question, best, candidates));
+    if (best.features.enumeration > 0) chosen.push(...this.#enumerationContinuation(best, candidates));
+    else if (question.type === 'list') chosen.push(...this.#listContinuation(question, best, candidates));
     for (const c of eligible.slice(1)) {
       if (chosen.length >= limit) break;
       if (chosen.some((x) => x.paragraph.id === c.paragraph.id && x.index === c.index)) continue;
@@ -330,6 +338,23 @@ export class ExtractiveAnswerer implements Answerer {
       if (question.comparative ? otherStory || c.score >= SECONDARY_RATIO * best.score : !otherStory && c.score >= SECONDARY_RATIO * best.score) chosen.push(c);
     }
     return chosen.slice(0, Math.max(limit, chosen.length));
+  }
+
+  /** The sentences after one that opens an enumeration (一是…) that go on with it (二是…, 三是…), in order. */
+  #enumerationContinuation(best: Candidate, candidates: Candidate[]): Candidate[] {
+    const following = candidates
+      .filter((c) => c.paragraph.id === best.paragraph.id && c.index > best.index && c.index <= best.index + MAX_ENUMERATION_SENTENCES)
+      .sort((a, b) => a.index - b.index);
+    const out: Candidate[] = [];
+    let previous = best.index;
+    for (const c of following) {
+      // One sentence of explanation may stand between two items (二是…。这是…。三是…).
+      if (c.index > previous + 2) break;
+      if (!continuesEnumeration(c.text)) continue;
+      out.push(c);
+      previous = c.index;
+    }
+    return out;
   }
 
   /** The sentences right after a list that go on listing the same kind of item (还参观了…, 随后来到…). */

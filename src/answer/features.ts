@@ -8,7 +8,7 @@ import { GENERIC_QUALIFIERS, SITE_HEADS, canonicalWord, escapeRegExp, foldScript
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
-export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'home', 'role', 'title', 'span', 'reason', 'ordinal', 'items', 'total'] as const;
+export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'home', 'role', 'title', 'span', 'reason', 'ordinal', 'items', 'total', 'enumeration'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureWeights = Readonly<Record<FeatureName, number>>;
 
@@ -28,7 +28,41 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   ordinal: 0.15,
   items: 0.1,
   total: 0.2,
+  enumeration: 0.3,
 };
+
+/** Where a sentence opens an enumeration (…：一是, 其一, 第一，, 首先，). */
+const ENUMERATION_OPENER = /(?:^|[：:，,；;])\s*(?:一是|其一[，,是]|第一[，,、是]|首先[，,])/;
+/** The markers of an enumeration's items, the first included. */
+const ENUMERATION_MARKER = /(?:^|[：:，,；;。])\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十][，,是]?|第[一二三四五六七八九十][，,、是]|首先[，,]|其次[，,]|再次[，,]|最后[，,])/g;
+/** A sentence that goes on an enumeration (二是…, 其三, 最后，). */
+const ENUMERATION_NEXT = /^\s*(?:[二三四五六七八九十]是|其[二三四五六七八九十]|第[二三四五六七八九十][，,、是]|其次|再次|再者|最后)/;
+
+/** Whether a sentence opens an enumeration (一是…). */
+export function opensEnumeration(sentence: string): boolean {
+  return ENUMERATION_OPENER.test(sentence);
+}
+
+/** Whether a sentence continues an enumeration (二是…, 最后，…). */
+export function continuesEnumeration(sentence: string): boolean {
+  return ENUMERATION_NEXT.test(sentence);
+}
+
+/**
+ * The items of an enumeration, verbatim: what each marker introduces, up to its first clause break
+ * (一是共建产业园，推动… → 共建产业园).
+ */
+export function enumerationItems(sentences: readonly string[]): string[] {
+  const items: string[] = [];
+  for (const sentence of sentences) {
+    for (const match of sentence.matchAll(ENUMERATION_MARKER)) {
+      const from = match.index! + match[0].length;
+      const item = sentence.slice(from).split(/[，,；;。：:！!？?]/)[0]!.trim();
+      if (item.length >= 2 && item.length <= 20) items.push(item);
+    }
+  }
+  return items;
+}
 
 /** A title that names its place (陕西省委书记, 西安市副市长), unlike 省委常委 or 副省长. */
 const PLACE_BEFORE_OFFICE = /^[\u3400-\u9fff]{2,6}?(?:省|市|县|区|州|自治区)(?=委|长|人大|政协|政府|副|常务|党)/;

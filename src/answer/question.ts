@@ -50,6 +50,8 @@ export interface QuestionAnalysis {
   asksSpan: boolean;
   /** 哪天 / 几号: only a date naming its day answers. */
   asksDay: boolean;
+  /** 哪三点建议 / 提了哪些要求: answered by an enumeration (一是…二是…). */
+  asksEnumeration: boolean;
   /** 哪年: only a date with its year written answers. */
   asksYear: boolean;
   /** Years the question names (2019年 → 2019): a sentence about other years does not answer it. */
@@ -127,6 +129,14 @@ const LEADER = /带队|率领|带领|率队|领队|牵头|领衔|率团|谁带|�
 
 /** 哪天到的 / 几号签的: the answer is a day, not a month or a year. */
 const DAY_ASKED = /哪一?天|几[号日]|哪日|几月几[号日]/;
+/**
+ * 哪三点建议 / 四个"抓"都是什么 / 提了哪些要求: the answer is an enumeration (一是…二是…), one item per marker.
+ */
+const ENUMERATION_ASKED = new RegExp(
+  '(?:[一二三四五六七八九十两几]|哪[几一二三四五六七八九十两]?)(?:点|个方面|方面|条|项|件|大|个[“"「])|[“"「][一二三四五六七八九十两]个' +
+    '|(?:建议|希望|要求|意见|举措|措施|任务|打算|思路)(?:是|有|都|都是|分别是)?(?:什么|啥|哪些)' +
+    '|(?:哪些|什么|啥)(?:建议|希望|要求|意见|举措|措施|任务|打算|思路)',
+);
 /** 哪年 / 哪一年: only a date that writes its year answers. */
 const YEAR_ASKED = /哪一?年|几几年|什么年份|哪个年份/;
 const SPAN = /几[号日]到几[号日]|几[号日]至几[号日]|哪天到哪天|从哪天|起止|到哪天|至哪天|从几[号日]|哪[几两三]天|哪些天/;
@@ -298,6 +308,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     asksSpan: SPAN.test(folded),
     asksDay: type === 'when' && DAY_ASKED.test(folded),
     asksYear: type === 'when' && YEAR_ASKED.test(folded),
+    // (在哪三个方面下功夫 reads as a where-question; it asks for an enumeration all the same.)
+    asksEnumeration: ['list', 'what', 'how', 'where'].includes(type) && ENUMERATION_ASKED.test(folded),
     years: [...new Set([...folded.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]!))],
     // 在江西 scopes the question; 在广东、江西、湖北 lists the whole trip and scopes nothing.
     // 去浙江福建 (two places run together) names the trip's destinations, not one part of it.

@@ -5,7 +5,7 @@
  */
 import type { Article, Paragraph } from '../domain.ts';
 import type { DateFact, Fact, PersonFact, QuantityFact } from '../facts/index.ts';
-import { askedRole } from './features.ts';
+import { askedRole, enumerationItems } from './features.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { foldScript, placeVariants } from '../text/index.ts';
 
@@ -71,6 +71,11 @@ function joinItems(items: readonly string[]): string | null {
  */
 export function shortAnswerOf(question: QuestionAnalysis, chosen: readonly ShortSource[], _corpus?: unknown): string | null {
   const best = chosen[0];
+  // 哪三点建议: the items of the enumeration the answer quotes (一是X，… → X).
+  if (best && question.asksEnumeration) {
+    const items = enumerationItems(chosen.map((c) => c.text));
+    if (items.length >= 2) return joinItems(items);
+  }
   if (!best || best.filling.length === 0) return null;
   switch (question.type) {
     case 'who': {
