@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, extractFacts, matchView, titledPeopleOf, type DateFact, type Fact, type PersonFact } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { BIGRAM_PREFIX, PROVINCES, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { BIGRAM_PREFIX, OWN_PLACE, PROVINCES, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -202,14 +202,17 @@ export class ExtractiveAnswerer implements Answerer {
             askedBefore = coverage(tokens, view);
             return;
           }
-          const filling = slotFacts(facts, question, view, span.text, this.#reportHomeOf(article));
+          const reportHome = this.#reportHomeOf(article);
+          const filling = slotFacts(facts, question, view, span.text, reportHome);
+          // 来到我市 in the local paper of the asked place is that place.
+          const ourPlace = (place: string) => reportHome !== null && mentions(reportHome, place) && OWN_PLACE.test(view);
           const features: Record<FeatureName, number> = {
             coverage: Math.max(coverage(tokens, view), askedBefore),
             context: contextCoverage,
             rank: 1 / (1 + 0.25 * (rank - 1)),
             slot: filling.length > 0 ? 1 : 0,
             focus: question.focus && (view.includes(question.focus) || synonymsOf(question.focus).some((s) => view.includes(s))) ? 1 : 0,
-            scope: question.scoped.length === 0 ? 0 : question.scoped.every((p) => mentionsAlone(view, p) || mentionsAlone(opening, p)) ? 1 : question.scoped.some((p) => mentions(contextView, p)) ? 0.3 : 0,
+            scope: question.scoped.length === 0 ? 0 : question.scoped.every((p) => mentionsAlone(view, p) || mentionsAlone(opening, p) || ourPlace(p)) ? 1 : question.scoped.some((p) => mentions(contextView, p)) ? 0.3 : 0,
             home,
             role: role && filling.some((f) => f.kind === 'person' && (f as PersonFact).role === role) ? 1 : 0,
             title: question.title && filling.length > 0 ? 1 : 0,

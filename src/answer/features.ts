@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import type { Fact, PersonFact, PersonRole, QuantityFact } from '../facts/index.ts';
-import { GENERIC_QUALIFIERS, SITE_HEADS, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, placeVariants, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, SITE_HEADS, divisionLevels, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -23,7 +23,7 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   home: 0.3,
   role: 0.15,
   title: 0.2,
-  span: 0.1,
+  span: 0.3,
   reason: 0.15,
   ordinal: 0.15,
   items: 0.1,
@@ -65,7 +65,11 @@ export function enumerationItems(sentences: readonly string[]): string[] {
 }
 
 /** A title that names its place (陕西省委书记, 西安市副市长), unlike 省委常委 or 副省长. */
-const PLACE_BEFORE_OFFICE = /^[\u3400-\u9fff]{2,6}?(?:省|市|县|区|州|自治区)(?=委|长|人大|政协|政府|副|常务|党)/;
+/** Between two people of one side: a coordinator and the second one's titles, no place (和省委副书记、省长). */
+const COORDINATED_TITLE = /^(?:、|和|及|与|以及|，)[^，。；：,;:]{0,14}$/;
+/** How many people back a coordinated title may inherit its side. */
+const MAX_COORDINATED = 4;
+const PLACE_BEFORE_OFFICE = /^[\u3400-\u9fff]{2,6}?(?:省|市|县|区|州|自治区)(?=[省市县区州]?委|长|人大|政协|政府|副|常务|党)/;
 
 /** 其中 opens a breakdown of a total into its parts. */
 const BREAKDOWN_OPENING = /^(?:其中|包括|分别)/;
@@ -94,7 +98,7 @@ const ASKED_ROLES: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> =
   [/签[字约署订]?/, 'sign'],
   [/主持/, 'chair'],
   [/陪同/, 'accompany'],
-  [/会见|会晤|接见/, 'meet'],
+  [/会见|会晤|接见|座谈(?!会)|会谈/, 'meet'],
   [/讲话|讲了话|致辞|发言|发了言/, 'speak'],
   [/带队|率领|带领|率队|领队|率团|谁带|带的|率的|领衔/, 'lead'],
 ];
@@ -118,7 +122,7 @@ export type ItemKind = 'place' | 'org' | 'person' | 'meeting' | 'document' | 'an
 export function askedItemKind(question: QuestionAnalysis): ItemKind {
   const focus = question.focus ?? '';
   if (question.type === 'who') return 'person';
-  if (/^(?:地方|地点|点位)$/.test(focus)) return 'any';
+  if (/^(?:地方|地点|点位|考察点|点|站点)$/.test(focus)) return 'any';
   // 哪几个村: villages are named like sites (…村, …镇), by the name's end.
   if (/^(?:村|镇|乡|社区|街道)/.test(focus)) return 'org';
   if (/^(?:市|省|县|区|城市|省份|县市|地市|城|国家|州)/.test(focus)) return 'place';
@@ -283,6 +287,40 @@ export function holdsTitle(person: PersonFact, title: string, sentenceView: stri
   );
 }
 
+/** Between two people of one list: a coordinator and the next one's titles (、市委副书记、代市长 / ，市委副书记、市长). */
+const LISTED_WITH_TITLE = /^(?:、|和|及|与|以及|，|,)[^，。；：,;:赴到去]{0,14}$/;
+/** 分赴, 分别赴: a list of people sent one to each place of the list that follows. */
+const RESPECTIVELY_TO = /^(?:分赴|分别赴|分别到|分别前往|分别去|分别在)([^，。；,;]+)/;
+
+/**
+ * 去湘潭督导的是谁: of several people in a sentence, those who went where the question says — A赴X，B赴Y by the
+ * words after each name, A、B分赴X、Y by position. All of them when none is paired with the place.
+ */
+export function headedFor(persons: readonly PersonFact[], question: QuestionAnalysis, view: string): PersonFact[] {
+  if (question.scoped.length === 0 || persons.length === 0) return [...persons];
+  const destination = new Map<PersonFact, string>();
+  for (let i = 0; i < persons.length; ) {
+    let j = i;
+    while (j + 1 < persons.length && LISTED_WITH_TITLE.test(view.slice(persons[j]!.end, persons[j + 1]!.start))) j += 1;
+    const respective = RESPECTIVELY_TO.exec(view.slice(persons[j]!.end));
+    const items = respective ? respective[1]!.split(/[、和及与]/) : [];
+    if (respective && items.length === j - i + 1) {
+      for (let k = i; k <= j; k += 1) destination.set(persons[k]!, items[k - i]!);
+    } else {
+      // A、B赴X: the words after the run, up to the next person or the clause's end, are the whole run's.
+      const next = persons[j + 1]?.start ?? view.length;
+      const after = view.slice(persons[j]!.end, next).split(/[，。；,;]/)[0]!;
+      for (let k = i; k <= j; k += 1) destination.set(persons[k]!, after);
+    }
+    i = j + 1;
+  }
+  const paired = persons.filter((p) => question.scoped.some((place) => mentions(destination.get(p) ?? '', place)));
+  if (paired.length > 0) return paired;
+  // 李某赴株洲督导 does not answer 去湘潭的是谁: everyone here is said to have gone somewhere else.
+  const wentElsewhere = (p: PersonFact) => /^(?:赴|到|去|前往|来到|分赴|分别赴)/.test(destination.get(p) ?? '');
+  return persons.every(wentElsewhere) ? [] : [...persons];
+}
+
 /** The facts of a sentence that fill the asked slot, in text order. */
 export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, sentenceView: string, sentence: string = sentenceView, reportHome: string | null = null): Fact[] {
   const notAsked = (name: string) => !question.places.some((p) => nameEquals(p, name)) && !question.people.includes(name);
@@ -294,7 +332,7 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
         : persons;
       // 黄岩区哪位领导 / 张家口方面是谁: prefer the people of that side, named in their title or just before it.
       const owner = askedOwner(question);
-      if (!owner) return titled;
+      if (!owner) return headedFor(titled, question, sentenceView);
       // Nobody of that side in the sentence (by the title the article gives them, or the words before the name):
       // it does not answer the question.
       const before = (p: PersonFact) => {
@@ -303,8 +341,18 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       };
       // In a local paper (陕西日报), a title naming no place (省委常委、秘书长) is an office of the paper's own place.
       // 我市市委书记X: 我市/本市 is the paper's place too.
-      const ownOffice = (p: PersonFact) => reportHome !== null && nameEquals(reportHome, owner) && (!PLACE_BEFORE_OFFICE.test(p.titles ?? '') || /[我本][省市县区州]/.test(before(p)));
-      return titled.filter((p) => mentions(`${p.titles ?? ''} ${before(p)}`, owner) || ownOffice(p));
+      // 吉林省委书记A和省长B: a title naming no place, coordinated right after another person, is of that person's side.
+      const sideOf = (p: PersonFact, depth = 0): string => {
+        const own = `${p.titles ?? ''} ${before(p)}`;
+        const previous = persons.filter((q) => q.end <= p.start).at(-1);
+        const gap = sentenceView.slice(previous?.end ?? 0, p.start);
+        // (和我市领导B: a gap naming its own side breaks the inheritance.)
+        const namesASide = (text: string) => PLACE_BEFORE_OFFICE.test(text) || OWN_PLACE.test(text);
+        const coordinated = previous && depth < MAX_COORDINATED && COORDINATED_TITLE.test(gap) && !namesASide(gap.replace(/^[、和及与以，]+/, '')) && !namesASide(p.titles ?? '');
+        return coordinated ? `${own} ${sideOf(previous, depth + 1)}` : own;
+      };
+      const ownOffice = (p: PersonFact) => reportHome !== null && nameEquals(reportHome, owner) && (!PLACE_BEFORE_OFFICE.test(p.titles ?? '') || OWN_PLACE.test(sideOf(p)));
+      return titled.filter((p) => mentions(sideOf(p), owner) || ownOffice(p));
     }
     case 'when':
       return facts.filter((f) => f.kind === 'date' && !question.folded.includes(toHalfWidth(foldScript(f.text))) && (!question.asksDay || f.from.day !== undefined) && (!question.asksYear || /\d{2,4}年|[〇零一二三四五六七八九]{4}年/.test(f.text)));
@@ -322,7 +370,8 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       if (question.type === 'what' && kind === 'any') return [];
       const typed = facts.filter((f) => itemOfKind(f, kind) && notAsked(itemName(f)));
       // A place inside a site's name (远海 in 远海自动化码头) is not an item of its own.
-      const items = typed.filter((f) => !typed.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));
+      const whole = typed.filter((f) => !typed.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));
+      const items = kind === 'place' ? placesOfAskedLevel(whole, question) : whole;
       // 哪几个方面 / 哪些领域: an enumeration of untyped items answers a list question that names no kind.
       if (question.type === 'list' && kind === 'any') {
         const terms = longestEnumeration(facts.filter((f) => f.kind === 'term'), sentenceView);
@@ -376,6 +425,44 @@ function eventLocation(question: QuestionAnalysis, view: string, sentence: strin
   return holder ?? null;
 }
 
+/** The suffixes of the divisions a list question asks for by its level (哪几个区 → 区; 哪些县市区 → 县, 市, 区, 旗). */
+const LEVEL_SUFFIXES: ReadonlyArray<[RegExp, readonly string[], readonly DivisionLevel[]]> = [
+  [/^(?:县市区|区县|县区|县市|县市区旗|旗县市|旗县)$/, ['县', '市', '区', '旗'], ['county']],
+  [/^(?:省|省份|省区)$/, ['省', '自治区'], ['province']],
+  [/^(?:市|城市|地市|市州)$/, ['市', '州', '盟'], ['prefecture', 'county']],
+  [/^县$/, ['县', '旗'], ['county']],
+  [/^区$/, ['区'], ['county']],
+];
+
+/**
+ * 在苏州去了哪几个区: of the places a sentence names, those of the asked level (named with its suffix, or a division
+ * the gazetteer knows written without it: 福田), and inside the asked scope when the gazetteer knows it (not 江苏省
+ * or the delegation's home). When nothing is left, the places stay as they were.
+ */
+function placesOfAskedLevel(places: readonly Fact[], question: QuestionAnalysis): Fact[] {
+  let kept = [...places];
+  const level = LEVEL_SUFFIXES.find(([pattern]) => pattern.test(question.focus ?? ''));
+  if (level) {
+    const [, suffixes, levels] = level;
+    const ofLevel = kept.filter((f) => {
+      const name = itemName(f);
+      if (/[省市县区州旗盟]$/.test(name)) return suffixes.some((suffix) => name.endsWith(suffix)) && !GENERIC_PLACES.has(name) && !SITE_HEADS.includes(name);
+      const known = divisionLevels(name);
+      return levels.some((l) => known.has(l));
+    });
+    // Places of other levels (湖南、浙江 for 哪座城市), or bare names no gazetteer knows, answer nothing.
+    kept = ofLevel;
+  }
+  const within = question.scoped.flatMap((scope) => placesWithin(scope));
+  if (within.length > 0) {
+    // (Counties are listed in full, 天河区; text may write them bare, 天河.)
+    const names = new Set(within.flatMap((name) => [name, stripAdminSuffix(name)]));
+    const inside = kept.filter((f) => [itemName(f), stripAdminSuffix(itemName(f))].some((v) => names.has(v)));
+    if (inside.length > 0) kept = inside;
+  }
+  return kept;
+}
+
 /** The place whose people a who-question asks for (张家口方面是谁, 黄岩区哪位领导), or null. */
 export function askedOwner(question: QuestionAnalysis): string | null {
   // 来松江是谁带队的, 去浙江福建是谁带队的: places the delegation went to (a run of them after 去) are no side.
@@ -383,7 +470,7 @@ export function askedOwner(question: QuestionAnalysis): string | null {
   for (const place of question.places) {
     const visited = new RegExp(`[来到去赴在于](?:(?:${others})[、和与及]?)*${escapeRegExp(place)}`);
     if (visited.test(question.folded)) continue;
-    if (new RegExp(`${escapeRegExp(place)}(?:方面|一方|这边|那边|这方|的)?(?:是)?(?:由)?(?:哪|谁|有哪)`).test(question.folded)) return place;
+    if (new RegExp(`${escapeRegExp(place)}(?:省|市|县|区|州)?(?:委|政府|政协|人大)?(?:方面|一方|这边|那边|这方|的)?(?:是)?(?:由)?(?:哪|谁|有哪)`).test(question.folded)) return place;
   }
   return null;
 }

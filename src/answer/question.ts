@@ -15,6 +15,7 @@ import {
   TITLES,
   escapeRegExp,
   foldScript,
+  isPlaceName,
   measureGroup,
   outletsIn,
   tagWords,
@@ -252,9 +253,16 @@ const SUFFIXED_PLACE_AFTER_MOTION = /[在到去赴来于]([\u4e00-\u9fa5]{2,3}?[
 /** Words that start or run through a phrase, not a place name (在三个县, 到这个区, 去全市, 去了几个市). */
 const NOT_A_PLACE_START = /^(?:[一二三四五六七八九十两几多各全本该此这那每哪某]|当地|其他|有关|相关)|[了过的个几多少这那哪些]/;
 
+/** A day of the month said with 号 (6号, 23号上午), not a number of something (3号楼, 1号线, 2号文件). */
+const DAY_WRITTEN_HAO = /(?<![\d号])([1-9]|[12]\d|3[01])号(?![楼线馆院文令码位台车])/g;
+
+/** A place right before the office it owns (浙江省政协, 黄岩区政府, 吉林省委). */
+const PLACE_OF_OFFICE = /([\u4e00-\u9fa5]{2,4}?)(?:省|市|县|区|州)(?=委|政府|政协|人大)/g;
+
 /** Classifies a question and pulls out what the evidence must contain. Pure. */
 export function analyseQuestion(question: string): QuestionAnalysis {
-  const whole = foldScript(toHalfWidth(question.trim().normalize('NFKC')));
+  // 17号上午 is how people say 17日上午: articles write 日.
+  const whole = foldScript(toHalfWidth(question.trim().normalize('NFKC'))).replace(DAY_WRITTEN_HAO, '$1日');
   const type = TYPE_RULES.find(([, pattern]) => pattern.test(whole))?.[0] ?? 'what';
   // An outlet's name (重庆日报) names no place or thing the evidence must hold: it is read apart and left out.
   const outlets = outletsIn(whole);
@@ -282,7 +290,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   // like a place does is taken as a place.
   // 在吕梁, 去张掖: a "name" right after a verb of place or motion is a place.
   const afterMotion = (word: string) => new RegExp(`[在到去赴来于]${escapeRegExp(word)}`).test(folded);
-  const placeLike = (word: string) => (word.length >= 3 && PLACE_ENDING.test(word)) || afterMotion(word);
+  // (齐齐哈尔: a name the gazetteer knows is a place whatever its first character.)
+  const placeLike = (word: string) => (word.length >= 3 && PLACE_ENDING.test(word)) || afterMotion(word) || isPlaceName(word);
   const namedPeople = tagged.filter(({ word, tag }) => tag.startsWith('nr') && word.length >= 2 && !/[多少几哪什谁]/.test(word)).map((w) => w.word);
   // A delegation's home is a place, whatever the segmenter tagged it (常德团).
   const people = [...new Set(namedPeople.filter((w) => !placeLike(w) && w !== home))];
@@ -291,6 +300,11 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   for (const match of folded.matchAll(SUFFIXED_PLACE_AFTER_MOTION)) {
     const name = match[1]!;
     if (!NOT_A_PLACE_START.test(name) && !GENERIC_PLACES.has(name) && !places.some((p) => p.includes(name) || name.includes(p))) places.push(name);
+  }
+  // 浙江省政协哪两位, 黄岩区政府有哪些人: the place owning an office named in the question.
+  for (const match of folded.matchAll(PLACE_OF_OFFICE)) {
+    const name = isPlaceName(match[0]) ? match[0] : match[1]!;
+    if (isPlaceName(name) && !GENERIC_PLACES.has(name) && !places.some((p) => p.includes(match[1]!) || match[1]!.includes(p))) places.push(name);
   }
   const measure = askedMeasure(folded);
   return {
@@ -313,7 +327,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     years: [...new Set([...folded.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]!))],
     // 在江西 scopes the question; 在广东、江西、湖北 lists the whole trip and scopes nothing.
     // 去浙江福建 (two places run together) names the trip's destinations, not one part of it.
-    scoped: places.filter((p) => new RegExp(`(?:在|于|到|去)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})`).test(folded)),
+    scoped: places.filter((p) => new RegExp(`(?:在|于|到|去|赴|前往)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})`).test(folded)),
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
     comparative: COMPARATIVE.test(folded),
     asksTotal: type === 'howMany' && TOTAL.test(folded),

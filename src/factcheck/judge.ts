@@ -863,7 +863,9 @@ function contradict(
       if (party) return party;
       if (fact.parent) {
         const written = parentInArticle(fact.canonical, reading);
-        if (written && written.parent !== fact.parent && !namesPlace(written.parent, fact.parent) && !GENERIC_PLACES.has(written.parent)) {
+        // 浙江安吉 against 湖州市安吉县: a parent that lies inside the other (or holds it) is the same place's chain.
+        const nested = (outer: string, inner: string) => placesWithin(outer).some((n) => n === inner || stripAdminSuffix(n) === inner);
+        if (written && written.parent !== fact.parent && !namesPlace(written.parent, fact.parent) && !GENERIC_PLACES.has(written.parent) && !nested(fact.parent, written.parent) && !nested(written.parent, fact.parent)) {
           return { fact, status: 'contradicted', source: written.text, sentence: written.sentence, mismatchKind: 'place' };
         }
       }

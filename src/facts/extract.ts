@@ -10,6 +10,7 @@
 import {
   COMPOUND_SURNAMES,
   GENERIC_PLACES,
+  isPlaceName,
   NUMERAL_CHARS,
   PROVINCES,
   QUANTITY_MEASURES,
@@ -77,6 +78,14 @@ function definedPoint(point: DatePoint): DatePoint {
 }
 
 /** Dates and ranges (2023年9月23日至28日, 九月二十三日, 11月9日-11日, 2016年); a bare day takes the context's month. */
+/** A part of a month or year written after it (底, 初, 中旬, 下旬, 末), with 前 when it is a deadline. */
+const PART_OF_PERIOD = /^(?:底|初|上旬|中旬|下旬|末)(?:以前|前)?/;
+
+/** The part of its month a date names (5月上旬 → 上旬), or ''. */
+export function partOfPeriod(date: DateFact): string {
+  return /(?:底|初|上旬|中旬|下旬|末)/.exec(date.text)?.[0] ?? '';
+}
+
 function findDates(view: string, sentence: string, context: DatePoint): DateFact[] {
   const dates: DateFact[] = [];
   let carried = { ...context };
@@ -104,11 +113,14 @@ function findDates(view: string, sentence: string, context: DatePoint): DateFact
       const end: DatePoint = { year: numberOf(y2) ?? from.year, month: numberOf(m2) ?? from.month, day: numberOf(d2) };
       if (validPoint(end)) to = end;
     }
+    // 7月底, 9月中旬, 年底前: the part of the month (or year) belongs to the date's text.
+    const part = d1 === undefined && d2 === undefined ? (PART_OF_PERIOD.exec(view.slice(start + whole.length))?.[0] ?? '') : '';
+    const length = whole.length + part.length;
     dates.push({
       kind: 'date',
-      text: sentence.slice(start, start + whole.length),
+      text: sentence.slice(start, start + length),
       start,
-      end: start + whole.length,
+      end: start + length,
       from: definedPoint(from),
       to: definedPoint(to),
       inherited,
@@ -209,7 +221,7 @@ const BARE_ORDINAL = new RegExp(`第(\\d+|[${NUMERAL_CHARS}]+)`, 'g');
 
 const TITLE_PATTERN = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
 /** What may follow a name: punctuation, the end, or a verb/particle that starts the rest of the clause. */
-const AFTER_NAME = /^(?:$|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随任]|的(?:带领|率领|陪同|主持|邀请))/;
+const AFTER_NAME = /^(?:$|以及|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和及等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随任]|的(?:带领|率领|陪同|主持|邀请))/;
 /** Characters a name never contains (they start or end phrases). */
 /** (民 may end a given name — 张新民, 祝树民; 人 alone keeps 人民 out.) */
 const NOT_IN_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人]/;
@@ -231,6 +243,10 @@ function nameFits(view: string, at: number, name: string): boolean {
   if (NUMERAL_START.test(name)) return false;
   const after = view.slice(at + name.length);
   if (YI_ADVERB.test(`${name.at(-1)}${after[0] ?? ''}`)) return false;
+  // 王明以及: 以及 joins, it never ends a name.
+  if (name.endsWith('以') && after.startsWith('及')) return false;
+  // 郑安分赴, 李明分别: 分赴/分别 follow a name, their 分 never ends it.
+  if (name.endsWith('分') && /^[赴别头]/.test(after)) return false;
   if (NAME_ENDING_IN_HE.test(name)) return AFTER_NAME_ENDING_IN_HE.test(after) && !NOT_IN_NAME.test(name.slice(0, 2)) && !isCommonWord(name);
   // 长 ends titles (厅长) but may stand inside a given name (范长河): only the middle of three is allowed.
   const checked = name.length === 3 && name[1] === '长' ? `${name[0]}${name[2]}` : name;
@@ -262,6 +278,9 @@ interface TitleSpan {
 }
 
 /** Walks back from a name over titles and 、 to the start of its title chain (市委副书记、代市长). */
+/** The longest place name read before a title's office (呼和浩特市 + 市委书记). */
+const MAX_PLACE_PREFIX_CHARS = 6;
+
 function titleChain(view: string, titles: readonly TitleSpan[], nameStart: number): { start: number; last: TitleSpan } | null {
   const last = titles.find((t) => t.end === nameStart);
   if (!last) return null;
@@ -274,10 +293,16 @@ function titleChain(view: string, titles: readonly TitleSpan[], nameStart: numbe
     start = previous.start;
   }
   // A place or body written right before the title (湖南省委书记, 郴州市委副书记) belongs to it.
-  const prefix = /([\u3400-\u9fff]{2,4}?)(?:省|市|县|区|州)?$/.exec(view.slice(Math.max(0, start - 5), start));
-  if (prefix && /(?:省|市|县|区|州)委|政府|人大|政协/.test(view.slice(start, start + 4))) {
-    const places = tagWords(prefix[0]);
-    if (places.length === 1 && places[0]!.tag.startsWith('ns')) start -= prefix[0].length;
+  // (在长沙市委书记: the longest tail of the words before that is a place.)
+  if (/^(?:(?:省|市|县|区|州)委|政府|人大|政协)/.test(view.slice(start, start + 4))) {
+    const before = view.slice(Math.max(0, start - MAX_PLACE_PREFIX_CHARS), start);
+    const isPlace = (tail: string) => {
+      if (!/^[\u3400-\u9fff]+$/.test(tail)) return false;
+      const words = tagWords(tail);
+      return (words.length === 1 && words[0]!.tag.startsWith('ns')) || isPlaceName(tail) || isPlaceName(tail.replace(/[省市县区州]$/, ''));
+    };
+    const tail = [...Array(Math.max(0, before.length - 1)).keys()].map((i) => before.slice(i)).find(isPlace);
+    if (tail) start -= tail.length;
   }
   return { start, last };
 }
@@ -288,7 +313,8 @@ const ROLE_VERBS: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = 
   [/^(?:签署|签订|签约(?!项目|仪式|金额|额|活动|总)|签下|签了|代表[^，。；]{0,8}签)/, 'sign'],
   [/^(?:主持)/, 'chair'],
   [/^(?:率领|带领|带队|率队|领队|率团|率|(?:担)?任(?:副)?(?:组长|团长|队长))/, 'lead'],
-  [/^(?:会见|会晤|接见)/, 'meet'],
+  // 同考察团一行举行座谈: talks held with the guests are a meeting (座谈会 is attended, not held with someone).
+  [/^(?:会见|会晤|接见|(?:举行)?(?:座谈|会谈)(?!会))/, 'meet'],
   [/^(?:陪同|随同)/, 'accompany'],
   [/^(?:讲话|致辞|发言|指出|强调|表示|介绍|说)/, 'speak'],
   [/^(?:出席|参加|参观|考察|调研)/, 'attend'],
@@ -328,6 +354,8 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
   for (const title of titles) {
     let at = title.end;
     if (view[at] === ' ') at += 1;
+    // 市领导有A、B: 有 after a title introduces the names.
+    if (view[at] === '有' && NAME.test(view.slice(at + 1))) at += 1;
     // 买买提江·吐尔逊, 艾力·吐尔地: a name of parts joined by · is taken whole.
     const dottedRun = DOTTED_NAME.exec(view.slice(at))?.[0];
     // The last part ends where the clause goes on (…吐尔逊率领): two to four characters, the best fit first.
@@ -361,6 +389,18 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
       role: null,
     });
   }
+  // 副主席A、B和C: a name listed right after a titled person shares the title, though the segmenter may not know it.
+  for (let i = 0; i < persons.length; i += 1) {
+    const previous = persons[i]!;
+    if (previous.title === null || !LIST_COMMA.test(view[previous.end] ?? '')) continue;
+    const at = previous.end + 1;
+    const candidate = NAME.exec(view.slice(at))?.[0];
+    if (!candidate || titles.some((t) => t.start >= at && t.start < at + candidate.length)) continue;
+    const name = [3, 2, 4].map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && nameFits(view, at, n) && !isPlaceName(n));
+    if (!name || taken(at, at + name.length)) continue;
+    persons.push({ ...previous, text: sentence.slice(at, at + name.length), start: at, end: at + name.length, name });
+    persons.sort((a, b) => a.start - b.start);
+  }
   // Untitled names the segmenter recognises, when they stand in a list with a titled one or before 同志/等.
   for (const { word, tag, start: at, end: cursor } of wordSpans(view, tagged)) {
     if (!tag.startsWith('nr') || word.length < 2 || word.length > 3 || NOT_IN_NAME.test(word) || taken(at, cursor)) continue;
@@ -380,7 +420,7 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
   // A role read after a list applies to the whole list: 书记A、省长B率领 → both lead.
   for (let i = 0; i < persons.length; ) {
     let j = i;
-    while (j + 1 < persons.length && LIST_GAP.test(view.slice(persons[j]!.end, persons[j + 1]!.start)) && persons[j + 1]!.start - persons[j]!.end <= 24) j += 1;
+    while (j + 1 < persons.length && inOneList(view.slice(persons[j]!.end, persons[j + 1]!.start))) j += 1;
     const role = roleAfter(view, persons[j]!.end) ?? roleBefore(view, persons[i]!.start);
     for (let k = i; k <= j; k += 1) persons[k]!.role = role;
     i = j + 1;
@@ -388,11 +428,20 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
   return persons;
 }
 
+/** The enumeration comma: only it (not 和) carries a title on to the next name of a list. */
+const LIST_COMMA = /^、$/;
+
 /** A name of two or three parts joined by a middle dot (names of other nationalities). */
 const DOTTED_NAME = /^[\u4e00-\u9fa5]{1,7}(?:[·•・][\u4e00-\u9fa5]{1,8}){1,2}/;
 
 /** Words after a name that make it part of a site's name. */
 const SITE_AFTER_NAME = /^(?:故居|旧居|纪念|广场|公园|大道|路|街|铜像|雕像|塑像|中学|小学|大学|学院|医院|图书馆|博物馆|陵园|墓)/;
+
+/** Two people stand in one list when only separators and titles part them — no verb (在长春会见了台州市委书记). */
+function inOneList(gap: string): boolean {
+  if (gap.length > 24 || !LIST_GAP.test(gap)) return false;
+  return ![...gap].some((_, i) => ROLE_VERBS.some(([pattern]) => pattern.test(gap.slice(i))));
+}
 
 /** What may stand between two people of one list: separators and the next person's titles. */
 const LIST_GAP = /^[、和及与,，\s]*(?:[\u3400-\u9fff]{0,12}?(?:书记|长|主任|主席|常委|委员|部长)[、，,\s]*)*$/;
@@ -420,6 +469,30 @@ function wordSpans(view: string, tagged: readonly TaggedWord[]): Array<TaggedWor
 }
 
 /** Places: provinces and the segmenter's place tags (not generic words such as 全省, 当地). */
+/**
+ * Lists of divisions written without their suffix (赴喀什地区莎车、泽普、叶城、巴楚四县): around each 、, the longest
+ * two-to-four-character name the gazetteer knows. Two names in a row at least, so a lone word (平安) is never
+ * taken for the county it shares a name with.
+ */
+function findDivisionLists(view: string, sentence: string): PlaceFact[] {
+  const found: PlaceFact[] = [];
+  const add = (start: number, end: number) => {
+    if (found.some((f) => f.start === start)) return;
+    const name = view.slice(start, end);
+    found.push({ kind: 'place', text: sentence.slice(start, end), start, end, name, canonical: stripAdminSuffix(name), destination: false });
+  };
+  const nameBefore = (at: number) => [4, 3, 2].map((n) => at - n).find((start) => start >= 0 && /^[\u4e00-\u9fa5]+$/.test(view.slice(start, at)) && isPlaceName(view.slice(start, at)));
+  const nameAfter = (at: number) => [4, 3, 2].map((n) => at + n).find((end) => end <= view.length && /^[\u4e00-\u9fa5]+$/.test(view.slice(at, end)) && isPlaceName(view.slice(at, end)));
+  for (let at = view.indexOf('、'); at !== -1; at = view.indexOf('、', at + 1)) {
+    const start = nameBefore(at);
+    const end = nameAfter(at + 1);
+    if (start === undefined || end === undefined) continue;
+    add(start, at);
+    add(at + 1, end);
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
 function findPlaces(view: string, sentence: string, tagged: readonly TaggedWord[] = tagWords(view)): PlaceFact[] {
   const places: PlaceFact[] = [];
   for (const { word, tag, start: at, end: cursor } of wordSpans(view, tagged)) {
@@ -583,14 +656,18 @@ export function extractFacts(sentence: string, context: FactContext = {}): Fact[
   // One segmentation serves people and places alike.
   const tagged = tagWords(view);
   const dates = findDates(view, sentence, context.date ?? {});
-  const persons = findPersons(view, sentence, context.people, tagged);
+  const divisions = findDivisionLists(view, sentence);
+  // 莎车、泽普、叶城: an untitled "name" in a list of divisions is one of them.
+  const persons = findPersons(view, sentence, context.people, tagged).filter((p) => p.title !== null || p.titles !== null || !divisions.some((d) => d.start < p.end && d.end > p.start));
+  const places = findPlaces(view, sentence, tagged);
   const facts: Fact[] = [
     ...dates,
     ...findQuantities(view, sentence, dates),
     ...persons,
     // 启东 inside 马启东 (a person the article gives a title) is part of a name, not a place. An untitled "name" in
     // a list may itself be a place the segmenter misreads (景德镇), so it takes nothing away.
-    ...findPlaces(view, sentence, tagged).filter((place) => !persons.some((p) => (p.titles ?? p.title) !== null && p.start <= place.start && p.end >= place.end && p.name !== place.name)),
+    ...places.filter((place) => !persons.some((p) => (p.titles ?? p.title) !== null && p.start <= place.start && p.end >= place.end && p.name !== place.name)),
+    ...divisions.filter((d) => !places.some((p) => p.start < d.end && p.end > d.start)),
     ...findOrgs(view, sentence),
     ...findDocuments(view, sentence),
     ...findMeetings(view, sentence),

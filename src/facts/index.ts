@@ -1,4 +1,4 @@
 /** The facts stage: one way to read typed facts (people, dates, quantities, places, sites, documents, meetings). */
 export type * from './types.ts';
-export { extractFacts, extractParagraphFacts, dateContextOf, matchView, titledPeopleOf, type SentenceFacts } from './extract.ts';
+export { extractFacts, extractParagraphFacts, dateContextOf, matchView, partOfPeriod, titledPeopleOf, type SentenceFacts } from './extract.ts';
 export { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type Comparison, type DateValue, type QuantityValue } from './compare.ts';

@@ -89,3 +89,25 @@ export function isPlaceName(word: string): boolean {
   const { byName } = gazetteer();
   return byName.has(word) || ['县', '市', '区', '旗'].some((suffix) => byName.has(`${word}${suffix}`));
 }
+
+/** The level of a division: a province, a prefecture (地级), or a county (县级: counties, districts, county-level cities). */
+export type DivisionLevel = 'province' | 'prefecture' | 'county';
+
+/**
+ * The levels a name stands at, written in full or without its suffix (湖南 → province; 福田 → county; 吉林 →
+ * province and prefecture). Empty for an unknown name.
+ */
+export function divisionLevels(word: string): ReadonlySet<DivisionLevel> {
+  const levels = new Set<DivisionLevel>();
+  if (word.length < 2) return levels;
+  const { byName, children } = gazetteer();
+  const provinces = children['86'] ?? {};
+  for (const key of [word, ...['县', '市', '区', '旗'].map((suffix) => `${word}${suffix}`)]) {
+    for (const { code } of byName.get(key) ?? []) {
+      if (provinces[code]) levels.add('province');
+      else if (Object.keys(provinces).some((p) => children[p]?.[code])) levels.add('prefecture');
+      else levels.add('county');
+    }
+  }
+  return levels;
+}

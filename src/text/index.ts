@@ -30,4 +30,4 @@ export {
   type TaggedWord,
 } from './segment.ts';
 export { fmix32, fnv1a32 } from './hash.ts';
-export { isPlaceName, placesWithin } from './gazetteer.ts';
+export { divisionLevels, isPlaceName, placesWithin, type DivisionLevel } from './gazetteer.ts';

@@ -178,6 +178,8 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['对口合作', '对口协作', '结对', '对口帮扶', '东西部协作'],
   ['乡村振兴', '乡村建设'],
   ['督导', '督查', '督导调研', '调研督导'],
+  ['返回', '返程', '回程', '返抵', '回到'],
+  ['出发', '启程', '动身', '出行'],
   ['市政府', '市人民政府'],
   ['省政府', '省人民政府'],
   ['县政府', '县人民政府'],
@@ -197,6 +199,9 @@ export const VERB_GROUP_HEADS: readonly string[] = ['率领', '考察', '签署'
 export const MOVEMENT_VERBS: readonly string[] = [
   '前往', '来到', '抵达', '奔赴', '远赴', '转赴', '深入', '走进', '进驻', '赶赴', '到达', '赴', '到', '去', '来',
 ];
+
+/** 我市, 本县: a local paper's words for its own place. */
+export const OWN_PLACE = /[我本](?:省|市|县|区|州)/;
 
 /** Interrogatives and fillers: they say nothing about the subject matter of a question. */
 export const QUESTION_FILLERS: readonly string[] = [

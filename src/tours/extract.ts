@@ -4,7 +4,7 @@
  * counted (考察点), signed (agreements) and met (meetings). Every value keeps the sentence it was read from.
  */
 import { OUTLET_SUFFIXES, PROVINCES, REGION_GROUPS, GENERIC_PLACES, TITLES, escapeRegExp, foldScript, levelOf, provinceOf, stripAdminSuffix, tagWords } from '../text/index.ts';
-import { matchView, type DateFact, type DatePoint, type PersonFact, type PlaceFact, type QuantityFact } from '../facts/index.ts';
+import { matchView, partOfPeriod, type DateFact, type DatePoint, type PersonFact, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { readArticle, type ArticleFacts, type TourSentence } from './article-facts.ts';
 import type { Article } from '../domain.ts';
 import { sitesInSentence } from './sites.ts';
@@ -849,8 +849,7 @@ const SECTION_READER: SectionReader = {
     }
     if (!day || leaders.length === 0) return null;
     // 5月上旬 and 5月下旬 are different dates.
-    const where = span.find((s) => s.facts.includes(day))!;
-    const part = /^(?:上旬|中旬|下旬|初|底|末)/.exec(where.view.slice(day.end))?.[0] ?? '';
+    const part = partOfPeriod(day);
     // A month alone spans its days: it sorts before its first day and after its last.
     const sortable = (point: DatePoint, end: boolean) => [point.year ?? 0, point.month ?? 0, point.day ?? (end ? 99 : 0)].map((n) => String(n).padStart(2, '0')).join('-');
     return {

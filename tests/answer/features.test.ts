@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseQuestion } from '../../src/answer/index.ts';
 import { placesWithin } from '../../src/text/index.ts';
-import { askedItemKind, askedOwner, askedRole, holdsTitle, homeMatch, totalCount, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
+import { askedItemKind, askedOwner, askedRole, headedFor, holdsTitle, homeMatch, totalCount, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
 import { extractFacts, matchView, type PersonFact, type QuantityFact } from '../../src/facts/index.ts';
 
 describe('askedRole: the act a who-question asks about', () => {
@@ -94,6 +94,20 @@ describe('askedOwner: whose people a who-question asks for', () => {
     // 我市市委书记X in the paper of 北岭 is 北岭's.
     const ours = '我市市委书记钱立新、市长孙海燕同考察团一行举行座谈。';
     assert.deepEqual(slotFacts(extractFacts(ours), question, matchView(ours), ours, '北岭').map((p) => p.text), ['钱立新', '孙海燕']);
+  });
+
+  test('an office named in the question gives its place as the side', () => {
+    assert.equal(askedOwner(analyseQuestion('安徽省政协哪两位副主席到场了？')), '安徽省');
+    assert.ok(['南湖', '南湖区'].includes(askedOwner(analyseQuestion('南湖区政府有哪些人陪同？')) ?? ''));
+    assert.ok(['江西', '江西省'].includes(askedOwner(analyseQuestion('江西省委哪位领导会见了考察团？')) ?? ''));
+  });
+
+  test('a title naming no place, coordinated after a person of that side, is of that side too', () => {
+    const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((p) => p.text);
+    assert.deepEqual(fill('江西省哪两位领导会见了他们？', '江西省委书记周长青和省委副书记、省长马立在南昌会见了考察团。'), ['周长青', '马立']);
+    assert.deepEqual(fill('安徽省政协哪两位副主席参加了？', '参加活动的有安徽省政协副主席王立群、郑书和江苏省政协副主席陆明等。'), ['王立群', '郑书']);
+    // 和我市领导X names its own side: the inheritance stops there.
+    assert.deepEqual(fill('南湖区有哪几位领导参加？', '南湖区领导孙一鸣、钱多和我市领导赵海、李江参加了活动。'), ['孙一鸣', '钱多']);
   });
 
   test('only people of that side fill the slot', () => {
@@ -201,6 +215,17 @@ describe('slot kinds that name nothing are no answer', () => {
   });
 });
 
+describe('哪几个区 / 哪座城市: places of the asked level, inside the asked place', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('provinces do not answer a question about cities; districts written bare are districts', () => {
+    assert.deepEqual(fill('座谈会在哪座城市开的？', '浙江、江苏两省的同志参加了座谈。'), []);
+    assert.deepEqual(fill('考察团在广州去了哪几个区？', '考察团先后到天河、黄埔、南沙3个区，走访了滨江合作区。'), ['天河', '黄埔', '南沙']);
+  });
+  test('a scoped list keeps what lies inside the scope (not the province above it, nor the home)', () => {
+    assert.deepEqual(fill('考察团在成都去了哪几个县市区？', '成都市委书记会见了来自贵州省遵义市的考察团，考察团走访了成都郫都区、双流区。'), ['郫都区', '双流区']);
+  });
+});
+
 describe('totalCount: a total, not a breakdown into parts', () => {
   const total = (question: string, sentence: string) => {
     const facts = extractFacts(sentence);
@@ -236,4 +261,28 @@ describe('where an asked meeting was held', () => {
     ['交流会在哪开的？', '9月2日，西川召开赴东岭考察学习交流会。', ['西川']],
   ];
   for (const [question, sentence, expected] of cases) test(`${question} ← ${sentence}`, () => assert.deepEqual(where(question, sentence), expected));
+});
+
+describe('headedFor: of several people, those who went where the question says', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((p) => p.text);
+  test('A赴X，B赴Y: the words after each name', () => {
+    const sentence = '省委常委、组织部部长许新赴九江市督导，省委常委、宣传部部长林涛赴上饶市督导。';
+    assert.deepEqual(fill('去上饶督导的是谁？', sentence), ['林涛']);
+    assert.deepEqual(fill('到九江督导的是哪位领导？', sentence), ['许新']);
+  });
+  test('A、B、C分赴X、Y、Z: by position', () => {
+    const sentence = '副省长周立、吴海、郑安分赴赣州、吉安、抚州调研。';
+    assert.deepEqual(fill('去吉安调研的是谁？', sentence), ['吴海']);
+    assert.deepEqual(fill('赴抚州的是哪位副省长？', sentence), ['郑安']);
+  });
+  test('a list of people going together keeps them all', () => {
+    assert.deepEqual(fill('去宜春的是谁？', '市委书记陈一、市长刘二赴宜春考察。'), ['陈一', '刘二']);
+  });
+  test('someone said to have gone elsewhere does not answer', () => {
+    assert.deepEqual(fill('去萍乡督导的是谁？', '11月5日，省委副书记曹明赴新余督导经济运行。'), []);
+  });
+  test('without an asked place nothing is dropped', () => {
+    const persons = extractFacts('副省长周立、吴海分赴赣州、吉安调研。').filter((f): f is PersonFact => f.kind === 'person');
+    assert.equal(headedFor(persons, analyseQuestion('谁去调研了？'), matchView('副省长周立、吴海分赴赣州、吉安调研。')).length, 2);
+  });
 });

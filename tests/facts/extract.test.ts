@@ -32,7 +32,7 @@ describe('extractFacts: people, titles and roles (reworded leads)', () => {
     ['州委书记热依拉·艾买提，州长阿合买提·吐尔洪率考察团赴外地', [['热依拉·艾买提', '州委书记', 'lead'], ['阿合买提·吐尔洪', '州长', 'lead']]],
     ['县长阿不都·热合曼·买买提主持座谈会', [['阿不都·热合曼·买买提', '县长', 'chair']]],
     ['市委书记周平和，市长吴越出席会议', [['周平和', '市委书记', 'attend'], ['吴越', '市长', 'attend']]],
-    ['副市长孙立和代表团成员座谈', [['孙立', '副市长', null]]],
+    ['副市长孙立和代表团成员座谈', [['孙立', '副市长', 'meet']]],
     // Adverbs after a title are no names, even when the segmenter tags them as nouns.
     ['由省委书记和省长一同带队前往', []],
     ['市委书记和市长一起率团考察', []],
@@ -68,6 +68,18 @@ describe('extractFacts: people, titles and roles (reworded leads)', () => {
     const people = titledPeopleOf(['常州市市长吴一凡介绍了情况。', '营口市市长郑丽讲话。']);
     const persons = of(extractFacts('座谈会上，吴一凡与郑丽代表两市政府签署了协议。', { people }), 'person');
     assert.deepEqual(persons.map((p) => [p.name, p.role]), [['吴一凡', 'sign'], ['郑丽', 'sign']]);
+  });
+});
+
+describe('extractFacts: lists of divisions written without suffix', () => {
+  const places = (sentence: string) => of(extractFacts(sentence), 'place').map((p) => p.name);
+  test('each name of a list of counties is a place, none a person', () => {
+    const facts = extractFacts('调研组赴阿克苏地区温宿、沙雅、拜城三县开展工作');
+    assert.deepEqual(of(facts, 'person'), []);
+    for (const name of ['温宿', '沙雅', '拜城']) assert.ok(places('调研组赴阿克苏地区温宿、沙雅、拜城三县开展工作').includes(name), name);
+  });
+  test('a lone word that shares a name with a county is no place', () => {
+    assert.ok(!places('祝大家平安、健康').includes('平安'));
   });
 });
 
@@ -161,5 +173,33 @@ describe('extractFacts: places, sites, documents, meetings, enumerations', () =>
   test('a count closing a list is no part of its last item', () => {
     const terms = of(extractFacts('调研了产业园区、物流枢纽和创新平台三个方面'), 'term').map((t) => t.name);
     assert.deepEqual(terms, ['产业园区', '物流枢纽', '创新平台']);
+  });
+});
+
+describe('people listed after a titled one, and titles with their place', () => {
+  const people = (sentence: string) =>
+    extractFacts(sentence)
+      .filter((f): f is PersonFact => f.kind === 'person')
+      .map((p) => [p.text, p.titles, p.role]);
+  test('副主席A、B和C: a name right after 、 shares the title', () => {
+    assert.deepEqual(people('出席的有省政协副主席王立群、郑书和市政协副主席陆明等').map(([n]) => n), ['王立群', '郑书', '陆明']);
+    assert.deepEqual(people('县领导白玛、格桑卓玛、刘一和我市领导出席').map(([n]) => n), ['白玛', '格桑卓玛', '刘一']);
+  });
+  test('a list item that is no name is not taken', () => {
+    assert.deepEqual(people('省委书记周立、全体成员和相关部门负责人参加').map(([n]) => n), ['周立']);
+    assert.deepEqual(people('市委书记陈一、代表团一行考察了园区').map(([n]) => n), ['陈一']);
+  });
+  test('the place written before a title office belongs to the title', () => {
+    assert.deepEqual(people('在九江市委书记许新陪同下')[0]?.slice(0, 2), ['许新', '九江市委书记']);
+    assert.deepEqual(people('带队的是鄂尔多斯市市委书记王一')[0]?.slice(0, 2), ['王一', '鄂尔多斯市市委书记']);
+  });
+  test('及 and 以及 end a name; 有 after a title introduces names', () => {
+    assert.deepEqual(people('会见了九江市委书记许新及代表团成员').map(([n]) => n), ['许新']);
+    assert.deepEqual(people('市长王明以及副市长李华出席').map(([n]) => n), ['王明', '李华']);
+    assert.deepEqual(people('陪同的市领导有赵海、李江').map(([n]) => n), ['赵海', '李江']);
+  });
+  test('a verb between two people parts their lists: the role of one is not the other\'s', () => {
+    const found = people('省委书记周长青和省长马立在南昌会见了九江市委书记许新及代表团成员');
+    assert.deepEqual(found.map(([n, , r]) => [n, r]), [['周长青', 'meet'], ['马立', 'meet'], ['许新', null]]);
   });
 });
