@@ -159,6 +159,9 @@ const PERSON_MEASURES = measureGroup('人');
 /** Nouns that count people (成员, 学员, 干部, 人员, 代表…). */
 const PERSON_NOUN = /(?:员|人|者|干部|代表|领导|书记|嘉宾|群众)$/;
 
+/** Measures that count institutions (家, 所): 6家企业负责人 counts 企业. */
+const INSTITUTION_MEASURES = ['家', '所'];
+
 /** Measures of time: what they count is a duration, whatever verb stands before 几. */
 const DURATION_MEASURES = ['天', '日', '年', '月', '个月', '小时'];
 
@@ -181,6 +184,8 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   if (question.measure && DURATION_MEASURES.includes(question.measure) && measureFits && !fact.noun) return true;
   // 多少个团员 is answered by 88名团员: when the counted noun matches, the measure word does not matter.
   if (question.focus && nounsMatch(fact.noun, question.focus) && fact.noun.length >= 2) return true;
+  // 6家企业负责人: 家 counts institutions, so the institution opening the noun is what is counted.
+  if (question.focus && question.focus.length >= 2 && INSTITUTION_MEASURES.includes(fact.measure) && fact.noun.startsWith(question.focus)) return true;
   // 多少户 / 几家 name their kind: 4个县 counts another (个 with a noun of its own), 86户 or 12家企业 the asked one.
   const counted = fact.noun || (/^[\u4e00-\u9fa5]/.test(sentenceView.slice(fact.end)) ? sentenceView.slice(fact.end, fact.end + 1) : '');
   if (question.measure && question.measure !== '个' && fact.measure === '个' && counted.length > 0 && !nounsMatch(counted, question.focus ?? question.measure)) return false;
@@ -228,7 +233,8 @@ function asksHeadCount(question: QuestionAnalysis): boolean {
 function countsTheGroup(fact: QuantityFact, sentenceView: string): boolean {
   const clause = sentenceView.slice(Math.max(0, fact.start - 16), fact.start).split(/[，,。；;：:]/).at(-1)!;
   // (…党政主要负责同志，共86人: a sum of the people just listed.)
-  return /一行|团|组|成员|团员|人员/.test(clause) || /^(?:共|共计|合计|总计)$/.test(clause) || /^(?:成员|团员|人员|队员|组员|代表)/.test(fact.noun);
+  // (由…负责同志共35人组成: the group is made of them.)
+  return /一行|团|组|成员|团员|人员/.test(clause) || /(?:共|共计|合计|总计)$/.test(clause) || /^(?:成员|团员|人员|队员|组员|代表)/.test(fact.noun) || /^组成/.test(sentenceView.slice(fact.end));
 }
 
 const DELEGATION = /代表团|考察团|观摩团|学习团|访问团|调研组|督查组|培训班|学员/;
@@ -355,7 +361,8 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       return titled.filter((p) => mentions(sideOf(p), owner) || ownOffice(p));
     }
     case 'when':
-      return facts.filter((f) => f.kind === 'date' && !question.folded.includes(toHalfWidth(foldScript(f.text))) && (!question.asksDay || f.from.day !== undefined) && (!question.asksYear || /\d{2,4}年|[〇零一二三四五六七八九]{4}年/.test(f.text)));
+      // 《…2019年工作要点》: a year inside a document's name dates the document, not the event asked about.
+      return facts.filter((f) => f.kind === 'date' && !facts.some((d) => d.kind === 'document' && d.start <= f.start && d.end >= f.end) && !question.folded.includes(toHalfWidth(foldScript(f.text))) && (!question.asksDay || f.from.day !== undefined) && (!question.asksYear || /\d{2,4}年|[〇零一二三四五六七八九]{4}年/.test(f.text)));
     case 'howMany':
       return facts.filter((f) => f.kind === 'quantity' && quantityAnswers(f, question, sentenceView));
     case 'where': {

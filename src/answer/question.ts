@@ -4,6 +4,7 @@
  * must be about. Pure; reads generic vocabulary from the lexicon only.
  */
 import {
+  ACTIVITY_WORDS,
   DOMAIN_TERMS,
   GENERIC_PLACES,
   PROVINCES,
@@ -73,6 +74,8 @@ export interface QuestionAnalysis {
 const TYPE_RULES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['why', /为什么|为何|为啥|什么原因|原因是|缘何|何以|目的是|why/i],
   ['when', /什么时候|何时|哪天|哪一天|哪[几两三]天|哪些天|几号|几月|哪年|哪一年|什么时间|哪个时间|几日|日期|时间是|\bwhen\b/i],
+  // 那两个村叫什么名字: the name of a thing, not of a person.
+  ['list', /(?:村|镇|乡|企业|公司|园区?|馆|中心|项目|协议|文件|会议?|基地|景点|社区|街道|工厂|学校|医院)(?:的)?(?:名字|名称)?(?:叫|是)(?:什么|啥)(?:名字|名称)?/],
   ['who', /谁|哪位|哪几位|哪两位|哪[些个]人|什么人|哪些领导|哪[位个]领导|哪个人|叫什么名字|(?:书记|长|主任|主席|组长|团长)(?:是|叫)(?:什么|啥)|\bwho\b/i],
   ['list', /哪些|哪几|分别|都有|包括什么|有什么|有哪/],
   ['howMany', new RegExp(`多少|几[个场家座名位次项组条所人年天处批轮点省市县区]|第几|多大|多长|多高|多远|多久|几成|\\bhow many\\b|\\bhow much\\b`, 'i')],
@@ -100,14 +103,20 @@ const NOT_A_HOME = /^(?:这|那|该|我|他|她|本|此|党政|考察|学习|代
  * The home a delegation is named after: the place written right before the first delegation word. Of the two to
  * four characters there, the longest that the segmenter knows as a place wins (…昆明起飞的云南 → 云南), else two.
  */
+/** X去Y(考察)的代表团: a delegation named by its trip. */
+const TRIP_OF_HOME = /([\u4e00-\u9fa5]{2,6}?)(?:去|赴|到)[\u4e00-\u9fa5]{2,8}?(?:考察|学习|调研|参观|观摩)?(?:那次|那趟)?的(?:那个|这个)?(?:党政)?(?:代表团|考察团|观摩团|团)/;
+
 function delegationHome(folded: string): string | null {
+  // 小店区去江汉区的代表团: the place before the verb of going is the home, the one after it the destination.
+  const trip = TRIP_OF_HOME.exec(folded);
+  if (trip && (provinceOf(trip[1]!) || isPlaceName(trip[1]!))) return trip[1]!;
   for (const match of folded.matchAll(DELEGATION_WORD)) {
     const suffixed = match[1] !== undefined;
     // 台州代表团: the 州 the pattern took as a suffix may end the name itself.
     const ends = suffixed ? [match.index! + 1, match.index!] : [match.index!];
     const options = ends.flatMap((end) => [4, 3, 2].map((n) => folded.slice(Math.max(0, end - n), end)))
       .filter((w) => w.length >= 2 && /^[\u4e00-\u9fa5]+$/.test(w) && !NOT_A_HOME.test(w));
-    const known = options.find((w) => provinceOf(w) || tagWords(w).every(({ tag }) => tag.startsWith('ns')));
+    const known = options.find((w) => provinceOf(w) || isPlaceName(w)) ?? options.find((w) => tagWords(w).every(({ tag }) => tag.startsWith('ns')));
     // 豫团, 说湘团: a province's one-character abbreviation right before the delegation word is its home.
     const abbreviated = PROVINCES.find((p) => p.abbreviations.includes(folded[(ends[0] ?? 0) - 1] ?? ''));
     if (!known && abbreviated && !suffixed) return abbreviated.common;
@@ -180,7 +189,7 @@ export function quantityFocus(question: string): string | null {
   const match = { index: found.index, 0: text };
   const isNoun = (tag: string) => NOUN.test(tag) && !/^(?:nr|ns|nt)/.test(tag);
   const after = question.slice(match.index + match[0].length).split(/[，。？！?,;；]/)[0] ?? '';
-  const isFocus = (word: string, tag: string) => isNoun(tag) && !QUESTION_FILLERS.includes(word) && !/^(?:吗|呢)$/.test(word);
+  const isFocus = (word: string, tag: string) => isNoun(tag) && !QUESTION_FILLERS.includes(word) && !ACTIVITY_WORDS.includes(word) && !/^(?:吗|呢)$/.test(word);
   // 多少电子商务人才: the run of nouns after the quantity word is the counted thing, its head at the end.
   const afterWords = tagWords(after);
   const first = afterWords.findIndex(({ word, tag }) => isFocus(word, tag));
@@ -224,7 +233,9 @@ const GENERIC_KINDS = new Set(['东西']);
 /** The noun right after 什么/哪些/哪几个 (什么协议 → 协议, 哪几个城市 → 城市). */
 function askedKind(question: string): string | null {
   const named = NAMED_KIND.exec(question)?.[1];
-  const match = ASKED_KIND.exec(question);
+  // 村叫什么名字: 名字 is what is asked of the 村, not the kind.
+  const asked = ASKED_KIND.exec(question);
+  const match = asked && /^(?:名字|名称)/.test(asked[1]!) && named ? null : asked;
   const phrase = match?.[1] ?? (named ? named.replace(/^(?:那个|这个|那|这|个)/, '') : null);
   if (!phrase) return null;
   const words = tagWords(phrase);
@@ -252,6 +263,9 @@ export function asksSomething(clause: string): boolean {
 const SUFFIXED_PLACE_AFTER_MOTION = /[在到去赴来于]([\u4e00-\u9fa5]{2,3}?[县区市州旗盟])(?![委长政])/g;
 /** Words that start or run through a phrase, not a place name (在三个县, 到这个区, 去全市, 去了几个市). */
 const NOT_A_PLACE_START = /^(?:[一二三四五六七八九十两几多各全本该此这那每哪某]|当地|其他|有关|相关)|[了过的个几多少这那哪些]/;
+
+/** After a destination, words that make it the name of the whole trip (去X考察的代表团, 去X那次). */
+const TRIP_NAMED_AFTER_PLACE = /[^,，。?？]{0,6}?(?:的(?:党政)?(?:代表团|考察团|观摩团|调研组|团)|那次|那趟|这次|这趟|那回)/;
 
 /** A day of the month said with 号 (6号, 23号上午), not a number of something (3号楼, 1号线, 2号文件). */
 const DAY_WRITTEN_HAO = /(?<![\d号])([1-9]|[12]\d|3[01])号(?![楼线馆院文令码位台车])/g;
@@ -327,7 +341,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     years: [...new Set([...folded.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]!))],
     // 在江西 scopes the question; 在广东、江西、湖北 lists the whole trip and scopes nothing.
     // 去浙江福建 (two places run together) names the trip's destinations, not one part of it.
-    scoped: places.filter((p) => new RegExp(`(?:在|于|到|去|赴|前往)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})`).test(folded)),
+    // 去苏南考察的代表团, 去重庆那次: a destination that names the trip itself scopes nothing within it.
+    scoped: places.filter((p) => new RegExp(`(?:在|于|到|去|赴|前往)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})(?!${TRIP_NAMED_AFTER_PLACE.source})`).test(folded)),
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
     comparative: COMPARATIVE.test(folded),
     asksTotal: type === 'howMany' && TOTAL.test(folded),

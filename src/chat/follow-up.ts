@@ -13,7 +13,7 @@
  * - a complete question (its own delegation or a leading place, and a question word) starts a new topic.
  */
 import type { Answer } from '../answer/types.ts';
-import { ADMIN_SUFFIXES, GENERIC_PLACES, PROVINCES, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn } from '../text/index.ts';
+import { ADMIN_SUFFIXES, GENERIC_PLACES, PROVINCES, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
 
 /** Runs of one-character province abbreviations (闽赣, 赣粤). */
 const ABBREVIATION_RUN = new RegExp(`[${PROVINCES.flatMap((p) => p.abbreviations).join('')}]{2,4}`, 'gu');
@@ -26,6 +26,8 @@ export interface Turn {
   subject: string | null;
   /** The one person a who-answer named (他/她 in the next turn), or null. */
   person?: string | null;
+  /** The one place a where-answer named (那边/那里 in the next turn), or null. */
+  place?: string | null;
 }
 
 export interface FollowUpResolution {
@@ -45,7 +47,7 @@ const PROVINCE_PATTERN = new RegExp(PROVINCE_NAMES.map(escape).join('|'), 'gu');
 const GROUP_NOUNS = ['党政代表团', '代表团', '代表團', '考察团', '考察團', '调研组', '工作组', '访问团', '督导组', '督查组', '考察组', '一行'];
 const GROUP_PATTERN = new RegExp(`(${GROUP_NOUNS.map(escape).join('|')}|(?<![集青社乐剧])团(?![结队体购聚])|(?<=[训修习升摩])班)`, 'u');
 /** A delegation named by its trip: 郴州去广州的代表团, 河南赴川渝的考察团. */
-const TRIP_DELEGATION = new RegExp(`(\\p{Script=Han}{2,6}?[去赴到来]\\p{Script=Han}{2,6}?)(?:那次|那趟|这次)?的(?:${GROUP_NOUNS.map(escape).join('|')})`, 'u');
+const TRIP_DELEGATION = new RegExp(`(\\p{Script=Han}{2,6}?[去赴到来]\\p{Script=Han}{2,6}?)(?:那次|那趟|这次)?的(?:那个|这个|那支|这支)?(?:${GROUP_NOUNS.map(escape).join('|')})`, 'u');
 /** A locality ends with one of these (郴州市, 长沙县, 天河区, 郴州). */
 const LOCALITY_SUFFIX_CHARS = ADMIN_SUFFIXES.filter((s) => ['市', '县', '区', '州'].includes(s)).join('');
 /** Characters that end a noun phrase when a subject is grown leftwards from its group noun. */
@@ -64,13 +66,15 @@ const OUTLET_TOPIC = /^(?:的)?(?:说法|报道|版本|数字|数据|口径|怎�
 /** Aspects asked about with "X呢" that are not places (时间呢, 成果呢). Generic words only. */
 const ASPECT_PATTERN = /(?:时间|日期|时候|哪天|几号|人数|人员|成员|成果|协议|项目|企业|行程|内容|安排|目的|原因|规模|情况|带队|领导|地点|城市|地方|结果|收获)$/u;
 const TIME_ASPECT = /(?:时间|日期|时候|哪天|几号)$/u;
+/** Amounts asked about with "X呢" (总金额呢, 人数呢): asked as how much of the subject. */
+const QUANTITY_ASPECT = /(?:金额|总额|投资额|投资|资金|人数|总数|数量|面积|产值|规模)$/u;
 /** "书记呢", "副组长呢": a role, asked as who. */
 const TITLE_TOPIC = new RegExp(`^(?:${TITLE_HEADS.map(escape).join('|')}|副\\p{Script=Han}{1,3})$|(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u');
 /** "13号呢", "9月14日呢", "第二天呢". */
-const DATE_TOPIC = /^(?:\d{1,2}月)?\d{1,2}[号日]$|^第.{1,3}天$/u;
+const DATE_TOPIC = /^(?:\d{1,2}月)?\d{1,2}[号日]$|^第.{1,3}天$|^(?:最[后後]一天|首日|次日|头一天)$/u;
 /** Shapes of parallel items: ordinals (第二组), days (13号, 9月14日), titles (市长, 书记). */
 const PARALLEL_SHAPES: readonly RegExp[] = [
-  /第[一二三四五六七八九十\d]{1,3}[组队站批天轮]/u,
+  /第[一二三四五六七八九十\d]{1,3}[组队站批天轮]|最[后後]一[天站组]|首[日站]|头一天|次日/u,
   /(?:\d{1,2}月)?\d{1,2}[号日]/u,
   new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})`, 'u'),
 ];
@@ -130,8 +134,10 @@ function leadingEvent(question: string): string | null {
 export function turnAfter(question: string, answer: Answer): Turn {
   if (!answer.found) return turnOf(question);
   const turn = turnOf(question, `${answer.short ?? ''}${answer.sentences.map((s) => s.text).join('')}`);
-  const single = answer.questionType === 'who' && answer.short && !/[、，,和与及]/.test(answer.short) ? answer.short : null;
-  return { ...turn, person: single };
+  const single = answer.short && !/[、，,和与及]/.test(answer.short) ? answer.short : null;
+  // 第二天去的是哪个县？ → 兴国县: "在那边" next refers to that place, not to the trip's destination.
+  const place = answer.questionType === 'where' && single && placesIn(single).length === 1 ? single : null;
+  return { ...turn, person: answer.questionType === 'who' ? single : null, place };
 }
 
 /**
@@ -162,7 +168,7 @@ export function placesIn(original: string): Array<Span & { kind: PlaceKind }> {
   for (let i = 1; i < text.length; i++) {
     if (!LOCALITY_SUFFIX_CHARS.includes(text[i]!)) continue;
     let start = i;
-    while (start > 0 && i - start < 4 && /\p{Script=Han}/u.test(text[start - 1]!) && !PHRASE_BREAK.test(text[start - 1]!) && !/[些各全本城地个省]/u.test(text[start - 1]!)) start--;
+    while (start > 0 && i - start < 4 && /\p{Script=Han}/u.test(text[start - 1]!) && !PHRASE_BREAK.test(text[start - 1]!) && !/[些各全本城地个省副位正]/u.test(text[start - 1]!)) start--;
     const place = text.slice(start, i + 1);
     // 市州, 县市区: a suffix after a suffix names a kind of place, not a place.
     if (start === i || GENERIC_PLACES.has(place) || INTERROGATIVE.test(place) || LOCALITY_SUFFIX_CHARS.includes(text[i - 1]!)) continue;
@@ -171,7 +177,7 @@ export function placesIn(original: string): Array<Span & { kind: PlaceKind }> {
   }
   // 德清, 临汾: a known division's name without its suffix, standing alone (at the start, after a verb of going or
   // a conjunction, before a particle or a verb).
-  for (const m of text.matchAll(/(?<=^|[那在去到赴来和与、])(\p{Script=Han}{2,3}?)(?=[呢的在那这看考签走参调督，,？?]|$)/gu)) {
+  for (const m of text.matchAll(/(?<=^|[那在去到赴来和与、，,])(\p{Script=Han}{2,3}?)(?=[呢的在那这看考签走参调督是方，,？?]|$)/gu)) {
     const start = m.index!;
     const end = start + m[1]!.length;
     if (INTERROGATIVE.test(m[1]!) || GENERIC_PLACES.has(m[1]!) || !isPlaceName(m[1]!) || found.some((p) => start < p.end && p.start < end)) continue;
@@ -186,6 +192,13 @@ export function placesIn(original: string): Array<Span & { kind: PlaceKind }> {
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** A bare name the gazetteer or the segmenter knows as a place (深圳, 井冈山), not 总金额 or 最后一天. */
+function readsAsPlace(name: string): boolean {
+  if (isPlaceName(name)) return true;
+  const words = tagWords(name);
+  return words.length > 0 && words.every((w) => w.tag.startsWith('ns'));
+}
+
 /** Whether `text` is exactly one place name (with or without its suffix). */
 function asPlace(text: string): PlaceKind | null {
   const places = placesIn(text);
@@ -195,9 +208,18 @@ function asPlace(text: string): PlaceKind | null {
   return null;
 }
 
+/** A name of two to four characters opening a question, then 在 or a verb of speaking (周立新在会上说…). */
+const SPEAKER_OPENING = /^(\p{Script=Han}{2,4}?)(?:在|说|表示|提出|提|要求|强调|主持|讲|谈|认为|指出)/u;
+
 /** Whether the question names its own subject: a delegation, a titled person, or a place it starts with. */
 function hasOwnSubject(question: string): boolean {
   if (delegationIn(question) || subjectOf(question)) return true;
+  // 杨志宏在座谈会上说…: a question opening with a person's name is about that person.
+  // (The segmenter tags an unknown name nr or x; a verb of speaking or 在 right after it makes it a speaker.)
+  // (The segmenter may also cut a name it does not know: 周/nr 立新/d.)
+  const speaker = SPEAKER_OPENING.exec(question)?.[1];
+  const opener = tagWords(question)[0];
+  if (speaker && opener && /^(?:nr|x)/.test(opener.tag) && speaker.startsWith(opener.word) && !isPlaceName(speaker) && !INTERROGATIVE.test(speaker)) return true;
   const first = placesIn(question)[0];
   // 重庆这边谁陪同的: a place's side of the previous tour, not a subject of its own.
   if (first !== undefined && /^(?:这边|那边|方面|一方|这方)/u.test(question.slice(first.end))) return false;
@@ -208,10 +230,14 @@ function hasOwnSubject(question: string): boolean {
  * Rewrites `asked` into a stand-alone question using the previous turn, or returns it unchanged when it is not
  * a follow-up (no previous turn, a complete question of its own, or too long to be one). Pure.
  */
-export function resolveFollowUp(asked: string, previous: Turn | undefined, maxChars = DEFAULT_FOLLOW_UP_MAX_CHARS): FollowUpResolution {
-  const question = asked.trim();
-  const unchanged = { question, rewritten: false };
-  if (!previous || question.length === 0 || question.length > maxChars) return unchanged;
+export function resolveFollowUp(asked: string, before: Turn | undefined, maxChars = DEFAULT_FOLLOW_UP_MAX_CHARS): FollowUpResolution {
+  const original = asked.trim();
+  const unchanged = { question: original, rewritten: false };
+  if (!before || original.length === 0 || original.length > maxChars) return unchanged;
+  // 在那邊 and 在那边 are one follow-up: it is read in simplified characters (a rewritten question stays so).
+  const question = foldScript(original);
+  const fold = (text: string | null | undefined) => (text ? foldScript(text) : (text ?? null));
+  const previous: Turn = { question: foldScript(before.question), subject: fold(before.subject), person: fold(before.person), place: fold(before.place) };
   const done = (rewritten: string | null) => (rewritten && rewritten !== question ? { question: rewritten, rewritten: true } : unchanged);
 
   const elliptic = ELLIPTIC_PATTERN.exec(question);
@@ -257,7 +283,8 @@ function resolveDeictic(question: string, previous: Turn): string | null {
   if (day) text = text.replace(/那天|当天|那一天/u, day[0]);
   const places = placesIn(previous.question);
   const subjectSpan = previous.subject ? spanOf(previous.question, previous.subject) : null;
-  const destination = lastOf(places, (p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
+  const asked = previous.place ? { text: previous.place } : undefined;
+  const destination = asked ?? lastOf(places, (p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
   // 天津那边谁会见的: a place before 那边 names that side, it does not point back.
   const sideNamed = /^\p{Script=Han}{2,4}(?:那边|这边|方面)/u.test(question) && !/^(?:在|去|到)/u.test(question);
   if (destination && !sideNamed) text = text.replace(/(在|去|到)?(?:那边|那里|那儿|那(?=[参看考签走干做吃住]))/u, (_m, verb: string | undefined) => `${verb ?? '在'}${destination.text}`);
@@ -269,7 +296,9 @@ function resolveDeictic(question: string, previous: Turn): string | null {
  * subject's own place when there is no other; a delegation X replaces the subject; anything else is asked of the
  * subject ("时间呢" → "湖南省党政代表团的时间是什么？").
  */
-function substituteTopic(previous: Turn, topic: string): string | null {
+function substituteTopic(previous: Turn, asked: string): string | null {
+  // 那在江西呢: the preposition before a place adds nothing to it.
+  const topic = /^[在去到赴]/u.test(asked) && asPlace(asked.slice(1)) ? asked.slice(1) : asked;
   if (topic.length === 0) return null;
   const prior = previous.question;
   // 重庆日报的说法呢: the same question, as that outlet reported it (its outlet replaces the one asked before).
@@ -287,13 +316,15 @@ function substituteTopic(previous: Turn, topic: string): string | null {
   const aspect = ASPECT_PATTERN.test(topic);
   // A short bare name (深圳, 井冈山) where the previous question has a destination is read as a place too.
   const destination = lastOf(placesIn(prior), (p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
-  const kind = asPlace(topic) ?? (!aspect && destination && /^\p{Script=Han}{2,4}$/u.test(topic) && !GROUP_PATTERN.test(topic) && !INTERROGATIVE.test(topic) ? destination.kind : null);
+  // (总金额呢: an amount asked of the same subject, not a place.)
+  if (QUANTITY_ASPECT.test(topic) && previous.subject) return `${previous.subject}的${topic}是多少？`;
+  const kind = asPlace(topic) ?? (!aspect && destination && /^\p{Script=Han}{2,4}$/u.test(topic) && !GROUP_PATTERN.test(topic) && !INTERROGATIVE.test(topic) && readsAsPlace(topic) ? destination.kind : null);
   if (kind) {
     const places = placesIn(prior);
     const outside = places.filter((p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
     // The destination usually follows the verb: the last place of the same kind outside the subject.
     const target = lastOf(outside, (p) => p.kind === kind) ?? outside.at(-1) ?? places.find((p) => p.kind === kind) ?? places[0];
-    if (target) return prior.slice(0, target.start) + keepSuffix(target.text, topic) + prior.slice(target.end);
+    if (target) return withTitleOfLevel(prior.slice(0, target.start) + keepSuffix(target.text, topic) + prior.slice(target.end), topic);
     return previous.subject ? `${previous.subject}在${topic}${questionTail(prior, previous.subject)}` : null;
   }
   if (GROUP_PATTERN.test(topic) && subjectSpan) return prior.slice(0, subjectSpan.start) + topic + prior.slice(subjectSpan.end);
@@ -303,6 +334,13 @@ function substituteTopic(previous: Turn, topic: string): string | null {
   if (previous.subject && TIME_ASPECT.test(topic)) return `${previous.subject}是什么时候去的？`;
   if (previous.subject) return `${previous.subject}的${topic}是什么？`;
   return null;
+}
+
+/** 哪位副市长 asked of a 区: an office names its level, so another level's place asks for any leader. */
+function withTitleOfLevel(question: string, place: string): string {
+  const level = /[省市县区州]$/u.exec(place)?.[0];
+  if (!level) return question;
+  return question.replace(/哪(?:位|个|几位|两位)(副?[省市县区州])(长|委书记)/u, (whole, office: string) => (office.endsWith(level) ? whole : '哪位领导'));
 }
 
 /** Swaps the item of the same shape in `prior` for `topic` (第二组 → 第三组), or null when there is none. */
@@ -340,5 +378,5 @@ function keepSuffix(previousPlace: string, topic: string): string {
 /** The previous question after its subject ("湖南省党政代表团去了哪几个省？" → "去了哪几个省？"). */
 function questionTail(question: string, subject: string): string {
   const at = question.indexOf(subject);
-  return at < 0 ? question : question.slice(at + subject.length).replace(/^在\p{Script=Han}{1,6}?(?=[去考调走参])/u, '');
+  return at < 0 ? question : question.slice(at + subject.length).replace(/(?:^|(?<=\p{Script=Han}))在\p{Script=Han}{1,6}?(?=[去考调走参看])/gu, '');
 }

@@ -148,6 +148,9 @@ function countedNoun(view: string, from: number): string {
   while (end < view.length && end - from < 8 && /[\u3400-\u9fff]/.test(view[end]!) && !NOUN_STOP.test(view[end]!)) end += 1;
   const run = view.slice(from, end);
   if (!run) return '';
+  // 35人组成, 3人组织: a verb of two characters after the measure is the predicate, not a counter noun.
+  const opening = tagWords(run)[0];
+  if (opening && opening.tag === 'v' && opening.word.length >= 2 && /^[点组项批场站]/.test(run)) return '';
   // 13个点, 4个组: a lone counter noun is the counted thing.
   if (run.length === 1 || /^[点组项批场站]/.test(run) && !NOUN_TAG.test(tagWords(run)[0]?.tag ?? '')) return /^[点组省市县区项批场站]/.test(run) ? run[0]! : '';
   let noun = '';
@@ -522,7 +525,7 @@ function findPlaces(view: string, sentence: string, tagged: readonly TaggedWord[
 const SITE_HEAD_PATTERN = new RegExp(`(?:${[...SITE_HEADS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`, 'g');
 /** Words that end the phrase before a name: verbs of visiting, prepositions, conjunctions. */
 const NAME_LEFT_BOUNDARY =
-  /(?:考察了|考察|参观了|参观|走进|走访|来到|前往|抵达|到达|转赴|赶赴|调研|察看|观摩|深入|签署|签订|会见|主办|承办|举办|召开|包括|看了|去了|实地|先后|分别|依次|重点|\d日|[\d一二三四五六七八九十两][个家座所处项]|上午|下午|了|的|在|到|赴|与|和|及|同|对|向|从|由|被|把|是|有|为|等|并|还)$/;
+  /(?:考察了|考察|参观了|参观|走进|走访|来到|前往|抵达|到达|转赴|赶赴|直奔|了解|调研|察看|观摩|深入|签署|签订|会见|主办|承办|举办|召开|包括|看了|去了|实地|先后|分别|依次|重点|\d日|[\d一二三四五六七八九十两][个家座所处项]|上午|下午|了|的|在|到|赴|与|和|及|同|对|向|从|由|被|把|是|有|为|等|并|还)$/;
 const VISIT_BEFORE = /(?:考察|参观|走进|走访|来到|察看|观摩|调研|深入|实地|看了|去了|先后到|先后来到|到)(?:了)?[^，。；]{0,30}$/;
 const MAX_NAME_CHARS = 24;
 

@@ -197,8 +197,11 @@ export const VERB_GROUP_HEADS: readonly string[] = ['率领', '考察', '签署'
  * group went there. Not synonyms for the segmenter's dictionary (that would tag them as nouns).
  */
 export const MOVEMENT_VERBS: readonly string[] = [
-  '前往', '来到', '抵达', '奔赴', '远赴', '转赴', '深入', '走进', '进驻', '赶赴', '到达', '赴', '到', '去', '来',
+  '前往', '来到', '抵达', '奔赴', '远赴', '转赴', '深入', '走进', '进驻', '赶赴', '到达', '直奔', '赴', '到', '去', '来',
 ];
+
+/** Activities the segmenter may tag as nouns (座谈, 交流): they end a counted noun (几家企业座谈了 counts 企业). */
+export const ACTIVITY_WORDS: readonly string[] = ['座谈', '交流', '洽谈', '对接', '签约', '调研', '考察', '观摩', '座谈交流'];
 
 /** 我市, 本县: a local paper's words for its own place. */
 export const OWN_PLACE = /[我本](?:省|市|县|区|州)/;
@@ -245,7 +248,7 @@ export const SITE_HEADS: readonly string[] = [
   '新区', '实验室', '研究院', '研究所', '博物馆', '纪念馆', '展览馆', '规划馆', '展示馆', '展厅', '体验馆', '学院', '大学',
   '医院', '学校', '工厂', '车间', '码头', '港', '社区', '街道', '村', '小镇', '古镇', '景区', '公园', '广场', '大厦', '馆',
   '园', '厂', '站', '场', '所', '项目', '工程', '平台', '中学', '小学', '街区', '农场', '合作社', '协会', '商会', '书院',
-  '旧址', '遗址', '会址', '故居', '示范点', '小镇', '家庭农场', '景点', '展厅', '银行',
+  '旧址', '遗址', '会址', '故居', '示范点', '小镇', '家庭农场', '景点', '展厅', '银行', '生产线', '总部', '产业带',
 ];
 
 /** Words that qualify a kind without naming an item of it (重点企业, 龙头企业, 相关部门 name no enterprise or office). */

@@ -286,3 +286,19 @@ describe('headedFor: of several people, those who went where the question says',
     assert.equal(headedFor(persons, analyseQuestion('谁去调研了？'), matchView('副省长周立、吴海分赴赣州、吉安调研。')).length, 2);
   });
 });
+
+describe('counts and dates the slot reads more closely', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('由…共35人组成 counts the delegation', () => {
+    assert.deepEqual(fill('考察团一共多少人？', '考察团由各县区主要负责同志共42人组成。'), ['42人']);
+    assert.deepEqual(fill('代表团有几个人？', '此次代表团由市直部门负责同志共26人组成。'), ['26人']);
+  });
+  test('家 counts the institution opening the noun (6家企业负责人 → 企业)', () => {
+    assert.deepEqual(fill('跟几家企业座谈了？', '代表团与9家企业负责人进行了座谈。'), ['9家']);
+    assert.deepEqual(fill('走访了几所学校？', '走访了3所学校校长。'), ['3所']);
+  });
+  test('a year inside a document\'s name dates no event', () => {
+    assert.deepEqual(fill('哪一年结成对口合作城市的？', '会上签署了《两市对口合作2021年工作要点》。'), []);
+    assert.deepEqual(fill('哪一年结成对口合作城市的？', '自2016年两市结为对口合作城市以来，合作不断深化。'), ['2016年']);
+  });
+});

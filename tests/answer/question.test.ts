@@ -160,3 +160,32 @@ describe('analyseQuestion: known gaps', () => {
     assert.equal(cities.focus, shortForm.focus);
   });
 });
+
+describe('analyseQuestion: days said with 号, names of things, delegations named by their trip', () => {
+  test('17号上午 reads as 17日上午; 3号楼 and 1号线 stay', () => {
+    assert.match(analyseQuestion('代表团17号上午看了哪些地方？').folded, /17日上午/);
+    assert.match(analyseQuestion('23号去了哪？').folded, /23日/);
+    assert.match(analyseQuestion('3号楼在哪里？').folded, /3号楼/);
+    assert.match(analyseQuestion('坐1号线去的吗？').folded, /1号线/);
+  });
+  test('那两个村叫什么名字 asks for villages, not for a person', () => {
+    const village = analyseQuestion('调研组抽查的那两个村叫什么名字？');
+    assert.equal(village.type, 'list');
+    assert.equal(village.focus, '村');
+    assert.equal(analyseQuestion('那家企业叫什么名字？').focus, '企业');
+    assert.equal(analyseQuestion('市委书记叫什么名字？').type, 'who');
+  });
+  test('X去Y的代表团: X is the home, and Y scopes nothing inside the trip', () => {
+    const trip = analyseQuestion('牡丹江去鄂尔多斯的代表团有多少人？');
+    assert.equal(trip.home, '牡丹江');
+    assert.deepEqual(trip.scoped, []);
+    assert.deepEqual(analyseQuestion('牡丹江考察团去呼伦贝尔那次，第二天看了什么？').scoped, []);
+    assert.deepEqual(analyseQuestion('代表团在呼伦贝尔看了几个点？').scoped, ['呼伦贝尔']);
+  });
+  test('a home the gazetteer knows is taken whole (呼伦贝尔市党政代表团)', () => {
+    assert.equal(analyseQuestion('呼伦贝尔市党政代表团多少人？').home, '呼伦贝尔');
+  });
+  test('an activity after the counted noun is not part of it (几家企业座谈了)', () => {
+    assert.equal(analyseQuestion('代表团跟几家企业座谈了？').focus, '企业');
+  });
+});

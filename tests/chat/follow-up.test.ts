@@ -29,7 +29,7 @@ table('那 X 呢 swaps the destination, keeping delegation and question', [
 
 table('那 X 呢 knows places without a suffix, abbreviation runs and traditional characters', [
   ['考察团在桐乡走访了哪些企业？', '海宁呢？', '考察团在海宁走访了哪些企业？'],
-  ['代表團在福建看了幾個點？', '那廣東呢？', '代表團在廣東看了幾個點？'],
+  ['代表團在福建看了幾個點？', '那廣東呢？', '代表团在广东看了几个点？'], // (read and rewritten in simplified characters)
   ['苏皖座谈会在哪开的？', '沪苏那个呢？', '沪苏座谈会在哪开的？'],
 ]);
 
@@ -222,3 +222,33 @@ table('a day swap keeps the month; another trip replaces the subject; 市州 is 
   ['山西省党政代表团去了哪几个省？', '青石去白鹭那次呢？', '青石去白鹭的代表团去了哪几个省？'],
   ['省领导下沉市州督导，去云岭督导的是谁？', '松江呢？', '省领导下沉市州督导，去松江督导的是谁？'],
 ]);
+
+describe('follow-ups that swap a slot, not a place', () => {
+  const answer = (short: string, questionType: Answer['questionType']): Answer => ({
+    question: '', questionType, found: true, short, sentences: [{ text: `代表团到了${short}。`, citations: [1] }], citations: [], nearest: [],
+  });
+  test('an amount (总金额呢, 人数呢) is asked of the same subject', () => {
+    assert.equal(resolveFollowUp('总金额呢？', turnOf('青石县考察团在杏州签了几个项目？')).question, '青石县考察团的总金额是多少？');
+    assert.equal(resolveFollowUp('投资额呢？', turnOf('白鹭市党政代表团签了几个协议？')).question, '白鹭市党政代表团的投资额是多少？');
+  });
+  test('a day of the trip (最后一天呢, 次日呢) replaces the day, not the destination', () => {
+    assert.equal(resolveFollowUp('最后一天呢？', turnOf('青石县考察团第二天去了哪些地方？')).question, '青石县考察团最后一天去了哪些地方？');
+    assert.equal(resolveFollowUp('最後一天呢？', turnOf('白鹭市党政代表团去杏州，第一天去了哪？')).question, '白鹭市党政代表团去杏州，最后一天去了哪？');
+  });
+  test('在那边 after a where-answer is the answered place', () => {
+    const previous = turnAfter('青石县考察团第二天去的是哪个县？', answer('松岭县', 'where'));
+    assert.equal(resolveFollowUp('在那边看了哪些地方？', previous).question, '青石县考察团在松岭县看了哪些地方？');
+  });
+  test('a delegation named by its trip, with 那个, is a subject', () => {
+    assert.equal(resolveFollowUp('他们第一天去了哪？', turnOf('青石去松岭的那个代表团一共多少人？')).question, '青石去松岭的那个代表团第一天去了哪？');
+  });
+  test('那在X呢: the preposition before the place is dropped', () => {
+    assert.equal(resolveFollowUp('那在松岭呢？', turnOf('青石县考察团在杏州看了几个点？')).question, '青石县考察团在松岭看了几个点？');
+  });
+  test('a question opening with a speaker\'s name stands on its own', () => {
+    assert.equal(resolveFollowUp('周立新在座谈会上说了什么？', turnOf('青石县考察团一共多少人？')).question, '周立新在座谈会上说了什么？');
+  });
+  test('another level of place asks any leader, not the office of the first level', () => {
+    assert.equal(resolveFollowUp('南湖区呢？', turnOf('白鹭市党政代表团到杏州那次，杏州是哪位副市长陪同的？')).question, '白鹭市党政代表团到杏州那次，南湖区是哪位领导陪同的？');
+  });
+});

@@ -203,3 +203,17 @@ describe('people listed after a titled one, and titles with their place', () => 
     assert.deepEqual(found.map(([n, , r]) => [n, r]), [['周长青', 'meet'], ['马立', 'meet'], ['许新', null]]);
   });
 });
+
+describe('dates with a part of the period, and verbs after a count', () => {
+  const texts = (sentence: string, kind: Fact['kind']) => extractFacts(sentence).filter((f) => f.kind === kind).map((f) => f.text);
+  test('7月底前, 9月中旬, 年底 keep their part', () => {
+    assert.deepEqual(texts('要在8月底前形成考察报告', 'date'), ['8月底前']);
+    assert.deepEqual(texts('10月中旬，代表团启程', 'date'), ['10月中旬']);
+    assert.deepEqual(texts('到2025年底完成', 'date'), ['2025年底']);
+  });
+  test('35人组成: 组成 is the predicate, no counter noun', () => {
+    const count = extractFacts('考察团由有关负责同志共31人组成。').find((f): f is QuantityFact => f.kind === 'quantity');
+    assert.equal(count?.text, '31人');
+    assert.equal(count?.noun, '');
+  });
+});
