@@ -9,7 +9,7 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -215,7 +215,9 @@ export function subjectMatches(subject: ClaimSubject, reading: ArticleReading, m
   // 湖南省党政代表团 and 郴州党政代表团 are different delegations even when one article names both places; a
   // training class or a team is named by its topic, so its places only need to be in the article.
   if (!last || subject.family !== 'delegation') return true;
-  const variants = placeVariants(last).filter((v) => v.length >= 2).map(escapeRegExp).join('|');
+  // 我市党政代表团 in the local paper of that place is its delegation.
+  const own = reading.home !== null && (namesPlace(reading.home, last) || namesPlace(last, reading.home)) ? [OWN_PLACE.source] : [];
+  const variants = [...placeVariants(last).filter((v) => v.length >= 2).map(escapeRegExp), ...own].join('|');
   return new RegExp(`(?:${variants})[^，,。；;！？\\n]{0,${maxGap}}?(?:${nouns.join('|')})`).test(reading.view);
 }
 

@@ -6,7 +6,7 @@
  */
 import type { ArticleMeta, CleanParagraph, CleanedArticle, ParagraphKind } from '../domain.ts';
 import { htmlToText, markdownToText, type HtmlHints } from './html.ts';
-import { NEWS_AGENCIES } from './lexicon.ts';
+import { NEWS_AGENCIES, foldScript } from './lexicon.ts';
 
 export type ArticleFormat = 'text' | 'html' | 'markdown';
 
@@ -141,7 +141,8 @@ interface Byline {
  */
 function parseByline(line: string, inHeader: boolean, opts: CleanOptions): Byline | null {
   if (line.length > opts.maxBylineChars) return null;
-  const inner = line.replace(/^[(（](.*)[)）]$/, '$1').trim();
+  // 來源：贛南日報 reads as 来源：赣南日报 (the keys are matched in simplified characters).
+  const inner = foldScript(line).replace(/^[(（](.*)[)）]$/, '$1').trim();
 
   const writtenBy = /^文\s*[|｜/丨]\s*(\S.*)$/.exec(inner);
   if (writtenBy) return { author: writtenBy[1]!.trim() };
@@ -281,6 +282,9 @@ function fileStem(fileName: string | undefined): string | null {
  * byline), publishedAt (only with a year: a dateline without one gives null), url (本文链接:, else the page's
  * canonical URL, else `hints.url`). Pure; never throws. An article with no content yields no paragraphs.
  */
+/** A site's name before its breadcrumb (滁州新闻网 首页 > 滁州要闻, 贛南新聞網 > 贛州新聞 > 時政要聞). */
+const SITE_BREADCRUMB = /^(\S{2,16}?(?:网|網|网站|網站|报|報|新闻|新聞|电视台|融媒体中心|客户端))\s*[|｜丨]?\s*(?:(?:首页|主页|首頁)\s*)?[>＞›»]/;
+
 export function cleanArticle(raw: string, hints: CleanHints = {}, options: Partial<CleanOptions> = {}): CleanedArticle {
   const opts: CleanOptions = { ...DEFAULT_CLEAN_OPTIONS, ...options };
   const format = hints.format ?? detectFormat(raw, hints.fileName);
@@ -301,6 +305,7 @@ export function cleanArticle(raw: string, hints: CleanHints = {}, options: Parti
     found.publishedAt ??= byline.publishedAt;
   };
 
+  let siteName: string | undefined;
   const lines = normaliseLines(text);
   // With a page title, the visible title line is the one the page title contains (pages append " - 红网").
   const pageTitle = pageHints.title?.replace(/\s+/g, ' ').trim() || undefined;
@@ -317,8 +322,19 @@ export function cleanArticle(raw: string, hints: CleanHints = {}, options: Parti
       found.url ??= url[1];
       return;
     }
-    if (isBoilerplate(line)) return;
+    // 滁州新闻网 首页 > 滁州要闻: the site's breadcrumb names the outlet (a fallback source), then goes.
+    const site = SITE_BREADCRUMB.exec(line);
+    if (site && paragraphs.length === 0) {
+      siteName ??= site[1];
+      return;
+    }
     const inHeader = paragraphs.length === 0;
+    // (A byline ending in editor credits — 来源：X日报 2021-06-12 责任编辑：Y — still gives its source and date.)
+    if (isBoilerplate(line)) {
+      const credits = inHeader ? parseByline(line, inHeader, opts) : null;
+      if (credits) record(credits);
+      return;
+    }
     const byline = parseByline(line, inHeader, opts);
     if (byline) {
       record(byline);
@@ -348,7 +364,7 @@ export function cleanArticle(raw: string, hints: CleanHints = {}, options: Parti
 
   const meta: ArticleMeta = {
     title: title ?? pageTitle ?? fileStem(hints.fileName) ?? opts.untitled,
-    source: found.source ?? pageHints.source ?? null,
+    source: found.source ?? pageHints.source ?? siteName ?? null,
     author: found.author ?? pageHints.author ?? null,
     publishedAt: found.publishedAt ?? (pageHints.publishedAt ? normalisePublishDate(pageHints.publishedAt) : null),
     url: found.url ?? pageHints.url ?? hints.url ?? null,

@@ -245,3 +245,23 @@ describe('normalisePublishDate', () => {
   ];
   for (const [input, expected] of cases) test(`${input || '(empty)'} → ${expected}`, () => assert.equal(normalisePublishDate(input), expected));
 });
+
+describe('bylines and site names above the text', () => {
+  test('a site breadcrumb names the outlet when no 来源 does, and is no title', () => {
+    const { meta } = cleanArticle('松岭新闻网　首页 > 松岭要闻\n\n我市代表团赴外地考察\n\n本报讯 3月2日，代表团出发。', { fileName: 'x.txt' });
+    assert.equal(meta.source, '松岭新闻网');
+    assert.equal(meta.title, '我市代表团赴外地考察');
+    const portal = cleanArticle('青石区人民政府门户网站　|　首页 > 新闻动态\n\n青石区代表团赴外地考察\n\n2024-04-19　来源：青石区融媒体中心\n\n代表团出发。', { fileName: 'y.txt' });
+    assert.equal(portal.meta.source, '青石区融媒体中心');
+    assert.equal(portal.meta.title, '青石区代表团赴外地考察');
+  });
+  test('a byline ending in editor credits still gives its source and date', () => {
+    const { meta } = cleanArticle('标题\n\n来源：松岭日报 2021-06-12 09:30　责任编辑：钱多多\n\n代表团出发。', { fileName: 'x.txt' });
+    assert.equal(meta.source, '松岭日报');
+    assert.equal(meta.publishedAt, '2021-06-12 09:30:00');
+  });
+  test('a byline in traditional characters is read too', () => {
+    const { meta } = cleanArticle('標題\n\n來源：松嶺日報　2020年09月11日　編輯：錢多多\n\n代表團出發。', { fileName: 'x.txt' });
+    assert.equal(meta.publishedAt?.slice(0, 10), '2020-09-11');
+  });
+});
