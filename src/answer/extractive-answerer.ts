@@ -19,7 +19,7 @@ import {
   opensEnumeration,
   type FeatureWeights,
 } from './features.ts';
-import { analyseQuestion, type QuestionAnalysis } from './question.ts';
+import { analyseQuestion, delegationHome, type QuestionAnalysis } from './question.ts';
 import { MAX_SHORT_CHARS, shortAnswerOf, trimToClauses } from './short-answer.ts';
 import { cardAnswer, type CardAnswer } from './card-answer.ts';
 import type { TourCard } from '../tours/index.ts';
@@ -63,6 +63,9 @@ export interface ExtractiveAnswererOptions {
   /** Tour cards: a question about one tour's leaders, dates, site count or agreements is answered from its card. */
   cards?: () => readonly TourCard[];
 }
+
+/** The home feature of an article whose title names another delegation than the one asked about. */
+const OTHER_DELEGATION = -0.5;
 
 /** Question types whose answer is a fact of a known kind: without one, the question is not answered. */
 const FACTOID = new Set(['who', 'when', 'howMany', 'where', 'list']);
@@ -237,7 +240,14 @@ export class ExtractiveAnswerer implements Answerer {
   #homeOf(question: QuestionAnalysis, article: Article): number {
     if (!question.home) return 0;
     const opening = matchView(`${article.meta.title}\n${article.paragraphs.slice(0, 2).map((p) => p.text).join('\n')}`);
-    return homeMatch(question.home, opening, this.#storyOf(article));
+    const match = homeMatch(question.home, opening, this.#storyOf(article));
+    if (match >= 1) return match;
+    // 黑龙江省党政代表团 is not the 齐齐哈尔市党政代表团 of this article's title, though the article names 黑龙江.
+    // (Only when the asked delegation is named nowhere in the article: an overview names several.)
+    const story = this.#storyOf(article);
+    if (homeMatch(question.home, story, story) >= 1) return match;
+    const titled = delegationHome(matchView(article.meta.title));
+    return titled !== null && !mentions(titled, question.home) && !mentions(question.home, titled) ? OTHER_DELEGATION : match;
   }
 
   readonly #stories = new BoundedMap<string, string>(2_000);
@@ -314,7 +324,7 @@ export class ExtractiveAnswerer implements Answerer {
     };
     // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer.
     let eligible = candidates.filter(
-      (c) => (!factoid || c.filling.length > 0 || c.features.enumeration > 0) && c.features.context >= this.#settings.minContextCoverage && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && inScope(c),
+      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && c.features.context >= this.#settings.minContextCoverage && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && inScope(c),
     );
     // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed or
     // chaired is never answered by someone who did not.

@@ -159,6 +159,12 @@ const PERSON_MEASURES = measureGroup('人');
 /** Nouns that count people (成员, 学员, 干部, 人员, 代表…). */
 const PERSON_NOUN = /(?:员|人|者|干部|代表|领导|书记|嘉宾|群众)$/;
 
+/** A kind counted right after its number (两个村, 3家企业): the count names no item. */
+const COUNTED_KIND = /[\d一二两三四五六七八九十几多]+[个家座所处名位项]?(?=[\u4e00-\u9fa5])[\u4e00-\u9fa5]{1,2}(?=[的，,。；;、和与及]|$)/g;
+
+/** An item that opens with its count (21个村) is a count of the kind. */
+const COUNTED_KIND_START = /^[\d一二两三四五六七八九十几多]+[个家座所处名位项]/;
+
 /** Measures that count institutions (家, 所): 6家企业负责人 counts 企业. */
 const INSTITUTION_MEASURES = ['家', '所'];
 
@@ -393,13 +399,16 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
         const heads = [focus, ...synonymsOf(focus).filter((w) => w.length >= 2), ...(SITE_HEADS.some((h) => h.endsWith(tail)) ? [tail] : [])];
         // An enumeration item (A、B和C) ending like the kind counts too; of overlapping names the longest stays.
         // 重点企业, 龙头企业: a qualifier before the kind names no item.
-        const namesAnItem = (f: Fact) => heads.some((h) => itemName(f).endsWith(h) && !GENERIC_QUALIFIERS.includes(itemName(f).slice(0, -h.length)));
+        // (12个乡镇、21个村 count the kind: they name no item of it.)
+        const namesAnItem = (f: Fact) => heads.some((h) => itemName(f).endsWith(h) && !GENERIC_QUALIFIERS.includes(itemName(f).slice(0, -h.length))) && !COUNTED_KIND_START.test(foldScript(itemName(f)));
         const endsLikeKind = [...items, ...facts.filter((f) => f.kind === 'term')].filter(namesAnItem);
         const named = endsLikeKind.filter((f) => !endsLikeKind.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start)).sort((a, b) => a.start - b.start);
         if (named.length > 0) return named;
         // (A one-character head counts as a word of its own or a word's end: the 学 of 大学 stands in every 学习.)
-        const words = heads.some((h) => h.length === 1) ? tagWords(sentenceView).map((w) => w.word) : [];
-        if (!heads.some((h) => (h.length >= 2 ? sentenceView.includes(h) : words.some((w) => w.endsWith(h))))) return [];
+        // (两个村, 3家企业: the kind counted, not named — no item of it is written here.)
+        const uncounted = sentenceView.replace(COUNTED_KIND, '');
+        const words = heads.some((h) => h.length === 1) ? tagWords(uncounted).map((w) => w.word) : [];
+        if (!heads.some((h) => (h.length >= 2 ? uncounted.includes(h) : words.some((w) => w.endsWith(h))))) return [];
       }
       return items;
     }

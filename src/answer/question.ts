@@ -106,10 +106,12 @@ const NOT_A_HOME = /^(?:这|那|该|我|他|她|本|此|党政|考察|学习|代
 /** X去Y(考察)的代表团: a delegation named by its trip. */
 const TRIP_OF_HOME = /([\u4e00-\u9fa5]{2,6}?)(?:去|赴|到)[\u4e00-\u9fa5]{2,8}?(?:考察|学习|调研|参观|观摩)?(?:那次|那趟)?的(?:那个|这个)?(?:党政)?(?:代表团|考察团|观摩团|团)/;
 
-function delegationHome(folded: string): string | null {
+export function delegationHome(folded: string): string | null {
   // 小店区去江汉区的代表团: the place before the verb of going is the home, the one after it the destination.
-  const trip = TRIP_OF_HOME.exec(folded);
-  if (trip && (provinceOf(trip[1]!) || isPlaceName(trip[1]!))) return trip[1]!;
+  const trip = TRIP_OF_HOME.exec(folded)?.[1];
+  // (The words before it may run into the name: 9月郴州去… → 郴州.)
+  const tripHome = trip ? [...trip].map((_, i) => trip.slice(i)).find((tail) => tail.length >= 2 && (provinceOf(tail) || isPlaceName(tail))) : undefined;
+  if (tripHome) return tripHome;
   for (const match of folded.matchAll(DELEGATION_WORD)) {
     const suffixed = match[1] !== undefined;
     // 台州代表团: the 州 the pattern took as a suffix may end the name itself.

@@ -302,3 +302,14 @@ describe('counts and dates the slot reads more closely', () => {
     assert.deepEqual(fill('哪一年结成对口合作城市的？', '自2016年两市结为对口合作城市以来，合作不断深化。'), ['2016年']);
   });
 });
+
+describe('a kind counted is not a kind named', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('两个村 / 21个村 name no village', () => {
+    assert.deepEqual(fill('抽查的那两个村叫什么名字？', '调研组抽查了两个村的扶贫台账。'), []);
+    assert.deepEqual(fill('去了哪几个村？', '三天里先后深入12个乡镇、21个村。'), []);
+  });
+  test('named villages still answer', () => {
+    assert.deepEqual(fill('去了哪几个村？', '先后察看了莲花镇军营村、白交祠村。'), ['莲花镇军营村', '白交祠村']);
+  });
+});

@@ -182,6 +182,9 @@ describe('analyseQuestion: days said with 号, names of things, delegations name
     assert.deepEqual(analyseQuestion('牡丹江考察团去呼伦贝尔那次，第二天看了什么？').scoped, []);
     assert.deepEqual(analyseQuestion('代表团在呼伦贝尔看了几个点？').scoped, ['呼伦贝尔']);
   });
+  test('words before the trip do not join its home (9月牡丹江去厦门的代表团)', () => {
+    assert.equal(analyseQuestion('2022年10月牡丹江去厦门的代表团是谁带队？').home, '牡丹江');
+  });
   test('a home the gazetteer knows is taken whole (呼伦贝尔市党政代表团)', () => {
     assert.equal(analyseQuestion('呼伦贝尔市党政代表团多少人？').home, '呼伦贝尔');
   });

@@ -22,6 +22,10 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     '东川今年在青石县安排了多少个协作项目？',
     '北岭代表团这次一共去了多少人？',
     '北岭代表团在东川参观了哪所大学？',
+    // The province's delegation is not the city's, though the article names the province.
+    '黑龙江省党政代表团去厦门是哪天出发的？',
+    // 两个村 counts villages; it names none.
+    '代表团在翔安区抽查的那两个村叫什么名字？',
   ];
   for (const question of refused) {
     test(`${question} → 找不到`, async () => {
@@ -35,6 +39,8 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     ['今年东川在三个县区一共安排了多少个协作项目？', /64个/],
     ['两市是哪年建立对口合作关系的？', /2016年/],
     ['北岭代表团在青石县参观了哪几家企业？', /青石茶业有限公司/],
+    ['牡丹江市党政代表团去厦门是哪天出发的？', /10月17日/],
+    ['牡丹江代表团在同安区看了哪几个村？', /军营村/],
   ];
   for (const [question, expected] of answered) {
     test(`${question} → ${expected.source}`, async () => {
