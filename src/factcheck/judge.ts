@@ -1269,9 +1269,11 @@ function nameSubstitution(fact: ClaimFact, claim: Claim, reading: ArticleReading
   // head with 余姚市|横坎头|村, which makes it another thing, not the same name changed.
   const placeLength = leadingPlace(name)?.place.length ?? 0;
   for (const sentence of reading.sentences) {
-    const view = sentence.view;
+    // (Names are compared without spaces — 《甲市 乙市合作协议》 — and quoted from the sentence as written.)
+    const kept = [...sentence.view].flatMap((ch, i) => (/\s/.test(ch) ? [] : [i]));
+    const view = kept.map((i) => sentence.view[i]).join('');
     if (view.includes(name)) continue;
-    for (let p = Math.min(name.length - 2, 10); p >= Math.max(2, placeLength + 1); p -= 1) {
+    for (let p = Math.min(name.length - 2, MAX_NAME_PREFIX); p >= Math.max(2, placeLength + 1); p -= 1) {
       const prefix = name.slice(0, p);
       for (let at = view.indexOf(prefix); at !== -1; at = view.indexOf(prefix, at + 1)) {
         for (let q = name.length - p - 1; q >= 1; q -= 1) {
@@ -1286,7 +1288,7 @@ function nameSubstitution(fact: ClaimFact, claim: Claim, reading: ArticleReading
           return {
             fact,
             status: 'contradicted',
-            source: sentence.text.slice(at, found + q),
+            source: sentence.text.slice(kept[at]!, kept[found + q - 1]! + 1),
             claimText: claim.text.slice(start, end),
             sentence,
             mismatchKind: fact.kind === 'term' ? 'other' : 'org',
@@ -1297,6 +1299,9 @@ function nameSubstitution(fact: ClaimFact, claim: Claim, reading: ArticleReading
   }
   return null;
 }
+
+/** The longest shared start of two names read as one name changed (an agreement names both parties first). */
+const MAX_NAME_PREFIX = 16;
 
 const FUNCTION_ONLY = /^[的了在和与同及等为是向对从]*$/;
 

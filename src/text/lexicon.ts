@@ -179,6 +179,8 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['乡村振兴', '乡村建设'],
   ['督导', '督查', '督导调研', '调研督导'],
   ['返回', '返程', '回程', '返抵', '回到'],
+  ['查阅', '翻阅', '调阅', '查看'],
+  ['销售', '卖出', '售出', '销售额'],
   ['出发', '启程', '动身', '出行'],
   ['市政府', '市人民政府'],
   ['省政府', '省人民政府'],
@@ -232,6 +234,10 @@ export const NON_FACT_WORDS: ReadonlySet<string> = new Set([
   '领导', '覆盖', '涵盖', '涉及', '包括', '包含', '据统计', '据了解', '据介绍', '据悉', '两省', '两市', '两县', '两区', '历时', '为期', '历经', '用时',
   // Framing: who reported it, or how the sentence is put (据…报道, 专门去, 开始对口支援, 由…担任).
   '报道', '据报道', '报导', '专门', '特地', '开始', '担任', '计划', '打算', '准备', '身份', '放在',
+  // How much a figure weighs (楼宇经济贡献的税收): the figure is the fact.
+  '贡献', '带来', '实现',
+  // Pointing at the trip (这趟苏南之行): the trip is the claim's subject, not a fact of it.
+  '这趟', '那趟', '此趟', '之行',
 ]);
 
 /** Generic nouns tagged as places by the segmenter that name no particular place. */

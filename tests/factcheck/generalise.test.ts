@@ -528,6 +528,22 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['湘西州党政代表团开始在贵州省铜仁市学习考察。', 'supported'],
     ],
   ],
+  [
+    'words pointing at the trip (这趟…之行) are never required',
+    [
+      ['岳阳市党政代表团这趟宁波之行一共走访了22个考察点。', 'supported'],
+      ['岳阳市党政代表团这趟宁波之行4天走访了22个考察点。', 'supported'],
+      ['岳阳市党政代表团这趟宁波之行一共走访了25个考察点。', 'contradicted'],
+    ],
+  ],
+  [
+    'an agreement named with another middle is another agreement, spaces between its parties aside',
+    [
+      ['座谈会上，岳阳与宁波两市政府签署了《宁波市人民政府 岳阳市人民政府战略合作框架协议》。', 'contradicted'],
+      ['座谈会上，岳阳与宁波两市政府签署了《宁波市人民政府岳阳市人民政府友好城市合作框架协议》。', 'contradicted'],
+      ['座谈会上，岳阳与宁波两市政府签署了《宁波市人民政府 岳阳市人民政府对口合作框架协议》。', 'supported'],
+    ],
+  ],
 ];
 
 describe('fact-check on claims never seen (invented reports)', () => {
