@@ -525,5 +525,10 @@ export function itemName(fact: Fact): string {
 
 function itemOfKind(fact: Fact, kind: ItemKind): boolean {
   if (kind === 'any') return fact.kind === 'place' || fact.kind === 'org' || fact.kind === 'meeting' || fact.kind === 'document';
+  // 南京江北新区: a district named like a site is a place too (its 江北 alone would be cut short).
+  if (kind === 'place' && fact.kind === 'org') return AREA_NAME.test(fact.name);
   return fact.kind === kind;
 }
+
+/** Site-like names of areas that are places (…新区, …开发区, …高新区). */
+const AREA_NAME = /(?:新区|开发区|高新区|经开区|自贸区|保税区|试验区)$/;

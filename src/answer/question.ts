@@ -95,6 +95,9 @@ const MEASURE = new RegExp(
 
 const TITLE = new RegExp(TITLES.filter((t) => /(?:书记|长|主任|主席)$/.test(t) && t.length >= 2).map(escapeRegExp).join('|'));
 
+/** Two titles asked together (组长和副组长, 书记、市长). */
+const TWO_TITLES = new RegExp(`(?:${TITLE.source})(?:和|与|、|及|以及)(?:${TITLE.source})`);
+
 /** A delegation word and what may stand between it and its home (江西那个团, 营口市党政代表团, 去张掖的观摩团). */
 const DELEGATION_WORD = /(省|市|县|区|州)?(?:党政)?(?:的)?(?:那个|这个|那|这)?(?:代表团|考察团|观摩团|学习团|访问团|团)/g;
 const NOT_A_HOME = /^(?:这|那|该|我|他|她|本|此|党政|考察|学习|代表|访问|观摩|整个|[一两三四五六七八九几哪]个|什么|的)|[的了个]$/;
@@ -333,7 +336,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     home: home && places.includes(home) ? home : null,
     measure,
     focus: type === 'howMany' ? countedFocus(folded, measure) : type === 'list' || type === 'what' || type === 'where' ? askedKind(folded) : null,
-    title: type === 'who' ? (TITLE.exec(folded)?.[0] ?? null) : null,
+    // 组长和副组长分别是谁: two titles asked together filter no one out.
+    title: type === 'who' && !TWO_TITLES.test(folded) ? (TITLE.exec(folded)?.[0] ?? null) : null,
     asksLeader: LEADER.test(folded),
     asksSpan: SPAN.test(folded),
     asksDay: type === 'when' && DAY_ASKED.test(folded),

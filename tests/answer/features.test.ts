@@ -313,3 +313,11 @@ describe('a kind counted is not a kind named', () => {
     assert.deepEqual(fill('去了哪几个村？', '先后察看了莲花镇军营村、白交祠村。'), ['莲花镇军营村', '白交祠村']);
   });
 });
+
+describe('a district named like a site answers where', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('首站来到X新区 → the whole district', () => {
+    assert.ok(fill('代表团第一站去了哪里？', '代表团首站来到合肥滨湖新区，参观了规划馆。').includes('合肥滨湖新区'));
+    assert.ok(fill('第一站去的是哪里？', '首站来到株洲高新区。').includes('株洲高新区'));
+  });
+});

@@ -192,3 +192,11 @@ describe('analyseQuestion: days said with 号, names of things, delegations name
     assert.equal(analyseQuestion('代表团跟几家企业座谈了？').focus, '企业');
   });
 });
+
+describe('analyseQuestion: two titles asked together', () => {
+  test('组长和副组长分别是谁 filters no one by title; one title still does', () => {
+    assert.equal(analyseQuestion('调研组的组长和副组长分别是谁？').title, null);
+    assert.equal(analyseQuestion('市委书记、市长分别是谁？').title, null);
+    assert.equal(analyseQuestion('哪位市委书记出席了？').title, '市委书记');
+  });
+});
