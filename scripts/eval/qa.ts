@@ -208,6 +208,8 @@ export async function evaluateQa(options: EvalOptions): Promise<SetReport[]> {
 export function defaultEvalRuns(): EvalOptions[] {
   const shared = [path.join(ROOT, 'data/articles'), path.join(SHARED_DIR, 'dev/articles')];
   const invented = path.join(ROOT, 'tests/fixtures/invented');
+  // Seven more articles with 70 questions, 30 claims and 20 conversations, written by a helper who never saw the code.
+  const heldout7 = path.join(ROOT, 'tests/fixtures/heldout7');
   return [
     {
       sets: {
@@ -220,6 +222,10 @@ export function defaultEvalRuns(): EvalOptions[] {
     {
       sets: { invented: path.join(invented, 'qa.jsonl'), 'invented follow-ups': path.join(invented, 'followups.jsonl') },
       corpusDirs: [...shared, path.join(invented, 'articles')],
+    },
+    {
+      sets: { heldout7: path.join(heldout7, 'qa.jsonl'), 'heldout7 follow-ups': path.join(heldout7, 'followups.jsonl') },
+      corpusDirs: [...shared, path.join(heldout7, 'articles')],
     },
   ];
 }
