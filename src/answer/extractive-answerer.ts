@@ -199,13 +199,13 @@ export class ExtractiveAnswerer implements Answerer {
         let home = homes.get(article.docId);
         if (home === undefined) homes.set(article.docId, (home = this.#homeOf(question, article)));
         let askedBefore = 0;
+        const reportHome = this.#reportHomeOf(article);
         reading.sentences.forEach(({ span, facts, view, tokens }, index) => {
           // An article's own question (为何…？) is answered by what follows it: that sentence inherits its match.
           if (/[?？]$/.test(span.text)) {
             askedBefore = coverage(tokens, view);
             return;
           }
-          const reportHome = this.#reportHomeOf(article);
           const filling = slotFacts(facts, question, view, span.text, reportHome);
           // 来到我市 in the local paper of the asked place is that place.
           const ourPlace = (place: string) => reportHome !== null && mentions(reportHome, place) && OWN_PLACE.test(view);

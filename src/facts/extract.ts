@@ -78,12 +78,14 @@ function definedPoint(point: DatePoint): DatePoint {
 }
 
 /** Dates and ranges (2023年9月23日至28日, 九月二十三日, 11月9日-11日, 2016年); a bare day takes the context's month. */
-/** A part of a month or year written after it (底, 初, 中旬, 下旬, 末), with 前 when it is a deadline. */
-const PART_OF_PERIOD = /^(?:底|初|上旬|中旬|下旬|末)(?:以前|前)?/;
+/** Parts of a month or year (底, 初, 中旬, 下旬, 末). */
+const PERIOD_PART = /(?:底|初|上旬|中旬|下旬|末)/;
+/** A part of a month or year written after it, with 前 when it is a deadline (7月底前). */
+const PART_OF_PERIOD = new RegExp(`^${PERIOD_PART.source}(?:以前|前)?`);
 
 /** The part of its month a date names (5月上旬 → 上旬), or ''. */
 export function partOfPeriod(date: DateFact): string {
-  return /(?:底|初|上旬|中旬|下旬|末)/.exec(date.text)?.[0] ?? '';
+  return PERIOD_PART.exec(date.text)?.[0] ?? '';
 }
 
 function findDates(view: string, sentence: string, context: DatePoint): DateFact[] {
