@@ -301,6 +301,9 @@ export function holdsTitle(person: PersonFact, title: string, sentenceView: stri
 
 /** Between two people of one list: a coordinator and the next one's titles (、市委副书记、代市长 / ，市委副书记、市长). */
 const LISTED_WITH_TITLE = /^(?:、|和|及|与|以及|，|,)[^，。；：,;:赴到去]{0,14}$/;
+/** Words after a name that make it the authority whose instructions are quoted (X总书记关于…, X总书记的重要讲话). */
+const QUOTED_AUTHORITY = /^总书记(?:关于|的重要|重要|在[^，。；]{0,12}(?:讲话|指示))/;
+
 /** 分赴, 分别赴: a list of people sent one to each place of the list that follows. */
 const RESPECTIVELY_TO = /^(?:分赴|分别赴|分别到|分别前往|分别去|分别在)([^，。；,;]+)/;
 
@@ -338,7 +341,8 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
   const notAsked = (name: string) => !question.places.some((p) => nameEquals(p, name)) && !question.people.includes(name);
   switch (question.type) {
     case 'who': {
-      const persons = facts.filter((f): f is PersonFact => f.kind === 'person' && notAsked(f.name));
+      // 学习贯彻X总书记关于…的重要讲话: the authority quoted is no one who took part.
+      const persons = facts.filter((f): f is PersonFact => f.kind === 'person' && notAsked(f.name) && !QUOTED_AUTHORITY.test(sentenceView.slice(f.end)));
       const titled = question.title
         ? persons.filter((p) => holdsTitle(p, question.title!, sentenceView, persons.filter((q) => q.end <= p.start).at(-1)?.end ?? 0))
         : persons;

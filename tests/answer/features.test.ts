@@ -321,3 +321,11 @@ describe('a district named like a site answers where', () => {
     assert.ok(fill('第一站去的是哪里？', '首站来到株洲高新区。').includes('株洲高新区'));
   });
 });
+
+describe('the authority quoted is no one who took part', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('X总书记关于…的重要讲话 names no participant; the leader who chaired does', () => {
+    assert.deepEqual(fill('谁主持的会议？', '会议深入学习贯彻习近平总书记关于区域协调发展的重要讲话精神，省委书记周立新主持会议。'), ['周立新']);
+    assert.ok(!fill('是谁带队的？', '代表团认真学习习近平总书记重要指示精神。').includes('习近平'));
+  });
+});
