@@ -399,15 +399,16 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       const focus = question.focus;
       if (focus && (focus.length >= 2 || /^[村镇乡]$/.test(focus)) && kind !== 'place' && kind !== 'any' && !ANY_INSTITUTION.test(focus)) {
         // The kind's last character names it too when site names end in it (纪念馆 → 馆, 考察点 → 点), not 企业 → 业.
-        const tail = focus.slice(-1);
-        const heads = [focus, ...synonymsOf(focus).filter((w) => w.length >= 2), ...(SITE_HEADS.some((h) => h.endsWith(tail)) ? [tail] : [])];
+        const headsOf = (kind: string) => [kind, ...synonymsOf(kind).filter((w) => w.length >= 2), ...(SITE_HEADS.some((h) => h.endsWith(kind.slice(-1))) ? [kind.slice(-1)] : [])];
+        const heads = [focus, ...question.alsoKinds].flatMap(headsOf);
         // An enumeration item (A、B和C) ending like the kind counts too; of overlapping names the longest stays.
         // 重点企业, 龙头企业: a qualifier before the kind names no item.
         // (12个乡镇、21个村 count the kind: they name no item of it.)
         const namesAnItem = (f: Fact) => heads.some((h) => itemName(f).endsWith(h) && !GENERIC_QUALIFIERS.includes(itemName(f).slice(0, -h.length))) && !COUNTED_KIND_START.test(foldScript(itemName(f)));
         const endsLikeKind = [...items, ...facts.filter((f) => f.kind === 'term')].filter(namesAnItem);
         const named = endsLikeKind.filter((f) => !endsLikeKind.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start)).sort((a, b) => a.start - b.start);
-        if (named.length > 0) return named;
+        // 哪些企业和园区: the list that names one of the kinds asked together is the answer, whatever each item is.
+        if (named.length > 0) return question.alsoKinds.length > 0 ? items : named;
         // (A one-character head counts as a word of its own or a word's end: the 学 of 大学 stands in every 学习.)
         // (两个村, 3家企业: the kind counted, not named — no item of it is written here.)
         const uncounted = sentenceView.replace(COUNTED_KIND, '');

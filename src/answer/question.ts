@@ -44,6 +44,8 @@ export interface QuestionAnalysis {
   measure: string | null;
   /** The noun a quantity question counts (多少个考察点 → 考察点) or the kind a list/what question asks for. */
   focus: string | null;
+  /** Further kinds asked together with the focus (哪些企业和园区 → 园区): an item of any of them answers. */
+  alsoKinds: string[];
   /** An official title asked about (哪位省委书记…): a person answer must hold it. */
   title: string | null;
   /** The question asks who led (带队, 率领…): a person in the 'lead' role answers it best. */
@@ -251,6 +253,24 @@ function askedKind(question: string): string | null {
   return NOUN.test(first.tag) ? canonicalWord(first.word) : null;
 }
 
+/** The kinds coordinated after the asked one (哪些企业和园区 → [园区]; 哪些企业、园区和学校 → [园区, 学校]). */
+function coordinatedKinds(question: string): string[] {
+  const match = ASKED_KIND.exec(question);
+  const first = match ? tagWords(match[1]!)[0]?.word : undefined;
+  if (!match || !first) return [];
+  let rest = question.slice(match.index + match[0].length - match[1]!.length + first.length);
+  const out: string[] = [];
+  for (let next = COORDINATED_KIND.exec(rest); next; next = COORDINATED_KIND.exec(rest)) {
+    const words = tagWords(next[1]!);
+    if (words.length !== 1 || !NOUN.test(words[0]!.tag) || GENERIC_KINDS.has(words[0]!.word)) break;
+    out.push(canonicalWord(words[0]!.word));
+    rest = rest.slice(next[0].length);
+  }
+  return out;
+}
+/** 、园区 / 和学校: one more kind coordinated with the one before (up to the next conjunction or the question's end). */
+const COORDINATED_KIND = /^[和及与、]([\u4e00-\u9fa5]{1,4}?)(?=[和及与、]|[^\u4e00-\u9fa5]|$)/;
+
 /** Whether the first occurrences of two words in a text overlap. */
 function overlaps(text: string, a: string, b: string): boolean {
   const at = text.indexOf(a);
@@ -336,6 +356,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     home: home && places.includes(home) ? home : null,
     measure,
     focus: type === 'howMany' ? countedFocus(folded, measure) : type === 'list' || type === 'what' || type === 'where' ? askedKind(folded) : null,
+    alsoKinds: type === 'list' || type === 'what' || type === 'where' ? coordinatedKinds(folded) : [],
     // 组长和副组长分别是谁: two titles asked together filter no one out.
     title: type === 'who' && !TWO_TITLES.test(folded) ? (TITLE.exec(folded)?.[0] ?? null) : null,
     asksLeader: LEADER.test(folded),

@@ -9,8 +9,8 @@ import { askedRole, enumerationItems } from './features.ts';
 import type { QuestionAnalysis } from './question.ts';
 import { foldScript, placeVariants } from '../text/index.ts';
 
-/** The longest short answer shown; a longer list keeps the items that fit. */
-export const MAX_SHORT_CHARS = 40;
+/** The longest short answer shown (five site names fit; 40 cut lists users asked for whole); a longer list keeps the items that fit. */
+export const MAX_SHORT_CHARS = 90;
 
 interface ShortSource {
   text: string;

@@ -4,7 +4,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mergeAnswers, splitCompound, uncoveredText, type Answer, type Citation } from '../../src/answer/index.ts';
+import { MAX_SHORT_CHARS, mergeAnswers, splitCompound, uncoveredText, type Answer, type Citation } from '../../src/answer/index.ts';
 
 describe('splitCompound: one part per asking clause, later parts carrying the first one\'s words', () => {
   const split: Array<[string, string[]]> = [
@@ -69,8 +69,8 @@ describe('mergeAnswers', () => {
     assert.equal(merged.found, false);
   });
 
-  test('joined short answers stay within 40 characters', () => {
-    const long = '甲'.repeat(30);
+  test('joined short answers stay within MAX_SHORT_CHARS', () => {
+    const long = '甲'.repeat(MAX_SHORT_CHARS - 10);
     const merged = mergeAnswers('问', [
       { clause: 'a', question: 'a？', answer: answer(true, long, [['d#p1', `${long}。`]]) },
       { clause: 'b', question: 'b？', answer: answer(true, '乙'.repeat(20), [['d#p2', `${'乙'.repeat(20)}。`]]) },

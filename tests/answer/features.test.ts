@@ -329,3 +329,32 @@ describe('the authority quoted is no one who took part', () => {
     assert.ok(!fill('是谁带队的？', '代表团认真学习习近平总书记重要指示精神。').includes('习近平'));
   });
 });
+
+describe('kinds asked together take the whole list that names one of them', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  const visit = '当天，考察团先后来到青禾食品股份有限公司、东湾数字产业园、城市规划馆和远帆新能源基地。';
+  test('哪些企业和园区 / 哪些企业、园区 / 哪几家企业及园区: every item of the list', () => {
+    for (const question of ['考察团都去了哪些企业和园区？', '看了哪些企业、园区？', '走访了哪几家企业及园区？']) {
+      const items = fill(question, visit);
+      for (const item of ['青禾食品股份有限公司', '东湾数字产业园', '城市规划馆', '远帆新能源基地']) assert.ok(items.includes(item), `${question}: ${item} in ${items.join('、')}`);
+    }
+  });
+  test('one kind asked keeps only the items of that kind', () => {
+    assert.deepEqual(fill('考察了哪些企业？', visit), ['青禾食品股份有限公司']);
+  });
+  test('a sentence naming no item of either kind fills nothing', () => {
+    assert.deepEqual(fill('看了哪些企业和园区？', '双方表示将进一步深化交流，共同打造区域合作平台，实现协同发展、共同繁荣。'), []);
+  });
+});
+
+describe('a long list keeps all its items in the short answer', () => {
+  test('five sites of some twelve characters each are all shown', async () => {
+    const { shortAnswerOf } = await import('../../src/answer/short-answer.ts');
+    const sentence = '次日上午，代表团依次考察了北岸港口物流枢纽园区、南湖生物医药创新产业园、西城智能制造示范基地、东山国际会展中心和老城区历史文化街区。';
+    const question = analyseQuestion('代表团第二天上午看了哪些地方？');
+    const filling = slotFacts(extractFacts(sentence), question, matchView(sentence), sentence);
+    const paragraph = { id: 'p1', n: 1, text: sentence } as never;
+    const short = shortAnswerOf(question, [{ text: sentence, filling, paragraph, article: {} as never }]) ?? '';
+    for (const site of ['北岸港口物流枢纽园区', '南湖生物医药创新产业园', '西城智能制造示范基地', '东山国际会展中心', '老城区历史文化街区']) assert.ok(short.includes(site), `${site} in ${short}`);
+  });
+});

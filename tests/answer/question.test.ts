@@ -200,3 +200,14 @@ describe('analyseQuestion: two titles asked together', () => {
     assert.equal(analyseQuestion('哪位市委书记出席了？').title, '市委书记');
   });
 });
+
+describe('analyseQuestion: kinds asked together', () => {
+  const cases: Array<[string, string[]]> = [
+    ['代表团都去了哪些企业和园区？', ['园区']],
+    ['那天看了哪几家企业、学校和医院？', ['学校', '医院']],
+    ['参观了哪些地方及企业？', ['企业']],
+    ['考察了哪些企业？', []],
+    ['签了什么协议？', []],
+  ];
+  for (const [question, kinds] of cases) test(`${question} → ${kinds.join('、') || '∅'}`, () => assert.deepEqual(analyseQuestion(question).alsoKinds, kinds));
+});
