@@ -1,7 +1,7 @@
 import { BoundedMap } from '../bounded-map.ts';
 import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
-import { dateContextOf, extractFacts, matchView, titledPeopleOf, type DateFact, type Fact, type PersonFact } from '../facts/index.ts';
+import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
 import { BIGRAM_PREFIX, OWN_PLACE, PROVINCES, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
@@ -200,6 +200,7 @@ export class ExtractiveAnswerer implements Answerer {
         if (home === undefined) homes.set(article.docId, (home = this.#homeOf(question, article)));
         let askedBefore = 0;
         const reportHome = this.#reportHomeOf(article);
+        const timeline = this.#timelineOf(article);
         reading.sentences.forEach(({ span, facts, view, tokens }, index) => {
           // An article's own question (为何…？) is answered by what follows it: that sentence inherits its match.
           if (/[?？]$/.test(span.text)) {
@@ -225,6 +226,7 @@ export class ExtractiveAnswerer implements Answerer {
             items: Math.min(1, Math.max(0, filling.length - 1) / 3),
             total: question.asksTotal ? totalCount(filling, facts, view) : 0,
             enumeration: question.asksEnumeration && opensEnumeration(span.text) ? 1 : 0,
+            day: question.day ? dayFit(question.day, timeline, timeline.sentences[paragraph.n - 1]?.[index]) : 0,
           };
           askedBefore = 0;
           let score = 0;
@@ -285,6 +287,25 @@ export class ExtractiveAnswerer implements Answerer {
   /** The people an article names with a title, cached per article. */
   #peopleOf(article: Article): Map<string, string> {
     return this.#people.getOrCreate(article.docId, () => titledPeopleOf(article.paragraphs.map((p) => p.text)));
+  }
+
+  readonly #timelines = new BoundedMap<string, Timeline>(2_000);
+
+  /** When each sentence of an article happens (15日上午, 次日, 当天下午 carried on), cached per article. */
+  #timelineOf(article: Article): Timeline {
+    return this.#timelines.getOrCreate(article.docId, () => {
+      let date = dateContextOf(article.meta.publishedAt);
+      // Paragraphs that are not body text keep their place (timeline rows are indexed by paragraph number) but
+      // date nothing.
+      return tripTimeline(
+        article.paragraphs.map((p) => {
+          if (p.kind !== 'body') return [];
+          const read = extractParagraphFacts(p.text, { date });
+          date = { ...date, ...read.date };
+          return read.sentences;
+        }),
+      );
+    });
   }
 
   readonly #reportHomes = new BoundedMap<string, string | null>(2_000);

@@ -3,12 +3,12 @@
  * sentence score is the weighted sum with the weights from config (`ANSWER_WEIGHTS`). No feature throws a
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
-import type { Fact, PersonFact, PersonRole, QuantityFact } from '../facts/index.ts';
+import { sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type QuantityFact } from '../facts/index.ts';
 import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, SITE_HEADS, divisionLevels, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
-export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'home', 'role', 'title', 'span', 'reason', 'ordinal', 'items', 'total', 'enumeration'] as const;
+export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'home', 'role', 'title', 'span', 'reason', 'ordinal', 'items', 'total', 'enumeration', 'day'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureWeights = Readonly<Record<FeatureName, number>>;
 
@@ -29,6 +29,7 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   items: 0.1,
   total: 0.2,
   enumeration: 0.3,
+  day: 0.3,
 };
 
 /** Where a sentence opens an enumeration (…：一是, 其一, 第一，, 首先，). */
@@ -114,6 +115,16 @@ const GENERIC_FOCUS = /^(?:方面|领域|内容|事情|问题|情况|工作|措�
 
 /** Kinds that any named institution answers (哪家单位 is answered by …有限公司 as well as by …研究院). */
 const ANY_INSTITUTION = /^(?:单位|机构|地方|场所|部门|企业单位)$/;
+
+/** Focus words that ask for the sites of a visit (哪些地方, 哪几个点). */
+const SITE_FOCUS = /^(?:地方|地点|点位|考察点|点|站点|单位)$/;
+
+/** A list question about the sites visited: a site-like focus, or a mixed one (哪些企业和园区), or none after a visiting verb. */
+function asksSites(question: QuestionAnalysis, kind: ItemKind): boolean {
+  if (question.focus && SITE_FOCUS.test(question.focus)) return true;
+  if (kind === 'org' && question.alsoKinds.length > 0) return true;
+  return !question.focus && /考察|参观|走访|看了|去了|到了|走进|来到/.test(question.folded);
+}
 
 /** Kinds of items a list or where question may ask for, by its focus noun. */
 export type ItemKind = 'place' | 'org' | 'person' | 'meeting' | 'document' | 'any';
@@ -385,6 +396,13 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
     case 'what': {
       const kind = askedItemKind(question);
       if (question.type === 'what' && kind === 'any') return [];
+      // 去了哪些地方 / 看了哪些点 / 哪些企业和园区: the list of sites after a visiting verb, each item whole
+      // (中新（重庆）多式联运示范基地, names without a telling ending), not the typed facts one by one.
+      // (考察了哪里 asks a place, unless it asks about one day of the trip: 次日上午考察了哪里 asks that day's sites.)
+      if ((question.type === 'list' || (question.type === 'where' && question.day !== null)) && asksSites(question, kind)) {
+        const sites = sitesInSentence(sentenceView, facts, true).filter((site) => notAsked(site.name));
+        if (sites.length > 0) return sites.map((site): OrgFact => ({ kind: 'org', text: sentence.slice(site.start, site.end), start: site.start, end: site.end, name: site.name, visited: true }));
+      }
       const typed = facts.filter((f) => itemOfKind(f, kind) && notAsked(itemName(f)));
       // A place inside a site's name (远海 in 远海自动化码头) is not an item of its own.
       const whole = typed.filter((f) => !typed.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));

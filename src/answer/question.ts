@@ -24,6 +24,7 @@ import {
   tokenizeForIndex,
 } from '../text/index.ts';
 import type { QuestionType } from './types.ts';
+import { askedDay, type AskedDay } from '../facts/index.ts';
 
 /** What the answerer needs to know about a question before it looks at evidence. */
 export interface QuestionAnalysis {
@@ -64,6 +65,8 @@ export interface QuestionAnalysis {
   scoped: string[];
   /** Ordinals named (第二组 → 第2组): the item the question is about. */
   ordinals: string[];
+  /** The day of the trip asked about (第二天上午, 最后一天, 15日); null for when-questions, which ask the day. */
+  day: AskedDay | null;
   /** The question gathers or compares facts across parts or stories (都, 分别, 各, 最…). */
   comparative: boolean;
   /** A how-many question asks for a total (一共, 总共, 合计, 加起来…). */
@@ -371,6 +374,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     // 去苏南考察的代表团, 去重庆那次: a destination that names the trip itself scopes nothing within it.
     scoped: places.filter((p) => new RegExp(`(?:在|于|到|去|赴|前往)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})(?!${TRIP_NAMED_AFTER_PLACE.source})`).test(folded)),
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
+    day: type === 'when' ? null : askedDay(folded),
     comparative: COMPARATIVE.test(folded),
     asksTotal: type === 'howMany' && TOTAL.test(folded),
     outlets: outlets.map((o) => o.text),

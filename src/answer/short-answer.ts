@@ -7,7 +7,7 @@ import type { Article, Paragraph } from '../domain.ts';
 import type { DateFact, Fact, PersonFact, QuantityFact } from '../facts/index.ts';
 import { askedRole, enumerationItems } from './features.ts';
 import type { QuestionAnalysis } from './question.ts';
-import { foldScript, placeVariants } from '../text/index.ts';
+import { DAY_PARTS, foldScript, placeVariants } from '../text/index.ts';
 
 /** The longest short answer shown (five site names fit; 40 cut lists users asked for whole); a longer list keeps the items that fit. */
 export const MAX_SHORT_CHARS = 90;
@@ -53,7 +53,7 @@ function scopedQuantity(question: QuestionAnalysis, sentence: string, quantities
 }
 
 /** A part of the day right after a date (27日下午, 19日上午). */
-const PART_OF_DAY = /^(?:上午|下午|中午|晚上|傍晚|晚间|早上|清晨|凌晨|午后)/;
+const PART_OF_DAY = new RegExp(`^(?:${DAY_PARTS.join('|')})`);
 
 /** Joins items with 、 up to MAX_SHORT_CHARS; null when nothing fits. */
 function joinItems(items: readonly string[]): string | null {

@@ -5,7 +5,7 @@
  * content words. Words that state no fact (双方, 有关, 此次: the lexicon's NON_FACT_WORDS) are never facts.
  */
 import { extractFacts, matchView, type DateValue, type Fact, type PersonRole, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, MEASURE_WORDS, outletsIn, provinceOf, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { DAY_PARTS, GENERIC_PLACES, MEASURE_WORDS, outletsIn, provinceOf, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 
 /** Kinds of claim facts (`subject` is checked against the whole article; `term` is a plain content word). */
 export type ClaimFactKind = 'subject' | 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
@@ -56,8 +56,6 @@ export const GROUP_NOUNS: Readonly<Record<GroupFamily, readonly string[]>> = {
 
 const GROUP_PATTERN = new RegExp(`(?:${Object.values(GROUP_NOUNS).flat().join('|')})`);
 
-/** Parts of a day written after a date (8月9日晚上): a slot of its own. */
-export const DAY_PARTS: readonly string[] = ['上午', '中午', '下午', '晚上', '晚间', '当晚', '早上', '清晨', '傍晚', '凌晨', '夜间'];
 const DAY_PART_AFTER = new RegExp(`^(?:${DAY_PARTS.join('|')})`);
 /** 上旬/中旬/下旬 after a month: a period of days. */
 const DECADE_AFTER = /^(上旬|中旬|下旬|初|底|末)/;

@@ -9,7 +9,7 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -223,11 +223,6 @@ export function subjectMatches(subject: ClaimSubject, reading: ArticleReading, m
 
 function datesOf(sentence: ArticleSentence): DateFact[] {
   return sentence.facts.filter((f): f is DateFact => f.kind === 'date' && (f.from.month !== undefined || f.from.day !== undefined || f.from.year !== undefined));
-}
-
-function sameDayPart(a: string | null, b: string | null): boolean {
-  const evening = ['晚上', '晚间', '当晚', '夜间'];
-  return a === b || (!!a && !!b && evening.includes(a) && evening.includes(b));
 }
 
 /** Days a date spans (a month-level date spans its month). */

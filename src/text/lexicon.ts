@@ -205,6 +205,15 @@ export const MOVEMENT_VERBS: readonly string[] = [
 /** Activities the segmenter may tag as nouns (座谈, 交流): they end a counted noun (几家企业座谈了 counts 企业). */
 export const ACTIVITY_WORDS: readonly string[] = ['座谈', '交流', '洽谈', '对接', '签约', '调研', '考察', '观摩', '座谈交流'];
 
+/** Parts of a day written after a date or 当天 (8月9日晚上, 次日上午); the evening words name one part. */
+export const DAY_PARTS: readonly string[] = ['上午', '中午', '下午', '晚上', '晚间', '当晚', '早上', '清晨', '傍晚', '凌晨', '夜间', '午后'];
+const EVENING_PARTS: readonly string[] = ['晚上', '晚间', '当晚', '夜间'];
+
+/** Whether two parts of a day are the same part (晚上 ≈ 当晚). */
+export function sameDayPart(a: string | null, b: string | null): boolean {
+  return a === b || (!!a && !!b && EVENING_PARTS.includes(a) && EVENING_PARTS.includes(b));
+}
+
 /** 我市, 本县: a local paper's words for its own place. */
 export const OWN_PLACE = /[我本](?:省|市|县|区|州)/;
 

@@ -7,7 +7,7 @@ import { OUTLET_SUFFIXES, PROVINCES, REGION_GROUPS, GENERIC_PLACES, TITLES, esca
 import { matchView, partOfPeriod, type DateFact, type DatePoint, type PersonFact, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { readArticle, type ArticleFacts, type TourSentence } from './article-facts.ts';
 import type { Article } from '../domain.ts';
-import { sitesInSentence } from './sites.ts';
+import { sitesInSentence } from '../facts/index.ts';
 import { delegationNames } from './delegation.ts';
 import { overviewTrips, provinceHome, reportSections, type OverviewTrip, type SectionReader } from './overview.ts';
 import type { TourCitation, TourLevel } from './types.ts';

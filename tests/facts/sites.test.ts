@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFacts, matchView } from '../../src/facts/index.ts';
-import { sitesInSentence } from '../../src/tours/sites.ts';
+import { extractFacts, matchView, sitesInSentence } from '../../src/facts/index.ts';
 
 const sites = (sentence: string, cue = true) => sitesInSentence(matchView(sentence), extractFacts(sentence), cue).map((s) => sentence.slice(s.start, s.end));
 

@@ -6,7 +6,7 @@
  * item of it is a site, so names without a telling ending (格力电器, 九科绿洲) come along with their neighbours.
  */
 import { SITE_HEADS, foldScript, provinceOf } from '../text/index.ts';
-import type { Fact } from '../facts/index.ts';
+import type { Fact } from './types.ts';
 
 /** A site with its offsets in the sentence. */
 export interface SiteSpan {

@@ -1,0 +1,33 @@
+/**
+ * Questions about one day of a trip (invented report in tests/fixtures/itinerary): the sentence of the asked day
+ * and part of the day answers, and a list of sites visited comes whole, each name as written.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { QuestionAnswering } from '../../src/app.ts';
+import { answerBody } from '../../src/answer/index.ts';
+import { openFixtureQa, removeTempDirs } from '../helpers/corpus-index.ts';
+
+describe('a question about one day of the trip', () => {
+  let qa: QuestionAnswering;
+  before(async () => {
+    qa = await openFixtureQa('itinerary');
+  });
+  after(removeTempDirs);
+
+  const secondMorning = ['青川港集团集装箱码头', '中欧（青川）物流枢纽', '自贸片区综合服务大厅'];
+  const cases: Array<[string, string[]]> = [
+    ['南山代表团第二天上午去了哪些地方？', secondMorning],
+    ['南山市党政代表团13号上午看了哪些点？', secondMorning],
+    ['南山团次日上午都考察了哪里？', secondMorning],
+    ['南山代表团最后一天看了哪些地方？', ['湖畔现代农业园', '白石村乡村振兴示范点']],
+    ['南山代表团第一天去了哪些地方？', ['青川滨江科技城', '云端数据中心', '青川规划展览馆']],
+  ];
+  for (const [question, sites] of cases) {
+    test(`${question} → ${sites.join('、')}`, async () => {
+      const { answer } = await qa.ask(question);
+      assert.equal(answer.found, true, answerBody(answer));
+      for (const site of sites) assert.ok((answer.short ?? '').includes(site), `${site} in ${answer.short}`);
+    });
+  }
+});
