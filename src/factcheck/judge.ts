@@ -65,8 +65,8 @@ const ROLE_VERBS: Readonly<Record<Exclude<PersonRole, null>, readonly string[]>>
   accompany: ['陪同', '随同'],
   attend: ['出席', '参加'],
 };
-const CHECKED_ROLES: ReadonlySet<PersonRole> = new Set(['lead', 'chair', 'sign', 'meet']);
-const ROLE_NAMES: Readonly<Record<string, string>> = { lead: '率领', chair: '主持', sign: '签署', meet: '会见' };
+const CHECKED_ROLES: ReadonlySet<PersonRole> = new Set(['lead', 'chair', 'sign', 'meet', 'accompany']);
+const ROLE_NAMES: Readonly<Record<string, string>> = { lead: '率领', chair: '主持', sign: '签署', meet: '会见', accompany: '陪同' };
 
 const TITLE_BEFORE = new RegExp(`(?:${TITLES.map(escapeRegExp).join('|')})$`);
 const PUNCTUATION = /[，,。；;！？!?：:\n]/;
@@ -873,6 +873,7 @@ function contradict(
     case 'meeting':
     case 'term':
       return (
+        (fact.kind === 'term' || fact.kind === 'org' ? contradictVenue(fact, claim, reading) : null) ??
         (fact.kind === 'term' ? contradictPartner(fact, claim, reading) : null) ??
         substitution(fact, claim, reading, window, settings, found) ??
         nameSubstitution(fact, claim, reading, window, settings, found)
@@ -884,25 +885,37 @@ function contradict(
 
 /** Where a meeting is held: 在<venue>召开/举行 (the venue a place, a hall, or a train). */
 const VENUE = /在([\u3400-\u9fff·]{2,16}?)(?:隆重|正式|顺利|同期)?(?:召开|举行|举办|开幕)/;
+/** A claim says it plainly too: 座谈会是在X开的. */
+const CLAIMED_VENUE = /在([\u3400-\u9fff·]{2,16}?)(?:隆重|正式|顺利|同期)?(?:召开|举行|举办|开幕|开的|开了|开)/;
 
 /**
- * Where a named meeting was held (座谈会在宁洱县召开 against the report's 座谈会在澜沧县召开): the report says the
- * same meeting was held at another venue. Null unless the claim names the meeting and places it with 在…召开.
+ * Where a named meeting was held (座谈会在宁洱县召开 against the report's 座谈会在澜沧县召开; 在无锡市政务服务中心开的
+ * against 在无锡太湖饭店召开): the report says the same meeting was held at another venue — another place, or another
+ * building in the same place. Null unless the claim names the meeting and places it with 在…召开.
  */
 function contradictVenue(fact: ClaimFact, claim: Claim, reading: ArticleReading): FactOutcome | null {
-  if (fact.kind !== 'place') return null;
-  const claimed = VENUE.exec(claim.view);
+  if (fact.kind !== 'place' && fact.kind !== 'org' && fact.kind !== 'term') return null;
+  const claimed = CLAIMED_VENUE.exec(claim.view);
   const meeting = claim.facts.find((f) => f.kind === 'meeting');
   if (!claimed || !meeting || meeting.kind !== 'meeting') return null;
   const venueStart = claimed.index + 1;
   if (fact.start < venueStart || fact.end > venueStart + claimed[1]!.length) return null;
+  // Only the first fact inside the venue answers for it (one verdict per venue).
+  if (claim.facts.some((f) => f !== fact && f.start >= venueStart && f.start < fact.start)) return null;
+  const places = claim.facts.filter((f): f is Extract<ClaimFact, { kind: 'place' }> => f.kind === 'place' && f.start >= venueStart && f.end <= venueStart + claimed[1]!.length);
   const name = stripMarks(matchView(meeting.name));
   for (const sentence of reading.sentences) {
     if (!stripMarks(sentence.view).includes(name)) continue;
     const held = VENUE.exec(sentence.view);
     if (!held) continue;
     const venue = held[1]!;
-    if (namesPlace(venue, fact.canonical) || namesPlace(claimed[1]!, stripAdminSuffix(venue))) return null;
+    const samePlace = places.length === 0 || places.some((p) => namesPlace(venue, p.canonical) || namesPlace(claimed[1]!, stripAdminSuffix(venue)));
+    // What is left of each venue once its places are taken out (政务服务中心 against 太湖饭店).
+    const building = (text: string) => places.reduce((rest, p) => placeVariants(p.canonical).reduce((r, v) => r.replace(v, ''), rest), text).replace(/^[市省县区]/, '');
+    const claimedBuilding = building(claimed[1]!);
+    const writtenBuilding = building(venue);
+    const sameBuilding = claimedBuilding.length < 2 || writtenBuilding.length < 2 || claimedBuilding.includes(writtenBuilding) || writtenBuilding.includes(claimedBuilding);
+    if (samePlace && sameBuilding) return null;
     const at = held.index + 1;
     return { fact, status: 'contradicted', source: sentence.text.slice(at, at + venue.length), sentence, mismatchKind: 'place' };
   }
@@ -1021,8 +1034,11 @@ function contradictPerson(
   // Who did it: for leading the tour, the whole article; for chairing, signing, meeting, the sentences of the
   // same event (the window, or those naming the claim's meeting or agreement).
   const events = claim.facts.filter((f) => f.kind === 'meeting' || f.kind === 'document');
+  // Who accompanied is written once for the whole visit (X陪同考察), or in any sentence (在X陪同下): the whole article
+  // too, and a name written anywhere beside 陪同 is never contradicted.
+  if (role === 'accompany' && reading.sentences.some((s) => s.view.includes(fact.name) && ROLE_VERBS.accompany.some((v) => s.view.includes(v)))) return null;
   const scope = (
-    role === 'lead'
+    role === 'lead' || role === 'accompany'
       ? reading.sentences
       : reading.sentences.filter((s) => window.includes(s) || events.some((e) => (e.kind === 'meeting' || e.kind === 'document') && namesPhrase(s.view, e.name)))
   ).filter(inScope);

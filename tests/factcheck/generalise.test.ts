@@ -96,7 +96,15 @@ const YUEYANG_HOST = article('yueyang-ningbo-host', '岳阳市党政代表团来
   '宁波市委书记钱国栋会见代表团一行。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST];
+/** A county's visit with who accompanied it, and a meeting held in a named building of the host city. */
+const LINSHUI = article('linshui-baihe', '林水县党政代表团赴白河市考察学习', '林水融媒体中心', '2025-06-20', [
+  '6月17日至18日，林水县委书记彭志远率林水县党政代表团赴白河市考察学习。',
+  '白河市委副书记、市长邓建华，副市长姚佳陪同考察。',
+  '17日下午，代表团考察了白河茶叶交易市场和白河电商产业园。',
+  '18日上午，两地茶产业合作座谈会在白河迎宾馆召开，白河市委书记韩立明介绍了白河茶产业发展情况。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -542,6 +550,22 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['座谈会上，岳阳与宁波两市政府签署了《宁波市人民政府 岳阳市人民政府战略合作框架协议》。', 'contradicted'],
       ['座谈会上，岳阳与宁波两市政府签署了《宁波市人民政府岳阳市人民政府友好城市合作框架协议》。', 'contradicted'],
       ['座谈会上，岳阳与宁波两市政府签署了《宁波市人民政府 岳阳市人民政府对口合作框架协议》。', 'supported'],
+    ],
+  ],
+  [
+    'who accompanied is a role: someone named only for another act did not accompany',
+    [
+      ['林水县党政代表团在白河考察期间由白河市委书记韩立明陪同。', 'contradicted'],
+      ['白河市委书记韩立明陪同林水县党政代表团考察。', 'contradicted'],
+      ['林水县党政代表团在白河考察时，白河市长邓建华陪同。', 'supported'],
+    ],
+  ],
+  [
+    'a meeting held in another building of the same city is held elsewhere',
+    [
+      ['两地茶产业合作座谈会是在白河市政务服务中心开的。', 'contradicted'],
+      ['两地茶产业合作座谈会在白河国际会展中心召开。', 'contradicted'],
+      ['两地茶产业合作座谈会在白河迎宾馆召开。', 'supported'],
     ],
   ],
 ];
