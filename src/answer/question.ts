@@ -12,6 +12,7 @@ import {
   canonicalWord,
   expandRegionAlias,
   NUMERAL_CHARS,
+  MONEY_NOUNS,
   QUESTION_FILLERS,
   TITLES,
   escapeRegExp,
@@ -183,6 +184,9 @@ function measureStartsNoun(question: string, at: number): boolean {
 }
 
 /** The measure word a quantity question asks in (多少公里 → 公里), or null (多少项目 asks for a count of 项目). */
+/** A money noun right before the quantity word (收入有多少, 总额是多少, 投资了多少). */
+const MONEY_ASKED = new RegExp(`(?:${MONEY_NOUNS.join('|')})(?:了|是|有|为|达|达到|共|约|一共|总共|大概|大约|能)*(?:多少|几)`);
+
 function askedMeasure(folded: string): string | null {
   const match = MEASURE.exec(folded);
   if (!match) return null;
@@ -348,7 +352,9 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     const name = isPlaceName(match[0]) ? match[0] : match[1]!;
     if (isPlaceName(name) && !GENERIC_PLACES.has(name) && !places.some((p) => p.includes(match[1]!) || match[1]!.includes(p))) places.push(name);
   }
-  const measure = askedMeasure(folded);
+  // 村集体收入有多少 / 项目总额是多少: a sum of money is asked, in 元, of no counted noun.
+  const money = type === 'howMany' && !askedMeasure(folded) && MONEY_ASKED.test(folded);
+  const measure = money ? '元' : askedMeasure(folded);
   return {
     type,
     folded,
@@ -358,7 +364,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     anchors,
     home: home && places.includes(home) ? home : null,
     measure,
-    focus: type === 'howMany' ? countedFocus(folded, measure) : type === 'list' || type === 'what' || type === 'where' ? askedKind(folded) : null,
+    focus: type === 'howMany' ? (money ? null : countedFocus(folded, measure)) : type === 'list' || type === 'what' || type === 'where' ? askedKind(folded) : null,
     alsoKinds: type === 'list' || type === 'what' || type === 'where' ? coordinatedKinds(folded) : [],
     // 组长和副组长分别是谁: two titles asked together filter no one out.
     title: type === 'who' && !TWO_TITLES.test(folded) ? (TITLE.exec(folded)?.[0] ?? null) : null,

@@ -160,7 +160,8 @@ function countedNoun(view: string, from: number): string {
   for (const [i, { word, tag }] of words.entries()) {
     // A verb that modifies the noun after it is part of the counted thing (500个就业岗位, 9个签约项目).
     // (A one-character verb is the predicate instead: 46人赴外地.)
-    const modifier = i === 0 && tag === 'v' && word.length >= 2 && /^(?:n|vn|nz)$/.test(words[1]?.tag ?? '');
+    // So does a word of place or kind before it (134家沿江化工企业, 3家大型企业).
+    const modifier = i === 0 && ((tag === 'v' && word.length >= 2) || /^(?:f|s|b)$/.test(tag)) && /^(?:n|vn|nz)$/.test(words[1]?.tag ?? '');
     if (!modifier && !NOUN_TAG.test(tag) && !(noun && tag.startsWith('n'))) break;
     noun += word;
     if (noun.length >= 6) break;

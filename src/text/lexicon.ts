@@ -127,6 +127,12 @@ export const MEASURE_GROUPS: ReadonlyArray<readonly string[]> = [
   ['%'],
 ];
 
+/** Nouns whose amount is a sum of money: 收入有多少 / 总额是多少 is answered in 元 whatever noun follows the number. */
+export const MONEY_NOUNS: readonly string[] = [
+  '总金额', '金额', '总额', '总投资', '投资额', '投资', '总产值', '产值', '营业收入', '收入', '营收', '销售额', '交易额', '成交额',
+  '税收', '利润', '资金', '经费', '收益', '生产总值', 'GDP',
+];
+
 /**
  * Units and measure words after which a lone numeral is a quantity (一次, 三省, 两个, 九月). Deliberately absent:
  * 区 (一极六区), 把 (一把手), 号 (一号工程), 分 (十分), 成 (一成不变), 点 (一点), 部 (一部分), 方 (一方面), 周 (四周).

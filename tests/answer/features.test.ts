@@ -358,3 +358,16 @@ describe('a long list keeps all its items in the short answer', () => {
     for (const site of ['北岸港口物流枢纽园区', '南湖生物医药创新产业园', '西城智能制造示范基地', '东山国际会展中心', '老城区历史文化街区']) assert.ok(short.includes(site), `${site} in ${short}`);
   });
 });
+
+describe('a sum of money asked by its noun, and counted nouns with a word of place or kind before them', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('收入有多少 / 总额是多少 / 投资了多少 are answered in 元', () => {
+    assert.deepEqual(fill('东坡村去年集体收入有多少？', '东坡村发展民宿产业，村集体收入增长到2023年的48万元。'), ['48万元']);
+    assert.deepEqual(fill('座谈会上签约项目总额是多少？', '现场签约合作项目7个，总金额88亿元。'), ['88亿元']);
+    assert.deepEqual(fill('那家企业在当地一共投资了多少？', '该企业已在当地累计投资15亿元，带动就业2000人。'), ['15亿元']);
+  });
+  test('134家沿江化工企业 / 3家大型企业 count the asked kind', () => {
+    assert.deepEqual(fill('一共搬迁了多少家沿江化工企业？', '全市58家沿江化工企业搬迁任务全部完成。'), ['58家']);
+    assert.deepEqual(fill('有几家大型企业参加了签约？', '共有3家大型企业参加签约。'), ['3家']);
+  });
+});
