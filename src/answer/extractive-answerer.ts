@@ -75,6 +75,8 @@ const SECONDARY_RATIO = 0.85;
 const CONTINUED_CHUNKS = 10;
 /** A card answer's quote trimmed shorter than this shows its whole sentence instead. */
 const MIN_SHOWN_CLAUSE_CHARS = 16;
+/** Articles whose paragraphs of an asked day are read whether retrieved or not (the best few). */
+const DAY_ARTICLES = 3;
 /** How far a list may run on into the following sentences of its paragraph. */
 const LIST_CONTINUATION_SENTENCES = 2;
 /** How far an enumeration (一是…十是) is followed within its paragraph, in sentences. */
@@ -186,6 +188,19 @@ export class ExtractiveAnswerer implements Answerer {
       const last = this.#corpus.getParagraph(`${hit.chunk.docId}#p${Math.max(...hit.chunk.paragraphNumbers)}`);
       if (last?.kind === 'body') visits.push({ docId: hit.chunk.docId, n: last.n + 1, rank: i + 1.5, continues: true });
     });
+    // 第二天上午去了哪些地方: the paragraphs of that day in the best articles, retrieved or not (a day's paragraph
+    // rarely shares the question's words).
+    if (question.day) {
+      const articles = [...new Set(retrieved.slice(0, DAY_ARTICLES).map((hit) => hit.chunk.docId))];
+      articles.forEach((docId, i) => {
+        const article = this.#corpus.getArticle(docId);
+        if (!article) return;
+        const timeline = this.#timelineOf(article);
+        timeline.sentences.forEach((times, p) => {
+          if (times.some((time) => dayFit(question.day!, timeline, time) > 0)) visits.push({ docId, n: p + 1, rank: i + 1.5, continues: false });
+        });
+      });
+    }
     for (const { docId, n, rank, continues } of visits) {
       const article = this.#corpus.getArticle(docId);
       if (!article) continue;

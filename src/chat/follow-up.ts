@@ -13,7 +13,7 @@
  * - a complete question (its own delegation or a leading place, and a question word) starts a new topic.
  */
 import type { Answer } from '../answer/types.ts';
-import { ADMIN_SUFFIXES, GENERIC_PLACES, PROVINCES, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
+import { ADMIN_SUFFIXES, DAY_PARTS, GENERIC_PLACES, PROVINCES, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
 
 /** Runs of one-character province abbreviations (闽赣, 赣粤). */
 const ABBREVIATION_RUN = new RegExp(`[${PROVINCES.flatMap((p) => p.abbreviations).join('')}]{2,4}`, 'gu');
@@ -28,6 +28,8 @@ export interface Turn {
   person?: string | null;
   /** The one place a where-answer named (那边/那里 in the next turn), or null. */
   place?: string | null;
+  /** The day of the month the answer happened on (12日…): 第二天呢 next is the day after it. */
+  day?: number | null;
 }
 
 export interface FollowUpResolution {
@@ -68,10 +70,16 @@ const ASPECT_PATTERN = /(?:时间|日期|时候|哪天|几号|人数|人员|成�
 const TIME_ASPECT = /(?:时间|日期|时候|哪天|几号)$/u;
 /** Amounts asked about with "X呢" (总金额呢, 人数呢): asked as how much of the subject. */
 const QUANTITY_ASPECT = /(?:金额|总额|投资额|投资|资金|人数|总数|数量|面积|产值|规模)$/u;
+/** A town, township, village or subdistrict named whole (蛇窝泊镇, 栖霞蛇窝泊镇, 松山街道). */
+const TOWN = /^\p{Script=Han}{2,8}(?:镇|乡|街道|村)$/u;
 /** "书记呢", "副组长呢": a role, asked as who. */
 const TITLE_TOPIC = new RegExp(`^(?:${TITLE_HEADS.map(escape).join('|')}|副\\p{Script=Han}{1,3})$|(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u');
 /** "13号呢", "9月14日呢", "第二天呢". */
-const DATE_TOPIC = /^(?:\d{1,2}月)?\d{1,2}[号日]$|^第.{1,3}天$|^(?:最[后後]一天|首日|次日|头一天)$/u;
+const DATE_TOPIC = new RegExp(`^(?:(?:\\d{1,2}月)?\\d{1,2}[号日]|第.{1,3}天|最[后後]一天|首日|次日|头一天)(?:${DAY_PARTS.join('|')})?$`, 'u');
+/** 第二天 / 次日 asked on its own: the day after the one just talked about. */
+const NEXT_DAY_TOPIC = new RegExp(`^(?:第二天|次日|翌日|隔天)(${DAY_PARTS.join('|')})?$`, 'u');
+/** "下午呢" after a question about one day: the same day, another part of it. */
+const PART_TOPIC = new RegExp(`^(?:${DAY_PARTS.join('|')})$`, 'u');
 /** Shapes of parallel items: ordinals (第二组), days (13号, 9月14日), titles (市长, 书记). */
 const PARALLEL_SHAPES: readonly RegExp[] = [
   /第[一二三四五六七八九十\d]{1,3}[组队站批天轮]|最[后後]一[天站组]|首[日站]|头一天|次日/u,
@@ -114,12 +122,14 @@ export function subjectOf(question: string): string | null {
   if (!titled || INTERROGATIVE.test(titled[1]!)) return null;
   // 带队的书记, 团里的市长: a role asked about, not a person named.
   const before = titled[1]!.replace(new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u'), '');
-  return PHRASE_BREAK.test(before) ? null : titled[1]!;
+  // (回来以后县委开了什么会: words before the title that are no place or name make it no one's title.)
+  const owner = before === '' || isPlaceName(before) || placesIn(before).length > 0 || tagWords(before).every((w) => /^(?:nr|ns|n$)/.test(w.tag));
+  return PHRASE_BREAK.test(before) || !owner ? null : titled[1]!;
 }
 
 /** The turn a question and its answer leave behind: the subject from the question, else from the answer. */
 export function turnOf(question: string, answerText = ''): Turn {
-  return { question, subject: subjectOf(question) ?? leadingEvent(question) ?? delegationIn(answerText)?.text ?? topicClause(question) };
+  return { question, subject: subjectOf(question) ?? leadingEvent(question) ?? delegationIn(answerText)?.text ?? topicClause(question) ?? placesTopic(question) };
 }
 
 /** An event or thing a question opens with (两省合作交流座谈会在哪开的 → the 座谈会): later turns ask about it. */
@@ -137,7 +147,13 @@ export function turnAfter(question: string, answer: Answer): Turn {
   const single = answer.short && !/[、，,和与及]/.test(answer.short) ? answer.short : null;
   // 第二天去的是哪个县？ → 兴国县: "在那边" next refers to that place, not to the trip's destination.
   const place = answer.questionType === 'where' && single && placesIn(single).length === 1 ? single : null;
-  return { ...turn, person: answer.questionType === 'who' ? single : null, place };
+  return { ...turn, person: answer.questionType === 'who' ? single : null, place, day: dayOf(question, answer.sentences[0]?.text ?? '') };
+}
+
+/** The day an answer happened on: written at its first sentence's opening (12日，代表团…), else in the question. */
+function dayOf(question: string, firstSentence: string): number | null {
+  const written = /^[^，。,]{0,8}?(\d{1,2})日/u.exec(firstSentence) ?? /(\d{1,2})[日号]/u.exec(question);
+  return written ? Number(written[1]) : null;
 }
 
 /**
@@ -149,6 +165,12 @@ function topicClause(question: string): string | null {
   if (clauses.length < 2) return null;
   const first = clauses[0]!.trim();
   return first.length >= 4 && first.length <= 24 && !INTERROGATIVE.test(first) ? first : null;
+}
+
+/** The places a question names, as its topic when it names nothing else (天津给了定西多少资金 → 天津、定西). */
+function placesTopic(question: string): string | null {
+  const places = [...new Set(placesIn(question).map((p) => p.text))];
+  return places.length > 0 && places.length <= 3 ? places.join('、') : null;
 }
 
 type PlaceKind = 'province' | 'locality';
@@ -237,7 +259,7 @@ export function resolveFollowUp(asked: string, before: Turn | undefined, maxChar
   // 在那邊 and 在那边 are one follow-up: it is read in simplified characters (a rewritten question stays so).
   const question = foldScript(original);
   const fold = (text: string | null | undefined) => (text ? foldScript(text) : (text ?? null));
-  const previous: Turn = { question: foldScript(before.question), subject: fold(before.subject), person: fold(before.person), place: fold(before.place) };
+  const previous: Turn = { question: foldScript(before.question), subject: fold(before.subject), person: fold(before.person), place: fold(before.place), day: before.day ?? null };
   const done = (rewritten: string | null) => (rewritten && rewritten !== question ? { question: rewritten, rewritten: true } : unchanged);
 
   const elliptic = ELLIPTIC_PATTERN.exec(question);
@@ -268,6 +290,9 @@ export function resolveFollowUp(asked: string, before: Turn | undefined, maxChar
   // 其中陕西看了几个？: a place opening the rest is where it happened (在陕西), not part of the subject's name.
   const opening = placesIn(rest)[0];
   const located = opening && opening.start === 0 && /^\p{Script=Han}/u.test(rest.slice(opening.end)) && !/^(?:的|方面|这边|那边|一方)/u.test(rest.slice(opening.end));
+  // 顺德这边还有谁…: a side named of its own needs no topic that is only places (长治高新区谁发言了 before it).
+  const placesOnly = placesIn(subject).map((p) => p.text).join('、') === subject;
+  if (placesOnly && opening && opening.start === 0) return unchanged;
   return done(subject + (located ? '在' : '') + rest);
 }
 
@@ -279,8 +304,8 @@ const COUNT_ASKED = /(?:一共|总共|共)?(?:多少|几)([个家处项座名])/
 /** Replaces 那天/当天 with the previous question's date and 那边/那里/在那 with its destination; null if none apply. */
 function resolveDeictic(question: string, previous: Turn): string | null {
   let text = question;
-  const day = PARALLEL_SHAPES[1]!.exec(previous.question);
-  if (day) text = text.replace(/那天|当天|那一天/u, day[0]);
+  const day = PARALLEL_SHAPES[1]!.exec(previous.question) ?? PARALLEL_SHAPES[0]!.exec(previous.question);
+  if (day && /[天日号]$/u.test(day[0])) text = text.replace(/那天|当天|那一天/u, day[0]);
   const places = placesIn(previous.question);
   const subjectSpan = previous.subject ? spanOf(previous.question, previous.subject) : null;
   const asked = previous.place ? { text: previous.place } : undefined;
@@ -298,7 +323,13 @@ function resolveDeictic(question: string, previous: Turn): string | null {
  */
 function substituteTopic(previous: Turn, asked: string): string | null {
   // 那在江西呢: the preposition before a place adds nothing to it.
-  const topic = /^[在去到赴]/u.test(asked) && asPlace(asked.slice(1)) ? asked.slice(1) : asked;
+  let topic = /^[在去到赴]/u.test(asked) && asPlace(asked.slice(1)) ? asked.slice(1) : asked;
+  // 第二天上午呢 after an answer about the 12th: the day after it, the 13th.
+  const nextDay = NEXT_DAY_TOPIC.exec(topic);
+  if (nextDay && previous.day) topic = `${previous.day + 1}日${nextDay[1] ?? ''}`;
+  // 海南那边呢: the side of a place is that place.
+  const side = /^(\p{Script=Han}{2,8}?)(?:那边|这边|方面|那里)$/u.exec(topic);
+  if (side && (asPlace(side[1]!) || TOWN.test(side[1]!))) topic = side[1]!;
   if (topic.length === 0) return null;
   const prior = previous.question;
   // 重庆日报的说法呢: the same question, as that outlet reported it (its outlet replaces the one asked before).
@@ -312,13 +343,20 @@ function substituteTopic(previous: Turn, asked: string): string | null {
   if (parallel) return parallel;
   if (TITLE_TOPIC.test(topic) && previous.subject) return `${previous.subject}的${topic}是谁？`;
   if (DATE_TOPIC.test(topic) && previous.subject) return `${previous.subject}${topic}${questionTail(prior, previous.subject)}`;
+  // 下午呢 after 第二天上午…: the part of the day swaps; after a question naming a day only, it is added to it.
+  if (PART_TOPIC.test(topic)) {
+    const part = new RegExp(`(?:${DAY_PARTS.join('|')})`, 'u').exec(prior);
+    if (part) return prior.slice(0, part.index) + topic + prior.slice(part.index + part[0].length);
+    const day = PARALLEL_SHAPES[1]!.exec(prior) ?? PARALLEL_SHAPES[0]!.exec(prior);
+    if (day && /[天日号]$/u.test(day[0])) return prior.slice(0, day.index + day[0].length) + topic + prior.slice(day.index + day[0].length);
+  }
   const subjectSpan = previous.subject ? spanOf(prior, previous.subject) : null;
   const aspect = ASPECT_PATTERN.test(topic);
   // A short bare name (深圳, 井冈山) where the previous question has a destination is read as a place too.
   const destination = lastOf(placesIn(prior), (p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
   // (总金额呢: an amount asked of the same subject, not a place.)
   if (QUANTITY_ASPECT.test(topic) && previous.subject) return `${previous.subject}的${topic}是多少？`;
-  const kind = asPlace(topic) ?? (!aspect && destination && /^\p{Script=Han}{2,4}$/u.test(topic) && !GROUP_PATTERN.test(topic) && !INTERROGATIVE.test(topic) && readsAsPlace(topic) ? destination.kind : null);
+  const kind = asPlace(topic) ?? (TOWN.test(topic) && !INTERROGATIVE.test(topic) ? 'locality' : null) ?? (!aspect && destination && /^\p{Script=Han}{2,4}$/u.test(topic) && !GROUP_PATTERN.test(topic) && !INTERROGATIVE.test(topic) && readsAsPlace(topic) ? destination.kind : null);
   if (kind) {
     const places = placesIn(prior);
     const outside = places.filter((p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
@@ -344,19 +382,26 @@ function withTitleOfLevel(question: string, place: string): string {
 }
 
 /** Swaps the item of the same shape in `prior` for `topic` (第二组 → 第三组), or null when there is none. */
-function parallelSwap(prior: string, topic: string): string | null {
+function parallelSwap(prior: string, asked: string): string | null {
+  // 4日下午 for 3号上午: a day with its part swaps the day and the part written after it.
+  const part = DAY_PART_AT_END.exec(asked)?.[0] ?? '';
+  const topic = part ? asked.slice(0, -part.length) : asked;
   for (const shape of PARALLEL_SHAPES) {
     const whole = new RegExp(`^${shape.source}$`, 'u');
     if (!whole.test(topic)) continue;
     const found = shape.exec(prior);
-    if (!found || found[0] === topic) continue;
+    if (!found || found[0] === asked) continue;
     // 13号 after 4月12日 is 4月13号: the month carries over.
     const month = /^\d{1,2}月/.exec(found[0])?.[0];
     const item = month && /^\d{1,2}[号日]$/.test(topic) ? month + topic : topic;
-    return prior.slice(0, found.index) + item + prior.slice(found.index + found[0].length);
+    const end = found.index + found[0].length;
+    const priorPart = part ? (DAY_PART_AT_START.exec(prior.slice(end))?.[0] ?? '') : '';
+    return prior.slice(0, found.index) + item + part + prior.slice(end + priorPart.length);
   }
   return null;
 }
+const DAY_PART_AT_END = new RegExp(`(?:${DAY_PARTS.join('|')})$`, 'u');
+const DAY_PART_AT_START = new RegExp(`^(?:${DAY_PARTS.join('|')})`, 'u');
 
 function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!)) return items[i];
@@ -378,5 +423,5 @@ function keepSuffix(previousPlace: string, topic: string): string {
 /** The previous question after its subject ("湖南省党政代表团去了哪几个省？" → "去了哪几个省？"). */
 function questionTail(question: string, subject: string): string {
   const at = question.indexOf(subject);
-  return at < 0 ? question : question.slice(at + subject.length).replace(/(?:^|(?<=\p{Script=Han}))在\p{Script=Han}{1,6}?(?=[去考调走参看])/gu, '');
+  return at < 0 ? question : question.slice(at + subject.length).replace(/(?:^|(?<=\p{Script=Han}))在\p{Script=Han}{1,6}?(?=(?:都|还|又|一共|总共)?[去考调走参看])/gu, '');
 }

@@ -252,3 +252,37 @@ describe('follow-ups that swap a slot, not a place', () => {
     assert.equal(resolveFollowUp('南湖区呢？', turnOf('白鹭市党政代表团到杏州那次，杏州是哪位副市长陪同的？')).question, '白鹭市党政代表团到杏州那次，南湖区是哪位领导陪同的？');
   });
 });
+
+describe('follow-ups about days, sides, towns and topics that are only places', () => {
+  const answered = (text: string, questionType: Answer['questionType'] = 'list'): Answer => ({
+    question: '', questionType, found: true, short: null, sentences: [{ text, citations: [1] }], citations: [], nearest: [],
+  });
+  test('第二天上午呢 after an answer about one day asks the day after it', () => {
+    const previous = turnAfter('青石县考察团在杏州都看了哪些地方？', answered('15日，代表团在杏州考察了杏州港和杏州会展中心。'));
+    assert.equal(resolveFollowUp('第二天上午呢？', previous).question, '青石县考察团16日上午都看了哪些地方？');
+    assert.equal(resolveFollowUp('次日呢？', previous).question, '青石县考察团16日都看了哪些地方？');
+    assert.equal(resolveFollowUp('第二天下午呢', turnAfter('白鹭市党政代表团3号去了哪？', answered('代表团先到了松岭县。'))).question, '白鹭市党政代表团4日下午去了哪？');
+  });
+  test('a day with a part, a part alone, and 那天 after a day of any shape', () => {
+    assert.equal(resolveFollowUp('最后一天上午呢？', turnOf('青石县考察团第二天去了哪些地方？')).question, '青石县考察团最后一天上午去了哪些地方？');
+    assert.equal(resolveFollowUp('下午呢？', turnOf('青石县考察团第二天上午去了哪些地方？')).question, '青石县考察团第二天下午去了哪些地方？');
+    assert.equal(resolveFollowUp('那天晚上开了什么会？', turnOf('白鹭市党政代表团第三天去了哪？')).question, '白鹭市党政代表团第三天晚上开了什么会？');
+  });
+  test('X那边呢 is that place', () => {
+    assert.equal(resolveFollowUp('松岭那边呢？', turnOf('青石县考察团在杏州考察时是谁陪同的？')).question, '青石县考察团在松岭考察时是谁陪同的？');
+    assert.equal(resolveFollowUp('云南方面呢？', turnOf('山西省党政代表团在四川是谁陪同的？')).question, '山西省党政代表团在云南是谁陪同的？');
+  });
+  test('a town swaps the place asked about', () => {
+    assert.equal(resolveFollowUp('那杏州白沙镇呢？', turnOf('青石县的茶园面积有多少亩？')).question, '杏州白沙镇的茶园面积有多少亩？');
+    assert.equal(resolveFollowUp('东湖街道呢？', turnOf('松岭县的常住人口有多少？')).question, '东湖街道的常住人口有多少？');
+  });
+  test('a question naming only places gives them as the topic of the next', () => {
+    assert.equal(resolveFollowUp('实施了多少个项目？', turnOf('去年杏州给了松岭县多少援助资金？')).question, '杏州、松岭县实施了多少个项目？');
+    // (a side named of its own keeps its own words)
+    assert.equal(resolveFollowUp('松岭这边谁讲了话？', turnOf('杏州高新区谁发言了？')).question, '松岭这边谁讲了话？');
+  });
+  test('words before a title that name no one make no subject', () => {
+    assert.equal(subjectOf('回来以后县委开了个什么会？'), null);
+    assert.equal(subjectOf('青石县委书记说了什么？'), '青石县委书记');
+  });
+});
