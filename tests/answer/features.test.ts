@@ -371,3 +371,15 @@ describe('a sum of money asked by its noun, and counted nouns with a word of pla
     assert.deepEqual(fill('有几家大型企业参加了签约？', '共有3家大型企业参加签约。'), ['3家']);
   });
 });
+
+describe('a site of an enterprise is an enterprise', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('…集团…基地 and …集团…产业园 answer 哪几家企业; a museum does not', () => {
+    const sentence = '次日，代表团先后考察了远帆电子科技有限公司、华川集团滨海基地、东岳集团新材料产业园和市规划馆。';
+    for (const question of ['代表团看了哪几家企业？', '都考察了哪些企业？', '去了哪些公司？']) {
+      const items = fill(question, sentence);
+      for (const item of ['远帆电子科技有限公司', '华川集团滨海基地', '东岳集团新材料产业园']) assert.ok(items.includes(item), `${question}: ${item} in ${items.join('、')}`);
+      assert.ok(!items.includes('市规划馆'), question);
+    }
+  });
+});
