@@ -75,6 +75,8 @@ const SECONDARY_RATIO = 0.85;
 const CONTINUED_CHUNKS = 10;
 /** A card answer's quote trimmed shorter than this shows its whole sentence instead. */
 const MIN_SHOWN_CLAUSE_CHARS = 16;
+/** 我市党政代表团 / 本县代表团: a local paper's own delegation. */
+const OWN_DELEGATION = new RegExp(`${OWN_PLACE.source}(?:党政)?(?:代表团|考察团)`);
 /** Articles whose paragraphs of an asked day are read whether retrieved or not (the best few). */
 const DAY_ARTICLES = 3;
 /** How far a list may run on into the following sentences of its paragraph. */
@@ -263,6 +265,9 @@ export class ExtractiveAnswerer implements Answerer {
     // (Only when the asked delegation is named nowhere in the article: an overview names several.)
     const story = this.#storyOf(article);
     if (homeMatch(question.home, story, story) >= 1) return match;
+    // 我市党政代表团 in the local paper of the asked home is that home's delegation (南阳日报 for 南阳党政代表团).
+    const reportHome = this.#reportHomeOf(article);
+    if (reportHome !== null && (mentions(reportHome, question.home) || mentions(question.home, reportHome)) && OWN_DELEGATION.test(story)) return 1;
     const titled = delegationHome(matchView(article.meta.title));
     return titled !== null && !mentions(titled, question.home) && !mentions(question.home, titled) ? OTHER_DELEGATION : match;
   }
@@ -358,9 +363,10 @@ export class ExtractiveAnswerer implements Answerer {
       const home = this.#reportHomeOf(c.article);
       return home !== null && question.scoped.every((p) => mentions(home, p) || mentions(p, home));
     };
-    // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer.
+    // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer
+    // (unless it happens on the asked day: 12日下午，代表团首先来到… shares few words with 第一天去了哪些地方).
     let eligible = candidates.filter(
-      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && c.features.context >= this.#settings.minContextCoverage && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && inScope(c),
+      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && inScope(c),
     );
     // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed or
     // chaired is never answered by someone who did not.

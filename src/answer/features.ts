@@ -126,6 +126,9 @@ function asksSites(question: QuestionAnalysis, kind: ItemKind): boolean {
   return !question.focus && /考察|参观|走访|看了|去了|到了|走进|来到/.test(question.folded);
 }
 
+/** Kinds that any document answers (什么文件 is answered by a 备忘录 as well as by a 协议). */
+const ANY_DOCUMENT = /^(?:文件|文本|材料|文书)$/;
+
 /** Kinds of items a list or where question may ask for, by its focus noun. */
 export type ItemKind = 'place' | 'org' | 'person' | 'meeting' | 'document' | 'any';
 
@@ -415,7 +418,8 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       // 哪几家企业: items named like the asked kind (…有限公司 for 企业, …旧址 for 旧址) come first. When none is
       // and the sentence does not even mention the kind (哪家酒店), the slot stays empty.
       const focus = question.focus;
-      if (focus && (focus.length >= 2 || /^[村镇乡]$/.test(focus)) && kind !== 'place' && kind !== 'any' && !ANY_INSTITUTION.test(focus)) {
+      // (什么文件 names no kind of document: any document answers it, 《…备忘录》 as well as 《…协议》.)
+      if (focus && (focus.length >= 2 || /^[村镇乡]$/.test(focus)) && kind !== 'place' && kind !== 'any' && !ANY_INSTITUTION.test(focus) && !ANY_DOCUMENT.test(focus)) {
         // The kind's last character names it too when site names end in it (纪念馆 → 馆, 考察点 → 点), not 企业 → 业.
         const headsOf = (kind: string) => [kind, ...synonymsOf(kind).filter((w) => w.length >= 2), ...(SITE_HEADS.some((h) => h.endsWith(kind.slice(-1))) ? [kind.slice(-1)] : [])];
         const heads = [focus, ...question.alsoKinds].flatMap(headsOf);

@@ -79,7 +79,7 @@ export interface QuestionAnalysis {
 /** Ordered: the first matching rule wins (哪几个 is a list, not a count; 几号 is a date, not a count). */
 const TYPE_RULES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
   ['why', /为什么|为何|为啥|什么原因|原因是|缘何|何以|目的是|why/i],
-  ['when', /什么时候|何时|哪天|哪一天|哪[几两三]天|哪些天|几号|几月|哪年|哪一年|什么时间|哪个时间|几日|日期|时间是|\bwhen\b/i],
+  ['when', /什么时候|何时|哪天|哪一天|哪[几两三]天|哪些天|几号|几月|哪年|哪一年|哪个月|哪一月|哪月|什么时间|哪个时间|几日|日期|时间是|\bwhen\b/i],
   // 那两个村叫什么名字: the name of a thing, not of a person.
   ['list', /(?:村|镇|乡|企业|公司|园区?|馆|中心|项目|协议|文件|会议?|基地|景点|社区|街道|工厂|学校|医院)(?:的)?(?:名字|名称)?(?:叫|是)(?:什么|啥)(?:名字|名称)?/],
   ['who', /谁|哪位|哪几位|哪两位|哪[些个]人|什么人|哪些领导|哪[位个]领导|哪个人|叫什么名字|(?:书记|长|主任|主席|组长|团长)(?:是|叫)(?:什么|啥)|\bwho\b/i],

@@ -383,3 +383,12 @@ describe('a site of an enterprise is an enterprise', () => {
     }
   });
 });
+
+describe('什么文件 is answered by any document; 哪个协议 by an agreement', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('a memorandum answers 什么文件 / 哪份文件 but not 哪个协议', () => {
+    const sentence = '两市签署了《青川市 南山市港口物流合作备忘录》。';
+    for (const question of ['两市签了个什么文件？', '签署的是哪份文件？']) assert.deepEqual(fill(question, sentence), ['《青川市 南山市港口物流合作备忘录》'], question);
+    assert.deepEqual(fill('两市签了哪个协议？', sentence), []);
+  });
+});

@@ -23,6 +23,13 @@ describe('a question about one day of the trip', () => {
     ['南山代表团最后一天看了哪些地方？', ['湖畔现代农业园', '白石村乡村振兴示范点']],
     ['南山代表团第一天去了哪些地方？', ['青川滨江科技城', '云端数据中心', '青川规划展览馆']],
   ];
+  test('我市党政代表团 in the local paper of the asked place is that place\'s delegation', async () => {
+    for (const question of ['青川党政代表团之前去南山是几月份？', '青川市党政代表团是什么时候去的南山？', '青川代表团哪个月去南山考察的？']) {
+      const { answer } = await qa.ask(question);
+      assert.equal(answer.found, true, `${question}: ${answerBody(answer)}`);
+      assert.match(answer.short ?? '', /2月/, question);
+    }
+  });
   for (const [question, sites] of cases) {
     test(`${question} → ${sites.join('、')}`, async () => {
       const { answer } = await qa.ask(question);
