@@ -428,7 +428,9 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
         // (12个乡镇、21个村 count the kind: they name no item of it.)
         // (An institution holding a name of the kind is one of its sites: 上汽集团宁德基地 for 企业.)
         const holdsKind = (f: Fact) => f.kind === 'org' && heads.some((h) => h.length >= 2 && itemName(f).indexOf(h) >= 2);
-        const namesAnItem = (f: Fact) => (heads.some((h) => itemName(f).endsWith(h) && !GENERIC_QUALIFIERS.includes(itemName(f).slice(0, -h.length))) || holdsKind(f)) && !COUNTED_KIND_START.test(foldScript(itemName(f)));
+        // (《…协议（2023—2025年）》: a document's name ends before its bracketed years.)
+        const nameOf = (f: Fact) => (f.kind === 'document' ? itemName(f).replace(/[《》]/g, '').replace(/[（(][^（）()]*[）)]$/, '') : itemName(f));
+        const namesAnItem = (f: Fact) => (heads.some((h) => nameOf(f).endsWith(h) && !GENERIC_QUALIFIERS.includes(nameOf(f).slice(0, -h.length))) || holdsKind(f)) && !COUNTED_KIND_START.test(foldScript(itemName(f)));
         const endsLikeKind = [...items, ...facts.filter((f) => f.kind === 'term')].filter(namesAnItem);
         const named = endsLikeKind.filter((f) => !endsLikeKind.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start)).sort((a, b) => a.start - b.start);
         // 哪些企业和园区: the list that names one of the kinds asked together is the answer, whatever each item is.

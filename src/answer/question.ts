@@ -238,7 +238,7 @@ function countedFocus(question: string, measure: string | null): string | null {
   return focus;
 }
 
-const ASKED_KIND = /(?:什么|哪些|哪[几两三四五六七八九十]*[个座家所位项处条名种类场]?)([\u4e00-\u9fa5]{1,4})/;
+const ASKED_KIND = /(?:什么|啥|哪些|哪[几两三四五六七八九十]*[个座家所位项处条名种类场份]?)([\u4e00-\u9fa5]{1,4})/;
 /** 那个会叫什么 / 场馆的名字是: the noun before the naming question. */
 const NAMED_KIND = /([\u4e00-\u9fa5]{1,4})(?:叫什么|叫啥|的名字|的名称|名称是|名字是)/;
 /** Category words that articles rarely repeat next to the answer (哪几个方面 is answered by a list, not by 方面). */

@@ -386,9 +386,20 @@ describe('a site of an enterprise is an enterprise', () => {
 
 describe('什么文件 is answered by any document; 哪个协议 by an agreement', () => {
   const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
-  test('a memorandum answers 什么文件 / 哪份文件 but not 哪个协议', () => {
-    const sentence = '两市签署了《青川市 南山市港口物流合作备忘录》。';
-    for (const question of ['两市签了个什么文件？', '签署的是哪份文件？']) assert.deepEqual(fill(question, sentence), ['《青川市 南山市港口物流合作备忘录》'], question);
+  test('a plan answers 什么文件 / 哪份文件 / 签了啥文件 but not 哪个协议', () => {
+    const sentence = '两市共同发布了《青川市 南山市港口物流协同发展规划》。';
+    for (const question of ['两市发布了个什么文件？', '发布的是哪份文件？', '两市一起出了啥文件？']) assert.deepEqual(fill(question, sentence), ['《青川市 南山市港口物流协同发展规划》'], question);
     assert.deepEqual(fill('两市签了哪个协议？', sentence), []);
+  });
+});
+
+describe('an agreement named with its years is still an agreement', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('《…合作协议（2024—2026年）》 answers 哪几份协议 beside the unbracketed ones', () => {
+    const sentence = '会上，两市政府签署了《青川市 南山市港口合作协议（2024—2026年）》，两地园区签署了园区共建协议。';
+    for (const question of ['两市一共签了哪几份协议？', '签了哪些协议？', '这次签了什么协议？']) {
+      const items = fill(question, sentence);
+      assert.ok(items.includes('《青川市 南山市港口合作协议（2024—2026年）》'), `${question}: ${items.join('、')}`);
+    }
   });
 });
