@@ -873,6 +873,7 @@ function contradict(
     case 'meeting':
     case 'term':
       return (
+        (fact.kind === 'document' ? contradictDocument(fact, reading) : null) ??
         (fact.kind === 'term' || fact.kind === 'org' ? contradictVenue(fact, claim, reading) : null) ??
         (fact.kind === 'term' ? contradictPartner(fact, claim, reading) : null) ??
         substitution(fact, claim, reading, window, settings, found) ??
@@ -881,6 +882,44 @@ function contradict(
     default:
       return null;
   }
+}
+
+/** Verbs of signing a document. */
+const SIGNED = /签署|签订|签约|签下|签了|签/;
+
+/**
+ * Which document was signed (《甲省 乙省自由贸易港合作框架协议》 against the report's 《甲省 乙省种业合作备忘录》): the
+ * report names a signed document of the same parties (the places opening both names) and never the claim's. Null
+ * when the report names the claim's document anywhere, or no document of those parties.
+ */
+function contradictDocument(fact: Extract<ClaimFact, { kind: 'org' | 'document' | 'meeting' | 'term' }>, reading: ArticleReading): FactOutcome | null {
+  if (fact.kind !== 'document') return null;
+  const claimed = stripMarks(matchView(fact.name));
+  if (reading.sentences.some((s) => stripMarks(s.view).includes(claimed))) return null;
+  const parties = partiesOf(claimed);
+  if (parties.length === 0) return null;
+  for (const sentence of reading.sentences) {
+    if (!SIGNED.test(sentence.view)) continue;
+    for (const f of sentence.facts) {
+      if (f.kind !== 'document') continue;
+      const written = stripMarks(matchView(f.name));
+      const theirs = partiesOf(written);
+      if (written === claimed || theirs.length !== parties.length || !parties.every((p, i) => theirs[i] === p)) continue;
+      return { fact, status: 'contradicted', source: sentence.text.slice(f.start, f.end), sentence, mismatchKind: 'org' };
+    }
+  }
+  return null;
+}
+
+/** The places a document's name opens with (甲省乙省…协议 → 甲省, 乙省); empty when it opens with none. */
+function partiesOf(name: string): string[] {
+  const parties: string[] = [];
+  let rest = name.replace(/^中共/, '');
+  for (let lead = leadingPlace(rest); lead && parties.length < 3; lead = leadingPlace(rest)) {
+    parties.push(lead.place);
+    rest = lead.core.replace(/^(?:人民政府|政府|委员会)/, '');
+  }
+  return parties;
 }
 
 /** Where a meeting is held: 在<venue>召开/举行 (the venue a place, a hall, or a train). */

@@ -553,6 +553,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
     ],
   ],
   [
+    'another document of the same parties is another document, whatever its kind',
+    [
+      ['座谈会上，两市政府签署了《宁波市人民政府 岳阳市人民政府港航物流合作备忘录》。', 'contradicted'],
+      ['岳阳和宁波这次签的是《宁波市 岳阳市文化旅游合作协议》。', 'contradicted'],
+      ['岳阳市政府与长沙市政府签署了《岳阳市 长沙市港口合作协议》。', 'not_found'],
+    ],
+  ],
+  [
     'who accompanied is a role: someone named only for another act did not accompany',
     [
       ['林水县党政代表团在白河考察期间由白河市委书记韩立明陪同。', 'contradicted'],
