@@ -202,7 +202,9 @@ function identifiesTour(claim: Claim, judgement: ArticleJudgement): boolean {
   if (subject && subject.kind === 'subject' && subject.subject.places.length > 0) return true;
   if (judgement.outcomes.some((o) => o.status === 'confirmed' && o.fact.kind !== 'term' && o.fact.kind !== 'subject')) return true;
   // A person's full name identifies them: the article names them with another title or role.
-  if (judgement.outcomes.some((o) => o.status === 'contradicted' && o.fact.kind === 'person' && o.fact.name.length >= 3 && judgement.reading.view.includes(o.fact.name))) return true;
+  // (A two-character name counts with the title the claim gives it, written so in the article: 市长李晗.)
+  const named = (o: FactOutcome) => o.fact.kind === 'person' && (o.fact.name.length >= 3 ? judgement.reading.view.includes(o.fact.name) : !!o.fact.title && judgement.reading.view.includes(`${o.fact.title}${o.fact.name}`));
+  if (judgement.outcomes.some((o) => o.status === 'contradicted' && named(o))) return true;
   // Or the contradicting sentence says the claim's own words around the fact (现场签约项目总投资达86亿元 against
   // 现场签约项目总投资达到90亿元): it is the same statement with another value.
   // No other fact of the claim may be missing from it (十八大以来 against a report of one year).

@@ -574,7 +574,7 @@ function roleAgrees(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>
       case 'term':
         return f.name === head || NON_FACT_WORDS.has(f.name) || isGenericTerm(f.name) || namesTerm(sentence.view, f.name);
       case 'org':
-        return namesPhrase(sentence.view, f.name) || namesSiteUnderPlace(sentence, f.name, reading);
+        return namesPhrase(sentence.view, f.name) || namesSiteUnderPlace(sentence, f.name, reading) || referredBack(sentence, f.name, reading);
       case 'place':
         // Only a place owning the counted thing (在上海的签约项目) is part of its role; 在上饶共深入了15个村 says
         // where the whole visit was.
@@ -584,6 +584,17 @@ function roleAgrees(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>
         return true;
     }
   });
+}
+
+/**
+ * 该公司现有员工186名 after a sentence naming the company: a sentence speaking of the kind alone (该公司, 在产业园)
+ * refers back to the institution the sentence before it in the same paragraph names.
+ */
+function referredBack(sentence: ArticleSentence, name: string, reading: ArticleReading): boolean {
+  const head = stripMarks(matchView(name)).slice(-2);
+  if (!/^[\u3400-\u9fff]{2}$/.test(head) || !sentence.view.includes(head) || namesPhrase(sentence.view, name)) return false;
+  const before = reading.sentences[sentence.index - 1];
+  return !!before && before.paragraph === sentence.paragraph && namesPhrase(before.view, name);
 }
 
 function ownersAgree(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>, sentence: ArticleSentence, source: QuantityFact): boolean {

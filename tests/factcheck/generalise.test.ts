@@ -100,7 +100,7 @@ const YUEYANG_HOST = article('yueyang-ningbo-host', '岳阳市党政代表团来
 const LINSHUI = article('linshui-baihe', '林水县党政代表团赴白河市考察学习', '林水融媒体中心', '2025-06-20', [
   '6月17日至18日，林水县委书记彭志远率林水县党政代表团赴白河市考察学习。',
   '白河市委副书记、市长邓建华，副市长姚佳陪同考察。',
-  '17日下午，代表团考察了白河茶叶交易市场和白河电商产业园。',
+  '17日下午，代表团考察了白河茶叶交易市场和白河电商产业园。该产业园现有电商企业120家，2024年网络零售额15亿元。',
   '18日上午，两地茶产业合作座谈会在白河迎宾馆召开，白河市委书记韩立明介绍了白河茶产业发展情况。',
 ]);
 
@@ -566,6 +566,21 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['林水县党政代表团在白河考察期间由白河市委书记韩立明陪同。', 'contradicted'],
       ['白河市委书记韩立明陪同林水县党政代表团考察。', 'contradicted'],
       ['林水县党政代表团在白河考察时，白河市长邓建华陪同。', 'supported'],
+    ],
+  ],
+  [
+    'a sentence speaking of the kind alone (该产业园) refers back to the institution named just before',
+    [
+      ['白河电商产业园2024年的网络零售额是15亿元。', 'supported'],
+      ['白河电商产业园现有电商企业120家。', 'supported'],
+      ['白河电商产业园2024年网络零售额为18亿元。', 'contradicted'],
+    ],
+  ],
+  [
+    'a two-character name with the title the article gives it identifies the tour',
+    [
+      ['考察团由白河副市长姚佳率领。', 'contradicted'],
+      ['这次考察由副市长姚佳带队。', 'contradicted'],
     ],
   ],
   [
