@@ -563,7 +563,7 @@ function findOrgs(view: string, sentence: string): OrgFact[] {
 }
 
 const AGREEMENT = /(?:协议|协议书|备忘录|合同|协定|意向书|合作书|框架)$/;
-const SIGN_OBJECT = /(?:签署|签订|签约|签下)了?([\u3400-\u9fff“”]{2,30}?(?:协议书|协议|备忘录|合同|协定|意向书))/g;
+const SIGN_OBJECT = /(?:签署|签订|签约|签下)(?:了|的)?([\u3400-\u9fff“”]{2,30}?(?:协议书|协议|备忘录|合同|协定|意向书))/g;
 
 /** Documents: 《titles》 and agreement phrases after 签署 (签署了战略合作框架协议). */
 function findDocuments(view: string, sentence: string): DocumentFact[] {

@@ -146,6 +146,12 @@ describe('extractFacts: places, sites, documents, meetings, enumerations', () =>
     const documents = of(extractFacts('两市签订了战略合作框架协议，并共同发布《产业协作白皮书》'), 'document');
     assert.deepEqual(documents.map((d) => [d.name, d.agreement]).sort(), [['产业协作白皮书', false], ['战略合作框架协议', true]]);
   });
+  test('an agreement after 签署的 / 签订的 / 签约的 leaves the 的 out', () => {
+    for (const sentence of ['两市政府签署的合作框架协议涵盖六个领域。', '双方签订的产业协作协议明确了分工。', '两地签约的园区共建协议已经生效。']) {
+      const [document] = of(extractFacts(sentence), 'document');
+      assert.ok(document && !document.name.startsWith('的'), `${sentence}: ${document?.name}`);
+    }
+  });
   test('a named meeting, not a bare 座谈会', () => {
     assert.deepEqual(of(extractFacts('分别召开了川甘两省合作交流座谈会'), 'meeting').map((m) => m.name), ['川甘两省合作交流座谈会']);
     assert.deepEqual(of(extractFacts('双方举行了座谈会'), 'meeting'), []);
