@@ -375,6 +375,8 @@ export class ExtractiveAnswerer implements Answerer {
     // 河南日报说…: when the named outlet's report has an answer, it is that report's answer (outlets may differ).
     const fromOutlet = (c: Candidate) => question.outlets.some((o) => matchView(`${c.article.meta.source ?? ''} ${c.article.meta.title}`).includes(o));
     if (question.outlets.length > 0 && eligible.some(fromOutlet)) eligible = eligible.filter(fromOutlet);
+    // 劳务工作站是哪一年设立的: a date dates the thing asked only in a sentence naming it, or right after one.
+    if (question.datedThing) eligible = eligible.filter((c) => namesThing(c, question.datedThing!) && saysEvent(c, question.datedEvent));
     const best = eligible[0];
     if (!best || best.score < this.#settings.refusalFloor) return null;
 
@@ -458,6 +460,20 @@ function ofTheAskedYear(question: QuestionAnalysis, upToSentence: string): boole
     if (written.length > 0) return written.some((year) => question.years.includes(year));
   }
   return true;
+}
+
+/** Whether a candidate sentence, or the sentence before it in its paragraph, names a thing (its head noun). */
+function namesThing(candidate: Candidate, head: string): boolean {
+  const before = splitSentences(candidate.paragraph.text.slice(0, candidate.start)).at(-1)?.text ?? '';
+  const names = [head, ...synonymsOf(head).filter((w) => w.length >= 2)];
+  return names.some((name) => matchView(candidate.text).includes(name) || matchView(before).includes(name));
+}
+
+/** Whether a candidate sentence says the asked event (设立, or 组建/挂牌 of its lexicon group); true when none is asked. */
+function saysEvent(candidate: Candidate, event: string | null): boolean {
+  if (!event) return true;
+  const view = matchView(candidate.text);
+  return [event, ...synonymsOf(event)].some((word) => view.includes(word));
 }
 
 function isSpan(date: DateFact): boolean {

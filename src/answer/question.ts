@@ -66,6 +66,13 @@ export interface QuestionAnalysis {
   scoped: string[];
   /** Ordinals named (第二组 → 第2组): the item the question is about. */
   ordinals: string[];
+  /**
+   * The thing whose date a when-question asks (劳务工作站是哪一年设立的 → 工作站): only a sentence naming it (or
+   * following one that does) dates it. Null when the question asks about a delegation, a person or nothing named.
+   */
+  datedThing: string | null;
+  /** What happened to the dated thing (设立, 开张, 建): the sentence that dates it says so. */
+  datedEvent: string | null;
   /** The day of the trip asked about (第二天上午, 最后一天, 15日); null for when-questions, which ask the day. */
   day: AskedDay | null;
   /** The question gathers or compares facts across parts or stories (都, 分别, 各, 最…). */
@@ -244,6 +251,24 @@ const NAMED_KIND = /([\u4e00-\u9fa5]{1,4})(?:叫什么|叫啥|的名字|的名�
 /** Category words that articles rarely repeat next to the answer (哪几个方面 is answered by a list, not by 方面). */
 const GENERIC_KINDS = new Set(['东西']);
 
+/** The phrase before the when-question word (X是哪一年设立的, X什么时候开张的). */
+const DATED_PHRASE = /(?:^|[，,])([\u4e00-\u9fa5（）()·]{3,20}?)(?:是|于|在)?(?:哪一?年|什么时候|何时|哪一?天|几月|哪个月)/;
+/** The verb after the when-question word (是哪一年设立的 → 设立, 什么时候开张的 → 开张). */
+const DATED_EVENT = /(?:哪一?年|什么时候|何时|哪一?天|几月|哪个月|几号)(?:被|才|正式|开始)?([\u4e00-\u9fa5]{1,4}?)(?=的|了|[？?]|$)/;
+/** Phrases about the trip or its people, dated by the answerer's other rules. */
+const NOT_A_THING = /团|组|班|一行|他们|她们|我们|考察|学习|调研|督导|出发|返回|回来|到达|抵达/;
+
+/** The head noun of a named thing a when-question dates (定西驻天津劳务工作站 → 工作站), or null. */
+function datedThing(folded: string): string | null {
+  const phrase = DATED_PHRASE.exec(folded)?.[1];
+  if (!phrase || NOT_A_THING.test(phrase) || TITLE.test(phrase)) return null;
+  const words = tagWords(phrase);
+  const head = words.at(-1);
+  // (A thing named by two words or more: 工作站 alone, or 时间, names nothing to look for.)
+  if (words.length < 2 || !head || head.word.length < 2 || !/^n/.test(head.tag) || /^(?:nr|ns)/.test(head.tag) || GENERIC_KINDS.has(head.word)) return null;
+  return head.word;
+}
+
 /** The noun right after 什么/哪些/哪几个 (什么协议 → 协议, 哪几个城市 → 城市). */
 function askedKind(question: string): string | null {
   const named = NAMED_KIND.exec(question)?.[1];
@@ -381,6 +406,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     scoped: places.filter((p) => new RegExp(`(?:在|于|到|去|赴|前往)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})(?!${TRIP_NAMED_AFTER_PLACE.source})`).test(folded)),
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
     day: type === 'when' ? null : askedDay(folded),
+    datedThing: type === 'when' ? datedThing(folded) : null,
+    datedEvent: type === 'when' ? (DATED_EVENT.exec(folded)?.[1] ?? null) : null,
     comparative: COMPARATIVE.test(folded),
     asksTotal: type === 'howMany' && TOTAL.test(folded),
     outlets: outlets.map((o) => o.text),

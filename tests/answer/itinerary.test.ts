@@ -30,6 +30,13 @@ describe('a question about one day of the trip', () => {
       assert.match(answer.short ?? '', /2月/, question);
     }
   });
+  test('the date of a thing comes only from a sentence saying what happened to it', async () => {
+    // The report names the station and, in the next sentence, a year of something else.
+    for (const question of ['南山驻青川劳务工作站是哪一年设立的？', '南山在青川的劳务工作站什么时候成立的？', '南山驻青川劳务工作站是哪年建的？']) {
+      const { answer } = await qa.ask(question);
+      assert.equal(answer.found, false, `${question}: ${answerBody(answer)}`);
+    }
+  });
   for (const [question, sites] of cases) {
     test(`${question} → ${sites.join('、')}`, async () => {
       const { answer } = await qa.ask(question);

@@ -211,3 +211,20 @@ describe('analyseQuestion: kinds asked together', () => {
   ];
   for (const [question, kinds] of cases) test(`${question} → ${kinds.join('、') || '∅'}`, () => assert.deepEqual(analyseQuestion(question).alsoKinds, kinds));
 });
+
+describe('analyseQuestion: the thing a when-question dates, and what happened to it', () => {
+  const cases: Array<[string, string | null, string | null]> = [
+    ['青川驻南山劳务工作站是哪一年设立的？', '工作站', '设立'],
+    ['白河绿色食品展销中心是什么时候开张的？', '中心', '开张'],
+    ['两市合作协议是哪天签的？', '合作协议', '签'],
+    ['南山市党政代表团是什么时候去的青川？', null, '去'],
+    ['他们是哪天出发的？', null, '出发'],
+  ];
+  for (const [question, thing, event] of cases) {
+    test(`${question} → ${thing} / ${event}`, () => {
+      const analysis = analyseQuestion(question);
+      assert.equal(analysis.datedThing, thing);
+      assert.equal(analysis.datedEvent, event);
+    });
+  }
+});
