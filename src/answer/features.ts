@@ -220,8 +220,9 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   if (PERSON_MEASURES.includes(fact.measure) && PERSON_NOUN.test(question.focus) && (!fact.noun || PERSON_NOUN.test(fact.noun))) return true;
   // 考察点多达36个: the counted noun stands before the number (a one-character focus is too common to tell).
   if (question.focus.length < 2) return false;
-  // (Within the number's own clause: 签约项目9个，涉及企业12家 — 12家 counts 企业, not 项目.)
-  const before = sentenceView.slice(Math.max(0, fact.start - 10), fact.start).split(/[，,。；;、：:]/).at(-1)!;
+  // (Within the number's own clause: 签约项目9个，涉及企业12家 — 12家 counts 企业, not 项目. Nouns listed with 、
+  // before it are all counted: 考察企业、园区和平台23个.)
+  const before = sentenceView.slice(Math.max(0, fact.start - 12), fact.start).split(/[，,。；;：:]/).at(-1)!;
   return before.includes(question.focus) || synonymsOf(question.focus).some((s) => s.length >= 2 && before.includes(s));
 }
 

@@ -209,7 +209,8 @@ export function quantityFocus(question: string): string | null {
   const text = found[0].length > asked.length && measureStartsNoun(question, found.index + asked.length) ? asked : found[0];
   const match = { index: found.index, 0: text };
   const isNoun = (tag: string) => NOUN.test(tag) && !/^(?:nr|ns|nt)/.test(tag);
-  const after = question.slice(match.index + match[0].length).split(/[，。？！?,;；]/)[0] ?? '';
+  // (多少个企业、园区和平台: the first of nouns listed with 、 names the count; tagging would run them together.)
+  const after = question.slice(match.index + match[0].length).split(/[，。？！?,;；、]/)[0] ?? '';
   const isFocus = (word: string, tag: string) => isNoun(tag) && !QUESTION_FILLERS.includes(word) && !ACTIVITY_WORDS.includes(word) && !/^(?:吗|呢)$/.test(word);
   // 多少电子商务人才: the run of nouns after the quantity word is the counted thing, its head at the end.
   const afterWords = tagWords(after);

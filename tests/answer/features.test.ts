@@ -403,3 +403,11 @@ describe('an agreement named with its years is still an agreement', () => {
     }
   });
 });
+
+describe('a count of nouns listed with 、', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('多少个企业、园区和平台 is answered by 考察企业、园区和平台23个', () => {
+    const sentence = '四天里，考察团行程1500公里，走访了3个市，考察企业、园区和平台19个。';
+    for (const question of ['一共看了多少个企业、园区和平台？', '考察了几个企业、园区？', '总共去了多少家企业、平台？']) assert.deepEqual(fill(question, sentence), ['19个'], question);
+  });
+});
