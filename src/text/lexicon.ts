@@ -184,7 +184,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['对口合作', '对口协作', '结对', '对口帮扶', '东西部协作'],
   ['乡村振兴', '乡村建设'],
   ['督导', '督查', '督导调研', '调研督导'],
-  ['返回', '返程', '回程', '返抵', '回到'],
+  ['返回', '返程', '回程', '返抵', '回到', '回来', '回'],
   ['查阅', '翻阅', '调阅', '查看'],
   ['销售', '卖出', '售出', '销售额'],
   ['出发', '启程', '动身', '出行'],
@@ -215,8 +215,8 @@ export const MOVEMENT_VERBS: readonly string[] = [
 export const ACTIVITY_WORDS: readonly string[] = ['座谈', '交流', '洽谈', '对接', '签约', '调研', '考察', '观摩', '座谈交流'];
 
 /** Parts of a day written after a date or 当天 (8月9日晚上, 次日上午); the evening words name one part. */
-export const DAY_PARTS: readonly string[] = ['上午', '中午', '下午', '晚上', '晚间', '当晚', '早上', '清晨', '傍晚', '凌晨', '夜间', '午后'];
-const EVENING_PARTS: readonly string[] = ['晚上', '晚间', '当晚', '夜间'];
+export const DAY_PARTS: readonly string[] = ['上午', '中午', '下午', '晚上', '晚间', '当晚', '早上', '清晨', '傍晚', '凌晨', '夜间', '午后', '晚'];
+const EVENING_PARTS: readonly string[] = ['晚上', '晚间', '当晚', '夜间', '晚'];
 
 /** Whether two parts of a day are the same part (晚上 ≈ 当晚). */
 export function sameDayPart(a: string | null, b: string | null): boolean {

@@ -37,6 +37,12 @@ describe('a question about one day of the trip', () => {
       assert.equal(answer.found, false, `${question}: ${answerBody(answer)}`);
     }
   });
+  test('回 / 回来 / 回到 ask the day of the return (返回)', async () => {
+    for (const question of ['南山代表团是哪天从青川回南山的？', '南山团几号回来的？', '南山代表团哪天回的南山？']) {
+      const { answer } = await qa.ask(question);
+      assert.equal(answer.short, '14日晚', `${question}: ${answerBody(answer)}`);
+    }
+  });
   for (const [question, sites] of cases) {
     test(`${question} → ${sites.join('、')}`, async () => {
       const { answer } = await qa.ask(question);
