@@ -233,7 +233,8 @@ export class ExtractiveAnswerer implements Answerer {
             rank: 1 / (1 + 0.25 * (rank - 1)),
             slot: filling.length > 0 ? 1 : 0,
             focus: question.focus && (view.includes(question.focus) || synonymsOf(question.focus).some((s) => view.includes(s))) ? 1 : 0,
-            scope: question.scoped.length === 0 ? 0 : question.scoped.every((p) => mentionsAlone(view, p) || mentionsAlone(opening, p) || ourPlace(p)) ? 1 : question.scoped.some((p) => mentions(contextView, p)) ? 0.3 : 0,
+            // (兴山县 lies in 宜昌: a sentence about a place inside the asked one is in its scope, a little less.)
+            scope: question.scoped.length === 0 ? 0 : question.scoped.every((p) => mentionsAlone(view, p) || mentionsAlone(opening, p) || ourPlace(p)) ? 1 : question.scoped.every((p) => placesWithin(p).some((inner) => view.includes(inner))) ? 0.7 : question.scoped.some((p) => mentions(contextView, p)) ? 0.3 : 0,
             home,
             role: role && filling.some((f) => f.kind === 'person' && (f as PersonFact).role === role) ? 1 : 0,
             title: question.title && filling.length > 0 ? 1 : 0,

@@ -98,7 +98,7 @@ export const REASON = /为了|因为|由于|旨在|目的|之所以|原因|才�
 const ASKED_ROLES: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
   [/签[字约署订]?/, 'sign'],
   [/主持/, 'chair'],
-  [/陪同/, 'accompany'],
+  [/陪同|陪着|陪的|谁陪|随同/, 'accompany'],
   [/会见|会晤|接见|座谈(?!会)|会谈/, 'meet'],
   [/讲话|讲了话|致辞|发言|发了言/, 'speak'],
   [/带队|率领|带领|率队|领队|率团|谁带|带的|率的|领衔/, 'lead'],
@@ -223,7 +223,10 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   // (Within the number's own clause: 签约项目9个，涉及企业12家 — 12家 counts 企业, not 项目. Nouns listed with 、
   // before it are all counted: 考察企业、园区和平台23个.)
   const before = sentenceView.slice(Math.max(0, fact.start - 12), fact.start).split(/[，,。；;：:]/).at(-1)!;
-  return before.includes(question.focus) || synonymsOf(question.focus).some((s) => s.length >= 2 && before.includes(s));
+  if (before.includes(question.focus) || synonymsOf(question.focus).some((s) => s.length >= 2 && before.includes(s))) return true;
+  // 科技成果在南阳转化项目17项 for 多少个科技成果项目: the head noun right before the number, its modifiers in the sentence.
+  const words = tagWords(question.focus).map((w) => w.word);
+  return words.length >= 2 && words.at(-1)!.length >= 2 && before.includes(words.at(-1)!) && words.slice(0, -1).every((w) => sentenceView.slice(0, fact.start).includes(w));
 }
 
 /** The lexicon's words for leading a group (率领, 带队…), two characters or more. */

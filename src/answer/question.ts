@@ -281,6 +281,9 @@ function askedKind(question: string): string | null {
   const words = tagWords(phrase);
   const first = named && !match ? words.at(-1) : words[0];
   if (!first || GENERIC_KINDS.has(first.word)) return null;
+  // 哪些市领导 / 哪几位县领导: the level names whose leaders; the people are asked.
+  const next = words[words.indexOf(first) + 1];
+  if (first.word.length === 1 && /[市省县区镇乡村]/.test(first.word) && next && /^(?:领导|干部|负责人|官员)$/.test(next.word)) return canonicalWord(next.word);
   // 哪几个市 and 哪几个城市 ask the same: kinds are compared in their lexicon form.
   if (first.word.length === 1 && /[会馆厂园市省县区点村镇乡]/.test(first.word)) return canonicalWord(first.word);
   return NOUN.test(first.tag) ? canonicalWord(first.word) : null;

@@ -411,3 +411,20 @@ describe('a count of nouns listed with 、', () => {
     for (const question of ['一共看了多少个企业、园区和平台？', '考察了几个企业、园区？', '总共去了多少家企业、平台？']) assert.deepEqual(fill(question, sentence), ['19个'], question);
   });
 });
+
+describe('陪着 asks who accompanied; 哪些市领导 asks people; a counted noun split by a place', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('谁陪着 / 谁陪的 / 是谁陪同 ask the accompany role', () => {
+    for (const question of ['在青川是谁全程陪着的？', '那边是谁陪的？', '考察时谁陪同？']) assert.equal(askedRole(analyseQuestion(question)), 'accompany', question);
+  });
+  test('哪些市领导 / 哪几位县领导 / 还有哪些区领导 ask for people', () => {
+    for (const question of ['还有哪些市领导一块去了？', '哪几位县领导参加了考察？', '还有哪些区领导同行？']) {
+      assert.deepEqual(fill(question, '市领导甲乙丙、丁戊己参加考察。').length > 0 || askedItemKind(analyseQuestion(question)) === 'person', true, question);
+      assert.equal(askedItemKind(analyseQuestion(question)), 'person', question);
+    }
+  });
+  test('多少个科技成果项目 is answered by 科技成果在南阳转化项目17项', () => {
+    const sentence = '该中心已促成高校科技成果在青川转化项目23项。';
+    for (const question of ['转化了多少个科技成果项目？', '一共转化了几个科技成果项目？', '促成了多少个科技成果项目落地？']) assert.deepEqual(fill(question, sentence), ['23项'], question);
+  });
+});

@@ -43,6 +43,12 @@ describe('a question about one day of the trip', () => {
       assert.equal(answer.short, '14日晚', `${question}: ${answerBody(answer)}`);
     }
   });
+  test('a figure said of a place inside the asked one is in its scope', async () => {
+    for (const question of ['代表团在宜宾时，南溪区说近三年建成了多少亩高标准农田？', '白河代表团在宜宾考察期间，南溪区介绍建成高标准农田多少亩？', '在宜宾的时候南溪区累计建成了多少亩高标准农田？']) {
+      const { answer } = await qa.ask(question);
+      assert.equal(answer.short, '5600亩', `${question}: ${answerBody(answer)}`);
+    }
+  });
   for (const [question, sites] of cases) {
     test(`${question} → ${sites.join('、')}`, async () => {
       const { answer } = await qa.ask(question);
