@@ -376,6 +376,14 @@ export class ExtractiveAnswerer implements Answerer {
     // 河南日报说…: when the named outlet's report has an answer, it is that report's answer (outlets may differ).
     const fromOutlet = (c: Candidate) => question.outlets.some((o) => matchView(`${c.article.meta.source ?? ''} ${c.article.meta.title}`).includes(o));
     if (question.outlets.length > 0 && eligible.some(fromOutlet)) eligible = eligible.filter(fromOutlet);
+    // 长治2018年地区生产总值: a figure of a named place comes from a passage that names that place.
+    // (In a local paper, 我市/全市 is its own place: 全市 in 南阳日报 is 南阳's.)
+    const ownerPassage = (c: Candidate) => {
+      const home = this.#reportHomeOf(c.article);
+      const view = matchView(c.paragraph.text);
+      return mentions(view, question.owner!) || (home !== null && (mentions(home, question.owner!) || mentions(question.owner!, home)) && /[我本全](?:省|市|县|区)/.test(view));
+    };
+    if (question.owner) eligible = eligible.filter(ownerPassage);
     // 劳务工作站是哪一年设立的: a date dates the thing asked only in a sentence naming it, or right after one.
     if (question.datedThing) eligible = eligible.filter((c) => namesThing(c, question.datedThing!) && saysEvent(c, question.datedEvent));
     const best = eligible[0];

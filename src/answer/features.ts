@@ -3,8 +3,8 @@
  * sentence score is the weighted sum with the weights from config (`ANSWER_WEIGHTS`). No feature throws a
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
-import { sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type QuantityFact } from '../facts/index.ts';
-import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, SITE_HEADS, divisionLevels, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
+import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, SITE_HEADS, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -229,6 +229,22 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   return words.length >= 2 && words.at(-1)!.length >= 2 && before.includes(words.at(-1)!) && words.slice(0, -1).every((w) => sentenceView.slice(0, fact.start).includes(w));
 }
 
+/**
+ * 长治的生产总值 is not answered by 顺德…生产总值达到3523亿元: when the question names whose figure it asks and the
+ * sentence names another place as the one before the number (and never the asked one), the number is another's.
+ */
+function ownedByAsked(fact: QuantityFact, question: QuestionAnalysis, facts: readonly Fact[], sentenceView: string): boolean {
+  const owner = question.owner;
+  if (!owner) return true;
+  const places = facts.filter((f): f is PlaceFact => f.kind === 'place');
+  if (places.some((p) => nameEquals(p.canonical, owner) || mentions(p.name, owner) || mentions(owner, p.canonical)) || sentenceView.includes(owner)) return true;
+  if (places.some((p) => p.end <= fact.start)) return false;
+  // (A place the extractor did not take — 顺德是… — counts when the gazetteer knows it.)
+  const before = sentenceView.slice(0, fact.start);
+  for (let i = 0; i + 2 <= before.length; i += 1) for (const length of [2, 3, 4]) if (i + length <= before.length && isPlaceName(before.slice(i, i + length))) return false;
+  return true;
+}
+
 /** The lexicon's words for leading a group (率领, 带队…), two characters or more. */
 const LEAD_WORDS = ['率领', ...synonymsOf('率领')].filter((w) => w.length >= 2);
 
@@ -392,7 +408,7 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       // 《…2019年工作要点》: a year inside a document's name dates the document, not the event asked about.
       return facts.filter((f) => f.kind === 'date' && !facts.some((d) => d.kind === 'document' && d.start <= f.start && d.end >= f.end) && !question.folded.includes(toHalfWidth(foldScript(f.text))) && (!question.asksDay || f.from.day !== undefined) && (!question.asksYear || /\d{2,4}年|[〇零一二三四五六七八九]{4}年/.test(f.text)));
     case 'howMany':
-      return facts.filter((f) => f.kind === 'quantity' && quantityAnswers(f, question, sentenceView));
+      return facts.filter((f) => f.kind === 'quantity' && quantityAnswers(f, question, sentenceView) && ownedByAsked(f, question, facts, sentenceView));
     case 'where': {
       // 在返程的火车上召开…: where an asked event happened, written as 在…上/里/中 right before its verb.
       const located = eventLocation(question, sentenceView, sentence, facts);

@@ -71,6 +71,8 @@ export interface QuestionAnalysis {
    * following one that does) dates it. Null when the question asks about a delegation, a person or nothing named.
    */
   datedThing: string | null;
+  /** The place whose figure a how-many question asks (长治2018年地区生产总值 → 长治), or null. */
+  owner: string | null;
   /** What happened to the dated thing (设立, 开张, 建): the sentence that dates it says so. */
   datedEvent: string | null;
   /** The day of the trip asked about (第二天上午, 最后一天, 15日); null for when-questions, which ask the day. */
@@ -259,6 +261,29 @@ const DATED_EVENT = /(?:哪一?年|什么时候|何时|哪一?天|几月|哪个�
 /** Phrases about the trip or its people, dated by the answerer's other rules. */
 const NOT_A_THING = /团|组|班|一行|他们|她们|我们|考察|学习|调研|督导|出发|返回|回来|到达|抵达/;
 
+/**
+ * The place a how-much figure belongs to: written right before the money noun it asks (长治2018年地区生产总值是多少),
+ * with nothing between but a year or a qualifier. A place after 在/去/给 is where, not whose.
+ */
+function figureOwner(folded: string, places: readonly string[]): string | null {
+  const money = new RegExp(`(?:${MONEY_NOUNS.join('|')})`).exec(folded);
+  if (!money) return null;
+  // Nearest first: a name of 2–4 characters ending where only a suffix, a year or a short qualifier is left.
+  for (let end = money.index; end >= Math.max(2, money.index - 12); end -= 1) {
+    if (!OWNER_GAP.test(folded.slice(end, money.index))) continue;
+    for (const length of [4, 3, 2]) {
+      const name = folded.slice(Math.max(0, end - length), end);
+      if (name.length < 2 || !/^[\u4e00-\u9fa5]+$/.test(name)) continue;
+      if (!(places.includes(name) || provinceOf(name) || isPlaceName(name))) continue;
+      if (/[在去到赴给向对与和跟]$/.test(folded.slice(0, end - length))) return null;
+      return name;
+    }
+  }
+  return null;
+}
+/** What may stand between a figure's owner and its money noun (市, 2018年, 的, 地区). */
+const OWNER_GAP = /^(?:市|省|县|区)?(?:的)?(?:\d{4}年|去年|今年|全年|上半年)?(?:的)?(?:全市|全县|全区|地区|全省)?$/;
+
 /** The head noun of a named thing a when-question dates (定西驻天津劳务工作站 → 工作站), or null. */
 function datedThing(folded: string): string | null {
   const phrase = DATED_PHRASE.exec(folded)?.[1];
@@ -411,6 +436,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
     day: type === 'when' ? null : askedDay(folded),
     datedThing: type === 'when' ? datedThing(folded) : null,
+    owner: type === 'howMany' ? figureOwner(folded, places) : null,
     datedEvent: type === 'when' ? (DATED_EVENT.exec(folded)?.[1] ?? null) : null,
     comparative: COMPARATIVE.test(folded),
     asksTotal: type === 'howMany' && TOTAL.test(folded),

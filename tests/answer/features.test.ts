@@ -428,3 +428,15 @@ describe('陪着 asks who accompanied; 哪些市领导 asks people; a counted no
     for (const question of ['转化了多少个科技成果项目？', '一共转化了几个科技成果项目？', '促成了多少个科技成果项目落地？']) assert.deepEqual(fill(question, sentence), ['23项'], question);
   });
 });
+
+describe('whose figure: a number said of another place does not answer', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('长治2018年地区生产总值 is not 顺德是…生产总值达到3523亿元', () => {
+    const other = '她说，顺德是全国县域经济的排头兵，2018年地区生产总值达到3523亿元。';
+    for (const question of ['长治2018年地区生产总值是多少？', '宜宾去年的生产总值有多少？', '据介绍，延安全年GDP是多少？']) {
+      assert.notEqual(analyseQuestion(question).owner, null, question);
+      assert.deepEqual(fill(question, other), [], question);
+    }
+    assert.deepEqual(fill('顺德2018年地区生产总值是多少？', other), ['3523亿元']);
+  });
+});
