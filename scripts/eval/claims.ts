@@ -36,10 +36,12 @@ export function defaultClaimsRuns(): ClaimsRun[] {
   const shared = [path.join(ROOT, 'data/articles'), path.join(SHARED_DIR, 'dev/articles')];
   const invented = path.join(ROOT, 'tests/fixtures/invented');
   const heldout7 = path.join(ROOT, 'tests/fixtures/heldout7');
+  const heldout8 = path.join(ROOT, 'tests/fixtures/heldout8');
   return [
     { sets: { seed: path.join(SHARED_DIR, 'eval/seed-claims.jsonl'), dev: path.join(SHARED_DIR, 'dev/dev-claims.jsonl') }, corpusDirs: shared },
     { sets: { invented: path.join(invented, 'claims.jsonl') }, corpusDirs: [...shared, path.join(invented, 'articles')] },
     { sets: { heldout7: path.join(heldout7, 'claims.jsonl') }, corpusDirs: [...shared, path.join(heldout7, 'articles')] },
+    { sets: { heldout8: path.join(heldout8, 'claims.jsonl') }, corpusDirs: [...shared, path.join(heldout7, 'articles'), path.join(heldout8, 'articles')] },
   ];
 }
 

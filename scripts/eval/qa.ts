@@ -210,6 +210,8 @@ export function defaultEvalRuns(): EvalOptions[] {
   const invented = path.join(ROOT, 'tests/fixtures/invented');
   // Seven more articles with 70 questions, 30 claims and 20 conversations, written by a helper who never saw the code.
   const heldout7 = path.join(ROOT, 'tests/fixtures/heldout7');
+  // And seven more (heldout8), 70 questions, 30 claims and 20 conversations, by another helper who never saw it.
+  const heldout8 = path.join(ROOT, 'tests/fixtures/heldout8');
   return [
     {
       sets: {
@@ -226,6 +228,10 @@ export function defaultEvalRuns(): EvalOptions[] {
     {
       sets: { heldout7: path.join(heldout7, 'qa.jsonl'), 'heldout7 follow-ups': path.join(heldout7, 'followups.jsonl') },
       corpusDirs: [...shared, path.join(heldout7, 'articles')],
+    },
+    {
+      sets: { heldout8: path.join(heldout8, 'qa.jsonl'), 'heldout8 follow-ups': path.join(heldout8, 'followups.jsonl') },
+      corpusDirs: [...shared, path.join(heldout7, 'articles'), path.join(heldout8, 'articles')],
     },
   ];
 }

@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { BIGRAM_PREFIX, OWN_PLACE, PROVINCES, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { BIGRAM_PREFIX, OWN_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -482,7 +482,9 @@ function namesThing(candidate: Candidate, head: string): boolean {
 function saysEvent(candidate: Candidate, event: string | null): boolean {
   if (!event) return true;
   const view = matchView(candidate.text);
-  return [event, ...synonymsOf(event)].some((word) => view.includes(word));
+  // (A one-character verb stands for the words of the lexicon holding it: 开 for 召开, so for 举行 too.)
+  const holding = event.length === 1 ? SYNONYM_GROUPS.filter((group) => group.some((word) => word.length === 2 && word.includes(event))).flat() : [];
+  return [event, ...synonymsOf(event), ...holding].some((word) => view.includes(word));
 }
 
 function isSpan(date: DateFact): boolean {

@@ -49,6 +49,12 @@ describe('a question about one day of the trip', () => {
       assert.equal(answer.short, '5600亩', `${question}: ${answerBody(answer)}`);
     }
   });
+  test('开 asks when a meeting was held, written 举行 as well as 召开', async () => {
+    for (const question of ['白宜两地农业合作座谈会是哪天开的？', '白宜农业合作座谈会哪天开的？', '白宜两地的农业合作座谈会是几号开的？']) {
+      const { answer } = await qa.ask(question);
+      assert.match(answer.short ?? '', /^24日/, `${question}: ${answerBody(answer)}`);
+    }
+  });
   for (const [question, sites] of cases) {
     test(`${question} → ${sites.join('、')}`, async () => {
       const { answer } = await qa.ask(question);
