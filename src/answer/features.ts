@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import { sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
-import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, SITE_HEADS, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, SITE_HEADS, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -245,6 +245,36 @@ function ownedByAsked(fact: QuantityFact, question: QuestionAnalysis, facts: rea
   return true;
 }
 
+/** Verbs that may open a counted list's clause (抽查了A和B两个码头): the list starts after the last of them. */
+const LIST_OPENER = /^.*(?:了|查看|抽查|考察|走访|深入|来到|前往|包括|分别是|分别为|有)/;
+
+/**
+ * Items named right before a count of the asked kind (A和B两个码头, 宜都市、枝江市等5个县市): as many items as the
+ * count, verbatim. Empty when the count and the list disagree or no such phrase is written.
+ */
+function countedList(sentence: string, view: string, heads: readonly string[]): OrgFact[] {
+  for (const head of heads) {
+    // (A one-character kind — 三个村 — only right after its measure word; a longer one may have a qualifier: 两个沿江码头.)
+    const qualifier = head.length >= 2 ? '[\\u4e00-\\u9fa5]{0,4}?' : '';
+    const pattern = new RegExp(`([^，,。；;：:（）()]{2,80}?)(?:等)?([\\d两二三四五六七八九十]{1,3})[个家座所处项名位]?${qualifier}${escapeRegExp(head)}(?![\\u4e00-\\u9fa5]{0,1}[民委长])`, 'g');
+    for (const match of view.matchAll(pattern)) {
+      const clause = match[1]!;
+      const opener = LIST_OPENER.exec(clause)?.[0].length ?? 0;
+      const start = match.index! + opener;
+      const list = view.slice(start, match.index! + clause.length);
+      const parts = list.split(/[、和及与]/);
+      if (parts.length < 2 || parts.length !== parseChineseNumber(match[2]!) || parts.some((part) => part.length < 2 || part.length > 16)) continue;
+      let at = start;
+      return parts.map((part) => {
+        const from = view.indexOf(part, at);
+        at = from + part.length;
+        return { kind: 'org', text: sentence.slice(from, from + part.length), start: from, end: from + part.length, name: part, visited: false };
+      });
+    }
+  }
+  return [];
+}
+
 /** The lexicon's words for leading a group (率领, 带队…), two characters or more. */
 const LEAD_WORDS = ['率领', ...synonymsOf('率领')].filter((w) => w.length >= 2);
 
@@ -451,6 +481,9 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
         // (《…协议（2023—2025年）》: a document's name ends before its bracketed years.)
         const nameOf = (f: Fact) => (f.kind === 'document' ? itemName(f).replace(/[《》]/g, '').replace(/[（(][^（）()]*[）)]$/, '') : itemName(f));
         const namesAnItem = (f: Fact) => (heads.some((h) => nameOf(f).endsWith(h) && !GENERIC_QUALIFIERS.includes(nameOf(f).slice(0, -h.length))) || holdsKind(f)) && !COUNTED_KIND_START.test(foldScript(itemName(f)));
+        // 太平溪镇和乐天溪镇两个沿江码头: a list right before its count and the asked kind names that many of it.
+        const counted = countedList(sentence, sentenceView, heads);
+        if (counted.length > 0) return counted;
         const endsLikeKind = [...items, ...facts.filter((f) => f.kind === 'term')].filter(namesAnItem);
         const named = endsLikeKind.filter((f) => !endsLikeKind.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start)).sort((a, b) => a.start - b.start);
         // 哪些企业和园区: the list that names one of the kinds asked together is the answer, whatever each item is.

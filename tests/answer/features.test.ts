@@ -440,3 +440,15 @@ describe('whose figure: a number said of another place does not answer', () => {
     assert.deepEqual(fill('顺德2018年地区生产总值是多少？', other), ['3523亿元']);
   });
 });
+
+describe('a list right before its count and the asked kind', () => {
+  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+  test('A和B两个码头 / A、B、C三个村 / A、B等2家医院 name the items', () => {
+    assert.deepEqual(fill('抽查了哪两个码头？', '调研组随机抽查了白沙镇和青石镇两个沿江码头的巡查记录。'), ['白沙镇', '青石镇']);
+    assert.deepEqual(fill('走访了哪几个村？', '当天，考察团走访了东坪、西岭、南湾三个村。'), ['东坪', '西岭', '南湾']);
+    assert.deepEqual(fill('看了哪几家医院？', '代表团来到市人民医院、市中医院等2家医院。'), ['市人民医院', '市中医院']);
+  });
+  test('a list whose length differs from the count names nothing by it', () => {
+    assert.deepEqual(fill('抽查了哪几个码头？', '调研组抽查了白沙镇和青石镇三个码头。').includes('白沙镇'), false);
+  });
+});
