@@ -9,6 +9,9 @@ import { placesWithin } from '../../src/text/index.ts';
 import { askedItemKind, askedOwner, askedRole, headedFor, holdsTitle, homeMatch, totalCount, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
 import { extractFacts, matchView, type PersonFact, type QuantityFact } from '../../src/facts/index.ts';
 
+/** The facts that fill a question's slot in one sentence, as written. */
+const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
+
 describe('askedRole: the act a who-question asks about', () => {
   const cases: Array<[string, ReturnType<typeof askedRole>]> = [
     ['这次是谁带队的？', 'lead'], ['代表团由哪位领导率领？', 'lead'], ['谁率队去的？', 'lead'],
@@ -103,7 +106,6 @@ describe('askedOwner: whose people a who-question asks for', () => {
   });
 
   test('a title naming no place, coordinated after a person of that side, is of that side too', () => {
-    const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((p) => p.text);
     assert.deepEqual(fill('江西省哪两位领导会见了他们？', '江西省委书记周长青和省委副书记、省长马立在南昌会见了考察团。'), ['周长青', '马立']);
     assert.deepEqual(fill('安徽省政协哪两位副主席参加了？', '参加活动的有安徽省政协副主席王立群、郑书和江苏省政协副主席陆明等。'), ['王立群', '郑书']);
     // 和我市领导X names its own side: the inheritance stops there.
@@ -202,7 +204,6 @@ describe('哪几个村: villages are answered by names ending like one', () => {
 });
 
 describe('slot kinds that name nothing are no answer', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('哪几家企业: qualified kinds (重点企业) and other 业 words (制造业) name no enterprise', () => {
     assert.deepEqual(fill('考察组看了哪几家企业？', '要紧盯重点产业、重点企业，扶持先进制造业和现代农业。'), []);
     assert.deepEqual(fill('他们去了哪些企业？', '走访了北岭茶业有限公司、东川食品集团等龙头企业。'), ['北岭茶业有限公司', '东川食品集团']);
@@ -216,7 +217,6 @@ describe('slot kinds that name nothing are no answer', () => {
 });
 
 describe('哪几个区 / 哪座城市: places of the asked level, inside the asked place', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('provinces do not answer a question about cities; districts written bare are districts', () => {
     assert.deepEqual(fill('座谈会在哪座城市开的？', '浙江、江苏两省的同志参加了座谈。'), []);
     assert.deepEqual(fill('考察团在广州去了哪几个区？', '考察团先后到天河、黄埔、南沙3个区，走访了滨江合作区。'), ['天河', '黄埔', '南沙']);
@@ -264,7 +264,6 @@ describe('where an asked meeting was held', () => {
 });
 
 describe('headedFor: of several people, those who went where the question says', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((p) => p.text);
   test('A赴X，B赴Y: the words after each name', () => {
     const sentence = '省委常委、组织部部长许新赴九江市督导，省委常委、宣传部部长林涛赴上饶市督导。';
     assert.deepEqual(fill('去上饶督导的是谁？', sentence), ['林涛']);
@@ -288,7 +287,6 @@ describe('headedFor: of several people, those who went where the question says',
 });
 
 describe('counts and dates the slot reads more closely', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('由…共35人组成 counts the delegation', () => {
     assert.deepEqual(fill('考察团一共多少人？', '考察团由各县区主要负责同志共42人组成。'), ['42人']);
     assert.deepEqual(fill('代表团有几个人？', '此次代表团由市直部门负责同志共26人组成。'), ['26人']);
@@ -304,7 +302,6 @@ describe('counts and dates the slot reads more closely', () => {
 });
 
 describe('a kind counted is not a kind named', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('两个村 / 21个村 name no village', () => {
     assert.deepEqual(fill('抽查的那两个村叫什么名字？', '调研组抽查了两个村的扶贫台账。'), []);
     assert.deepEqual(fill('去了哪几个村？', '三天里先后深入12个乡镇、21个村。'), []);
@@ -315,7 +312,6 @@ describe('a kind counted is not a kind named', () => {
 });
 
 describe('a district named like a site answers where', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('首站来到X新区 → the whole district', () => {
     assert.ok(fill('代表团第一站去了哪里？', '代表团首站来到合肥滨湖新区，参观了规划馆。').includes('合肥滨湖新区'));
     assert.ok(fill('第一站去的是哪里？', '首站来到株洲高新区。').includes('株洲高新区'));
@@ -323,7 +319,6 @@ describe('a district named like a site answers where', () => {
 });
 
 describe('the authority quoted is no one who took part', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('X总书记关于…的重要讲话 names no participant; the leader who chaired does', () => {
     assert.deepEqual(fill('谁主持的会议？', '会议深入学习贯彻习近平总书记关于区域协调发展的重要讲话精神，省委书记周立新主持会议。'), ['周立新']);
     assert.ok(!fill('是谁带队的？', '代表团认真学习习近平总书记重要指示精神。').includes('习近平'));
@@ -331,7 +326,6 @@ describe('the authority quoted is no one who took part', () => {
 });
 
 describe('kinds asked together take the whole list that names one of them', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   const visit = '当天，考察团先后来到青禾食品股份有限公司、东湾数字产业园、城市规划馆和远帆新能源基地。';
   test('哪些企业和园区 / 哪些企业、园区 / 哪几家企业及园区: every item of the list', () => {
     for (const question of ['考察团都去了哪些企业和园区？', '看了哪些企业、园区？', '走访了哪几家企业及园区？']) {
@@ -360,7 +354,6 @@ describe('a long list keeps all its items in the short answer', () => {
 });
 
 describe('a sum of money asked by its noun, and counted nouns with a word of place or kind before them', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('收入有多少 / 总额是多少 / 投资了多少 are answered in 元', () => {
     assert.deepEqual(fill('东坡村去年集体收入有多少？', '东坡村发展民宿产业，村集体收入增长到2023年的48万元。'), ['48万元']);
     assert.deepEqual(fill('座谈会上签约项目总额是多少？', '现场签约合作项目7个，总金额88亿元。'), ['88亿元']);
@@ -373,7 +366,6 @@ describe('a sum of money asked by its noun, and counted nouns with a word of pla
 });
 
 describe('a site of an enterprise is an enterprise', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('…集团…基地 and …集团…产业园 answer 哪几家企业; a museum does not', () => {
     const sentence = '次日，代表团先后考察了远帆电子科技有限公司、华川集团滨海基地、东岳集团新材料产业园和市规划馆。';
     for (const question of ['代表团看了哪几家企业？', '都考察了哪些企业？', '去了哪些公司？']) {
@@ -385,7 +377,6 @@ describe('a site of an enterprise is an enterprise', () => {
 });
 
 describe('什么文件 is answered by any document; 哪个协议 by an agreement', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('a plan answers 什么文件 / 哪份文件 / 签了啥文件 but not 哪个协议', () => {
     const sentence = '两市共同发布了《青川市 南山市港口物流协同发展规划》。';
     for (const question of ['两市发布了个什么文件？', '发布的是哪份文件？', '两市一起出了啥文件？']) assert.deepEqual(fill(question, sentence), ['《青川市 南山市港口物流协同发展规划》'], question);
@@ -394,7 +385,6 @@ describe('什么文件 is answered by any document; 哪个协议 by an agreement
 });
 
 describe('an agreement named with its years is still an agreement', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('《…合作协议（2024—2026年）》 answers 哪几份协议 beside the unbracketed ones', () => {
     const sentence = '会上，两市政府签署了《青川市 南山市港口合作协议（2024—2026年）》，两地园区签署了园区共建协议。';
     for (const question of ['两市一共签了哪几份协议？', '签了哪些协议？', '这次签了什么协议？']) {
@@ -405,7 +395,6 @@ describe('an agreement named with its years is still an agreement', () => {
 });
 
 describe('a count of nouns listed with 、', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('多少个企业、园区和平台 is answered by 考察企业、园区和平台23个', () => {
     const sentence = '四天里，考察团行程1500公里，走访了3个市，考察企业、园区和平台19个。';
     for (const question of ['一共看了多少个企业、园区和平台？', '考察了几个企业、园区？', '总共去了多少家企业、平台？']) assert.deepEqual(fill(question, sentence), ['19个'], question);
@@ -413,7 +402,6 @@ describe('a count of nouns listed with 、', () => {
 });
 
 describe('陪着 asks who accompanied; 哪些市领导 asks people; a counted noun split by a place', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('谁陪着 / 谁陪的 / 是谁陪同 ask the accompany role', () => {
     for (const question of ['在青川是谁全程陪着的？', '那边是谁陪的？', '考察时谁陪同？']) assert.equal(askedRole(analyseQuestion(question)), 'accompany', question);
   });
@@ -430,7 +418,6 @@ describe('陪着 asks who accompanied; 哪些市领导 asks people; a counted no
 });
 
 describe('whose figure: a number said of another place does not answer', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('长治2018年地区生产总值 is not 顺德是…生产总值达到3523亿元', () => {
     const other = '她说，顺德是全国县域经济的排头兵，2018年地区生产总值达到3523亿元。';
     for (const question of ['长治2018年地区生产总值是多少？', '宜宾去年的生产总值有多少？', '据介绍，延安全年GDP是多少？']) {
@@ -442,7 +429,6 @@ describe('whose figure: a number said of another place does not answer', () => {
 });
 
 describe('a list right before its count and the asked kind', () => {
-  const fill = (question: string, sentence: string) => slotFacts(extractFacts(sentence), analyseQuestion(question), matchView(sentence), sentence).map((f) => f.text);
   test('A和B两个码头 / A、B、C三个村 / A、B等2家医院 name the items', () => {
     assert.deepEqual(fill('抽查了哪两个码头？', '调研组随机抽查了白沙镇和青石镇两个沿江码头的巡查记录。'), ['白沙镇', '青石镇']);
     assert.deepEqual(fill('走访了哪几个村？', '当天，考察团走访了东坪、西岭、南湾三个村。'), ['东坪', '西岭', '南湾']);
