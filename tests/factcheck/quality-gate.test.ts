@@ -10,8 +10,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { defaultClaimsRuns, evaluateClaims } from '../../scripts/eval/claims.ts';
 
-/** Minimum accuracy per set. Measured: seed 1.000 (24), dev 0.976 (42), invented 1.000 (18), heldout7 0.833 (30); no false supported. */
-const MIN_ACCURACY: Record<string, number> = { seed: 0.95, dev: 0.95, invented: 0.94, heldout7: 0.8 };
+/**
+ * Minimum accuracy per set. Measured: seed 1.000 (24), dev 0.976 (42), invented 1.000 (18), heldout7 0.833 (30),
+ * heldout8 0.900 (30; 0.667 blind); no false supported.
+ */
+const MIN_ACCURACY: Record<string, number> = { seed: 0.95, dev: 0.95, invented: 0.94, heldout7: 0.8, heldout8: 0.86 };
 
 const runs = defaultClaimsRuns();
 const available = runs.every((run) => Object.values(run.sets).every(existsSync) && run.corpusDirs.every(existsSync));
