@@ -248,7 +248,7 @@ function countedFocus(question: string, measure: string | null): string | null {
   return focus;
 }
 
-const ASKED_KIND = /(?:什么|啥|哪些|哪[几两三四五六七八九十]*[个座家所位项处条名种类场份]?)([\u4e00-\u9fa5]{1,4})/;
+const ASKED_KIND = /(?:什么|啥|哪些|哪[几两三四五六七八九十]*[个座家所位项处条名种类场份]?)([\u4e00-\u9fa5]{1,6})/;
 /** 那个会叫什么 / 场馆的名字是: the noun before the naming question. */
 const NAMED_KIND = /([\u4e00-\u9fa5]{1,4})(?:叫什么|叫啥|的名字|的名称|名称是|名字是)/;
 /** Category words that articles rarely repeat next to the answer (哪几个方面 is answered by a list, not by 方面). */
@@ -311,7 +311,15 @@ function askedKind(question: string): string | null {
   if (first.word.length === 1 && /[市省县区镇乡村]/.test(first.word) && next && /^(?:领导|干部|负责人|官员)$/.test(next.word)) return canonicalWord(next.word);
   // 哪几个市 and 哪几个城市 ask the same: kinds are compared in their lexicon form.
   if (first.word.length === 1 && /[会馆厂园市省县区点村镇乡]/.test(first.word)) return canonicalWord(first.word);
-  return NOUN.test(first.tag) ? canonicalWord(first.word) : null;
+  if (!NOUN.test(first.tag)) return null;
+  // 哪两处革命旧址: the head of a noun compound is its last noun (旧址), the words before it qualify it.
+  let head = first;
+  for (const word of words.slice(words.indexOf(first) + 1)) {
+    // (考察学习 is tagged a noun: an activity after the kind is what was done there, not the kind.)
+    if (!/^n(?![rs])/.test(word.tag) || word.word.length < 2 || ACTIVITY_WORDS.some((activity) => word.word.includes(activity))) break;
+    head = word;
+  }
+  return canonicalWord(head.word);
 }
 
 /** The kinds coordinated after the asked one (哪些企业和园区 → [园区]; 哪些企业、园区和学校 → [园区, 学校]). */

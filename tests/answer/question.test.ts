@@ -228,3 +228,13 @@ describe('analyseQuestion: the thing a when-question dates, and what happened to
     });
   }
 });
+
+describe('analyseQuestion: the head of a compound kind', () => {
+  const cases: Array<[string, string]> = [
+    ['参观了哪两处革命旧址？', '旧址'],
+    ['去了哪些现代农业园区？', '园区'],
+    ['看了哪几家科技企业？', '企业'],
+    ['去了哪两个地方考察学习？', '地方'],
+  ];
+  for (const [question, focus] of cases) test(`${question} → ${focus}`, () => assert.equal(analyseQuestion(question).focus, focus));
+});
