@@ -65,6 +65,9 @@ export function dayPartAt(view: string, at: number): string | null {
   return DAY_PART_AFTER.exec(view.slice(at))?.[0] ?? null;
 }
 
+/** Shares of a whole said in words: 一半以上, 过半, 半数, 大部分, 绝大多数 (七成, 70% are quantities). */
+const SHARE = /(?:一半以上|一半|过半|半数以上|半数|大半|绝大多数|大多数|大部分)/g;
+
 /** Verbs that give untitled names in a claim their role (陈武和陈敏尔代表…签字). */
 const ROLE_AFTER: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
   [/^(?:率领|带领|带队|率队|领队|率团|率)/, 'lead'],
@@ -351,6 +354,15 @@ export function parseClaim(claim: string): Claim {
         break;
       }
     }
+  }
+
+  // A share (一半以上, 过半, 大部分) is said of something: it is a fact to confirm, never a filler word.
+  for (const match of view.matchAll(SHARE)) {
+    const start = match.index!;
+    const end = start + match[0].length;
+    if (covered.some((c) => overlaps(c, { start, end }))) continue;
+    facts.push({ kind: 'term', ...span(start, end), name: match[0] });
+    covered.push({ start, end });
   }
 
   // Quoted phrases (“和美乡村”) are one term each.

@@ -477,6 +477,14 @@ function headBefore(view: string, start: number): string {
   return last.word;
 }
 
+/** The head nouns of a list written right before a number (企业、园区和创新平台17个 → 企业, 园区, 创新平台). */
+function listHeadsBefore(view: string, start: number): string[] {
+  const clause = view.slice(Math.max(0, start - 24), start).split(/[，,。；;：:！？!?\s（(]/).at(-1) ?? '';
+  const parts = clause.split(/[、和与及]/);
+  if (parts.length < 2) return [];
+  return parts.map((part) => tagWords(part).at(-1)?.word ?? '').filter((word) => word.length >= 2);
+}
+
 /** Words that open a list of fields or measures (在A、B和C领域; 围绕A、B两个方面). */
 const LIST_OPENER = /(?:围绕|聚焦|涵盖|包括|涉及|覆盖|就|在|从|对|将|把|以)$/;
 
@@ -1204,7 +1212,10 @@ function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, clai
       const claimOwner = ownerBefore(claim.view, fact.start);
       const sameOwner = claimOwner !== null && ownerBefore(sentence.view, f.start) === claimOwner;
       const source = withHead(f, sentence.view, f.start, f.end);
-      if (!(sameSlot(claimed, source) || (sameOwner && sameCountedThing(fact.quantity, f)))) continue;
+      // (考察企业、园区和创新平台17个 counts each noun of its list: 17个企业 is that slot.)
+      // (培训420人 is 培训学员420人: the claim's word before its number written right before the source's.)
+      const listed = !!claimed.noun && (listHeadsBefore(sentence.view, f.start).some((h) => nounsCompatible(h, claimed.noun)) || (claimed.noun.length >= 2 && /^v/.test(tagWords(claimed.noun)[0]?.tag ?? '') && sentence.view.slice(Math.max(0, f.start - 8), f.start).includes(claimed.noun)));
+      if (!(sameSlot(claimed, source) || listed || (sameOwner && sameCountedThing(fact.quantity, f)))) continue;
       // 100名茶农 is not the delegation's 一行26人: a count of people of a named kind needs that kind in the source.
       if (countsNamedPeople(fact.quantity) && !f.noun && !namesTerm(sentence.view, fact.quantity.noun)) continue;
       const result = compareQuantities(fact.quantity, f);
