@@ -212,6 +212,8 @@ export function defaultEvalRuns(): EvalOptions[] {
   const heldout7 = path.join(ROOT, 'tests/fixtures/heldout7');
   // And seven more (heldout8), 70 questions, 30 claims and 20 conversations, by another helper who never saw it.
   const heldout8 = path.join(ROOT, 'tests/fixtures/heldout8');
+  // And six more (heldout9), 60 questions, 24 claims and 15 conversations, by a third helper.
+  const heldout9 = path.join(ROOT, 'tests/fixtures/heldout9');
   return [
     {
       sets: {
@@ -232,6 +234,10 @@ export function defaultEvalRuns(): EvalOptions[] {
     {
       sets: { heldout8: path.join(heldout8, 'qa.jsonl'), 'heldout8 follow-ups': path.join(heldout8, 'followups.jsonl') },
       corpusDirs: [...shared, path.join(heldout7, 'articles'), path.join(heldout8, 'articles')],
+    },
+    {
+      sets: { heldout9: path.join(heldout9, 'qa.jsonl'), 'heldout9 follow-ups': path.join(heldout9, 'followups.jsonl') },
+      corpusDirs: [...shared, path.join(heldout7, 'articles'), path.join(heldout8, 'articles'), path.join(heldout9, 'articles')],
     },
   ];
 }

@@ -12,8 +12,8 @@ import { defaultEvalRuns, evaluateQa, SHARED_DIR, type SetReport } from '../../s
 const THRESHOLDS: Record<string, Partial<Record<keyof SetReport, number>> & { maxAnswerableRefused?: number; minUnanswerableRefused?: number }> = {
   // measured 2026-12-05 (commit 87a7e75): seed 0.794/0.794, acc 0.853, short 0.826, 0 refused, 5/6
   seed: { recallAt1: 0.75, recallAt5: 0.75, answerAccuracy: 0.82, shortAccuracy: 0.78, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 1, minUnanswerableRefused: 4 },
-  // dev 0.925/0.981, acc 0.896, short 0.794, 4 refused, 11/11
-  dev: { recallAt1: 0.88, recallAt5: 0.95, answerAccuracy: 0.86, shortAccuracy: 0.75, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 5, minUnanswerableRefused: 10 },
+  // dev 0.925/0.981, acc 0.915, short 0.838, 3 refused, 11/11
+  dev: { recallAt1: 0.88, recallAt5: 0.95, answerAccuracy: 0.88, shortAccuracy: 0.8, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 5, minUnanswerableRefused: 10 },
   // answer 0.807, later turns 0.811
   'dev follow-ups': { answerAccuracy: 0.77, laterTurnAccuracy: 0.77, grounding: 1 },
   // held-out invented questions: 0.953/1.000, answer 0.930, short 0.919, 2 refused, 5/5
@@ -27,6 +27,10 @@ const THRESHOLDS: Record<string, Partial<Record<keyof SetReport, number>> & { ma
   heldout8: { recallAt1: 0.85, recallAt5: 0.92, answerAccuracy: 0.82, shortAccuracy: 0.8, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 3, minUnanswerableRefused: 6 },
   // answer 0.873, later turns 0.800
   'heldout8 follow-ups': { answerAccuracy: 0.84, laterTurnAccuracy: 0.77, grounding: 1 },
+  // heldout9 (measured blind at 385fa39, these figures): 0.942/0.962, answer 0.846, short 0.814, 4 refused, 3/8
+  heldout9: { recallAt1: 0.9, recallAt5: 0.92, answerAccuracy: 0.8, shortAccuracy: 0.77, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 5, minUnanswerableRefused: 2 },
+  // answer 0.780, later turns 0.769
+  'heldout9 follow-ups': { answerAccuracy: 0.74, laterTurnAccuracy: 0.72, grounding: 1 },
 };
 
 describe('answer quality gate (shared/eval + shared/dev)', { timeout: 10 * 60_000 }, () => {
