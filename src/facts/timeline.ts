@@ -14,7 +14,7 @@ export interface SentenceTime {
   part: string | null;
 }
 
-/** A report's trip days: its first and last day when a span gives them, and each sentence's time. */
+/** A report's trip days: its first and last day (from its span, else the first and last it dates), and each sentence's time. */
 export interface Timeline {
   first: { month: number | null; day: number } | null;
   last: { month: number | null; day: number } | null;
@@ -101,7 +101,11 @@ export function tripTimeline(paragraphs: readonly (readonly ReadSentence[])[]): 
       return { month, day, part };
     }),
   );
-  return { ...span, sentences };
+  // Without a span, the first and last days the report dates stand for the trip's.
+  const days = sentences.flat().map((t) => t.day).filter((d): d is number => d !== null);
+  const first = span.first ?? (days.length > 0 ? { month, day: Math.min(...days) } : null);
+  const last = span.last ?? (days.length > 0 ? { month, day: Math.max(...days) } : null);
+  return { first, last, sentences };
 }
 
 /** 第二天上午 / 最后一天 / 15日下午 / 首日: the day a question asks about, or null when it names none. */
@@ -123,10 +127,8 @@ export function askedDay(question: string): AskedDay | null {
  */
 export function dayFit(asked: AskedDay, timeline: Timeline, time: SentenceTime | undefined): number {
   if (!time || time.day === null) return 0;
-  const days = timeline.sentences.flat().map((t) => t.day).filter((d): d is number => d !== null);
-  const first = timeline.first?.day ?? (days.length > 0 ? Math.min(...days) : null);
-  const lastDay = timeline.last?.day ?? (days.length > 0 ? Math.max(...days) : null);
-  const target = asked.day ?? (asked.last ? lastDay : asked.nth !== null && first !== null ? first + asked.nth - 1 : null);
+  const first = timeline.first?.day ?? null;
+  const target = asked.day ?? (asked.last ? (timeline.last?.day ?? null) : asked.nth !== null && first !== null ? first + asked.nth - 1 : null);
   if (target === null || time.day !== target) return 0;
   if (!asked.part) return 1;
   if (!time.part) return 0.5;
