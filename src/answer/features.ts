@@ -189,6 +189,8 @@ const DURATION_MEASURES = ['天', '日', '年', '月', '个月', '小时'];
 
 export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
   if (fact.ordinal && !/第几/.test(question.folded)) return false;
+  // 单个最大的投资额: one item's figure is asked; a total (总金额203亿元, 累计实施67个) answers nothing of it.
+  if (SINGLE_ASKED.test(question.folded) && TOTAL_BEFORE.test(sentenceView.slice(Math.max(0, fact.start - 6), fact.start))) return false;
   // 由两人带队 / 两位负责人率领: that counts who led, not how many went.
   if (!question.asksLeader && countsLeaders(fact, sentenceView)) return false;
   // 代表团去了多少人: a head count of the group, written beside the group (一行46人, 考察团由32人组成, 88名团员);
@@ -274,6 +276,11 @@ function countedList(sentence: string, view: string, heads: readonly string[]): 
   }
   return [];
 }
+
+/** A question about one item's figure: the largest, the highest, a single one. */
+const SINGLE_ASKED = /单个|单体|单项|单笔|最大|最多|最高|最少|最低/;
+/** Words right before a number that make it a total. */
+const TOTAL_BEFORE = /总|合计|累计|共计|一共|总共|共[^同]/;
 
 /** The lexicon's words for leading a group (率领, 带队…), two characters or more. */
 const LEAD_WORDS = ['率领', ...synonymsOf('率领')].filter((w) => w.length >= 2);

@@ -438,3 +438,12 @@ describe('a list right before its count and the asked kind', () => {
     assert.deepEqual(fill('抽查了哪几个码头？', '调研组抽查了白沙镇和青石镇三个码头。').includes('白沙镇'), false);
   });
 });
+
+describe('one item\'s figure is not a total', () => {
+  test('单个最大的投资额 / 最多的一项 / 单笔最大 are not answered by 总金额 or 累计', () => {
+    const total = '期间，两地签约合作项目12个，总金额156亿元。';
+    for (const question of ['签的项目里单个最大的投资额是多少？', '投资最多的一个项目投了多少钱？', '单笔最大的投资有多少？']) assert.deepEqual(fill(question, total), [], question);
+    assert.deepEqual(fill('签约项目总金额是多少？', total), ['156亿元']);
+    assert.deepEqual(fill('单体投资最大的项目投资多少？', '其中，远帆新材料有限公司投资18亿元，是单体投资额最大的项目。'), ['18亿元']);
+  });
+});
