@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { BIGRAM_PREFIX, OWN_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { BIGRAM_PREFIX, MOVEMENT_VERBS, OWN_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -77,6 +77,8 @@ const CONTINUED_CHUNKS = 10;
 const MIN_SHOWN_CLAUSE_CHARS = 16;
 /** 我市党政代表团 / 本县代表团: a local paper's own delegation. */
 const OWN_DELEGATION = new RegExp(`${OWN_PLACE.source}(?:党政)?(?:代表团|考察团)`);
+/** Verbs of the trip itself (去, 待, 出发, 返回, 考察…): a when-question about them is dated by the tour, not by the verb. */
+const TRIP_EVENTS: readonly string[] = [...MOVEMENT_VERBS, '待', '停留', '逗留', ...['出发', '返回', '考察', '调研'].flatMap((verb) => [verb, ...synonymsOf(verb)])];
 /** Articles whose paragraphs of an asked day are read whether retrieved or not (the best few). */
 const DAY_ARTICLES = 3;
 /** How far a list may run on into the following sentences of its paragraph. */
@@ -386,6 +388,9 @@ export class ExtractiveAnswerer implements Answerer {
     if (question.owner) eligible = eligible.filter(ownerPassage);
     // 劳务工作站是哪一年设立的: a date dates the thing asked only in a sentence naming it, or right after one.
     if (question.datedThing) eligible = eligible.filter((c) => namesThing(c, question.datedThing!) && saysEvent(c, question.datedEvent));
+    // 哪一年建立协作关系的 / 哪天签的: with no thing named, the sentence says the event itself (not a trip's going,
+    // which the report dates by its day thread).
+    else if (question.datedEvent && !TRIP_EVENTS.some((verb) => question.datedEvent!.includes(verb) || verb.includes(question.datedEvent!))) eligible = eligible.filter((c) => saysEvent(c, question.datedEvent));
     const best = eligible[0];
     if (!best || best.score < this.#settings.refusalFloor) return null;
 

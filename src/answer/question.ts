@@ -20,6 +20,7 @@ import {
   isPlaceName,
   measureGroup,
   outletsIn,
+  synonymsOf,
   tagWords,
   toHalfWidth,
   tokenizeForIndex,
@@ -256,8 +257,19 @@ const GENERIC_KINDS = new Set(['东西']);
 
 /** The phrase before the when-question word (X是哪一年设立的, X什么时候开张的). */
 const DATED_PHRASE = /(?:^|[，,])([\u4e00-\u9fa5（）()·]{3,20}?)(?:是|于|在)?(?:哪一?年|什么时候|何时|哪一?天|几月|哪个月)/;
-/** The verb after the when-question word (是哪一年设立的 → 设立, 什么时候开张的 → 开张). */
-const DATED_EVENT = /(?:哪一?年|什么时候|何时|哪一?天|几月|哪个月|几号)(?:被|才|正式|开始)?([\u4e00-\u9fa5]{1,4}?)(?=的|了|[？?]|$)/;
+/** The verb of the dated event: the first verb after the when-question word (正式建立协作关系的 → 建立). */
+function datedEvent(folded: string): string | null {
+  const tail = DATED_TAIL.exec(folded)?.[1];
+  if (!tail) return null;
+  const verb = tagWords(tail).find((w) => /^v/.test(w.tag));
+  // (开张 may be tagged a noun: a two-character word that is no place, time or particle still names the event.)
+  // (So may a word of the lexicon's verb groups: 结成友好城市.)
+  const lone = tagWords(tail);
+  if (!verb && lone[0] && synonymsOf(lone[0].word).length > 0 && !/^(?:f|m|q|t|ns|nr)/.test(lone[0].tag)) return lone[0].word;
+  return verb?.word ?? (tail.length === 2 && lone.length === 1 && !/^(?:f|m|q|p|u|r|d|c|t|ns|nr)/.test(lone[0]!.tag) ? tail : null);
+}
+/** What follows the when-question word, up to 的/了 or the end. */
+const DATED_TAIL = /(?:哪一?年|什么时候|何时|哪一?天|几月|哪个月|几号)(?:被|才|正式|开始|首次|第一次)?([\u4e00-\u9fa5]{1,8}?)(?=的|了|[？?]|$)/;
 /** Phrases about the trip or its people, dated by the answerer's other rules. */
 const NOT_A_THING = /团|组|班|一行|他们|她们|我们|考察|学习|调研|督导|出发|返回|回来|到达|抵达/;
 
@@ -445,7 +457,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     day: type === 'when' ? null : askedDay(folded),
     datedThing: type === 'when' ? datedThing(folded) : null,
     owner: type === 'howMany' ? figureOwner(folded, places) : null,
-    datedEvent: type === 'when' ? (DATED_EVENT.exec(folded)?.[1] ?? null) : null,
+    datedEvent: type === 'when' ? datedEvent(folded) : null,
     comparative: COMPARATIVE.test(folded),
     asksTotal: type === 'howMany' && TOTAL.test(folded),
     outlets: outlets.map((o) => o.text),

@@ -55,6 +55,14 @@ describe('a question about one day of the trip', () => {
       assert.match(answer.short ?? '', /^24日/, `${question}: ${answerBody(answer)}`);
     }
   });
+  test('a relation dated with a verb is dated only by a sentence saying it; another event of the same places is not', async () => {
+    for (const question of ['青川和南山是哪一年建立友好关系的？', '青川和南山哪年结成友好城市的？', '青川与南山是哪一年正式建立合作关系的？']) {
+      const { answer } = await qa.ask(question);
+      assert.equal(answer.found, false, `${question}: ${answerBody(answer)}`);
+    }
+    const { answer } = await qa.ask('青川港与南山港哪一年开通的航线？');
+    assert.equal(answer.short, '2021年', answerBody(answer));
+  });
   for (const [question, sites] of cases) {
     test(`${question} → ${sites.join('、')}`, async () => {
       const { answer } = await qa.ask(question);

@@ -219,6 +219,9 @@ describe('analyseQuestion: the thing a when-question dates, and what happened to
     ['两市合作协议是哪天签的？', '合作协议', '签'],
     ['南山市党政代表团是什么时候去的青川？', null, '去'],
     ['他们是哪天出发的？', null, '出发'],
+    ['青川与南山是哪一年正式建立合作关系的？', null, '建立'],
+    ['两市是哪年结成友好城市的？', null, '结成'],
+    ['考察团是几月份去的？', null, '去'],
   ];
   for (const [question, thing, event] of cases) {
     test(`${question} → ${thing} / ${event}`, () => {
