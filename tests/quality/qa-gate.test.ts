@@ -27,8 +27,8 @@ const THRESHOLDS: Record<string, Partial<Record<keyof SetReport, number>> & { ma
   heldout8: { recallAt1: 0.85, recallAt5: 0.92, answerAccuracy: 0.82, shortAccuracy: 0.8, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 3, minUnanswerableRefused: 6 },
   // answer 0.873, later turns 0.800
   'heldout8 follow-ups': { answerAccuracy: 0.84, laterTurnAccuracy: 0.77, grounding: 1 },
-  // heldout9 (measured blind at 385fa39, these figures): 0.942/0.962, answer 0.846, short 0.814, 4 refused, 3/8
-  heldout9: { recallAt1: 0.9, recallAt5: 0.92, answerAccuracy: 0.8, shortAccuracy: 0.77, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 5, minUnanswerableRefused: 2 },
+  // heldout9 (measured blind at 385fa39: 0.942/0.962, answer 0.846, short 0.814, 4 refused, 3/8; now 5/8 refused)
+  heldout9: { recallAt1: 0.9, recallAt5: 0.92, answerAccuracy: 0.8, shortAccuracy: 0.77, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 5, minUnanswerableRefused: 4 },
   // answer 0.780, later turns 0.769
   'heldout9 follow-ups': { answerAccuracy: 0.74, laterTurnAccuracy: 0.72, grounding: 1 },
 };
