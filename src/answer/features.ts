@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import { sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
-import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, SITE_HEADS, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -95,13 +95,15 @@ export function totalCount(filling: readonly Fact[], facts: readonly Fact[], sen
 export const REASON = /为了|因为|由于|旨在|目的|之所以|原因|才能|意义|在于|是[^。；，,]{0,24}(?:办法|方式|需要|要求|途径|关键|抓手|选择|坐标|榜样|标杆)/;
 
 /** A question's verb → the role a person answer must have played (谁签的字 → sign). */
+/** The lexicon's role verbs with a question's spoken forms (谁陪的, 讲了话, 谁带的); 签 alone asks who signed. */
+const roleWords = (role: RoleName, ...spoken: string[]) => new RegExp([...ROLE_VERBS[role], ...spoken].join('|'));
 const ASKED_ROLES: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
-  [/签[字约署订]?/, 'sign'],
-  [/主持/, 'chair'],
-  [/陪同|陪着|陪的|谁陪|随同/, 'accompany'],
-  [/会见|会晤|接见|座谈(?!会)|会谈/, 'meet'],
-  [/讲话|讲了话|致辞|发言|发了言/, 'speak'],
-  [/带队|率领|带领|率队|领队|率团|谁带|带的|率的|领衔/, 'lead'],
+  [roleWords('sign', '签'), 'sign'],
+  [roleWords('chair'), 'chair'],
+  [roleWords('accompany', '陪着', '陪的', '谁陪'), 'accompany'],
+  [roleWords('meet', '座谈(?!会)', '会谈'), 'meet'],
+  [new RegExp(['讲话', '讲了话', '致辞', '发言', '发了言'].join('|')), 'speak'],
+  [new RegExp([...ROLE_VERBS.lead.filter((v) => v !== '率'), '谁带', '带的', '率的'].join('|')), 'lead'],
 ];
 
 /** The role a who-question asks about, or null. */

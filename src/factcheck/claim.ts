@@ -5,7 +5,7 @@
  * content words. Words that state no fact (双方, 有关, 此次: the lexicon's NON_FACT_WORDS) are never facts.
  */
 import { extractFacts, matchView, type DateValue, type Fact, type PersonRole, type QuantityValue } from '../facts/index.ts';
-import { DAY_PARTS, GENERIC_PLACES, MEASURE_WORDS, outletsIn, provinceOf, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { DAY_PARTS, GENERIC_PLACES, MEASURE_WORDS, ROLE_VERBS, outletsIn, provinceOf, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 
 /** Kinds of claim facts (`subject` is checked against the whole article; `term` is a plain content word). */
 export type ClaimFactKind = 'subject' | 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
@@ -69,14 +69,12 @@ export function dayPartAt(view: string, at: number): string | null {
 const SHARE = /(?:一半以上|一半|过半|半数以上|半数|大半|绝大多数|大多数|大部分)/g;
 
 /** Verbs that give untitled names in a claim their role (陈武和陈敏尔代表…签字). */
-const ROLE_AFTER: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
-  [/^(?:率领|带领|带队|率队|领队|率团|率)/, 'lead'],
-  [/^主持/, 'chair'],
-  [/^(?:签署|签订|签约|签字|代表.{0,10}签)/, 'sign'],
-  [/^(?:会见|会晤|接见)/, 'meet'],
-];
+const ROLE_AFTER: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = (['lead', 'chair', 'sign', 'meet', 'accompany'] as const).map(
+  (role) => [new RegExp(`^(?:${[...ROLE_VERBS[role], ...(role === 'sign' ? ['代表.{0,10}签'] : [])].join('|')})`), role] as const,
+);
 
-const ROLE_VERB_AHEAD = '(?:主持|率领|带领|带队|率队|会见|会晤|签署|签订|签字|致辞|讲话)';
+/** A role verb of two characters or more, or 率 before a group (率调研组). */
+const ROLE_VERB_AHEAD = `(?:${(['chair', 'lead', 'meet', 'sign', 'speak', 'accompany'] as const).flatMap((role) => ROLE_VERBS[role].filter((v) => v.length >= 2)).join('|')}|率(?=[^，,。；;]{0,12}?(?:${Object.values(GROUP_NOUNS).flat().join('|')})))`;
 const NAME_BEFORE_ROLE = new RegExp(`(^|[是由和与、，,])([\u3400-\u9fff]{2,3}?)(?=${ROLE_VERB_AHEAD})`, 'g');
 const TITLED_NAME_AT_END = new RegExp(`((?:${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}))([\u3400-\u9fff]{2,3})(?=[，,。；;！？!?]|$)`, 'g');
 
@@ -124,7 +122,7 @@ function findSubject(view: string, facts: readonly Fact[]): { start: number; end
   }
   // A group named by its topic (乡村振兴能力提升班): the topic words name it, read after any verb before them.
   const run = view.slice(start, nounStart);
-  const cut = Math.max(...[...'率赴到去带领为'].map((ch) => run.lastIndexOf(ch)), ...['组织', '派出', '组成'].map((verb) => (run.includes(verb) ? run.lastIndexOf(verb) + verb.length - 1 : -1))) + 1;
+  const cut = Math.max(...[...'率赴到去带领为'].map((ch) => run.lastIndexOf(ch)), ...['组织', '派出', '组成', '陪同', '会见', '会晤', '接见', '看望', '欢迎', '接待'].map((verb) => (run.includes(verb) ? run.lastIndexOf(verb) + verb.length - 1 : -1))) + 1;
   const topic = run.slice(cut);
   const words = tagWords(topic)
     .map((w) => w.word)

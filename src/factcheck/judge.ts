@@ -8,8 +8,8 @@
  * the place written under another parent, or another word between the same words. Everything else is not_found:
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
-import { compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { abbreviates, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, ROLE_VERBS, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -56,15 +56,23 @@ export interface JudgeSettings {
 
 export const DEFAULT_JUDGE_SETTINGS: JudgeSettings = { windowRadius: 1, maxSubjectGap: 12, maxSubstitutionChars: 12, minSubstitutionAnchor: 5 };
 
-const ROLE_VERBS: Readonly<Record<Exclude<PersonRole, null>, readonly string[]>> = {
-  lead: ['率领', '带领', '带队', '率队', '领队', '率团', '领衔', '率'],
-  chair: ['主持'],
-  sign: ['签署', '签订', '签约', '签字', '签下', '签了'],
-  meet: ['会见', '会晤', '接见', '见面'],
-  speak: ['讲话', '致辞', '发言', '指出', '强调', '表示', '介绍'],
-  accompany: ['陪同', '随同'],
-  attend: ['出席', '参加'],
-};
+const OTHER_ACTS = new RegExp(Object.entries(ROLE_VERBS).filter(([role]) => role !== 'accompany').flatMap(([, verbs]) => verbs.filter((v) => v.length >= 2)).join('|'));
+
+/**
+ * Whether a sentence says the person accompanied: 陪同 in the name's clause (在X陪同下; 陪同人员有X), or after it with
+ * no other act between (X、Y陪同考察). 市委书记X会见代表团一行，副市长Y陪同考察 says X met, not accompanied.
+ */
+function accompanyWritten(view: string, name: string): boolean {
+  for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) {
+    const clauseStart = Math.max(...[...'，,；;。：:'].map((ch) => view.lastIndexOf(ch, at))) + 1;
+    const rest = view.slice(at + name.length);
+    const verbAt = Math.min(...ROLE_VERBS.accompany.map((v) => rest.indexOf(v)).filter((i) => i >= 0), Number.POSITIVE_INFINITY);
+    if (ROLE_VERBS.accompany.some((v) => view.slice(clauseStart, at).includes(v))) return true;
+    if (Number.isFinite(verbAt) && !/[。；;]/.test(rest.slice(0, verbAt)) && !OTHER_ACTS.test(rest.slice(0, verbAt))) return true;
+  }
+  return false;
+}
+
 const CHECKED_ROLES: ReadonlySet<PersonRole> = new Set(['lead', 'chair', 'sign', 'meet', 'accompany']);
 const ROLE_NAMES: Readonly<Record<string, string>> = { lead: '率领', chair: '主持', sign: '签署', meet: '会见', accompany: '陪同' };
 
@@ -78,7 +86,20 @@ function namesHome(view: string, canonical: string, reading: ArticleReading): bo
 
 /** Whether a folded text names a place (any spelling: 湖南省/湖南; a region group by its members). */
 export function namesPlace(view: string, canonical: string): boolean {
-  return placeVariants(canonical).some((variant) => variant.length >= 2 && view.includes(variant)) || namesProvinceByAbbreviation(view, canonical);
+  return (
+    placeVariants(canonical).some((variant) => variant.length >= 2 && view.includes(variant)) ||
+    namesProvinceByAbbreviation(view, canonical) ||
+    tailSynonyms(canonical).some((variant) => view.includes(variant))
+  );
+}
+
+/** A name ending in a word with synonyms, written with each of them (北岭经济技术开发区 → 北岭经开区). */
+function tailSynonyms(name: string): string[] {
+  for (let k = Math.min(8, name.length - 2); k >= 2; k -= 1) {
+    const synonyms = synonymsOf(name.slice(-k)).filter((w) => w.length >= 2);
+    if (synonyms.length > 0) return synonyms.map((w) => name.slice(0, -k) + w);
+  }
+  return [];
 }
 
 function stripMarks(text: string): string {
@@ -191,6 +212,7 @@ function lastMeetingIs(name: string, sentence: ArticleSentence, reading: Article
 /** Whether a sentence says a word or one of its domain synonyms. */
 function namesTerm(view: string, word: string): boolean {
   if (view.includes(word)) return true;
+  if (containsContraction(view, word)) return true;
   // "和美乡村"建设 says 和美乡村建设 (the claim drops the marks).
   if (/[“”"「」]/.test(view) && !/[“”"「」]/.test(word) && namesTerm(view.replace(/[“”"「」]/g, ''), word)) return true;
   if (synonymsOf(word).some((w) => w.length >= 2 && view.includes(w))) return true;
@@ -203,6 +225,15 @@ function namesTerm(view: string, word: string): boolean {
     if (synonymsOf(a).length > 0 && has(a) && has(b)) return true;
   }
   return word.length >= 4 && containsPhrase(view, word, 1);
+}
+
+/** Whether a text writes a longer form of a contracted word (总额 in …总金额…, 发改委 in …发展改革委…). */
+function containsContraction(view: string, word: string): boolean {
+  if (word.length < 2) return false;
+  for (let i = view.indexOf(word[0]!); i !== -1; i = view.indexOf(word[0]!, i + 1)) {
+    for (let n = word.length + 1; n <= word.length + 3; n += 1) if (abbreviates(word, view.slice(i, i + n))) return true;
+  }
+  return false;
 }
 
 /** Whether an article is about the claim's subject: a noun of its family, its places, the place before the noun. */
@@ -366,7 +397,8 @@ function personInRole(name: string, role: Exclude<PersonRole, null>, sentences: 
 }
 
 /** Characters a person's name does not contain (they belong to bodies, places and phrases). */
-const NOT_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人双方一谈后前时中]/;
+/** (双方 is a word, not two characters: 方 and 双 are common surnames.) */
+const NOT_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人一谈后前时中]|双方/;
 
 /** Untitled doers the extractor misses: 由易炼红主持, ，王浩主持. */
 const FILLER_PATTERNS = new Map<string, RegExp>();
@@ -434,11 +466,15 @@ function confirmIn(
     }
     case 'quantity': {
       const claimed = withHead(fact.quantity, claim.view, fact.start, fact.end);
+      const frame = frameOf(claim.view, fact.start);
       return sentences.find((s) =>
         s.facts.some(
           (f) =>
             f.kind === 'quantity' &&
-            sameCountedThing(claimed, withHead(f, s.view, f.start, f.end)) &&
+            (sameCountedThing(claimed, withHead(f, s.view, f.start, f.end)) ||
+              countsSameList(claim.view, fact, claimed, s.view, f) ||
+              (sameCountedThing({ ...claimed, noun: '' }, { ...f, noun: '' }) && (nounWrittenBefore(claimed.noun, s.view, f.start) || verbWrittenBefore(withHead(f, s.view, f.start, f.end).noun, claim.view, fact.start)))) &&
+            framesAgree(frame, frameOf(s.view, f.start)) &&
             compareQuantities(fact.quantity, f) === 'same' &&
             ownersAgree(claim, fact, s, f) &&
             roleAgrees(claim, fact, s, reading),
@@ -455,7 +491,7 @@ function confirmIn(
     case 'meeting':
       return sentences.find((s) => namesPhrase(s.view, fact.name) || namesMeeting(s.view, fact.name) || (AT_THE_MEETING.test(s.view) && lastMeetingIs(fact.name, s, reading)));
     case 'org':
-      return sentences.find((s) => namesPhrase(s.view, fact.name) || namesSiteUnderPlace(s, fact.name, reading));
+      return sentences.find((s) => namesPhrase(s.view, fact.name) || namesSiteUnderPlace(s, fact.name, reading) || tailSynonyms(stripMarks(fact.name)).some((variant) => s.view.includes(variant)));
     case 'document':
       return sentences.find((s) => namesPhrase(s.view, fact.name));
     case 'term':
@@ -466,7 +502,7 @@ function confirmIn(
 /** Measure words a tour has one count of whatever is counted (members, days, distance): they pin a slot alone. */
 const PINNING_MEASURES: readonly string[] = ['人', '天', '公里', '小时'];
 /** Words between a noun and its number that say nothing (总投资达86亿元, 收入是380万元, 考察点达35个). */
-const COPULA_TAIL = /(?:累计达|共计|合计|总计|累计|多达|高达|达到|约为|大约|将近|接近|不少于|至少|超过|共有|一共|共|达|为|是|约|近|逾|有|计|了)+$/;
+const COPULA_TAIL = /(?:累计达|共计|合计|总计|累计|多达|高达|达到|约为|大约|将近|接近|不少于|至少|超过|突破|共有|一共|共|达|为|是|约|近|逾|有|计|了)+$/;
 
 /** The noun written right before a number (总投资达86亿元 → 总投资; 考察点达35个 → 考察点), or ''. */
 function headBefore(view: string, start: number): string {
@@ -479,10 +515,77 @@ function headBefore(view: string, start: number): string {
 
 /** The head nouns of a list written right before a number (企业、园区和创新平台17个 → 企业, 园区, 创新平台). */
 function listHeadsBefore(view: string, start: number): string[] {
-  const clause = view.slice(Math.max(0, start - 24), start).split(/[，,。；;：:！？!?\s（(]/).at(-1) ?? '';
+  const clause = (view.slice(Math.max(0, start - 24), start).split(/[，,。；;：:！？!?\s（(]/).at(-1) ?? '').replace(COPULA_TAIL, '');
   const parts = clause.split(/[、和与及]/);
   if (parts.length < 2) return [];
   return parts.map((part) => tagWords(part).at(-1)?.word ?? '').filter((word) => word.length >= 2);
+}
+
+/** The list a claim's number counts: its noun and the nouns listed after it (17个企业、园区和平台), or the list
+ * written before it (企业、园区和平台共17个). */
+function claimListHeads(view: string, fact: { start: number; end: number }, noun: string): string[] {
+  if (!noun) return listHeadsBefore(view, fact.start);
+  const after = /^、[^，,。；;：:！？!?\s]*/.exec(view.slice(fact.end))?.[0] ?? '';
+  const items = after.split(/[、和与及]/).filter((item) => item.length >= 2);
+  return [noun, ...items];
+}
+
+/**
+ * Whether a claim's number counts the same list as a source number written after a list (考察企业、园区和创新平台17个
+ * is confirmed by 17个企业、园区和创新平台, not by 17个企业 alone: the 17 are of all three kinds).
+ */
+function countsSameList(claimView: string, fact: { start: number; end: number }, claimed: QuantityValue, sourceView: string, source: QuantityFact): boolean {
+  const sourceHeads = listHeadsBefore(sourceView, source.start);
+  if (sourceHeads.length < 2 || !sameCountedThing({ ...claimed, noun: '' }, { ...source, noun: '' })) return false;
+  const claimHeads = claimListHeads(claimView, fact, claimed.noun);
+  return claimHeads.length === sourceHeads.length && claimHeads.every((head) => sourceHeads.some((h) => nounsCompatible(head, h)));
+}
+
+/**
+ * Whether the claim's counted noun is written right before the source's number: 培训420人 against 培训学员420人 (a
+ * verb of the claim said there), 8期订单班 against 订单培训班8期 (a contraction of the words there).
+ */
+function nounWrittenBefore(noun: string, view: string, start: number): boolean {
+  if (noun.length < 2) return false;
+  const clause = (view.slice(Math.max(0, start - 10), start).split(/[，,。；;：:！？!?、\s（(]/).at(-1) ?? '').replace(COPULA_TAIL, '');
+  // (整车超过32万辆 against 整车下线突破32万辆: the claim's word is in the clause that leads to the number.)
+  if (clause.slice(-8).includes(noun)) return true;
+  for (let k = 0; k < clause.length - 1; k += 1) if (clause.slice(k) === noun || abbreviates(noun, clause.slice(k))) return true;
+  return false;
+}
+
+/** 兑现5.8亿元 against 兑现政策资金31.6亿元: the verb the source writes right before its number is in the claim's clause
+ * before its number. */
+function verbWrittenBefore(head: string, claimView: string, start: number): boolean {
+  if (head.length < 2 || !/^v/.test(tagWords(head)[0]?.tag ?? '')) return false;
+  const clause = claimView.slice(Math.max(0, start - 10), start).split(/[，,。；;：:！？!?、\s（(]/).at(-1) ?? '';
+  return clause.includes(head);
+}
+
+/**
+ * When a figure holds, as its clause says: planned (明年将安排), cumulative (近三年累计投入, 以来), current (目前有), this
+ * year (今年, 今年以来). Two figures of one kind in different frames are different slots: 明年将安排2800万元 neither confirms nor
+ * contradicts 近三年累计8600万元.
+ */
+const FRAMES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['plan', /明年|计划|将要|将|拟|预计|今后|未来|再/],
+  ['cumulative', /累计|(?<!今年|本年|年初)以来|近[一二两三四五六七八九十\d]+年|历年|至今/],
+  ['current', /目前|现有|现在|如今/],
+  ['year', /今年|本年度|当年/],
+];
+
+function frameOf(view: string, start: number): string | null {
+  // The frame said last before the number in its sentence holds (目前有员工380人，其中…162人: both current).
+  const before = view.slice(Math.max(0, start - 40), start).split(/[。；;！？!?]/).at(-1) ?? '';
+  let best: { frame: string; at: number } | null = null;
+  for (const [frame, pattern] of FRAMES) {
+    for (const match of before.matchAll(new RegExp(pattern.source, 'g'))) if (!best || match.index > best.at) best = { frame, at: match.index };
+  }
+  return best?.frame ?? null;
+}
+
+function framesAgree(a: string | null, b: string | null): boolean {
+  return !a || !b || a === b;
 }
 
 /** Words that open a list of fields or measures (在A、B和C领域; 围绕A、B两个方面). */
@@ -865,7 +968,7 @@ function contradict(
     case 'date':
       return contradictDate(fact, claim, reading);
     case 'quantity':
-      return contradictQuantity(fact, claim, reading, window);
+      return contradictQuantity(fact, claim, reading, window, inScope);
     case 'place': {
       const section = ordinalSection(claim, reading);
       if (section) {
@@ -875,7 +978,7 @@ function contradict(
           return { fact, status: 'contradicted', source: [...new Set(others)].join('、'), sentence: section.sentences[0]!, mismatchKind: 'place' };
         }
       }
-      const party = contradictVenue(fact, claim, reading) ?? contradictParty(fact, claim, reading) ?? contradictPartner(fact, claim, reading);
+      const party = contradictVenue(fact, claim, reading) ?? contradictParty(fact, claim, reading) ?? contradictPartner(fact, claim, reading) ?? contradictSitePlace(fact, claim, reading, inScope);
       if (party) return party;
       if (fact.parent) {
         const written = parentInArticle(fact.canonical, reading);
@@ -1091,14 +1194,15 @@ function contradictPerson(
   const role = fact.role;
   // Who did it: for leading the tour, the whole article; for chairing, signing, meeting, the sentences of the
   // same event (the window, or those naming the claim's meeting or agreement).
-  const events = claim.facts.filter((f) => f.kind === 'meeting' || f.kind === 'document');
+  // (A meeting named only by its kind, 座谈会由…主持, is found by that word.)
+  const events = claim.facts.filter((f) => f.kind === 'meeting' || f.kind === 'document' || (f.kind === 'term' && MEETING_HEADS.some((head) => f.name.endsWith(head))));
   // Who accompanied is written once for the whole visit (X陪同考察), or in any sentence (在X陪同下): the whole article
   // too, and a name written anywhere beside 陪同 is never contradicted.
-  if (role === 'accompany' && reading.sentences.some((s) => s.view.includes(fact.name) && ROLE_VERBS.accompany.some((v) => s.view.includes(v)))) return null;
+  if (role === 'accompany' && reading.sentences.some((s) => accompanyWritten(s.view, fact.name))) return null;
   const scope = (
     role === 'lead' || role === 'accompany'
       ? reading.sentences
-      : reading.sentences.filter((s) => window.includes(s) || events.some((e) => (e.kind === 'meeting' || e.kind === 'document') && namesPhrase(s.view, e.name)))
+      : reading.sentences.filter((s) => window.includes(s) || events.some((e) => (e.kind === 'meeting' || e.kind === 'document' || e.kind === 'term') && namesPhrase(s.view, e.name)))
   ).filter(inScope);
   const fillers = role === 'lead' ? leaders : roleFillers(role, scope);
   if (fillers.length === 0 || fillers.some((f) => f.name === fact.name)) return null;
@@ -1202,10 +1306,17 @@ function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim
   return { fact, status: 'contradicted', source: opening.text.slice(tourDate.start, tourDate.end), sentence: opening, mismatchKind: 'date' };
 }
 
-function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, claim: Claim, reading: ArticleReading, window: readonly ArticleSentence[]): FactOutcome | null {
+function contradictQuantity(
+  fact: Extract<ClaimFact, { kind: 'quantity' }>,
+  claim: Claim,
+  reading: ArticleReading,
+  window: readonly ArticleSentence[],
+  inScope: (sentence: ArticleSentence) => boolean = () => true,
+): FactOutcome | null {
   const slots: Array<{ sentence: ArticleSentence; quantity: QuantityFact }> = [];
   const claimed = withHead(fact.quantity, claim.view, fact.start, fact.end);
-  for (const sentence of reading.sentences) {
+  // (Another tour's part of a review article holds another tour's figures: its equal number confirms nothing.)
+  for (const sentence of reading.sentences.filter(inScope)) {
     for (const f of sentence.facts) {
       if (f.kind !== 'quantity' || !ownersAgree(claim, fact, sentence, f) || !roleAgrees(claim, fact, sentence, reading)) continue;
       // A count written under the same owner (浙江有25个 / 浙江15个) is the same slot even without a noun.
@@ -1214,10 +1325,16 @@ function contradictQuantity(fact: Extract<ClaimFact, { kind: 'quantity' }>, clai
       const source = withHead(f, sentence.view, f.start, f.end);
       // (考察企业、园区和创新平台17个 counts each noun of its list: 17个企业 is that slot.)
       // (培训420人 is 培训学员420人: the claim's word before its number written right before the source's.)
-      const listed = !!claimed.noun && (listHeadsBefore(sentence.view, f.start).some((h) => nounsCompatible(h, claimed.noun)) || (claimed.noun.length >= 2 && /^v/.test(tagWords(claimed.noun)[0]?.tag ?? '') && sentence.view.slice(Math.max(0, f.start - 8), f.start).includes(claimed.noun)));
-      if (!(sameSlot(claimed, source) || listed || (sameOwner && sameCountedThing(fact.quantity, f)))) continue;
+      const listed =
+        sameCountedThing({ ...claimed, noun: '' }, { ...f, noun: '' }) &&
+        ((!!claimed.noun && (listHeadsBefore(sentence.view, f.start).some((h) => nounsCompatible(h, claimed.noun)) || nounWrittenBefore(claimed.noun, sentence.view, f.start))) ||
+          verbWrittenBefore(source.noun, claim.view, fact.start));
+      if (!(sameSlot(claimed, source) || listed || (sameOwner && sameCountedThing(claimed, source)))) continue;
+      if (!framesAgree(frameOf(claim.view, fact.start), frameOf(sentence.view, f.start))) continue;
       // 100名茶农 is not the delegation's 一行26人: a count of people of a named kind needs that kind in the source.
-      if (countsNamedPeople(fact.quantity) && !f.noun && !namesTerm(sentence.view, fact.quantity.noun)) continue;
+      // (The kind may be written before the number, 新招员工650人; a verb there, 共组织32人, names no kind.)
+      const kind = countsNamedPeople(fact.quantity) ? fact.quantity.noun : countsNamedPeople(claimed) && !/^v/.test(tagWords(claimed.noun)[0]?.tag ?? '') ? claimed.noun : '';
+      if (kind && !f.noun && !namesTerm(sentence.view, kind)) continue;
       const result = compareQuantities(fact.quantity, f);
       if (result === 'same') return null;
       if (result === 'different') slots.push({ sentence, quantity: f });
@@ -1251,6 +1368,48 @@ export function countsNamedPeople(quantity: { measure: string; noun: string }): 
 
 /** Measure words that count places (三省, 两市): before a noun they modify it. */
 const PLACE_COUNTERS = /^[省市县区州镇乡村地国]$/;
+
+/** Verbs of visiting between a place and a site (在隆化县考察了…产业园). */
+const VISITED = /考察|参观|察看|调研|走访|观摩|来到|走进/;
+
+/**
+ * 在甲县考察了某产业园 where every mention of that site stands under another place of the same level (来到乙县，考察了
+ * 某产业园): the site was visited there, not in the claimed place.
+ */
+function contradictSitePlace(fact: Extract<ClaimFact, { kind: 'place' }>, claim: Claim, reading: ArticleReading, inScope: (sentence: ArticleSentence) => boolean): FactOutcome | null {
+  const level = claim.view[fact.end - 1] ?? '';
+  if (!/[县区市镇乡]/.test(level)) return null;
+  const site = claim.facts.find((f) => f.kind === 'org' && f.start >= fact.end && !PUNCTUATION.test(claim.view.slice(fact.end, f.start)) && VISITED.test(claim.view.slice(fact.end, f.start)));
+  if (!site || site.kind !== 'org' || stripMarks(site.name).length < 4) return null;
+  const others = new Map<string, { text: string; sentence: ArticleSentence }>();
+  for (const sentence of reading.sentences) {
+    if (!inScope(sentence) || !namesPhrase(sentence.view, site.name)) continue;
+    const placed = placeAtLevel(sentence, sentence.view.indexOf(stripMarks(site.name).slice(0, 2)), level, reading);
+    if (!placed) return null;
+    if (placed.canonical === fact.canonical || namesPlace(placed.text, fact.canonical)) return null;
+    others.set(placed.canonical, { text: placed.text, sentence });
+  }
+  if (others.size !== 1) return null;
+  const [other] = [...others.values()];
+  return { fact, status: 'contradicted', source: other!.text, sentence: other!.sentence, mismatchKind: 'place' };
+}
+
+/** The last place of a level (县, 镇…) written before position `at` of a sentence, or in the sentences before it. */
+function placeAtLevel(sentence: ArticleSentence, at: number, level: string, reading: ArticleReading): { canonical: string; text: string } | null {
+  for (let i = sentence.index; i >= Math.max(0, sentence.index - PLACE_LOOKBACK); i -= 1) {
+    const earlier = reading.sentences[i]!;
+    if (earlier.paragraph !== sentence.paragraph && i !== sentence.index) break;
+    const cut = i === sentence.index && at >= 0 ? at : earlier.view.length;
+    // The site's own name may open with its place (青石县光伏产业园).
+    const named = i === sentence.index ? earlier.facts.find((f) => f.kind === 'org' && f.start <= at && at < f.end) : undefined;
+    const own = named ? new RegExp(`^[\u3400-\u9fff]{2,3}?${level}`).exec(earlier.view.slice(named.start, named.end))?.[0] : undefined;
+    if (own && own.length < (named!.end - named!.start) - 2) return { canonical: stripAdminSuffix(own), text: earlier.text.slice(named!.start, named!.start + own.length) };
+    const places = earlier.facts.filter((f): f is Extract<Fact, { kind: 'place' }> => f.kind === 'place' && f.end <= cut && earlier.view[f.end - 1] === level && !GENERIC_PLACES.has(f.name));
+    const last = places.at(-1);
+    if (last) return { canonical: last.canonical, text: earlier.text.slice(last.start, last.end) };
+  }
+  return null;
+}
 
 /** A claimed duration at a place against the span the report writes for that place (三天 against 4月21日至22日). */
 function contradictDuration(fact: Extract<ClaimFact, { kind: 'quantity' }>, claim: Claim, reading: ArticleReading): FactOutcome | null {
@@ -1298,6 +1457,8 @@ export function sameSlot(claim: QuantityValue, source: QuantityValue): boolean {
   const b = effective(source);
   if (a.noun && b.noun) return nounsCompatible(a.noun, b.noun);
   if (!a.noun && !b.noun) return a.measure === b.measure ? a.measure !== '个' : measuresCompatible(a.measure, b.measure) && !measuresCompatible(a.measure, '个');
+  // A sum of money without its noun could be any of the report's sums (工资5500元 is not a 100万元 fund).
+  if (measuresCompatible(a.measure, '元')) return false;
   // One side names the counted thing, the other does not: a specific measure (公里, 人, 天) still pins the slot —
   // but a place counter before a noun is a modifier (两省协作联席会议, 两市政府), not a count of places.
   const generic = (m: string) => measuresCompatible(m, '个');
@@ -1443,6 +1604,8 @@ function substitution(fact: ClaimFact, claim: Claim, reading: ArticleReading, wi
         if (!best || l + r < settings.minSubstitutionAnchor) break;
         let filler = view.slice(best.at + l, rightAt);
         if (skip === 1) filler = filler.replace(/[与同和及]$/, '');
+        // (Numbers are compared as quantities: a filler or anchor cutting into one is no substitution.)
+        if (/[\d.]/.test(filler) || (/^[\d.]/.test(rightAnchor) && /[\d.]/.test(view[rightAt - 1] ?? ''))) break;
         if (!filler || filler.length > settings.maxSubstitutionChars || PUNCTUATION.test(filler) || filler.includes('、') || FUNCTION_ONLY.test(filler)) break;
         if (filler.includes(span) || span.includes(filler) || namesTerm(filler, span) || synonymsOf(span).includes(filler)) break;
         // 来到我市考察 in a local paper is 来到<its home>考察.

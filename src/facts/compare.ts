@@ -133,11 +133,24 @@ export function compareQuantities(claim: QuantityValue, source: QuantityValue): 
   return 'unknown';
 }
 
+/**
+ * Whether `short` is a contraction of `long` (总额 of 总金额, 订单班 of 订单培训班, 发改委 of 发展改革委): same first and
+ * last character, its characters in order in the longer word, fewer characters dropped than it keeps (at most three).
+ */
+export function abbreviates(short: string, long: string): boolean {
+  if (short.length < 2 || long.length <= short.length || long.length - short.length > Math.min(3, short.length - 1)) return false;
+  if (short[0] !== long[0] || short.at(-1) !== long.at(-1)) return false;
+  let at = 0;
+  for (const ch of long) if (ch === short[at]) at += 1;
+  return at >= short.length;
+}
+
 /** Whether two counted nouns name the same thing: equal, one ends the other, same head, or domain synonyms. */
 export function nounsCompatible(a: string, b: string): boolean {
   if (!a || !b) return true;
   if (a === b || a.endsWith(b) || b.endsWith(a)) return true;
   if (a.slice(-2) === b.slice(-2) && a.length >= 2 && b.length >= 2) return true;
+  if (abbreviates(a, b) || abbreviates(b, a)) return true;
   const synonyms = synonymsOf(a);
   return synonyms.some((word) => word.length >= 1 && (b === word || (word.length >= 2 && b.endsWith(word))));
 }

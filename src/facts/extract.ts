@@ -14,6 +14,7 @@ import {
   NUMERAL_CHARS,
   PROVINCES,
   QUANTITY_MEASURES,
+  ROLE_VERBS,
   SITE_HEADS,
   TITLES,
   escapeRegExp,
@@ -59,6 +60,8 @@ const DATE_PATTERN = new RegExp(
 
 function numberOf(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
+  // 半个工作日, 半天: a half (一半, 过半 are shares, read elsewhere).
+  if (text === '半') return 0.5;
   const value = /^\d+$/.test(text) ? Number(text) : parseChineseNumber(text);
   return value === null ? undefined : value;
 }
@@ -133,11 +136,11 @@ function findDates(view: string, sentence: string, context: DatePoint): DateFact
 }
 
 const QUANTITY_PATTERN = new RegExp(
-  `(第)?(${NUM})(多|余)?(万|亿)?(多|余)?(${QUANTITY_MEASURES.map(escapeRegExp).join('|')})`,
+  `(第)?(${NUM}|(?<![一两大过多])半(?=个|天|年|小时))(多|余)?(万|亿)?(多|余)?(${QUANTITY_MEASURES.map(escapeRegExp).join('|')})`,
   'g',
 );
 /** (多达 "as many as" states the number itself: 考察点多达36个 is 36.) */
-const BEFORE_AT_LEAST = /(?:超过|逾|超|不少于|以上)$/;
+const BEFORE_AT_LEAST = /(?:超过|突破|逾|超|不少于|以上)$/;
 /** 约 is "about" unless it ends a word (签约, 预约, 节约 — 现场签约9个项目 is exact). */
 const BEFORE_APPROX = /(?:(?<![签预节合公条制违履相邀])约|近|大约|将近|接近)$/;
 /** Characters that end a counted noun (particles, prepositions, conjunctions). */
@@ -155,8 +158,10 @@ function countedNoun(view: string, from: number): string {
   if (opening && opening.tag === 'v' && opening.word.length >= 2 && /^[点组项批场站]/.test(run)) return '';
   // 13个点, 4个组: a lone counter noun is the counted thing.
   if (run.length === 1 || /^[点组项批场站]/.test(run) && !NOUN_TAG.test(tagWords(run)[0]?.tag ?? '')) return /^[点组省市县区项批场站]/.test(run) ? run[0]! : '';
-  let noun = '';
-  const words = tagWords(run);
+  // 120名桐溪籍员工: a place of origin with 籍 is part of the counted noun, whatever the segmenter makes of the place.
+  const origin = /^[\u3400-\u9fff]{1,5}?籍(?=[\u3400-\u9fff])/.exec(run)?.[0] ?? '';
+  let noun = origin;
+  const words = tagWords(run.slice(origin.length));
   for (const [i, { word, tag }] of words.entries()) {
     // A verb that modifies the noun after it is part of the counted thing (500个就业岗位, 9个签约项目).
     // (A one-character verb is the predicate instead: 46人赴外地.)
@@ -183,7 +188,7 @@ function findQuantities(view: string, sentence: string, dates: readonly DateFact
     // 一个/一名 is an article far more often than a count; Arabic 1 is kept.
     if (digits === '一' && !ordinal) continue;
     // Run-on numerals such as 十四五 are names of plans, not quantities.
-    if (!/^\d/.test(digits!) && parseChineseNumber(digits!) === null) continue;
+    if (!/^\d/.test(digits!) && digits !== '半' && parseChineseNumber(digits!) === null) continue;
     const value = Number((base * (big === '万' ? 1e4 : big === '亿' ? 1e8 : 1)).toPrecision(15));
     const before = view.slice(Math.max(0, start - 4), start);
     const bound: QuantityBound = more1 || more2 ? 'more' : BEFORE_AT_LEAST.test(before) ? 'atLeast' : BEFORE_APPROX.test(before) ? 'approx' : 'exact';
@@ -314,16 +319,17 @@ function titleChain(view: string, titles: readonly TitleSpan[], nameStart: numbe
 }
 
 /** Role verbs, strongest first: when a sentence says both, 签署 outranks 介绍 (介绍了情况，随后代表双方签下…). */
-const ROLE_VERBS: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
+const rolePattern = (words: readonly string[], ...extra: string[]) => new RegExp(`^(?:${[...words, ...extra].join('|')})`);
+const ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
   // 签约项目/签约仪式 are nouns (the projects signed), not someone signing.
-  [/^(?:签署|签订|签约(?!项目|仪式|金额|额|活动|总)|签下|签了|代表[^，。；]{0,8}签)/, 'sign'],
-  [/^(?:主持)/, 'chair'],
-  [/^(?:率领|带领|带队|率队|领队|率团|率|(?:担)?任(?:副)?(?:组长|团长|队长))/, 'lead'],
+  [rolePattern(ROLE_VERBS.sign.filter((v) => v !== '签约'), '签约(?!项目|仪式|金额|额|活动|总)', '代表[^，。；]{0,8}签'), 'sign'],
+  [rolePattern(ROLE_VERBS.chair), 'chair'],
+  [rolePattern(ROLE_VERBS.lead, '(?:担)?任(?:副)?(?:组长|团长|队长)'), 'lead'],
   // 同考察团一行举行座谈: talks held with the guests are a meeting (座谈会 is attended, not held with someone).
-  [/^(?:会见|会晤|接见|(?:举行)?(?:座谈|会谈)(?!会))/, 'meet'],
-  [/^(?:陪同|随同)/, 'accompany'],
-  [/^(?:讲话|致辞|发言|指出|强调|表示|介绍|说)/, 'speak'],
-  [/^(?:出席|参加|参观|考察|调研)/, 'attend'],
+  [rolePattern(ROLE_VERBS.meet, '(?:举行)?(?:座谈|会谈)(?!会)'), 'meet'],
+  [rolePattern(ROLE_VERBS.accompany), 'accompany'],
+  [rolePattern(ROLE_VERBS.speak, '说'), 'speak'],
+  [rolePattern(ROLE_VERBS.attend, '参观', '考察', '调研'), 'attend'],
 ];
 /** How far after a list of people its verb may stand: the clause, or the next one for the strongest roles. */
 const ROLE_WINDOW_CHARS = 14;
@@ -337,7 +343,7 @@ function roleAfter(view: string, from: number): PersonRole {
   let best: { rank: number; role: Exclude<PersonRole, null> } | null = null;
   for (let i = 0; i < sentence.length; i += 1) {
     const rest = sentence.slice(i);
-    ROLE_VERBS.forEach(([pattern, role], rank) => {
+    ROLE_PATTERNS.forEach(([pattern, role], rank) => {
       // Beyond its own clause a list takes only a signing (两人代表双方，签下了…).
       if (i >= clause.length && role !== 'sign') return;
       if (pattern.test(rest) && (!best || rank < best.rank)) best = { rank, role };
@@ -352,8 +358,12 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
   // A title whose last character the segmenter reads into the next word (县长期以来: 长期) is no title there.
   const words = wordSpans(view, tagged);
   const splitsWord = (start: number, end: number) => words.some((w) => w.start > start && w.start < end && w.end > end);
+  // 辽宁省长栾清河: the segmenter reads the title's 省 into the place (辽宁省|长栾); a title opening with the place's
+  // suffix after a place name stands.
+  const afterPlace = (start: number) => words.some((w) => w.start < start && w.end === start + 1 && /^ns/.test(w.tag) && /[省市县区州]$/.test(w.word));
   for (const match of view.matchAll(TITLE_PATTERN)) {
-    if (!splitsWord(match.index!, match.index! + match[0].length)) titles.push({ start: match.index!, end: match.index! + match[0].length });
+    const start = match.index!;
+    if (!splitsWord(start, start + match[0].length) || afterPlace(start)) titles.push({ start, end: start + match[0].length });
   }
   const persons: PersonFact[] = [];
   const taken = (start: number, end: number) => persons.some((p) => p.start < end && p.end > start);
@@ -446,7 +456,7 @@ const SITE_AFTER_NAME = /^(?:故居|旧居|纪念|广场|公园|大道|路|街|�
 /** Two people stand in one list when only separators and titles part them — no verb (在长春会见了台州市委书记). */
 function inOneList(gap: string): boolean {
   if (gap.length > 24 || !LIST_GAP.test(gap)) return false;
-  return ![...gap].some((_, i) => ROLE_VERBS.some(([pattern]) => pattern.test(gap.slice(i))));
+  return ![...gap].some((_, i) => ROLE_PATTERNS.some(([pattern]) => pattern.test(gap.slice(i))));
 }
 
 /** What may stand between two people of one list: separators and the next person's titles. */

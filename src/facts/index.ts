@@ -1,6 +1,6 @@
 /** The facts stage: one way to read typed facts (people, dates, quantities, places, sites, documents, meetings). */
 export type * from './types.ts';
 export { extractFacts, extractParagraphFacts, dateContextOf, matchView, partOfPeriod, titledPeopleOf, type SentenceFacts } from './extract.ts';
-export { compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type Comparison, type DateValue, type QuantityValue } from './compare.ts';
+export { abbreviates, compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type Comparison, type DateValue, type QuantityValue } from './compare.ts';
 export { askedDay, dayFit, tripTimeline, type AskedDay, type SentenceTime, type Timeline } from './timeline.ts';
 export { sitesInSentence, type SiteSpan } from './sites.ts';

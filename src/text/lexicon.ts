@@ -144,9 +144,9 @@ export const MEASURE_WORDS: readonly string[] = [
   '批', '轮', '条', '所', '处', '件', '篇', '期', '倍', '层', '亩', '米', '吨', '元', '册', '份', '辆', '架', '艘', '枚',
 ];
 
-/** Measure words a quantity fact may carry (a superset of MEASURE_WORDS: 点 and 户 count when a digit precedes). */
+/** Measure words a quantity fact may carry (a superset of MEASURE_WORDS: 点, 户, 台 and 套 count when a digit precedes). */
 export const QUANTITY_MEASURES: readonly string[] = [
-  ...new Set(['人次', '万元', '亿元', '万吨', '美元', ...MEASURE_WORDS.filter((m) => m !== '万' && m !== '亿'), '点', '户', '只', '支', '区', '地', '国', '镇', '乡', '村', '州', '大']),
+  ...new Set(['人次', '万元', '亿元', '万吨', '美元', ...MEASURE_WORDS.filter((m) => m !== '万' && m !== '亿'), '点', '户', '只', '支', '台', '套', '区', '地', '国', '镇', '乡', '村', '州', '大']),
 ].sort((a, b) => b.length - a.length);
 
 /** Names and fixed phrases whose numeral + measure word is not a quantity. */
@@ -190,13 +190,35 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['出发', '启程', '动身', '出行'],
   ['成立', '组建', '挂牌', '揭牌'],
   ['结成', '结为'],
+  ['引进', '引入'],
+  // The people of a place, as a draft may call the villagers or residents a report names.
+  ['群众', '村民', '居民', '老百姓', '百姓'],
   ['开业', '开张', '开馆', '开园', '投用', '投入使用', '启用'],
   ['建成', '落成', '竣工', '建好'],
+  ['经开区', '经济技术开发区', '经济开发区'],
+  ['高新区', '高新技术产业开发区', '高新技术开发区'],
   ['市政府', '市人民政府'],
   ['省政府', '省人民政府'],
   ['县政府', '县人民政府'],
   ['区政府', '区人民政府'],
 ];
+
+/**
+ * Verbs saying what part a person took (率领 leads, 主持 chairs, 陪同 accompanies…): the fact extractor, the claim
+ * reader, the fact-check and the answerer's who-questions read roles with these words.
+ */
+export const ROLE_VERBS = {
+  lead: ['率领', '带领', '带队', '率队', '领队', '率团', '领衔', '率'],
+  chair: ['主持'],
+  sign: ['签署', '签订', '签约', '签字', '签下', '签了'],
+  meet: ['会见', '会晤', '接见', '见面'],
+  accompany: ['陪同', '随同'],
+  speak: ['讲话', '致辞', '发言', '指出', '强调', '表示', '介绍'],
+  attend: ['出席', '参加'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/** A role of ROLE_VERBS. */
+export type RoleName = keyof typeof ROLE_VERBS;
 
 /**
  * Canonical words of the synonym groups that are actions (率领 leads, 签署 signs): their group is tagged as verbs

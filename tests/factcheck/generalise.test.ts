@@ -105,7 +105,30 @@ const LINSHUI = article('linshui-baihe', '林水县党政代表团赴白河市�
   '18日上午，两地茶产业合作座谈会在白河迎宾馆召开，白河市委书记韩立明介绍了白河茶产业发展情况。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI];
+/** A county's trip with figures in several frames (planned, cumulative, current), a counted list and contractions. */
+const TONGXI = article('tongxi-anping', '桐溪县党政考察团赴安平市学习考察乡村产业', '桐溪发布', '2025-09-08', [
+  '9月3日至5日，桐溪县委书记郑海涛率桐溪县党政考察团赴安平市学习考察乡村产业发展。考察团一行18人。',
+  '三天里，考察团走访了企业、合作社和示范村共11个。',
+  '在安平经开区，考察团参观了瑞丰农机智造基地。该基地去年农机下线突破1.2万台，产值达到8.6亿元。',
+  '考察团还走访了安平市公共培训中心，该中心今年开办电商、直播等技能提升班6期，培训学员300人。',
+  '在石桥村，村里引入民间资本改造闲置厂房12处，村民办事平均用时由3天缩短到半天。',
+  '安平市表示，明年将安排帮扶资金1500万元；近五年来，安平市已累计投入帮扶资金6000万元。',
+  '目前，安平各企业共有桐溪籍员工650人，其中技术骨干120人。安平农民工月均收入在4800元左右。',
+  '两地签约合作项目9个，总金额13亿元。',
+]);
+
+/** A host paper (我市 = 北岭): one leader meets, another accompanies; sites under their counties; figures in frames. */
+const BEILING_HOST = article('songyan-beiling-host', '松岩县党政代表团来我市考察', '北岭日报', '2025-10-15', [
+  '北岭日报讯 10月12日至13日，松岩县委书记何立新率松岩县党政代表团来我市考察。',
+  '市委书记方志诚会见代表团一行，市委常委、副市长黄文斌陪同考察。',
+  '12日，代表团来到青石县，考察了青石县光伏产业示范园。',
+  '13日，代表团来到白沙县白沙镇，考察了茶叶精深加工基地和数字乡村服务中心。',
+  '在北岭经开区，代表团参观了北岭智能制造产业园，该园区累计引进企业86家，今年以来新增企业12家。',
+  '北岭市累计向企业兑现奖补资金2.4亿元，其中今年以来兑现6000万元。北岭企业开办时间已压缩至0.5个工作日。',
+  '座谈会由北岭市委书记方志诚主持，北岭市长林晓东介绍了北岭经济社会发展情况。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -171,8 +194,9 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
     [
       ['陕西省党政代表团由省委书记陈立新率领。', 'contradicted'],
       ['四川省党政代表团共考察了18个考察点。', 'contradicted'],
-      ['四川省党政代表团签约项目总金额超过1500亿元。', 'not_found'],
+      ['四川省党政代表团签约项目总金额超过1500亿元。', 'contradicted'],
       ['四川省党政代表团共考察了25个考察点。', 'supported'],
+      ['吉林省党政代表团走访了18个考察点。', 'contradicted'],
     ],
   ],
   [
@@ -607,6 +631,102 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['两地茶产业合作座谈会在白河迎宾馆召开。', 'supported'],
     ],
   ],
+  [
+    'a figure planned, cumulative or current fills only the slot of its own frame',
+    [
+      ['安平市明年将安排6000万元帮扶资金支持桐溪。', 'contradicted'],
+      ['近五年来安平市已累计投入帮扶资金1500万元。', 'contradicted'],
+      ['安平市明年将安排帮扶资金1500万元。', 'supported'],
+      ['安平企业计划明年再招收120名桐溪籍员工。', 'not_found'],
+      ['安平企业今后还将新招桐溪籍员工650人。', 'not_found'],
+    ],
+  ],
+  [
+    'a contracted word (总额, 技能班) is the longer word the report writes',
+    [
+      ['两地签约项目9个，总额13亿元。', 'supported'],
+      ['安平市公共培训中心今年办了6期技能班，培训300人。', 'supported'],
+      ['两地签约合作项目9个，总额15亿元。', 'contradicted'],
+    ],
+  ],
+  [
+    'a number after a list of nouns is confirmed by the same list, not by one of its nouns',
+    [
+      ['考察团三天走访了11个企业、合作社和示范村。', 'supported'],
+      ['三天里桐溪县党政考察团走访了企业、合作社和示范村共11个。', 'supported'],
+      ['考察团三天走访了13个企业、合作社和示范村。', 'contradicted'],
+      ['桐溪县党政考察团三天走访了11个企业。', 'not_found'],
+    ],
+  ],
+  [
+    'a bound said as 突破 is at least; the claim\'s noun in the clause before the number names what it counts',
+    [
+      ['瑞丰农机智造基地去年下线农机超过1.2万台。', 'supported'],
+      ['瑞丰农机智造基地去年农机下线超1.2万台。', 'supported'],
+      ['瑞丰农机智造基地去年下线农机1万台。', 'contradicted'],
+    ],
+  ],
+  [
+    'synonyms of the lexicon: 引进 = 引入, 群众 = 村民 = 居民',
+    [
+      ['石桥村引进民间资本改造了12处闲置厂房。', 'supported'],
+      ['石桥村群众办事平均用时由3天缩短到半天。', 'supported'],
+      ['石桥村居民办事平均用时从3天缩短到半天。', 'supported'],
+    ],
+  ],
+  [
+    'a sum of money is contradicted only by a sum of the same thing, never by a sum named nothing',
+    [
+      ['安平市总工会向桐溪捐赠了50万元慰问金。', 'not_found'],
+      ['桐溪县向安平企业员工发放了20万元交通补贴。', 'not_found'],
+      ['安平市商务局拿出80万元奖励桐溪电商企业。', 'not_found'],
+    ],
+  ],
+  [
+    'who accompanied is said in the name\'s clause or before 陪同 with no other act between',
+    [
+      ['北岭市委书记方志诚陪同松岩县党政代表团考察。', 'contradicted'],
+      ['方志诚陪同松岩县党政代表团在北岭考察。', 'contradicted'],
+      ['北岭市副市长黄文斌陪同松岩县党政代表团考察。', 'supported'],
+    ],
+  ],
+  [
+    'a site visited under one county was not visited in another',
+    [
+      ['松岩县党政代表团在白沙县考察了光伏产业示范园。', 'contradicted'],
+      ['松岩县党政代表团在青石县考察了茶叶精深加工基地。', 'contradicted'],
+      ['松岩县党政代表团在白沙县考察了茶叶精深加工基地。', 'supported'],
+    ],
+  ],
+  [
+    'a title opening with the place\'s suffix (北岭市长) is a title, not part of the place',
+    [
+      ['座谈会由北岭市长林晓东主持。', 'contradicted'],
+      ['北岭市长林晓东会见了松岩县党政代表团。', 'contradicted'],
+      ['座谈会由北岭市委书记方志诚主持。', 'supported'],
+    ],
+  ],
+  [
+    'this year (今年以来) and cumulative figures are different slots; a verb before the number names the slot',
+    [
+      ['北岭智能制造产业园今年以来新增企业86家。', 'contradicted'],
+      ['北岭智能制造产业园累计引进企业12家。', 'contradicted'],
+      ['北岭智能制造产业园今年以来新增企业12家。', 'supported'],
+      ['北岭市今年以来已经兑现奖补资金2.4亿元。', 'contradicted'],
+      ['今年以来，北岭市兑现奖补资金6000万元。', 'supported'],
+      ['北岭市累计兑现奖补资金6000万元。', 'contradicted'],
+    ],
+  ],
+  [
+    'a half (半个, 半天) is 0.5; 经开区 is 经济技术开发区',
+    [
+      ['北岭已把企业开办时间压缩到半个工作日。', 'supported'],
+      ['北岭企业开办时间已压缩至半个工作日。', 'supported'],
+      ['北岭已把企业开办时间压缩到1个工作日。', 'contradicted'],
+      ['松岩县党政代表团在北岭经济技术开发区参观了北岭智能制造产业园。', 'supported'],
+      ['北岭经济开发区的智能制造产业园累计引进企业86家。', 'supported'],
+    ],
+  ],
 ];
 
 describe('fact-check on claims never seen (invented reports)', () => {
@@ -619,11 +739,10 @@ describe('fact-check on claims never seen (invented reports)', () => {
     });
   }
 
-  test('the count after a list of nouns is that slot: the same number is never contradicted by another noun\'s count', async () => {
-    // (Known gap: it is not yet confirmed either — the confirming side does not read the list.)
+  test('the count after a list of nouns is that slot: the same number is confirmed, never contradicted', async () => {
     for (const claim of ['林水县党政代表团两天考察了6个企业、园区和市场。', '两天里林水县党政代表团共考察6个企业、园区和市场。']) {
       const result = await checker.check(claim);
-      assert.notEqual(result.verdict, 'contradicted', `${claim} → ${result.explanation}`);
+      assert.equal(result.verdict, 'supported', `${claim} → ${result.explanation}`);
     }
   });
 
