@@ -38,12 +38,14 @@ export function defaultClaimsRuns(): ClaimsRun[] {
   const heldout7 = path.join(ROOT, 'tests/fixtures/heldout7');
   const heldout8 = path.join(ROOT, 'tests/fixtures/heldout8');
   const heldout9 = path.join(ROOT, 'tests/fixtures/heldout9');
+  const heldout10 = path.join(ROOT, 'tests/fixtures/heldout10');
   return [
     { sets: { seed: path.join(SHARED_DIR, 'eval/seed-claims.jsonl'), dev: path.join(SHARED_DIR, 'dev/dev-claims.jsonl') }, corpusDirs: shared },
     { sets: { invented: path.join(invented, 'claims.jsonl') }, corpusDirs: [...shared, path.join(invented, 'articles')] },
     { sets: { heldout7: path.join(heldout7, 'claims.jsonl') }, corpusDirs: [...shared, path.join(heldout7, 'articles')] },
     { sets: { heldout8: path.join(heldout8, 'claims.jsonl') }, corpusDirs: [...shared, path.join(heldout7, 'articles'), path.join(heldout8, 'articles')] },
     { sets: { heldout9: path.join(heldout9, 'claims.jsonl') }, corpusDirs: [...shared, path.join(heldout7, 'articles'), path.join(heldout8, 'articles'), path.join(heldout9, 'articles')] },
+    { sets: { heldout10: path.join(heldout10, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10].map((dir) => path.join(dir, 'articles'))] },
   ];
 }
 

@@ -214,6 +214,8 @@ export function defaultEvalRuns(): EvalOptions[] {
   const heldout8 = path.join(ROOT, 'tests/fixtures/heldout8');
   // And six more (heldout9), 60 questions, 24 claims and 15 conversations, by a third helper.
   const heldout9 = path.join(ROOT, 'tests/fixtures/heldout9');
+  // And six more (heldout10), 60 questions, 24 claims and 15 conversations (46 turns), by a fourth.
+  const heldout10 = path.join(ROOT, 'tests/fixtures/heldout10');
   return [
     {
       sets: {
@@ -238,6 +240,10 @@ export function defaultEvalRuns(): EvalOptions[] {
     {
       sets: { heldout9: path.join(heldout9, 'qa.jsonl'), 'heldout9 follow-ups': path.join(heldout9, 'followups.jsonl') },
       corpusDirs: [...shared, path.join(heldout7, 'articles'), path.join(heldout8, 'articles'), path.join(heldout9, 'articles')],
+    },
+    {
+      sets: { heldout10: path.join(heldout10, 'qa.jsonl'), 'heldout10 follow-ups': path.join(heldout10, 'followups.jsonl') },
+      corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10].map((dir) => path.join(dir, 'articles'))],
     },
   ];
 }
