@@ -3,7 +3,7 @@
  * sentence score is the weighted sum with the weights from config (`ANSWER_WEIGHTS`). No feature throws a
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
-import { sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
+import { frameOf, framesAgree, sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
@@ -191,6 +191,9 @@ const DURATION_MEASURES = ['天', '日', '年', '月', '个月', '小时'];
 
 export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
   if (fact.ordinal && !/第几/.test(question.folded)) return false;
+  // 今年以来兑现了多少 is not answered by 累计兑现31.6亿元, nor 明年安排多少 by what was spent so far.
+  const asked = question.folded.search(/多少|几/);
+  if (!framesAgree(frameOf(question.folded, asked < 0 ? question.folded.length : asked), frameOf(sentenceView, fact.start))) return false;
   // 单个最大的投资额: one item's figure is asked; a total (总金额203亿元, 累计实施67个) answers nothing of it.
   if (SINGLE_ASKED.test(question.folded) && TOTAL_BEFORE.test(sentenceView.slice(Math.max(0, fact.start - 6), fact.start))) return false;
   // 由两人带队 / 两位负责人率领: that counts who led, not how many went.

@@ -190,7 +190,9 @@ export function placesIn(original: string): Array<Span & { kind: PlaceKind }> {
   for (let i = 1; i < text.length; i++) {
     if (!LOCALITY_SUFFIX_CHARS.includes(text[i]!)) continue;
     let start = i;
-    while (start > 0 && i - start < 4 && /\p{Script=Han}/u.test(text[start - 1]!) && !PHRASE_BREAK.test(text[start - 1]!) && !/[些各全本城地个省副位正]/u.test(text[start - 1]!)) start--;
+    // (城 opens a name only where a phrase starts: 城阳区, not 主城区.)
+    const opensName = (at: number) => text[at] === '城' && (at === 0 || PHRASE_BREAK.test(text[at - 1]!)) && at < i - 1;
+    while (start > 0 && i - start < 4 && /\p{Script=Han}/u.test(text[start - 1]!) && !PHRASE_BREAK.test(text[start - 1]!) && (!/[些各全本城地个省副位正]/u.test(text[start - 1]!) || opensName(start - 1))) start--;
     const place = text.slice(start, i + 1);
     // 市州, 县市区: a suffix after a suffix names a kind of place, not a place.
     if (start === i || GENERIC_PLACES.has(place) || INTERROGATIVE.test(place) || LOCALITY_SUFFIX_CHARS.includes(text[i - 1]!)) continue;
@@ -293,8 +295,17 @@ export function resolveFollowUp(asked: string, before: Turn | undefined, maxChar
   // 顺德这边还有谁…: a side named of its own needs no topic that is only places (长治高新区谁发言了 before it).
   const placesOnly = placesIn(subject).map((p) => p.text).join('、') === subject;
   if (placesOnly && opening && opening.start === 0) return unchanged;
-  return done(subject + (located ? '在' : '') + rest);
+  // 上午看的什么地方？ after 第四天到的哪个城市？: a part of the day is of the day asked before.
+  const priorDay = PARALLEL_SHAPES[1]!.exec(previous.question) ?? PARALLEL_SHAPES[0]!.exec(previous.question);
+  const dayed = DAY_PART_AT_START.test(rest) && priorDay && /[天日号]$/u.test(priorDay[0]) ? priorDay[0] + rest : rest;
+  return done(subject + (located ? '在' : '') + dayed);
 }
+
+/** A delegation named by its home (赤峰党政代表团, 宜昌市考察团): the home, then the rest of the name. */
+const SUBJECT_HOME = new RegExp(`^(\\p{Script=Han}{2,6}?)(?:[省市县区州])?(?:党政)?(?:${GROUP_NOUNS.map(escape).join('|')})$`, 'u');
+
+/** A count asked of a noun (多少家企业, 几个园区): its number word, measure and noun. */
+const COUNTED_NOUN = /(多少|(?<!哪)几)([个家处项座所])(\p{Script=Han}{1,6}?)(?=[？?，,。]|$)/u;
 
 /** A bare "which are they" (都有哪些？, 分别是哪些？, 具体是哪几个？). */
 const WHICH_ONES = /^(?:那么|那)?(?:都|分别|具体|各自)?(?:有|是)?(?:哪些|哪几个|哪几家|哪几处|哪几项)(?:呢)?[？?]?$/u;
@@ -366,9 +377,19 @@ function substituteTopic(previous: Turn, asked: string): string | null {
     return previous.subject ? `${previous.subject}在${topic}${questionTail(prior, previous.subject)}` : null;
   }
   if (GROUP_PATTERN.test(topic) && subjectSpan) return prior.slice(0, subjectSpan.start) + topic + prior.slice(subjectSpan.end);
+  // 那呼伦贝尔呢 after 赤峰党政代表团签了多少钱: with no other place asked, a place swaps the subject's own.
+  const home = subjectSpan ? SUBJECT_HOME.exec(previous.subject!) : null;
+  if (home && !destination && /^\p{Script=Han}{2,5}$/u.test(topic) && !INTERROGATIVE.test(topic) && readsAsPlace(topic)) {
+    return prior.slice(0, subjectSpan!.start) + topic + previous.subject!.slice(home[1]!.length).replace(/^[省市县区州]/u, '') + prior.slice(subjectSpan!.end);
+  }
   // Another trip ("郴州去广州那次呢"): its delegation replaces the subject.
   const trip = /^(.{2,12}?[去赴到].{2,8}?)(?:那次|那趟|这次|的那次)?$/u.exec(topic);
   if (trip && subjectSpan && placesIn(trip[1]!).length > 0) return prior.slice(0, subjectSpan.start) + `${trip[1]}的代表团` + prior.slice(subjectSpan.end);
+  // 园区呢 after 看了多少家企业: the same count, of another kind of thing.
+  const counted = COUNTED_NOUN.exec(prior);
+  if (counted && counted[3] !== topic && !aspect && !QUANTITY_ASPECT.test(topic) && !/[年月日天]/u.test(topic) && !INTERROGATIVE.test(topic) && /^\p{Script=Han}{2,6}$/u.test(topic) && /^n/.test(tagWords(topic).at(-1)?.tag ?? '')) {
+    return prior.slice(0, counted.index) + `${counted[1]}个${topic}` + prior.slice(counted.index + counted[0].length);
+  }
   if (previous.subject && TIME_ASPECT.test(topic)) return `${previous.subject}是什么时候去的？`;
   if (previous.subject) return `${previous.subject}的${topic}是什么？`;
   return null;
@@ -395,7 +416,8 @@ function parallelSwap(prior: string, asked: string): string | null {
     const month = /^\d{1,2}月/.exec(found[0])?.[0];
     const item = month && /^\d{1,2}[号日]$/.test(topic) ? month + topic : topic;
     const end = found.index + found[0].length;
-    const priorPart = part ? (DAY_PART_AT_START.exec(prior.slice(end))?.[0] ?? '') : '';
+    // (那第二天呢 after 第一天下午…: a day asked without its part asks the whole day.)
+    const priorPart = part || /[天日号]$/u.test(topic) ? (DAY_PART_AT_START.exec(prior.slice(end))?.[0] ?? '') : '';
     return prior.slice(0, found.index) + item + part + prior.slice(end + priorPart.length);
   }
   return null;

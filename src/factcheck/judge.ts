@@ -8,7 +8,7 @@
  * the place written under another parent, or another word between the same words. Everything else is not_found:
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
-import { abbreviates, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
+import { abbreviates, frameOf, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
 import { GENERIC_PLACES, NON_FACT_WORDS, ROLE_VERBS, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
@@ -562,31 +562,6 @@ function verbWrittenBefore(head: string, claimView: string, start: number): bool
   return clause.includes(head);
 }
 
-/**
- * When a figure holds, as its clause says: planned (明年将安排), cumulative (近三年累计投入, 以来), current (目前有), this
- * year (今年, 今年以来). Two figures of one kind in different frames are different slots: 明年将安排2800万元 neither confirms nor
- * contradicts 近三年累计8600万元.
- */
-const FRAMES: ReadonlyArray<readonly [string, RegExp]> = [
-  ['plan', /明年|计划|将要|将|拟|预计|今后|未来|再/],
-  ['cumulative', /累计|(?<!今年|本年|年初)以来|近[一二两三四五六七八九十\d]+年|历年|至今/],
-  ['current', /目前|现有|现在|如今/],
-  ['year', /今年|本年度|当年/],
-];
-
-function frameOf(view: string, start: number): string | null {
-  // The frame said last before the number in its sentence holds (目前有员工380人，其中…162人: both current).
-  const before = view.slice(Math.max(0, start - 40), start).split(/[。；;！？!?]/).at(-1) ?? '';
-  let best: { frame: string; at: number } | null = null;
-  for (const [frame, pattern] of FRAMES) {
-    for (const match of before.matchAll(new RegExp(pattern.source, 'g'))) if (!best || match.index > best.at) best = { frame, at: match.index };
-  }
-  return best?.frame ?? null;
-}
-
-function framesAgree(a: string | null, b: string | null): boolean {
-  return !a || !b || a === b;
-}
 
 /** Words that open a list of fields or measures (在A、B和C领域; 围绕A、B两个方面). */
 const LIST_OPENER = /(?:围绕|聚焦|涵盖|包括|涉及|覆盖|就|在|从|对|将|把|以)$/;

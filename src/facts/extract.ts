@@ -232,11 +232,11 @@ const BARE_ORDINAL = new RegExp(`第(\\d+|[${NUMERAL_CHARS}]+)`, 'g');
 
 const TITLE_PATTERN = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
 /** What may follow a name: punctuation, the end, or a verb/particle that starts the rest of the clause. */
-const AFTER_NAME = /^(?:$|以及|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和及等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随任]|的(?:带领|率领|陪同|主持|邀请))/;
+const AFTER_NAME = /^(?:$|以及|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和及等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随任全]|的(?:带领|率领|陪同|主持|邀请))/;
 /** Characters a name never contains (they start or end phrases). */
 /** (民 may end a given name — 张新民, 祝树民; 人 alone keeps 人民 out.) */
 const NOT_IN_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人]/;
-const NAME = /^[\u3400-\u9fff]{2,4}/;
+const NAME = /^[\u3400-\u9fff]{2,5}/;
 /**
  * A given name may end in 和 (张建和) though 和 usually joins two names: only when a verb or punctuation follows it
  * (省长张建和率领 → 张建和; 省长张建和李强 → 张建), never another name or noun.
@@ -389,8 +389,10 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
     // Prefer the length after which the clause goes on naturally (沈晓明率领 → 3; 王浩讲话 → 2); a two-character
     // surname makes a name of four or three (欧阳青峰).
     // Four characters only when no shorter name fits (巴音朝鲁在…: names of other nationalities).
-    const lengths = COMPOUND_SURNAMES.some((s) => candidate.startsWith(s)) ? [4, 3] : [3, 2, 4];
-    const name = lengths.map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && nameFits(view, at, n));
+    // Five only when nothing shorter fits (敖登格日勒率…: names of other nationalities written without a dot), and never
+    // over a word that goes on the clause (韩雪松全程陪同).
+    const lengths = COMPOUND_SURNAMES.some((s) => candidate.startsWith(s)) ? [4, 3] : [3, 2, 4, 5];
+    const name = lengths.map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && nameFits(view, at, n) && (n.length < 5 || !words.some((w) => w.start === at + 3 && w.end - w.start >= 2 && w.tag !== 'x')));
     if (!name || taken(at, at + name.length) || titles.some((t) => t.start >= at && t.start < at + name.length)) continue;
     const chain = titleChain(view, titles, title.end) ?? { start: title.start, last: title };
     const chainText = view.slice(chain.start, title.end).trim();
@@ -410,7 +412,7 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
     const previous = persons[i]!;
     if (previous.title === null || !LIST_COMMA.test(view[previous.end] ?? '')) continue;
     const at = previous.end + 1;
-    const candidate = NAME.exec(view.slice(at))?.[0];
+    const candidate = NAME.exec(view.slice(at))?.[0]?.slice(0, 4);
     if (!candidate || titles.some((t) => t.start >= at && t.start < at + candidate.length)) continue;
     const name = [3, 2, 4].map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && nameFits(view, at, n) && !isPlaceName(n));
     if (!name || taken(at, at + name.length)) continue;

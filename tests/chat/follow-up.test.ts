@@ -286,3 +286,29 @@ describe('follow-ups about days, sides, towns and topics that are only places', 
     assert.equal(subjectOf('青石县委书记说了什么？'), '青石县委书记');
   });
 });
+
+describe('follow-ups that swap a counted kind, a home, or carry a day', () => {
+  test('X呢 after a count asks the same count of X', () => {
+    assert.equal(resolveFollowUp('园区呢？', turnOf('青石县考察团在杏州看了多少家企业？')).question, '青石县考察团在杏州看了多少个园区？');
+    assert.equal(resolveFollowUp('合作社呢？', turnOf('白鹭市党政代表团一共走访了多少个村？')).question, '白鹭市党政代表团一共走访了多少个合作社？');
+    assert.equal(resolveFollowUp('纪念馆呢？', turnOf('青石县考察团参观了几处旧址？')).question, '青石县考察团参观了几个纪念馆？');
+  });
+  test('a place alone, with no place asked before, swaps the delegation\'s home', () => {
+    assert.equal(resolveFollowUp('那锡林郭勒呢？', turnOf('绵阳市党政代表团签了多少钱？')).question, '锡林郭勒党政代表团签了多少钱？');
+    assert.equal(resolveFollowUp('乌兰察布呢？', turnOf('柳州考察团一行多少人？')).question, '乌兰察布考察团一行多少人？');
+    // (a place asked before is the one swapped)
+    assert.equal(resolveFollowUp('那德阳呢？', turnOf('绵阳市党政代表团在遵义看了几个点？')).question, '绵阳市党政代表团在德阳看了几个点？');
+  });
+  test('a part of the day opening a question is of the day asked before', () => {
+    assert.equal(resolveFollowUp('上午看的什么地方？', turnOf('青石县考察团第四天到的哪个城市？')).question, '青石县考察团第四天上午看的什么地方？');
+    assert.equal(resolveFollowUp('下午参观了哪些企业？', turnOf('白鹭市党政代表团13日去了哪个县？')).question, '白鹭市党政代表团13日下午参观了哪些企业？');
+  });
+  test('a day asked without its part asks the whole day', () => {
+    assert.equal(resolveFollowUp('那第三天呢？', turnOf('青石县考察团第一天下午去了哪里？')).question, '青石县考察团第三天去了哪里？');
+    assert.equal(resolveFollowUp('14号呢？', turnOf('白鹭市党政代表团13号上午看了什么？')).question, '白鹭市党政代表团14号看了什么？');
+  });
+  test('城 opens a place name only where a phrase starts', () => {
+    assert.deepEqual(placesIn('城阳区的办结率是多少').map((p) => p.text), ['城阳区']);
+    assert.deepEqual(placesIn('主城区有多少个项目').map((p) => p.text), []);
+  });
+});

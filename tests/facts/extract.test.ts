@@ -191,6 +191,14 @@ describe('people listed after a titled one, and titles with their place', () => 
     assert.deepEqual(people('出席的有省政协副主席王立群、郑书和市政协副主席陆明等').map(([n]) => n), ['王立群', '郑书', '陆明']);
     assert.deepEqual(people('县领导白玛、格桑卓玛、刘一和我市领导出席').map(([n]) => n), ['白玛', '格桑卓玛', '刘一']);
   });
+  test('a name of five characters is taken whole when no shorter one fits', () => {
+    assert.deepEqual(people('市委副书记、市长额尔敦巴图率代表团考察').map(([n]) => n), ['额尔敦巴图']);
+    assert.deepEqual(people('副盟长乌云其木格主持会议').map(([n]) => n), ['乌云其木格']);
+    assert.deepEqual(people('旗委书记那顺乌日图出席').map(([n]) => n), ['那顺乌日图']);
+    // (but a word going on the clause is no part of it)
+    assert.deepEqual(people('市委副书记、市长周雪峰全程陪同').map(([n]) => n), ['周雪峰']);
+    assert.deepEqual(people('副县长李国平全程参加调研').map(([n]) => n), ['李国平']);
+  });
   test('a list item that is no name is not taken', () => {
     assert.deepEqual(people('省委书记周立、全体成员和相关部门负责人参加').map(([n]) => n), ['周立']);
     assert.deepEqual(people('市委书记陈一、代表团一行考察了园区').map(([n]) => n), ['陈一']);

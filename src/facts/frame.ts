@@ -1,0 +1,25 @@
+/** When a figure holds (planned, cumulative, current, this year), read from the words before it. */
+import { FIGURE_FRAMES } from '../text/index.ts';
+
+export type FigureFrame = keyof typeof FIGURE_FRAMES;
+
+const FRAME_PATTERNS = (Object.entries(FIGURE_FRAMES) as Array<[FigureFrame, RegExp]>).map(([frame, pattern]) => [frame, new RegExp(pattern.source, 'g')] as const);
+
+/**
+ * The frames of the figure at `start` of a text: those said in its own clause (今年将选派20名: this year and
+ * planned), else in the nearest clause before it in its sentence that says any (目前有员工380人，其中…162人: current;
+ * 今年将组织…，全年力争达到2.5亿元: this year and planned). Empty when none is.
+ */
+export function frameOf(view: string, start: number): FigureFrame[] {
+  const before = view.slice(Math.max(0, start - 40), start).split(/[。；;！？!?]/).at(-1) ?? '';
+  for (const clause of before.split(/[，,：:]/).reverse()) {
+    const frames = FRAME_PATTERNS.filter(([, pattern]) => new RegExp(pattern.source).test(clause)).map(([frame]) => frame);
+    if (frames.length > 0) return frames;
+  }
+  return [];
+}
+
+/** Whether two figures may fill one slot: a frame in common, or either says none. */
+export function framesAgree(a: readonly FigureFrame[], b: readonly FigureFrame[]): boolean {
+  return a.length === 0 || b.length === 0 || a.some((frame) => b.includes(frame));
+}
