@@ -3,7 +3,7 @@
  * sentence score is the weighted sum with the weights from config (`ANSWER_WEIGHTS`). No feature throws a
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
-import { frameOf, framesAgree, sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
+import { frameOf, framesAgree, headBefore, sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
@@ -178,6 +178,11 @@ const PERSON_NOUN = /(?:员|人|者|干部|代表|领导|书记|嘉宾|群众)$/
 /** A kind counted right after its number (两个村, 3家企业): the count names no item. */
 const COUNTED_KIND = /[\d一二两三四五六七八九十几多]+[个家座所处名位项]?(?=[\u4e00-\u9fa5])[\u4e00-\u9fa5]{1,2}(?=[的，,。；;、和与及]|$)/g;
 
+/** Whether a word reads as a noun to the segmenter (its last word tagged n…). */
+function isNoun(word: string): boolean {
+  return /^n/.test(tagWords(word).at(-1)?.tag ?? '');
+}
+
 /** An item that opens with its count (21个村) is a count of the kind. */
 const COUNTED_KIND_START = /^[\d一二两三四五六七八九十几多]+[个家座所处名位项]/;
 
@@ -223,6 +228,15 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   // 多少钱 / 多少人: the focus is the measure itself, which already fits.
   if (!question.focus || question.focus === question.measure) return true;
   if (nounsMatch(fact.noun, question.focus) || nounsMatch(fact.measure, question.focus)) return true;
+  // (两地企业现场签约合作项目14个 counts 项目, 安置搬迁群众1.2万人 counts 群众: the noun right before a number without
+  // one after it is what it counts, unless the asked noun is listed with it.)
+  // (Nouns only: a verb before the number, 跟班学习不少于10名, says what was done, not what is counted.)
+  // (Counts of things or people only: before 3200亩 or 60万吨 stands what is measured, 面积 or 交易量.)
+  const counts = measureGroup('个').includes(fact.measure) || PERSON_MEASURES.includes(fact.measure);
+  const head = fact.noun || !counts || !isNoun(question.focus) ? '' : headBefore(sentenceView, fact.start);
+  const clauseBefore = sentenceView.slice(Math.max(0, fact.start - 24), fact.start).split(/[，,。；;：:]/).at(-1)!;
+  const askedPhrase = /(?:多少|几)[个家名位项件座所]?([^，,。？?]*)/.exec(question.folded)?.[1] ?? '';
+  if (head && isNoun(head) && question.focus.length >= 2 && !nounsMatch(head, question.focus) && !askedPhrase.includes(head) && !head.includes(question.focus) && !new RegExp(`${escapeRegExp(question.focus)}[、和与及]`).test(clauseBefore)) return false;
   // 多少名成员 / 一行46人: a head count answers a question counting people of any kind.
   if (PERSON_MEASURES.includes(fact.measure) && PERSON_NOUN.test(question.focus) && (!fact.noun || PERSON_NOUN.test(fact.noun))) return true;
   // 考察点多达36个: the counted noun stands before the number (a one-character focus is too common to tell).
@@ -448,7 +462,7 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
     }
     case 'when':
       // 《…2019年工作要点》: a year inside a document's name dates the document, not the event asked about.
-      return facts.filter((f) => f.kind === 'date' && !facts.some((d) => d.kind === 'document' && d.start <= f.start && d.end >= f.end) && !question.folded.includes(toHalfWidth(foldScript(f.text))) && (!question.asksDay || f.from.day !== undefined) && (!question.asksYear || /\d{2,4}年|[〇零一二三四五六七八九]{4}年/.test(f.text)));
+      return facts.filter((f) => f.kind === 'date' && !f.dateline && !facts.some((d) => d.kind === 'document' && d.start <= f.start && d.end >= f.end) && !question.folded.includes(toHalfWidth(foldScript(f.text))) && (!question.asksDay || f.from.day !== undefined) && (!question.asksYear || /\d{2,4}年|[〇零一二三四五六七八九]{4}年/.test(f.text)));
     case 'howMany':
       return facts.filter((f) => f.kind === 'quantity' && quantityAnswers(f, question, sentenceView) && ownedByAsked(f, question, facts, sentenceView));
     case 'where': {

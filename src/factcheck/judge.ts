@@ -8,7 +8,7 @@
  * the place written under another parent, or another word between the same words. Everything else is not_found:
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
-import { abbreviates, frameOf, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
+import { COPULA_TAIL, abbreviates, frameOf, headBefore, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
 import { GENERIC_PLACES, NON_FACT_WORDS, ROLE_VERBS, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
@@ -253,7 +253,7 @@ export function subjectMatches(subject: ClaimSubject, reading: ArticleReading, m
 }
 
 function datesOf(sentence: ArticleSentence): DateFact[] {
-  return sentence.facts.filter((f): f is DateFact => f.kind === 'date' && (f.from.month !== undefined || f.from.day !== undefined || f.from.year !== undefined));
+  return sentence.facts.filter((f): f is DateFact => f.kind === 'date' && !f.dateline && (f.from.month !== undefined || f.from.day !== undefined || f.from.year !== undefined));
 }
 
 /** Days a date spans (a month-level date spans its month). */
@@ -501,17 +501,6 @@ function confirmIn(
 
 /** Measure words a tour has one count of whatever is counted (members, days, distance): they pin a slot alone. */
 const PINNING_MEASURES: readonly string[] = ['人', '天', '公里', '小时'];
-/** Words between a noun and its number that say nothing (总投资达86亿元, 收入是380万元, 考察点达35个). */
-const COPULA_TAIL = /(?:累计达|共计|合计|总计|累计|多达|高达|达到|约为|大约|将近|接近|不少于|至少|超过|突破|共有|一共|共|达|为|是|约|近|逾|有|计|了)+$/;
-
-/** The noun written right before a number (总投资达86亿元 → 总投资; 考察点达35个 → 考察点), or ''. */
-function headBefore(view: string, start: number): string {
-  const clause = view.slice(Math.max(0, start - 12), start).split(/[，,。；;：:！？!?、\s（(]/).at(-1) ?? '';
-  const last = tagWords(clause.replace(COPULA_TAIL, '')).at(-1);
-  if (!last || last.word.length < 2 || !/^(?:n|vn|v|j|l)/.test(last.tag) || /^(?:ns|nr)/.test(last.tag)) return '';
-  if (NON_FACT_WORDS.has(last.word) || STOP_WORDS.has(last.word) || GENERIC_PLACES.has(last.word)) return '';
-  return last.word;
-}
 
 /** The head nouns of a list written right before a number (企业、园区和创新平台17个 → 企业, 园区, 创新平台). */
 function listHeadsBefore(view: string, start: number): string[] {

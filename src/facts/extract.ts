@@ -129,6 +129,7 @@ function findDates(view: string, sentence: string, context: DatePoint): DateFact
       from: definedPoint(from),
       to: definedPoint(to),
       inherited,
+      ...(/^(?:讯|电)/.test(view.slice(start + length)) ? { dateline: true } : {}),
     });
     carried = { year: to.year ?? carried.year, month: to.month ?? carried.month };
   }

@@ -5,3 +5,4 @@ export { abbreviates, compareDates, compareQuantities, nounsCompatible, sameCoun
 export { askedDay, dayFit, tripTimeline, type AskedDay, type SentenceTime, type Timeline } from './timeline.ts';
 export { sitesInSentence, type SiteSpan } from './sites.ts';
 export { frameOf, framesAgree, type FigureFrame } from './frame.ts';
+export { COPULA_TAIL, headBefore } from './heads.ts';

@@ -41,6 +41,8 @@ export interface DateFact extends FactBase {
   to: DatePoint;
   /** Month or year filled in from the context (a previous sentence's 9月 for a bare 25日). */
   inherited: boolean;
+  /** The date of the report itself (本报7月12日讯, 新华社北京7月12日电), not of anything it tells. */
+  dateline?: boolean;
 }
 
 /** How a quantity is qualified: 2000多 (more), 超过100 (atLeast), 约300 (approx). */

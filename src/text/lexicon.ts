@@ -248,7 +248,7 @@ export function sameDayPart(a: string | null, b: string | null): boolean {
 
 /**
  * Words that say when a figure holds: planned (明年将安排, 计划), cumulative (累计, 近三年, 十八大以来), current (目前有),
- * this year (今年, 今年以来). Two figures of one kind in different frames fill different slots.
+ * this year (今年, 今年以来), last year (去年). Two figures of one kind in different frames fill different slots.
  */
 export const FIGURE_FRAMES = {
   plan: /明年|计划|将要|(?<!即)将(?!近)|拟|预计|今后|未来|再(?!次|度)/,
@@ -256,6 +256,7 @@ export const FIGURE_FRAMES = {
   cumulative: /累计|(?<!今年|本年|年初|\d年|月)以来|近[一二两三四五六七八九十\d]+年|历年|至今/,
   current: /目前|现有|现在|如今/,
   year: /今年|本年度|当年/,
+  lastYear: /去年|上年度|上一年/,
 } as const;
 
 /** 我市, 本县: a local paper's words for its own place. */

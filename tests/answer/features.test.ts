@@ -75,6 +75,12 @@ describe('quantityAnswers: measure word and counted noun', () => {
     ['明年安排多少钱的协作资金？', '近三年累计投入协作资金8600万元，明年将安排2800万元', '2800万元', true],
     ['园区目前有多少家企业？', '园区累计引进企业86家，目前在园企业64家', '86家', false],
     ['园区累计引进了多少家企业？', '园区累计引进企业86家，目前在园企业64家', '64家', false],
+    ['展销馆去年卖了多少钱？', '展销馆今年前8个月销售农特产品640万元', '640万元', false],
+    ['展销馆去年卖了多少钱？', '展销馆去年销售农特产品900万元，今年前8个月销售640万元', '900万元', true],
+    // The noun right before a number is what it counts: 企业 earlier in the clause is not.
+    ['基地入驻了多少家企业？', '两地企业现场签约合作项目14个', '14个', false],
+    ['座谈会有多少名第一书记参加？', '安置区共安置搬迁群众1.2万人', '1.2万人', false],
+    ['园区有多少家企业？', '园区现有规上企业120家', '120家', true],
   ];
   for (const [question, sentence, span, answers] of cases) {
     test(`${question} ← ${sentence}: ${answers}`, () => {
@@ -452,5 +458,13 @@ describe('one item\'s figure is not a total', () => {
     for (const question of ['签的项目里单个最大的投资额是多少？', '投资最多的一个项目投了多少钱？', '单笔最大的投资有多少？']) assert.deepEqual(fill(question, total), [], question);
     assert.deepEqual(fill('签约项目总金额是多少？', total), ['156亿元']);
     assert.deepEqual(fill('单体投资最大的项目投资多少？', '其中，远帆新材料有限公司投资18亿元，是单体投资额最大的项目。'), ['18亿元']);
+  });
+});
+
+describe('the date of the report itself (本报…讯) is not the date of what it tells', () => {
+  test('a dateline date fills no when-slot', () => {
+    assert.deepEqual(fill('交接仪式是几号举行的？', '本报7月12日讯（记者 王立）7月10日，两地干部交接仪式在县城举行。'), ['7月10日']);
+    assert.deepEqual(fill('签约仪式哪天办的？', '新华社杏州5月3日电 5月1日，两市签约仪式在杏州举行。'), ['5月1日']);
+    assert.deepEqual(fill('座谈会什么时候开的？', '青石日报9月20日讯 记者从市委获悉，9月18日两地座谈会在青石召开。'), ['9月18日']);
   });
 });
