@@ -66,6 +66,10 @@ export interface ExtractiveAnswererOptions {
 
 /** The home feature of an article whose title names another delegation than the one asked about. */
 const OTHER_DELEGATION = -0.5;
+/** The sentence opening a tour: a leader leads a delegation to somewhere (…率…党政代表团赴…). */
+const TOUR_OPENING = /[^。；]*率(?:领)?[^，。；]{0,16}?(?:代表团|考察团|考察组|调研组)[^，。；]{0,4}?(?:赴|到|前往|来)[^。；]*/;
+/** A sum over several tours (三市代表团合计, 5个代表团累计); 两省共签约 is one tour's two sides. */
+const SUMMED_OVER_GROUPS = /(?:(?:[三四五六七八九十]|[3-9]|\d{2,})个?(?:省|市|县|区|州)(?:党政)?(?:代表团|考察团)?|[两二三四五六七八九十\d]+个?(?:代表团|考察团))(?:合计|共计|总计|累计|一共|共)/;
 
 /** Question types whose answer is a fact of a known kind: without one, the question is not answered. */
 const FACTOID = new Set(['who', 'when', 'howMany', 'where', 'list']);
@@ -215,8 +219,11 @@ export class ExtractiveAnswerer implements Answerer {
         const reading = this.#read(article, paragraph, continues);
         const contextCoverage = coverage(reading.contextTokens, reading.contextView);
         const { contextView, opening } = reading;
-        let home = homes.get(article.docId);
-        if (home === undefined) homes.set(article.docId, (home = this.#homeOf(question, article)));
+        let articleHome = homes.get(article.docId);
+        if (articleHome === undefined) homes.set(article.docId, (articleHome = this.#homeOf(question, article)));
+        // In a review of several tours, a paragraph of another delegation's tour is that delegation's.
+        const tour = question.home ? this.#toursOf(article).get(paragraph.n) : undefined;
+        const home = tour && !mentions(tour, question.home!) && !mentions(question.home!, tour) ? OTHER_DELEGATION : articleHome;
         let askedBefore = 0;
         const reportHome = this.#reportHomeOf(article);
         const timeline = this.#timelineOf(article);
@@ -276,6 +283,31 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   readonly #stories = new BoundedMap<string, string>(2_000);
+  readonly #tours = new BoundedMap<string, Map<number, string>>(2_000);
+
+  /**
+   * The delegation each paragraph of a review of several tours is about: the home of the delegation a paragraph names
+   * (松原市党政代表团), carried to the paragraphs after it until another is named. Empty for an article of one tour.
+   */
+  #toursOf(article: Article): Map<number, string> {
+    return this.#tours.getOrCreate(article.docId, () => {
+      const tours = new Map<number, string>();
+      let current: string | null = null;
+      for (const paragraph of article.paragraphs) {
+        if (paragraph.kind !== 'body') continue;
+        // (Only a tour's opening names it: X率X党政代表团赴…; a host or a place visited names no tour.)
+        const view = matchView(paragraph.text);
+        // (A paragraph summing over the tours, 三市代表团合计…, is of none of them, nor are those after it.)
+        if (SUMMED_OVER_GROUPS.test(view)) current = null;
+        const opening = TOUR_OPENING.exec(view);
+        const named = opening ? delegationHome(opening[0]) : null;
+        if (named) current = named;
+        if (current) tours.set(paragraph.n, current);
+      }
+      if (new Set(tours.values()).size < 2) tours.clear();
+      return tours;
+    });
+  }
   readonly #readings = new BoundedMap<string, ParagraphReading>(20_000);
 
   /**
@@ -362,6 +394,8 @@ export class ExtractiveAnswerer implements Answerer {
     // 在泽普县安排了多少个项目: a count scoped to a place comes from a passage about that place (a local paper's
     // passages are all about its own place), not from a total over several.
     const inScope = (c: Candidate) => {
+      // 三市代表团合计…: a figure summed over several delegations answers no question about one of them.
+      if (question.type === 'howMany' && question.home && !question.asksTotal && SUMMED_OVER_GROUPS.test(matchView(c.text))) return false;
       if (question.type !== 'howMany' || question.scoped.length === 0 || c.features.scope > 0) return true;
       const home = this.#reportHomeOf(c.article);
       return home !== null && question.scoped.every((p) => mentions(home, p) || mentions(p, home));
