@@ -214,6 +214,8 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   if (DURATION_MEASURES.includes(fact.measure) && !(question.measure && DURATION_MEASURES.includes(question.measure)) && question.focus) return false;
   // 督查了几天 / 待了几个月: a duration answers in its unit; the word before 几 is a verb, not a counted noun.
   if (question.measure && DURATION_MEASURES.includes(question.measure) && measureFits && !fact.noun) return true;
+  // 两省签约合作项目32个: a place counter before a noun counts the places, not the noun (a modifier of it).
+  if (/^[省市县区州]$/.test(fact.measure) && fact.noun && !(question.focus && /^[省市县区州]/.test(question.focus)) && question.measure !== fact.measure) return false;
   // 多少个团员 is answered by 88名团员: when the counted noun matches, the measure word does not matter.
   if (question.focus && nounsMatch(fact.noun, question.focus) && fact.noun.length >= 2) return true;
   // 6家企业负责人: 家 counts institutions, so the institution opening the noun is what is counted.
@@ -482,7 +484,10 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
         const sites = sitesInSentence(sentenceView, facts, true).filter((site) => notAsked(site.name));
         if (sites.length > 0) return sites.map((site): OrgFact => ({ kind: 'org', text: sentence.slice(site.start, site.end), start: site.start, end: site.end, name: site.name, visited: true }));
       }
-      const typed = facts.filter((f) => itemOfKind(f, kind) && notAsked(itemName(f)));
+      // (哪个镇 / 哪个村: a town or village written as a place, 来到围场县御道口镇, is an item of that kind too.)
+      const townAsked = /^(?:村|镇|乡|社区|街道)/.test(question.focus ?? '');
+      const towns: Fact[] = townAsked ? townsWritten(sentence, sentenceView).filter((t) => !facts.some((f) => f.start <= t.start && f.end >= t.end)) : [];
+      const typed = [...facts, ...towns].filter((f) => (itemOfKind(f, kind) || (townAsked && f.kind === 'place' && /(?:村|镇|乡|社区|街道)$/.test(f.name))) && notAsked(itemName(f)));
       // A place inside a site's name (远海 in 远海自动化码头) is not an item of its own.
       const whole = typed.filter((f) => !typed.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));
       const items = kind === 'place' ? placesOfAskedLevel(whole, question) : whole;
@@ -631,6 +636,18 @@ export function itemName(fact: Fact): string {
     default:
       return fact.text;
   }
+}
+
+/** A town or village written after its county or a verb of going (来到围场县御道口镇，察看了…): the name the extractor
+ * may not know as a place. */
+const TOWN_WRITTEN = /(?<=[县区市旗]|来到|走进|深入|前往|抵达|转赴|到)([\u3400-\u9fff]{2,4}?(?:镇|乡|街道|村))(?=[，,、和。；;]|察看|考察|调研|参观|看望|走访|实地)/g;
+
+function townsWritten(sentence: string, sentenceView: string): PlaceFact[] {
+  return [...sentenceView.matchAll(TOWN_WRITTEN)].map((m) => {
+    const start = m.index!;
+    const end = start + m[1]!.length;
+    return { kind: 'place', text: sentence.slice(start, end), start, end, name: m[1]!, canonical: m[1]! } as PlaceFact;
+  });
 }
 
 function itemOfKind(fact: Fact, kind: ItemKind): boolean {

@@ -261,7 +261,9 @@ function nameFits(view: string, at: number, name: string): boolean {
   if (name.endsWith('分') && /^[赴别头]/.test(after)) return false;
   if (NAME_ENDING_IN_HE.test(name)) return AFTER_NAME_ENDING_IN_HE.test(after) && !NOT_IN_NAME.test(name.slice(0, 2)) && !isCommonWord(name);
   // 长 ends titles (厅长) but may stand inside a given name (范长河): only the middle of three is allowed.
-  const checked = name.length === 3 && name[1] === '长' ? `${name[0]}${name[2]}` : name;
+  // 为 may end one (殷可为) when the clause goes on with the person's act (殷可为率…), not with 为 meaning "for".
+  const endsInWei = name.length === 3 && name[2] === '为' && /^(?:率|主持|出席|陪同|会见|讲话|致辞|指出|强调|介绍|表示|在)/.test(after);
+  const checked = name.length === 3 && name[1] === '长' ? `${name[0]}${name[2]}` : endsInWei ? name.slice(0, 2) : name;
   return AFTER_NAME.test(after) && !NOT_IN_NAME.test(checked) && !isCommonWord(name) && !startsWithVerb(name);
 }
 

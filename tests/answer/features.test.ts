@@ -81,6 +81,11 @@ describe('quantityAnswers: measure word and counted noun', () => {
     ['基地入驻了多少家企业？', '两地企业现场签约合作项目14个', '14个', false],
     ['座谈会有多少名第一书记参加？', '安置区共安置搬迁群众1.2万人', '1.2万人', false],
     ['园区有多少家企业？', '园区现有规上企业120家', '120家', true],
+    // 两省 before a noun counts provinces: it modifies the noun, it does not count it.
+    ['两省签了多少个项目？', '两省签约合作项目32个，总金额800亿元', '两省', false],
+    ['两省签了多少个项目？', '两省签约合作项目32个，总金额800亿元', '32个', true],
+    ['两市签了几份协议？', '两市政府签署协议3份', '两市', false],
+    ['这次一共去了几个省？', '两省考察历时5天', '两省', true],
   ];
   for (const [question, sentence, span, answers] of cases) {
     test(`${question} ← ${sentence}: ${answers}`, () => {
@@ -466,5 +471,13 @@ describe('the date of the report itself (本报…讯) is not the date of what i
     assert.deepEqual(fill('交接仪式是几号举行的？', '本报7月12日讯（记者 王立）7月10日，两地干部交接仪式在县城举行。'), ['7月10日']);
     assert.deepEqual(fill('签约仪式哪天办的？', '新华社杏州5月3日电 5月1日，两市签约仪式在杏州举行。'), ['5月1日']);
     assert.deepEqual(fill('座谈会什么时候开的？', '青石日报9月20日讯 记者从市委获悉，9月18日两地座谈会在青石召开。'), ['9月18日']);
+  });
+});
+
+describe('哪个镇 / 哪个乡: a town written after its county or a verb of going is the answer', () => {
+  test('the town, not the sites visited there', () => {
+    assert.deepEqual(fill('代表团第二天去了青石县哪个镇？', '16日上午，代表团来到青石县白鹭镇，考察了茶叶加工厂和电商服务中心。'), ['白鹭镇']);
+    assert.deepEqual(fill('调研组在松岭走访了哪个乡？', '调研组深入松岭县杏花乡，察看了光伏扶贫电站。'), ['杏花乡']);
+    assert.deepEqual(fill('督查组下午去了哪个镇？', '当天下午，督查组转赴东湖区柳林镇，实地察看了污水处理站。'), ['柳林镇']);
   });
 });

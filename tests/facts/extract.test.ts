@@ -199,6 +199,11 @@ describe('people listed after a titled one, and titles with their place', () => 
     assert.deepEqual(people('市委副书记、市长周雪峰全程陪同').map(([n]) => n), ['周雪峰']);
     assert.deepEqual(people('副县长李国平全程参加调研').map(([n]) => n), ['李国平']);
   });
+  test('为 may end a given name before the person\'s act, never before what it is for', () => {
+    assert.deepEqual(people('省委常委、秘书长殷可为率督导组到文山').map(([n]) => n), ['殷可为']);
+    assert.deepEqual(people('副市长周志为主持座谈会').map(([n]) => n), ['周志为']);
+    assert.deepEqual(people('市长李明为代表团介绍了情况').map(([n]) => n), ['李明']);
+  });
   test('a list item that is no name is not taken', () => {
     assert.deepEqual(people('省委书记周立、全体成员和相关部门负责人参加').map(([n]) => n), ['周立']);
     assert.deepEqual(people('市委书记陈一、代表团一行考察了园区').map(([n]) => n), ['陈一']);
