@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { BIGRAM_PREFIX, MOVEMENT_VERBS, OWN_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { BIGRAM_PREFIX, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -67,7 +67,7 @@ export interface ExtractiveAnswererOptions {
 /** The home feature of an article whose title names another delegation than the one asked about. */
 const OTHER_DELEGATION = -0.5;
 /** The sentence opening a tour: a leader leads a delegation to somewhere (…率…党政代表团赴…). */
-const TOUR_OPENING = /[^。；]*率(?:领)?[^，。；]{0,16}?(?:代表团|考察团|考察组|调研组)[^，。；]{0,4}?(?:赴|到|前往|来)[^。；]*/;
+const TOUR_OPENING = new RegExp(`[^。；]*率(?:领)?[^，。；]{0,16}?(?:${GROUP_NOUN_ALTERNATION})[^，。；]{0,4}?(?:赴|到|前往|来)[^。；]*`);
 /** A sum over several tours (三市代表团合计, 5个代表团累计); 两省共签约 is one tour's two sides. */
 const SUMMED_OVER_GROUPS = /(?:(?:[三四五六七八九十]|[3-9]|\d{2,})个?(?:省|市|县|区|州)(?:党政)?(?:代表团|考察团)?|[两二三四五六七八九十\d]+个?(?:代表团|考察团))(?:合计|共计|总计|累计|一共|共)/;
 
@@ -80,7 +80,7 @@ const CONTINUED_CHUNKS = 10;
 /** A card answer's quote trimmed shorter than this shows its whole sentence instead. */
 const MIN_SHOWN_CLAUSE_CHARS = 16;
 /** 我市党政代表团 / 本县代表团: a local paper's own delegation. */
-const OWN_DELEGATION = new RegExp(`${OWN_PLACE.source}(?:党政)?(?:代表团|考察团)`);
+const OWN_DELEGATION = new RegExp(`${OWN_PLACE.source}(?:党政)?(?:${GROUP_NOUNS.delegation.join('|')})`);
 /** Verbs of the trip itself (去, 待, 出发, 返回, 考察…): a when-question about them is dated by the tour, not by the verb. */
 const TRIP_EVENTS: readonly string[] = [...MOVEMENT_VERBS, '待', '停留', '逗留', ...['出发', '返回', '考察', '调研'].flatMap((verb) => [verb, ...synonymsOf(verb)])];
 /** Articles whose paragraphs of an asked day are read whether retrieved or not (the best few). */
@@ -417,7 +417,7 @@ export class ExtractiveAnswerer implements Answerer {
     const ownerPassage = (c: Candidate) => {
       const home = this.#reportHomeOf(c.article);
       const view = matchView(c.paragraph.text);
-      return mentions(view, question.owner!) || (home !== null && (mentions(home, question.owner!) || mentions(question.owner!, home)) && /[我本全](?:省|市|县|区)/.test(view));
+      return mentions(view, question.owner!) || (home !== null && (mentions(home, question.owner!) || mentions(question.owner!, home)) && (OWN_PLACE.test(view) || WHOLE_PLACE.test(view)));
     };
     if (question.owner) eligible = eligible.filter(ownerPassage);
     // 劳务工作站是哪一年设立的: a date dates the thing asked only in a sentence naming it, or right after one.

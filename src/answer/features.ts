@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import { frameOf, framesAgree, headBefore, sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
-import { GENERIC_PLACES, GENERIC_QUALIFIERS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { GENERIC_PLACES, GENERIC_QUALIFIERS, GROUP_NOUNS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -330,12 +330,12 @@ function asksHeadCount(question: QuestionAnalysis): boolean {
 /** Whether a count of people is written as the group's size (一行46人, 全团32人, 由28人组成, 88名团员). */
 function countsTheGroup(fact: QuantityFact, sentenceView: string): boolean {
   const clause = sentenceView.slice(Math.max(0, fact.start - 16), fact.start).split(/[，,。；;：:]/).at(-1)!;
-  // (…党政主要负责同志，共86人: a sum of the people just listed.)
+  // (…党政主要负责同志，共86人: a sum of the people just listed; 参加此次学习的共有30余人.)
   // (由…负责同志共35人组成: the group is made of them.)
-  return /一行|团|组|成员|团员|人员/.test(clause) || /(?:共|共计|合计|总计)$/.test(clause) || /^(?:成员|团员|人员|队员|组员|代表)/.test(fact.noun) || /^组成/.test(sentenceView.slice(fact.end));
+  return /一行|团|组|成员|团员|人员/.test(clause) || /(?:共|共有|共计|合计|总计)$/.test(clause) || /^(?:成员|团员|人员|队员|组员|代表)/.test(fact.noun) || /^组成/.test(sentenceView.slice(fact.end));
 }
 
-const DELEGATION = /代表团|考察团|观摩团|学习团|访问团|调研组|督查组|培训班|学员/;
+const DELEGATION = new RegExp([...Object.values(GROUP_NOUNS).flat(), '学员'].join('|'));
 
 /**
  * How well an article is about the delegation a question names by its home (江西那个团): 1 when its title or

@@ -7,6 +7,8 @@ import {
   ACTIVITY_WORDS,
   DOMAIN_TERMS,
   GENERIC_PLACES,
+  GROUP_NOUNS,
+  GROUP_NOUN_ALTERNATION,
   PROVINCES,
   provinceOf,
   canonicalWord,
@@ -115,7 +117,7 @@ const TITLE = new RegExp(TITLES.filter((t) => /(?:书记|长|主任|主席)$/.te
 const TWO_TITLES = new RegExp(`(?:${TITLE.source})(?:和|与|、|及|以及)(?:${TITLE.source})`);
 
 /** A delegation word and what may stand between it and its home (江西那个团, 营口市党政代表团, 去张掖的观摩团). */
-const DELEGATION_WORD = /(省|市|县|区|州)?(?:党政)?(?:的)?(?:那个|这个|那|这)?(?:代表团|考察团|观摩团|学习团|访问团|团)/g;
+const DELEGATION_WORD = new RegExp(`(省|市|县|区|州)?(?:党政)?(?:的)?(?:那个|这个|那|这)?(?:${GROUP_NOUNS.delegation.join('|')}|团)`, 'g');
 const NOT_A_HOME = /^(?:这|那|该|我|他|她|本|此|党政|考察|学习|代表|访问|观摩|整个|[一两三四五六七八九几哪]个|什么|的)|[的了个]$/;
 
 /**
@@ -123,7 +125,7 @@ const NOT_A_HOME = /^(?:这|那|该|我|他|她|本|此|党政|考察|学习|代
  * four characters there, the longest that the segmenter knows as a place wins (…昆明起飞的云南 → 云南), else two.
  */
 /** X去Y(考察)的代表团: a delegation named by its trip. */
-const TRIP_OF_HOME = /([\u4e00-\u9fa5]{2,6}?)(?:去|赴|到)[\u4e00-\u9fa5]{2,8}?(?:考察|学习|调研|参观|观摩)?(?:那次|那趟)?的(?:那个|这个)?(?:党政)?(?:代表团|考察团|观摩团|团)/;
+const TRIP_OF_HOME = new RegExp(`([\\u4e00-\\u9fa5]{2,6}?)(?:去|赴|到)[\\u4e00-\\u9fa5]{2,8}?(?:考察|学习|调研|参观|观摩)?(?:那次|那趟)?的(?:那个|这个)?(?:党政)?(?:${GROUP_NOUNS.delegation.join('|')}|团)`);
 
 export function delegationHome(folded: string): string | null {
   // 小店区去江汉区的代表团: the place before the verb of going is the home, the one after it the destination.
@@ -371,7 +373,7 @@ const SUFFIXED_PLACE_AFTER_MOTION = /[在到去赴来于]([\u4e00-\u9fa5]{2,3}?[
 const NOT_A_PLACE_START = /^(?:[一二三四五六七八九十两几多各全本该此这那每哪某]|当地|其他|有关|相关)|[了过的个几多少这那哪些]/;
 
 /** After a destination, words that make it the name of the whole trip (去X考察的代表团, 去X那次). */
-const TRIP_NAMED_AFTER_PLACE = /[^,，。?？]{0,6}?(?:的(?:党政)?(?:代表团|考察团|观摩团|调研组|团)|那次|那趟|这次|这趟|那回)/;
+const TRIP_NAMED_AFTER_PLACE = new RegExp(`[^,，。?？]{0,6}?(?:的(?:党政)?(?:${GROUP_NOUN_ALTERNATION}|团)|那次|那趟|这次|这趟|那回)`);
 
 /** A day of the month said with 号 (6号, 23号上午), not a number of something (3号楼, 1号线, 2号文件). */
 const DAY_WRITTEN_HAO = /(?<![\d号])([1-9]|[12]\d|3[01])号(?![楼线馆院文令码位台车])/g;

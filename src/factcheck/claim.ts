@@ -5,7 +5,7 @@
  * content words. Words that state no fact (双方, 有关, 此次: the lexicon's NON_FACT_WORDS) are never facts.
  */
 import { extractFacts, matchView, type DateValue, type Fact, type PersonRole, type QuantityValue } from '../facts/index.ts';
-import { DAY_PARTS, GENERIC_PLACES, MEASURE_WORDS, ROLE_VERBS, outletsIn, provinceOf, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { DAY_PARTS, GENERIC_PLACES, GROUP_NOUNS, MEASURE_WORDS, ROLE_VERBS, outletsIn, provinceOf, MOVEMENT_VERBS, NON_FACT_WORDS, NUMERAL_CHARS, QUESTION_FILLERS, STOP_WORDS, TITLES, escapeRegExp, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 
 /** Kinds of claim facts (`subject` is checked against the whole article; `term` is a plain content word). */
 export type ClaimFactKind = 'subject' | 'person' | 'date' | 'quantity' | 'place' | 'org' | 'document' | 'meeting' | 'term';
@@ -45,14 +45,9 @@ export interface Claim {
   outlets?: string[];
 }
 
-/** Families of group nouns: any noun of a family names the same kind of group (代表团 = 考察团 = 观摩团). */
-export type GroupFamily = 'delegation' | 'team' | 'training';
-
-export const GROUP_NOUNS: Readonly<Record<GroupFamily, readonly string[]>> = {
-  delegation: ['代表团', '考察团', '观摩团', '访问团', '学习团', '考察组', '参访团'],
-  team: ['督查组', '督导组', '调研组', '工作组', '巡视组', '检查组'],
-  training: ['培训班', '提升班', '研修班', '学习班', '专题班', '进修班'],
-};
+/** Families of group nouns (the lexicon's GROUP_NOUNS): any noun of a family names the same kind of group. */
+export type GroupFamily = keyof typeof GROUP_NOUNS;
+export { GROUP_NOUNS };
 
 const GROUP_PATTERN = new RegExp(`(?:${Object.values(GROUP_NOUNS).flat().join('|')})`);
 
@@ -109,7 +104,7 @@ function findSubject(view: string, facts: readonly Fact[]): { start: number; end
   const match = GROUP_PATTERN.exec(view);
   if (!match) return null;
   const noun = match[0];
-  const family = (Object.keys(GROUP_NOUNS) as GroupFamily[]).find((f) => GROUP_NOUNS[f].includes(noun))!;
+  const family = (Object.keys(GROUP_NOUNS) as GroupFamily[]).find((f) => (GROUP_NOUNS[f] as readonly string[]).includes(noun))!;
   const nounStart = match.index;
   // The phrase before the noun ends at a particle, a verb of sending (有, 组织) or another fact (7个省份组织代表团:
   // the count is a fact of its own, not part of the group's name).

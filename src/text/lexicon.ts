@@ -259,8 +259,24 @@ export const FIGURE_FRAMES = {
   lastYear: /去年|上年度|上一年/,
 } as const;
 
+/**
+ * Nouns naming a travelling group, by family: any noun of a family names the same kind of group (代表团 = 考察团),
+ * teams sent to inspect or survey, and training classes. Questions, claims, answers and tour cards read groups with
+ * these words.
+ */
+export const GROUP_NOUNS = {
+  delegation: ['代表团', '考察团', '观摩团', '访问团', '学习团', '考察组', '参访团', '调研团'],
+  team: ['督查组', '督导组', '调研组', '工作组', '巡视组', '检查组'],
+  training: ['培训班', '提升班', '研修班', '学习班', '专题班', '进修班'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/** Delegation and team nouns as a regular-expression alternation (代表团|考察团|…|督查组|…). */
+export const GROUP_NOUN_ALTERNATION = [...GROUP_NOUNS.delegation, ...GROUP_NOUNS.team].join('|');
+
 /** 我市, 本县: a local paper's words for its own place. */
 export const OWN_PLACE = /[我本](?:省|市|县|区|州)/;
+/** 全市, 全县: the whole of a place, as its own paper or officials say it. */
+export const WHOLE_PLACE = /全(?:省|市|县|区|州)/;
 
 /** Interrogatives and fillers: they say nothing about the subject matter of a question. */
 export const QUESTION_FILLERS: readonly string[] = [

@@ -3,7 +3,7 @@
  * in sentences about the visit), where (places named as destinations), what they saw (sites after visiting verbs),
  * counted (考察点), signed (agreements) and met (meetings). Every value keeps the sentence it was read from.
  */
-import { OUTLET_SUFFIXES, PROVINCES, REGION_GROUPS, GENERIC_PLACES, TITLES, escapeRegExp, foldScript, levelOf, provinceOf, stripAdminSuffix, tagWords } from '../text/index.ts';
+import { GROUP_NOUNS, GROUP_NOUN_ALTERNATION, OUTLET_SUFFIXES, PROVINCES, REGION_GROUPS, GENERIC_PLACES, TITLES, escapeRegExp, foldScript, levelOf, provinceOf, stripAdminSuffix, tagWords } from '../text/index.ts';
 import { matchView, partOfPeriod, type DateFact, type DatePoint, type PersonFact, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { readArticle, type ArticleFacts, type TourSentence } from './article-facts.ts';
 import type { Article } from '../domain.ts';
@@ -111,7 +111,7 @@ function fixInheritedYear(point: DatePoint, fact: DateFact, context: DatePoint, 
 }
 
 /** A sentence about the travelling group itself: it names the group, its members or its leaders. */
-const GROUP_WORDS = /代表团|考察团|观摩团|学习团|访问团|调研团|调研组|考察组|督查组|督导组|工作组|培训班|研修班|提升班|一行|学员|团员|党政正职/;
+const GROUP_WORDS = new RegExp([...Object.values(GROUP_NOUNS).flat(), '一行', '学员', '团员', '党政正职'].join('|'));
 
 /**
  * Start and end: the first range written for the visit is its span (9月23日至28日; later single days are events
@@ -170,7 +170,9 @@ function titleAsWritten(sentence: TourSentence, person: PersonFact): string | nu
 const LEAD_INTRO = /(?:率领|带队|带领|领队|率团)(?:的是|的有)?[:：]|(?:率领|带队)(?:的|者)(?:是|为|有)/;
 
 /** The group a 团长/组长 heads is the travelling one (代表团团长, 考察团副团长, 督查组组长). */
-const GROUP_BEFORE_HEAD = /(?:代表团|考察团|观摩团|学习团|访问团|调研团|督查组|督导组|调研组|考察组|工作组)(?:副)?(?:团长|组长)/;
+const GROUP_BEFORE_HEAD = new RegExp(`(?:${GROUP_NOUN_ALTERNATION})(?:副)?(?:团长|组长)`);
+/** 副组长、X (after the group's name, or opening): the post written before the person's other titles. */
+const POST_OPENING = new RegExp(`(?:(?:${GROUP_NOUN_ALTERNATION})(?:第[一二三四五六七八九十\\d]+组)?)?(?:副)?(?:组长|团长)[、，,][\\u3400-\\u9fff、]{0,20}$`);
 
 /** 组长由中央统战部副部长X担任: the head of the group is named by the post it fills. */
 const HEAD_POST = /(?:组长|团长|领队)由([^。；;]{2,40}?)担任/g;
@@ -187,7 +189,7 @@ const TITLE_IN_POST = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
  * 副组长、省发展改革委副主任X / 组长、省政协副主席X: the post opens the clause (or follows the group's name) and the
  * person's other titles follow it. 领导小组组长, 村民小组组长 head other bodies.
  */
-const HEAD_TITLE_BEFORE = /(?:^|[，,；;：:（(]|(?:代表团|考察团|观摩团|学习团|访问团|调研团|督查组|督导组|调研组|考察组|工作组|巡视组|检查组)(?:第[一二三四五六七八九十\d]+组)?)(?:副)?(?:组长|团长)(?:[、，,][\u3400-\u9fff、]{0,20})?$/;
+const HEAD_TITLE_BEFORE = new RegExp(`(?:^|[，,；;：:（(]|(?:${GROUP_NOUN_ALTERNATION})(?:第[一二三四五六七八九十\\d]+组)?)(?:副)?(?:组长|团长)(?:[、，,][\\u3400-\\u9fff、]{0,20})?$`);
 
 /** The people posted as a group's head in a sentence: name span and title as written, from the post's own words. */
 function appointedHeads(sentence: TourSentence): Array<{ start: number; end: number; title: string | null }> {
@@ -260,7 +262,7 @@ function leadersOf(sentences: readonly TourSentence[]): Array<Cited<{ name: stri
       const led = (leads && !hosting) || heads || (intro !== null && fact.start > intro.index && fact.title !== null);
       if (!led) continue;
       // 副组长、省农业农村厅副厅长X: the post is part of the title as written.
-      const headPost = /(?:(?:代表团|考察团|观摩团|学习团|访问团|调研团|督查组|督导组|调研组|考察组|工作组|巡视组|检查组)(?:第[一二三四五六七八九十\d]+组)?)?(?:副)?(?:组长|团长)[、，,][\u3400-\u9fff、]{0,20}$/.exec(sentence.view.slice(0, chainStart < 0 ? fact.start : chainStart));
+      const headPost = POST_OPENING.exec(sentence.view.slice(0, chainStart < 0 ? fact.start : chainStart));
       const title = headPost && HEAD_TITLE_BEFORE.test(sentence.view.slice(0, headPost.index + headPost[0].length)) ? sentence.text.slice(headPost.index, fact.start) : titleAsWritten(sentence, fact);
       add(sentence, personName(sentence, fact), title);
     }
