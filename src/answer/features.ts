@@ -3,7 +3,7 @@
  * sentence score is the weighted sum with the weights from config (`ANSWER_WEIGHTS`). No feature throws a
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
-import { frameOf, framesAgree, headBefore, sitesInSentence, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
+import { frameOf, framesAgree, headBefore, sitesInSentence, townsWritten, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { GENERIC_PLACES, GENERIC_QUALIFIERS, GROUP_NOUNS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
@@ -636,18 +636,6 @@ export function itemName(fact: Fact): string {
     default:
       return fact.text;
   }
-}
-
-/** A town or village written after its county or a verb of going (来到围场县御道口镇，察看了…): the name the extractor
- * may not know as a place. */
-const TOWN_WRITTEN = /(?<=[县区市旗]|来到|走进|深入|前往|抵达|转赴|到)([\u3400-\u9fff]{2,4}?(?:镇|乡|街道|村))(?=[，,、和。；;]|察看|考察|调研|参观|看望|走访|实地)/g;
-
-function townsWritten(sentence: string, sentenceView: string): PlaceFact[] {
-  return [...sentenceView.matchAll(TOWN_WRITTEN)].map((m) => {
-    const start = m.index!;
-    const end = start + m[1]!.length;
-    return { kind: 'place', text: sentence.slice(start, end), start, end, name: m[1]!, canonical: m[1]! } as PlaceFact;
-  });
 }
 
 function itemOfKind(fact: Fact, kind: ItemKind): boolean {

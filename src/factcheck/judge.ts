@@ -8,7 +8,7 @@
  * the place written under another parent, or another word between the same words. Everything else is not_found:
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
-import { COPULA_TAIL, abbreviates, frameOf, headBefore, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
+import { COPULA_TAIL, abbreviates, frameOf, headBefore, townsWritten, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
 import { GENERIC_PLACES, NON_FACT_WORDS, ROLE_VERBS, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
@@ -959,6 +959,7 @@ function contradict(
     case 'meeting':
     case 'term':
       return (
+        (fact.kind === 'org' ? contradictSitePlace(fact, claim, reading, inScope) : null) ??
         (fact.kind === 'document' ? contradictDocument(fact, reading) : null) ??
         (fact.kind === 'term' || fact.kind === 'org' ? contradictVenue(fact, claim, reading) : null) ??
         (fact.kind === 'term' ? contradictPartner(fact, claim, reading) : null) ??
@@ -1340,9 +1341,12 @@ const VISITED = /考察|参观|察看|调研|走访|观摩|来到|走进/;
  * 在甲县考察了某产业园 where every mention of that site stands under another place of the same level (来到乙县，考察了
  * 某产业园): the site was visited there, not in the claimed place.
  */
-function contradictSitePlace(fact: Extract<ClaimFact, { kind: 'place' }>, claim: Claim, reading: ArticleReading, inScope: (sentence: ArticleSentence) => boolean): FactOutcome | null {
+function contradictSitePlace(fact: ClaimFact, claim: Claim, reading: ArticleReading, inScope: (sentence: ArticleSentence) => boolean): FactOutcome | null {
   const level = claim.view[fact.end - 1] ?? '';
-  if (!/[县区市镇乡]/.test(level)) return null;
+  // (A village or town may be read as a name of its own: 在云崖村考察了…)
+  if (fact.kind !== 'place' && fact.kind !== 'org') return null;
+  if (!/[县区市镇乡村]/.test(level) || (fact.kind === 'org' && !/[镇乡村]/.test(level))) return null;
+  const canonical = fact.kind === 'place' ? fact.canonical : stripMarks(fact.name);
   const site = claim.facts.find((f) => f.kind === 'org' && f.start >= fact.end && !PUNCTUATION.test(claim.view.slice(fact.end, f.start)) && VISITED.test(claim.view.slice(fact.end, f.start)));
   if (!site || site.kind !== 'org' || stripMarks(site.name).length < 4) return null;
   const others = new Map<string, { text: string; sentence: ArticleSentence }>();
@@ -1350,7 +1354,7 @@ function contradictSitePlace(fact: Extract<ClaimFact, { kind: 'place' }>, claim:
     if (!inScope(sentence) || !namesPhrase(sentence.view, site.name)) continue;
     const placed = placeAtLevel(sentence, sentence.view.indexOf(stripMarks(site.name).slice(0, 2)), level, reading);
     if (!placed) return null;
-    if (placed.canonical === fact.canonical || namesPlace(placed.text, fact.canonical)) return null;
+    if (placed.canonical === canonical || namesPlace(placed.text, canonical) || namesPlace(canonical, placed.canonical)) return null;
     others.set(placed.canonical, { text: placed.text, sentence });
   }
   if (others.size !== 1) return null;
@@ -1368,7 +1372,10 @@ function placeAtLevel(sentence: ArticleSentence, at: number, level: string, read
     const named = i === sentence.index ? earlier.facts.find((f) => f.kind === 'org' && f.start <= at && at < f.end) : undefined;
     const own = named ? new RegExp(`^[\u3400-\u9fff]{2,3}?${level}`).exec(earlier.view.slice(named.start, named.end))?.[0] : undefined;
     if (own && own.length < (named!.end - named!.start) - 2) return { canonical: stripAdminSuffix(own), text: earlier.text.slice(named!.start, named!.start + own.length) };
-    const places = earlier.facts.filter((f): f is Extract<Fact, { kind: 'place' }> => f.kind === 'place' && f.end <= cut && earlier.view[f.end - 1] === level && !GENERIC_PLACES.has(f.name));
+    // (Towns and villages the extractor does not know are read where they are written: 来到石桥乡新桥村，考察了…)
+    const places = [...earlier.facts, ...townsWritten(earlier.text, earlier.view)]
+      .filter((f): f is Extract<Fact, { kind: 'place' }> => f.kind === 'place' && f.end <= cut && earlier.view[f.end - 1] === level && !GENERIC_PLACES.has(f.name))
+      .sort((a, b) => a.end - b.end);
     const last = places.at(-1);
     if (last) return { canonical: last.canonical, text: earlier.text.slice(last.start, last.end) };
   }

@@ -3,6 +3,6 @@ export type * from './types.ts';
 export { extractFacts, extractParagraphFacts, dateContextOf, matchView, partOfPeriod, titledPeopleOf, type SentenceFacts } from './extract.ts';
 export { abbreviates, compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type Comparison, type DateValue, type QuantityValue } from './compare.ts';
 export { askedDay, dayFit, tripTimeline, type AskedDay, type SentenceTime, type Timeline } from './timeline.ts';
-export { sitesInSentence, type SiteSpan } from './sites.ts';
+export { sitesInSentence, townsWritten, type SiteSpan } from './sites.ts';
 export { frameOf, framesAgree, type FigureFrame } from './frame.ts';
 export { COPULA_TAIL, headBefore } from './heads.ts';

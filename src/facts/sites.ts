@@ -6,7 +6,7 @@
  * item of it is a site, so names without a telling ending (格力电器, 九科绿洲) come along with their neighbours.
  */
 import { SITE_HEADS, foldScript, provinceOf } from '../text/index.ts';
-import type { Fact } from './types.ts';
+import type { Fact, PlaceFact } from './types.ts';
 
 /** A site with its offsets in the sentence. */
 export interface SiteSpan {
@@ -164,4 +164,16 @@ export function sitesInSentence(view: string, facts: readonly Fact[], cue: boole
     }
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** A town or village written after its county or a verb of going (来到围场县御道口镇，察看了…): the name the extractor
+ * may not know as a place. */
+const TOWN_WRITTEN = /(?<=[县区市旗镇乡]|来到|走进|深入|前往|抵达|转赴|到)([\u3400-\u9fff]{2,4}?(?:镇|乡|街道|村))(?=[，,、和。；;]|察看|考察|调研|参观|看望|走访|实地)/g;
+
+export function townsWritten(sentence: string, sentenceView: string): PlaceFact[] {
+  return [...sentenceView.matchAll(TOWN_WRITTEN)].map((m) => {
+    const start = m.index!;
+    const end = start + m[1]!.length;
+    return { kind: 'place', text: sentence.slice(start, end), start, end, name: m[1]!, canonical: m[1]! } as PlaceFact;
+  });
 }
