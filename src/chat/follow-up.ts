@@ -13,7 +13,7 @@
  * - a complete question (its own delegation or a leading place, and a question word) starts a new topic.
  */
 import type { Answer } from '../answer/types.ts';
-import { ADMIN_SUFFIXES, DAY_PARTS, GENERIC_PLACES, PROVINCES, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
+import { ADMIN_SUFFIXES, DAY_PARTS, GENERIC_PLACES, GROUP_NOUN_ALTERNATION, PROVINCES, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
 
 /** Runs of one-character province abbreviations (闽赣, 赣粤). */
 const ABBREVIATION_RUN = new RegExp(`[${PROVINCES.flatMap((p) => p.abbreviations).join('')}]{2,4}`, 'gu');
@@ -45,8 +45,9 @@ export const DEFAULT_FOLLOW_UP_MAX_CHARS = 40;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const PROVINCE_NAMES = PROVINCES.flatMap((p) => [p.name, p.common]).sort((a, b) => b.length - a.length);
 const PROVINCE_PATTERN = new RegExp(PROVINCE_NAMES.map(escape).join('|'), 'gu');
-/** Group nouns that head a delegation's name. */
-const GROUP_NOUNS = ['党政代表团', '代表团', '代表團', '考察团', '考察團', '调研组', '工作组', '访问团', '督导组', '督查组', '考察组', '一行'];
+/** Group nouns that head a delegation's name: the lexicon's delegations and teams, 一行, and the two written most
+ * often in traditional characters (a question is folded before it is read, a stored turn may not be). */
+const GROUP_NOUNS = ['党政代表团', ...GROUP_NOUN_ALTERNATION.split('|'), '代表團', '考察團', '一行'];
 const GROUP_PATTERN = new RegExp(`(${GROUP_NOUNS.map(escape).join('|')}|(?<![集青社乐剧])团(?![结队体购聚])|(?<=[训修习升摩])班)`, 'u');
 /** A delegation named by its trip: 郴州去广州的代表团, 河南赴川渝的考察团. */
 const TRIP_DELEGATION = new RegExp(`(\\p{Script=Han}{2,6}?[去赴到来]\\p{Script=Han}{2,6}?)(?:那次|那趟|这次)?的(?:那个|这个|那支|这支)?(?:${GROUP_NOUNS.map(escape).join('|')})`, 'u');
@@ -368,6 +369,11 @@ function substituteTopic(previous: Turn, asked: string): string | null {
   // (总金额呢: an amount asked of the same subject, not a place.)
   if (QUANTITY_ASPECT.test(topic) && previous.subject) return `${previous.subject}的${topic}是多少？`;
   const kind = asPlace(topic) ?? (TOWN.test(topic) && !INTERROGATIVE.test(topic) ? 'locality' : null) ?? (!aspect && destination && /^\p{Script=Han}{2,4}$/u.test(topic) && !GROUP_PATTERN.test(topic) && !INTERROGATIVE.test(topic) && readsAsPlace(topic) ? destination.kind : null);
+  // 那平凉呢 after 天水党政代表团签了多少钱: with no place read in the question (a home the gazetteer does not
+  // know), a place swaps the subject's own home.
+  const home = subjectSpan ? SUBJECT_HOME.exec(previous.subject!) : null;
+  const swapsHome = home && !destination && /^\p{Script=Han}{2,5}$/u.test(topic) && !INTERROGATIVE.test(topic) && (kind === null ? readsAsPlace(topic) : placesIn(prior).length === 0);
+  if (swapsHome) return prior.slice(0, subjectSpan!.start) + topic + previous.subject!.slice(home[1]!.length).replace(/^[省市县区州]/u, '') + prior.slice(subjectSpan!.end);
   if (kind) {
     const places = placesIn(prior);
     const outside = places.filter((p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
@@ -377,11 +383,6 @@ function substituteTopic(previous: Turn, asked: string): string | null {
     return previous.subject ? `${previous.subject}在${topic}${questionTail(prior, previous.subject)}` : null;
   }
   if (GROUP_PATTERN.test(topic) && subjectSpan) return prior.slice(0, subjectSpan.start) + topic + prior.slice(subjectSpan.end);
-  // 那呼伦贝尔呢 after 赤峰党政代表团签了多少钱: with no other place asked, a place swaps the subject's own.
-  const home = subjectSpan ? SUBJECT_HOME.exec(previous.subject!) : null;
-  if (home && !destination && /^\p{Script=Han}{2,5}$/u.test(topic) && !INTERROGATIVE.test(topic) && readsAsPlace(topic)) {
-    return prior.slice(0, subjectSpan!.start) + topic + previous.subject!.slice(home[1]!.length).replace(/^[省市县区州]/u, '') + prior.slice(subjectSpan!.end);
-  }
   // Another trip ("郴州去广州那次呢"): its delegation replaces the subject.
   const trip = /^(.{2,12}?[去赴到].{2,8}?)(?:那次|那趟|这次|的那次)?$/u.exec(topic);
   if (trip && subjectSpan && placesIn(trip[1]!).length > 0) return prior.slice(0, subjectSpan.start) + `${trip[1]}的代表团` + prior.slice(subjectSpan.end);

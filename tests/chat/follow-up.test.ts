@@ -299,6 +299,14 @@ describe('follow-ups that swap a counted kind, a home, or carry a day', () => {
     // (a place asked before is the one swapped)
     assert.equal(resolveFollowUp('那德阳呢？', turnOf('绵阳市党政代表团在遵义看了几个点？')).question, '绵阳市党政代表团在德阳看了几个点？');
   });
+  test('a known place, when the question reads no place at all, swaps the home too', () => {
+    assert.equal(resolveFollowUp('那安康呢？', turnOf('铜川党政代表团签了多少钱？')).question, '安康党政代表团签了多少钱？');
+    assert.equal(resolveFollowUp('汉中呢？', turnOf('铜川考察团一行多少人？')).question, '汉中考察团一行多少人？');
+  });
+  test('inspection and survey teams of the lexicon are subjects', () => {
+    assert.equal(resolveFollowUp('组长是谁？', turnOf('第三巡视组进驻的是哪个县？')).question, '第三巡视组组长是谁？');
+    assert.equal(resolveFollowUp('待了几天？', turnOf('省委第二检查组去了哪些单位？')).question, '省委第二检查组待了几天？');
+  });
   test('a part of the day opening a question is of the day asked before', () => {
     assert.equal(resolveFollowUp('上午看的什么地方？', turnOf('青石县考察团第四天到的哪个城市？')).question, '青石县考察团第四天上午看的什么地方？');
     assert.equal(resolveFollowUp('下午参观了哪些企业？', turnOf('白鹭市党政代表团13日去了哪个县？')).question, '白鹭市党政代表团13日下午参观了哪些企业？');
