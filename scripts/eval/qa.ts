@@ -216,6 +216,8 @@ export function defaultEvalRuns(): EvalOptions[] {
   const heldout9 = path.join(ROOT, 'tests/fixtures/heldout9');
   // And six more (heldout10), 60 questions, 24 claims and 15 conversations (46 turns), by a fourth.
   const heldout10 = path.join(ROOT, 'tests/fixtures/heldout10');
+  // And six more (heldout11), 60 questions, 24 claims and 15 conversations (46 turns), by a fifth.
+  const heldout11 = path.join(ROOT, 'tests/fixtures/heldout11');
   return [
     {
       sets: {
@@ -244,6 +246,10 @@ export function defaultEvalRuns(): EvalOptions[] {
     {
       sets: { heldout10: path.join(heldout10, 'qa.jsonl'), 'heldout10 follow-ups': path.join(heldout10, 'followups.jsonl') },
       corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10].map((dir) => path.join(dir, 'articles'))],
+    },
+    {
+      sets: { heldout11: path.join(heldout11, 'qa.jsonl'), 'heldout11 follow-ups': path.join(heldout11, 'followups.jsonl') },
+      corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11].map((dir) => path.join(dir, 'articles'))],
     },
   ];
 }
