@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import { frameOf, framesAgree, headBefore, sitesInSentence, townsWritten, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
-import { GENERIC_PLACES, GENERIC_QUALIFIERS, GROUP_NOUNS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { GENERIC_PLACES, GENERIC_QUALIFIERS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -178,6 +178,24 @@ const PERSON_NOUN = /(?:员|人|者|干部|代表|领导|书记|嘉宾|群众)$/
 /** A kind counted right after its number (两个村, 3家企业): the count names no item. */
 const COUNTED_KIND = /[\d一二两三四五六七八九十几多]+[个家座所处名位项]?(?=[\u4e00-\u9fa5])[\u4e00-\u9fa5]{1,2}(?=[的，,。；;、和与及]|$)/g;
 
+/** The verb a how-many question puts right before 多少/几 (开工了多少个 → 开工), two characters or more, or null. */
+function askedVerb(folded: string): string | null {
+  const at = folded.search(/多少|几/);
+  if (at < 0) return null;
+  const last = tagWords(folded.slice(0, at).replace(/了$/, '')).at(-1);
+  return last && last.word.length >= 2 && /^v/.test(last.tag) && !NON_FACT_WORDS.has(last.word) ? last.word : null;
+}
+
+/** Where the number the verb leads to starts (已开工19个 → at 19), when the verb stands right before a number; else null. */
+function numberLedBy(verb: string | null, sentenceView: string): number | null {
+  if (!verb) return null;
+  for (let at = sentenceView.indexOf(verb); at !== -1; at = sentenceView.indexOf(verb, at + 1)) {
+    const number = /^(?:了)?(?:[^，,。；;\d]{0,2}?)([\d一二两三四五六七八九十百千]+)/.exec(sentenceView.slice(at + verb.length));
+    if (number) return at + verb.length + number[0].length - number[1]!.length;
+  }
+  return null;
+}
+
 /** Whether a word reads as a noun to the segmenter (its last word tagged n…). */
 function isNoun(word: string): boolean {
   return /^n/.test(tagWords(word).at(-1)?.tag ?? '');
@@ -196,6 +214,9 @@ const DURATION_MEASURES = ['天', '日', '年', '月', '个月', '小时'];
 
 export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
   if (fact.ordinal && !/第几/.test(question.folded)) return false;
+  // 开工了多少个 in a sentence saying 签约项目37个…已开工19个: the asked verb, said in the sentence, must lead to the number.
+  const led = numberLedBy(askedVerb(question.folded), sentenceView);
+  if (led !== null && led !== fact.start) return false;
   // 今年以来兑现了多少 is not answered by 累计兑现31.6亿元, nor 明年安排多少 by what was spent so far.
   const asked = question.folded.search(/多少|几/);
   if (!framesAgree(frameOf(question.folded, asked < 0 ? question.folded.length : asked), frameOf(sentenceView, fact.start))) return false;
@@ -233,6 +254,8 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   // (两地企业现场签约合作项目14个 counts 项目, 安置搬迁群众1.2万人 counts 群众: the noun right before a number without
   // one after it is what it counts, unless the asked noun is listed with it.)
   // (Nouns only: a verb before the number, 跟班学习不少于10名, says what was done, not what is counted.)
+  // (已开工19个 for 开工了多少个项目: the asked verb leads to the number, the asked noun is said in the sentence.)
+  if (led === fact.start && !fact.noun && sentenceView.includes(question.focus)) return true;
   // (Counts of things or people only: before 3200亩 or 60万吨 stands what is measured, 面积 or 交易量.)
   const counts = measureGroup('个').includes(fact.measure) || PERSON_MEASURES.includes(fact.measure);
   const head = fact.noun || !counts || !isNoun(question.focus) ? '' : headBefore(sentenceView, fact.start);
