@@ -19,7 +19,11 @@ export function frameOf(view: string, start: number): FigureFrame[] {
   return [];
 }
 
-/** Whether two figures may fill one slot: a frame in common, or either says none. */
+/** Whether two figures may fill one slot: a frame in common, or either says none; never planned against done. */
 export function framesAgree(a: readonly FigureFrame[], b: readonly FigureFrame[]): boolean {
-  return a.length === 0 || b.length === 0 || a.some((frame) => b.includes(frame));
+  // (What is planned and what is done already are never one figure, whatever year they share.)
+  if ((a.includes('plan') && b.includes('done')) || (b.includes('plan') && a.includes('done'))) return false;
+  // (Done already says nothing of when: 今年往潍坊转移了多少 is answered by 今年以来已转移860人.)
+  const [when, other] = [a.filter((f) => f !== 'done'), b.filter((f) => f !== 'done')];
+  return when.length === 0 || other.length === 0 || when.some((frame) => other.includes(frame));
 }

@@ -257,6 +257,8 @@ export const FIGURE_FRAMES = {
   current: /目前|现有|现在|如今/,
   year: /今年|本年度|当年/,
   lastYear: /去年|上年度|上一年/,
+  // Done already (已开展12期): never the same figure as a planned one (计划开展20期).
+  done: /已经|已/,
 } as const;
 
 /**

@@ -127,6 +127,7 @@ const BEILING_HOST = article('songyan-beiling-host', '松岩县党政代表团�
   '在北岭经开区，代表团参观了北岭智能制造产业园，该园区累计引进企业86家，今年以来新增企业12家。',
   '北岭市累计向企业兑现奖补资金2.4亿元，其中今年以来兑现6000万元。北岭企业开办时间已压缩至0.5个工作日。',
   '座谈会由北岭市委书记方志诚主持，北岭市长林晓东介绍了北岭经济社会发展情况。',
+  '北岭劳务工作站今年已开展岗前培训12期，计划明年再开展15期。',
 ]);
 
 const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST];
@@ -720,6 +721,10 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['北岭市今年以来已经兑现奖补资金2.4亿元。', 'contradicted'],
       ['今年以来，北岭市兑现奖补资金6000万元。', 'supported'],
       ['北岭市累计兑现奖补资金6000万元。', 'contradicted'],
+      // (planned and done already are never one figure)
+      ['北岭劳务工作站今年计划开展岗前培训20期。', 'not_found'],
+      ['北岭劳务工作站今年已开展岗前培训12期。', 'supported'],
+      ['北岭劳务工作站今年已经开展岗前培训15期。', 'contradicted'],
     ],
   ],
   [
