@@ -9,7 +9,7 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { COPULA_TAIL, abbreviates, frameOf, headBefore, townsWritten, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, ROLE_VERBS, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, NON_FACT_WORDS, ROLE_VERBS, isPlaceName, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -1471,7 +1471,9 @@ function nameSubstitution(fact: ClaimFact, claim: Claim, reading: ArticleReading
   if (name.length < 4) return null;
   // The part before the changed one must reach past a leading place: 余姚市|农业农|村 shares only the place and a
   // head with 余姚市|横坎头|村, which makes it another thing, not the same name changed.
-  const placeLength = leadingPlace(name)?.place.length ?? 0;
+  // (A bare place opening the name counts too: 湛江|港集团 against 湛江|海丰饲料集团 shares only the place and a head.)
+  const barePlace = [4, 3, 2].find((k) => name.length > k + 1 && (isPlaceName(name.slice(0, k)) || PROVINCES.some((p) => p.common === name.slice(0, k)))) ?? 0;
+  const placeLength = leadingPlace(name)?.place.length ?? barePlace;
   for (const sentence of reading.sentences) {
     // (Names are compared without spaces — 《甲市 乙市合作协议》 — and quoted from the sentence as written.)
     const kept = [...sentence.view].flatMap((ch, i) => (/\s/.test(ch) ? [] : [i]));

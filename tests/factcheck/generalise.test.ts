@@ -115,6 +115,7 @@ const TONGXI = article('tongxi-anping', '桐溪县党政考察团赴安平市学
   '安平市表示，明年将安排帮扶资金1500万元；近五年来，安平市已累计投入帮扶资金6000万元。',
   '目前，安平各企业共有桐溪籍员工650人，其中技术骨干120人。安平农民工月均收入在4800元左右。',
   '两地签约合作项目9个，总金额13亿元。',
+  '返程途中，考察团在汕头参观了汕头金穗饲料集团。',
 ]);
 
 /** A host paper (我市 = 北岭): one leader meets, another accompanies; sites under their counties; figures in frames. */
@@ -725,6 +726,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['北岭劳务工作站今年计划开展岗前培训20期。', 'not_found'],
       ['北岭劳务工作站今年已开展岗前培训12期。', 'supported'],
       ['北岭劳务工作站今年已经开展岗前培训15期。', 'contradicted'],
+    ],
+  ],
+  [
+    'names sharing only a place and a head (汕头|港集团, 汕头|金穗饲料集团) are different names, not one changed',
+    [
+      ['桐溪县党政考察团在汕头参观了汕头港集团。', 'not_found'],
+      ['桐溪县党政考察团参观了汕头港务集团。', 'not_found'],
+      ['桐溪县党政考察团在汕头参观了汕头金穗饲料集团。', 'supported'],
     ],
   ],
   [
