@@ -403,7 +403,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     ...new Set(
       tagged
         .filter(({ word, tag }) => /^(?:x|nz)$/.test(tag) && word.length >= 3 && /^[\u4e00-\u9fa5A-Za-z0-9]+$/.test(word) && !places.includes(word) && !DOMAIN_WORDS.has(word) && !/[团组班会]$/.test(word))
-        .map((w) => w.word)
+        // (权世昌带的代表团: the verb of leading after an unknown name is no part of it.)
+        .map((w) => (/[带率领陪]$/.test(w.word) && folded.includes(`${w.word}的`) ? w.word.slice(0, -1) : w.word))
         // A fragment the segmenter cut across a place (鄂三省 of 粤赣鄂三省) is no name.
         .filter((word) => !places.some((place) => overlaps(folded, word, place))),
     ),

@@ -241,3 +241,12 @@ describe('analyseQuestion: the head of a compound kind', () => {
   ];
   for (const [question, focus] of cases) test(`${question} → ${focus}`, () => assert.equal(analyseQuestion(question).focus, focus));
 });
+
+describe('a delegation named by its leader (X带的代表团)', () => {
+  test('the verb of leading is no part of the name the evidence must hold', () => {
+    for (const question of ['权立昌带的代表团有多少人？', '郝丽琴率的考察团去了哪两个市？', '顾承海领的那个团签了多少钱？']) {
+      const anchors = analyseQuestion(question).anchors;
+      assert.ok(anchors.every((a) => !/[带率领]$/.test(a)), `${question}: ${anchors.join('、')}`);
+    }
+  });
+});
