@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { BIGRAM_PREFIX, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { stripAdminSuffix, BIGRAM_PREFIX, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -68,6 +68,18 @@ export interface ExtractiveAnswererOptions {
 const OTHER_DELEGATION = -0.5;
 /** The sentence opening a tour: a leader leads a delegation to somewhere (…率…党政代表团赴…). */
 const TOUR_OPENING = new RegExp(`[^。；]*率(?:领)?[^，。；]{0,16}?(?:${GROUP_NOUN_ALTERNATION})[^，。；]{0,4}?(?:赴|到|前往|来)[^。；]*`);
+/** The office place of a leader opening a tour (河北省委副书记、省长…带队赴…): the tour's home when no group is named. */
+const OFFICE_HOME = /^(?:[^，。；]*[日月]，)?([\u4e00-\u9fa5]{2,6}?(?:省|市|县|区|州))(?:委|人民政府|政府)/;
+/** The home of the tour a text opens (X率X党政代表团赴…, X省委书记…带队赴…), or null. */
+function tourHome(view: string): string | null {
+  const opening = TOUR_OPENING.exec(view)?.[0];
+  if (!opening) return null;
+  const named = delegationHome(opening);
+  if (named) return named;
+  const office = OFFICE_HOME.exec(opening)?.[1];
+  return office ? stripAdminSuffix(office) : null;
+}
+
 /** A sum over several tours (三市代表团合计, 5个代表团累计); 两省共签约 is one tour's two sides. */
 const SUMMED_OVER_GROUPS = /(?:(?:[三四五六七八九十]|[3-9]|\d{2,})个?(?:省|市|县|区|州)(?:党政)?(?:代表团|考察团)?|[两二三四五六七八九十\d]+个?(?:代表团|考察团))(?:合计|共计|总计|累计|一共|共)/;
 
@@ -222,8 +234,11 @@ export class ExtractiveAnswerer implements Answerer {
         let articleHome = homes.get(article.docId);
         if (articleHome === undefined) homes.set(article.docId, (articleHome = this.#homeOf(question, article)));
         // In a review of several tours, a paragraph of another delegation's tour is that delegation's.
-        const tour = question.home ? this.#toursOf(article).get(paragraph.n) : undefined;
-        const home = tour && !mentions(tour, question.home!) && !mentions(question.home!, tour) ? OTHER_DELEGATION : articleHome;
+        // (Only when the review has the asked delegation's tour: a home it does not open says nothing of its paragraphs.)
+        const tours = question.home ? this.#toursOf(article) : undefined;
+        const sameHome = (tour: string) => mentions(tour, question.home!) || mentions(question.home!, tour);
+        const tour = tours && [...tours.values()].some(sameHome) ? tours.get(paragraph.n) : undefined;
+        const home = tour && !sameHome(tour) ? OTHER_DELEGATION : articleHome;
         let askedBefore = 0;
         const reportHome = this.#reportHomeOf(article);
         const timeline = this.#timelineOf(article);
@@ -292,22 +307,22 @@ export class ExtractiveAnswerer implements Answerer {
   #toursOf(article: Article): Map<number, string> {
     return this.#tours.getOrCreate(article.docId, () => {
       const tours = new Map<number, string>();
+      const body = article.paragraphs.filter((p) => p.kind === 'body').map((p) => ({ n: p.n, view: matchView(p.text) }));
+      // A review is an article opening two tours or more (X率X党政代表团赴… of two homes); one tour's report is not.
+      const openings = new Set(body.map(({ view }) => tourHome(view)).filter(Boolean));
+      if (openings.size < 2) return tours;
       let current: string | null = null;
-      for (const paragraph of article.paragraphs) {
-        if (paragraph.kind !== 'body') continue;
-        // (Only a tour's opening names it: X率X党政代表团赴…; a host or a place visited names no tour.)
-        const view = matchView(paragraph.text);
+      for (const { n, view } of body) {
         // (A paragraph summing over the tours, 三市代表团合计…, is of none of them, nor are those after it.)
         if (SUMMED_OVER_GROUPS.test(view)) current = null;
-        const opening = TOUR_OPENING.exec(view);
-        const named = opening ? delegationHome(opening[0]) : null;
+        const named = tourHome(view) ?? delegationHome(view);
         if (named) current = named;
-        if (current) tours.set(paragraph.n, current);
+        if (current) tours.set(n, current);
       }
-      if (new Set(tours.values()).size < 2) tours.clear();
       return tours;
     });
   }
+
   readonly #readings = new BoundedMap<string, ParagraphReading>(20_000);
 
   /**
