@@ -3,7 +3,7 @@
  * sentence score is the weighted sum with the weights from config (`ANSWER_WEIGHTS`). No feature throws a
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
-import { frameOf, framesAgree, headBefore, sitesInSentence, townsWritten, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
+import { frameOf, framesAgree, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { GENERIC_PLACES, GENERIC_QUALIFIERS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
@@ -178,6 +178,19 @@ const PERSON_NOUN = /(?:员|人|者|干部|代表|领导|书记|嘉宾|群众)$/
 /** A kind counted right after its number (两个村, 3家企业): the count names no item. */
 const COUNTED_KIND = /[\d一二两三四五六七八九十几多]+[个家座所处名位项]?(?=[\u4e00-\u9fa5])[\u4e00-\u9fa5]{1,2}(?=[的，,。；;、和与及]|$)/g;
 
+/** What a how-many question says of the figure it asks — its verb and frame — read once per question (quantityAnswers
+ * runs for every number of every candidate sentence). */
+const askedFigures = new WeakMap<QuestionAnalysis, { verb: string | null; frame: FigureFrame[] }>();
+function askedFigure(question: QuestionAnalysis): { verb: string | null; frame: FigureFrame[] } {
+  let asked = askedFigures.get(question);
+  if (!asked) {
+    const at = question.folded.search(/多少|几/);
+    asked = { verb: askedVerb(question.folded), frame: frameOf(question.folded, at < 0 ? question.folded.length : at) };
+    askedFigures.set(question, asked);
+  }
+  return asked;
+}
+
 /** The verb a how-many question puts right before 多少/几 (开工了多少个 → 开工), two characters or more, or null. */
 function askedVerb(folded: string): string | null {
   const at = folded.search(/多少|几/);
@@ -215,11 +228,11 @@ const DURATION_MEASURES = ['天', '日', '年', '月', '个月', '小时'];
 export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
   if (fact.ordinal && !/第几/.test(question.folded)) return false;
   // 开工了多少个 in a sentence saying 签约项目37个…已开工19个: the asked verb, said in the sentence, must lead to the number.
-  const led = numberLedBy(askedVerb(question.folded), sentenceView);
+  const asked = askedFigure(question);
+  const led = numberLedBy(asked.verb, sentenceView);
   if (led !== null && led !== fact.start) return false;
   // 今年以来兑现了多少 is not answered by 累计兑现31.6亿元, nor 明年安排多少 by what was spent so far.
-  const asked = question.folded.search(/多少|几/);
-  if (!framesAgree(frameOf(question.folded, asked < 0 ? question.folded.length : asked), frameOf(sentenceView, fact.start))) return false;
+  if (!framesAgree(asked.frame, frameOf(sentenceView, fact.start))) return false;
   // 单个最大的投资额: one item's figure is asked; a total (总金额203亿元, 累计实施67个) answers nothing of it.
   if (SINGLE_ASKED.test(question.folded) && TOTAL_BEFORE.test(sentenceView.slice(Math.max(0, fact.start - 6), fact.start))) return false;
   // 由两人带队 / 两位负责人率领: that counts who led, not how many went.
