@@ -125,8 +125,11 @@ const SITE_FOCUS = /^(?:地方|地点|点位|考察点|点|站点|单位)$/;
 function asksSites(question: QuestionAnalysis, kind: ItemKind): boolean {
   if (question.focus && SITE_FOCUS.test(question.focus)) return true;
   if (kind === 'org' && question.alsoKinds.length > 0) return true;
-  return !question.focus && /考察|参观|走访|看了|去了|到了|走进|来到/.test(question.folded);
+  return !question.focus && VISIT_ASKED.test(question.folded);
 }
+
+/** How a question asks where a group went or what it saw (考察了哪里, 看的是哪里, 去的哪儿). */
+const VISIT_ASKED = new RegExp([...new Set(['考察', ...synonymsOf('考察'), '看的', '去的', '到了', '到的', '走进', '来到'])].join('|'));
 
 /** Kinds that any document answers (什么文件 is answered by a 备忘录 as well as by a 协议). */
 const ANY_DOCUMENT = /^(?:文件|文本|材料|文书)$/;

@@ -42,6 +42,8 @@ const NEXT_DAY = new RegExp(`^(?:[^，,。]{0,8}?)(?:次日|翌日|第二天|隔
 const SAME_DAY = new RegExp(`^(?:[^，,。]{0,8}?)(?:当天|当日|同日|同一天|随后|之后|接着|紧接着)${PART}`);
 /** 第三天 at the opening: the trip's nth day. */
 const NTH_DAY = new RegExp(`^(?:[^，,。]{0,8}?)第([\\d${NUMERAL_CHARS}]{1,3})天${PART}`);
+/** 首日 / 头一天 / 最后一天 at the opening: the trip's first or last day. */
+const END_DAY = new RegExp(`^(?:[^，,。]{0,8}?)(首日|头一天|最后一天|最後一天)${PART}`);
 /** A part of the day alone at the opening (下午，代表团… / 当晚). */
 const PART_ALONE = new RegExp(`^(?:[^，,。]{0,4}?)(${DAY_PARTS.join('|')})`);
 /** How far into a sentence a date still dates the whole sentence (15日，… / 代表团于15日下午…). */
@@ -79,6 +81,7 @@ export function tripTimeline(paragraphs: readonly (readonly ReadSentence[])[]): 
       const view = toHalfWidth(sentence.text);
       const dated = openingDay(sentence);
       const nth = NTH_DAY.exec(view);
+      const end = END_DAY.exec(view);
       const next = NEXT_DAY.exec(view);
       const same = SAME_DAY.exec(view);
       if (dated) {
@@ -88,6 +91,9 @@ export function tripTimeline(paragraphs: readonly (readonly ReadSentence[])[]): 
       } else if (nth && span.first) {
         day = span.first.day + (parseChineseNumber(nth[1]!) ?? 1) - 1;
         part = nth[2] ?? null;
+      } else if (end && span.first && span.last) {
+        day = /最/.test(end[1]!) ? span.last.day : span.first.day;
+        part = end[2] ?? null;
       } else if (next && day !== null) {
         day += 1;
         part = next[1] ?? null;

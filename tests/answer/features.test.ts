@@ -488,3 +488,12 @@ describe('哪个镇 / 哪个乡: a town written after its county or a verb of go
     assert.deepEqual(fill('督查组下午去了哪个镇？', '当天下午，督查组转赴东湖区柳林镇，实地察看了污水处理站。'), ['柳林镇']);
   });
 });
+
+describe('where a group went on a day is the sites of that day, however the visit is asked', () => {
+  test('看的是哪里 / 去的哪儿 / 到的什么地方 ask the sites', () => {
+    const sentence = '首日上午，代表团抵达东湖，首先来到东湖科创园，考察了云帆科技的研发中心。';
+    for (const question of ['代表团首日上午在东湖看的是哪里？', '代表团首日上午去的哪儿？', '首日上午代表团到的什么地方？']) {
+      assert.ok(fill(question, sentence).includes('东湖科创园'), `${question}: ${fill(question, sentence).join('、')}`);
+    }
+  });
+});

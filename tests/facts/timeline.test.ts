@@ -48,3 +48,18 @@ describe('askedDay and dayFit', () => {
     assert.equal(askedDay('湖南日报怎么报道的？'), null);
   });
 });
+
+describe('tripTimeline: 首日 / 头一天 / 最后一天 opening a sentence', () => {
+  const written = [
+    '9月3日至5日，县委书记乙某率县党政考察团赴外市学习考察。',
+    '首日上午，考察团抵达东湖，参观了东湖科创园。',
+    '头一天下午，考察团考察了智能制造基地。',
+    '最后一天上午，考察团在西岭召开座谈会。',
+  ];
+  const thread = tripTimeline(written.map((p) => extractParagraphFacts(p, { date: { year: 2024, month: 9 } }).sentences));
+  test('they set the first or last day of the span, with their part', () => {
+    assert.deepEqual([thread.sentences[1]![0]!.day, thread.sentences[1]![0]!.part], [3, '上午']);
+    assert.deepEqual([thread.sentences[2]![0]!.day, thread.sentences[2]![0]!.part], [3, '下午']);
+    assert.deepEqual([thread.sentences[3]![0]!.day, thread.sentences[3]![0]!.part], [5, '上午']);
+  });
+});
