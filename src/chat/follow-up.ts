@@ -419,7 +419,9 @@ function parallelSwap(prior: string, asked: string): string | null {
     const end = found.index + found[0].length;
     // (那第二天呢 after 第一天下午…: a day asked without its part asks the whole day.)
     const priorPart = part || /[天日号]$/u.test(topic) ? (DAY_PART_AT_START.exec(prior.slice(end))?.[0] ?? '') : '';
-    return prior.slice(0, found.index) + item + part + prior.slice(end + priorPart.length);
+    const swapped = prior.slice(0, found.index) + item + part + prior.slice(end + priorPart.length);
+    // (那第二天呢 after 首日…在石家庄看了哪些地方: the place was that day's; another day asks wherever it was.)
+    return /[天日号]$/u.test(topic) ? withoutVisitPlace(swapped) : swapped;
   }
   return null;
 }
@@ -446,5 +448,11 @@ function keepSuffix(previousPlace: string, topic: string): string {
 /** The previous question after its subject ("湖南省党政代表团去了哪几个省？" → "去了哪几个省？"). */
 function questionTail(question: string, subject: string): string {
   const at = question.indexOf(subject);
-  return at < 0 ? question : question.slice(at + subject.length).replace(/(?:^|(?<=\p{Script=Han}))在\p{Script=Han}{1,6}?(?=(?:都|还|又|一共|总共)?[去考调走参看])/gu, '');
+  return at < 0 ? question : withoutVisitPlace(question.slice(at + subject.length));
+}
+
+/** A question without the place it put before a visiting verb (在郑州看了哪些地方 → 看了哪些地方). */
+function withoutVisitPlace(question: string): string {
+  // (在哪个省考察 asks the place: it stays.)
+  return question.replace(/(?:^|(?<=\p{Script=Han}))在\p{Script=Han}{1,6}?(?=(?:都|还|又|一共|总共)?[去考调走参看])/gu, (place) => (INTERROGATIVE.test(place) ? place : ''));
 }

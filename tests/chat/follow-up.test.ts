@@ -314,6 +314,10 @@ describe('follow-ups that swap a counted kind, a home, or carry a day', () => {
   test('a day asked without its part asks the whole day', () => {
     assert.equal(resolveFollowUp('那第三天呢？', turnOf('青石县考察团第一天下午去了哪里？')).question, '青石县考察团第三天去了哪里？');
     assert.equal(resolveFollowUp('14号呢？', turnOf('白鹭市党政代表团13号上午看了什么？')).question, '白鹭市党政代表团14号看了什么？');
+    // (the place asked of one day is that day's: another day asks wherever the group was)
+    assert.equal(resolveFollowUp('那第二天呢？', turnOf('青石县考察团首日上午在杏州看了哪些地方？')).question, '青石县考察团第二天看了哪些地方？');
+    assert.equal(resolveFollowUp('15日呢？', turnOf('白鹭市党政代表团14日在松岭考察了什么？')).question, '白鹭市党政代表团15日考察了什么？');
+    assert.equal(resolveFollowUp('15号呢？', turnOf('白鹭市党政代表团14号在哪个县考察？')).question, '白鹭市党政代表团15号在哪个县考察？');
   });
   test('城 opens a place name only where a phrase starts', () => {
     assert.deepEqual(placesIn('城阳区的办结率是多少').map((p) => p.text), ['城阳区']);
