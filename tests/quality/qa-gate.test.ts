@@ -31,13 +31,13 @@ const THRESHOLDS: Record<string, Partial<Record<keyof SetReport, number>> & { ma
   heldout9: { recallAt1: 0.9, recallAt5: 0.92, answerAccuracy: 0.82, shortAccuracy: 0.82, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 5, minUnanswerableRefused: 4 },
   // answer 0.780, later turns 0.769
   'heldout9 follow-ups': { answerAccuracy: 0.75, laterTurnAccuracy: 0.73, grounding: 1 },
-  // heldout10 (measured blind before 378c33e: 0.846/0.885, answer 0.808, short 0.711, 2 refused, 5/8, later 0.710): now 0.846/0.885, 0.846, 0.822, 2, 7/8
+  // heldout10 (measured blind before 378c33e: 0.846/0.885, answer 0.808, short 0.711, 2 refused, 5/8, later 0.710): now 0.846/0.885, 0.846, 0.822, 2, 7/8 (bf90072)
   heldout10: { recallAt1: 0.82, recallAt5: 0.86, answerAccuracy: 0.82, shortAccuracy: 0.79, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 3, minUnanswerableRefused: 6 },
-  // answer 0.870, later turns 0.806
+  // answer 0.891, later turns 0.839
   'heldout10 follow-ups': { answerAccuracy: 0.84, laterTurnAccuracy: 0.77, grounding: 1 },
-  // heldout11 (measured blind at aba31d7: 0.885/0.981, answer 0.808, short 0.762, 7 refused, 4/8, later 0.613): now 0.885/0.981, 0.827, 0.767, 6, 4/8
+  // heldout11 (measured blind at aba31d7: 0.885/0.981, answer 0.808, short 0.762, 7 refused, 4/8, later 0.613): now 0.904/0.981, 0.827, 0.791, 6, 4/8 (bf90072)
   heldout11: { recallAt1: 0.86, recallAt5: 0.95, answerAccuracy: 0.8, shortAccuracy: 0.74, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 7, minUnanswerableRefused: 3 },
-  // answer 0.717, later turns 0.677
+  // answer 0.739, later turns 0.677
   'heldout11 follow-ups': { answerAccuracy: 0.69, laterTurnAccuracy: 0.64, grounding: 1 },
 };
 
