@@ -74,6 +74,8 @@ export interface QuestionAnalysis {
    * following one that does) dates it. Null when the question asks about a delegation, a person or nothing named.
    */
   datedThing: string | null;
+  /** What a how-much question measures when it counts no noun (绥化大米…卖了多少吨 → 大米): an answer names one of them. */
+  measured: string[];
   /** The place whose figure a how-many question asks (长治2018年地区生产总值 → 长治), or null. */
   owner: string | null;
   /** What happened to the dated thing (设立, 开张, 建): the sentence that dates it says so. */
@@ -117,7 +119,8 @@ const TITLE = new RegExp(TITLES.filter((t) => /(?:书记|长|主任|主席)$/.te
 const TWO_TITLES = new RegExp(`(?:${TITLE.source})(?:和|与|、|及|以及)(?:${TITLE.source})`);
 
 /** A delegation word and what may stand between it and its home (江西那个团, 营口市党政代表团, 去张掖的观摩团). */
-const DELEGATION_WORD = new RegExp(`(省|市|县|区|州)?(?:党政)?(?:的)?(?:那个|这个|那|这)?(?:${GROUP_NOUNS.delegation.join('|')}|团)`, 'g');
+// (集团, 社团, 乐团, 剧团 are no delegations: 渔业集团 names a company, not a home 业集.)
+const DELEGATION_WORD = new RegExp(`(省|市|县|区|州)?(?:党政)?(?:的)?(?:那个|这个|那|这)?(?:${GROUP_NOUNS.delegation.join('|')}|(?<![集社乐剧])团)`, 'g');
 const NOT_A_HOME = /^(?:这|那|该|我|他|她|本|此|党政|考察|学习|代表|访问|观摩|整个|[一两三四五六七八九几哪]个|什么|的)|[的了个]$/;
 
 /**
@@ -298,6 +301,35 @@ function figureOwner(folded: string, places: readonly string[]): string | null {
 /** What may stand between a figure's owner and its money noun (市, 2018年, 的, 地区). */
 const OWNER_GAP = /^(?:市|省|县|区)?(?:的)?(?:\d{4}年|去年|今年|全年|上半年)?(?:的)?(?:全市|全县|全区|地区|全省)?$/;
 
+/** Whether a how-many question's focus counts a noun (多少个企业), not its measure again (多少钱 → 钱). */
+function countsNoun(focus: string | null, measure: string | null): boolean {
+  return focus !== null && focus !== measure && !MONEY_NOUNS.includes(focus) && focus !== '钱';
+}
+
+/** Words of a how-much question that say where, when, who or how much, not what is measured. */
+const NOT_MEASURED = new Set([...MONEY_NOUNS, ...ACTIVITY_WORDS, ...DOMAIN_TERMS, '项目', '现场', '对口合作', '合作', '数量', '规模', '总量', '总数', '钱', '同比']);
+/** Tags of words that may name the measured thing (nouns, and words the segmenter does not know or tags oddly: 大米/m). */
+const MEASURED_TAG = /^(?:n|nz|nl|ng|x|vn|m|j)$/;
+
+/**
+ * The things a how-much question with no counted noun measures: the nouns before 多少/几 that name no place, time,
+ * group or money (海丰饲料在绥化建的饲料项目投资多少 → 饲料; 绥化大米今年一季度卖了多少吨 → 大米). Empty when none.
+ */
+function measuredThings(folded: string, places: readonly string[]): string[] {
+  const at = folded.search(/多少|几/);
+  if (at < 0) return [];
+  const things = tagWords(folded.slice(0, at))
+    .filter(({ word, tag }) => MEASURED_TAG.test(tag) && word.length >= 2 && /^[\u4e00-\u9fa5]+$/.test(word))
+    .map(({ word }) => word)
+    // (三个市加起来: a fragment opening with a counted place, 市加, is no noun.)
+    .filter((word) => !new RegExp(`^[${NUMERAL_CHARS}省市县区州]`).test(word) && !/[年月日季度]$|^(?:今年|去年|明年|上半年|下半年)$/.test(word))
+    // (A meeting is where a figure was given, 座谈会上; 考察学习 is the trip; 投了 a verb.)
+    .filter((word) => !/[会了]$/.test(word) && !ACTIVITY_WORDS.some((a) => word.startsWith(a)) && !GENERIC_PLACES.has(word))
+    .filter((word) => !NOT_MEASURED.has(word) && !places.some((p) => p.includes(word) || word.includes(p)) && !isPlaceName(word) && !provinceOf(word))
+    .filter((word) => !new RegExp(`(?:${GROUP_NOUN_ALTERNATION})$`).test(word) && !/团/.test(word));
+  return [...new Set(things)];
+}
+
 /** The head noun of a named thing a when-question dates (定西驻天津劳务工作站 → 工作站), or null. */
 function datedThing(folded: string): string | null {
   const phrase = DATED_PHRASE.exec(folded)?.[1];
@@ -459,6 +491,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
     day: type === 'when' ? null : askedDay(folded),
     datedThing: type === 'when' ? datedThing(folded) : null,
+    measured: type === 'howMany' && !countsNoun(money ? null : countedFocus(folded, measure), measure) && !(measure && measureGroup('人').includes(measure)) ? measuredThings(folded, places) : [],
     owner: type === 'howMany' ? figureOwner(folded, places) : null,
     datedEvent: type === 'when' ? datedEvent(folded) : null,
     comparative: COMPARATIVE.test(folded),

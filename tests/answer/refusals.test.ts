@@ -26,6 +26,10 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     '黑龙江省党政代表团去厦门是哪天出发的？',
     // 两个村 counts villages; it names none.
     '代表团在翔安区抽查的那两个村叫什么名字？',
+    // A figure of something else: what the how-much question measures (光伏组件, 大豆, 新材料) is never named.
+    '南岭的光伏组件项目投资了多少钱？',
+    '南岭大豆在海滨卖了多少吨？',
+    '两地签的新材料项目总投资是多少？',
   ];
   for (const question of refused) {
     test(`${question} → 找不到`, async () => {
@@ -41,6 +45,9 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     ['北岭代表团在青石县参观了哪几家企业？', /青石茶业有限公司/],
     ['牡丹江市党政代表团去厦门是哪天出发的？', /10月17日/],
     ['牡丹江代表团在同安区看了哪几个村？', /军营村/],
+    ['远洋渔业集团那个水产饲料项目投资多少？', /4\.2亿元/],
+    ['南岭茶叶去年在海滨卖了多少吨？', /1\.1万吨/],
+    ['南岭和海滨签约合作项目总金额是多少？', /86亿元/],
   ];
   for (const [question, expected] of answered) {
     test(`${question} → ${expected.source}`, async () => {
