@@ -23,7 +23,7 @@ import { analyseQuestion, delegationHome, type QuestionAnalysis } from './questi
 import { MAX_SHORT_CHARS, shortAnswerOf, trimToClauses } from './short-answer.ts';
 import { cardAnswer, type CardAnswer } from './card-answer.ts';
 import type { TourCard } from '../tours/index.ts';
-import type { Answer, Answerer } from './types.ts';
+import type { Answer, Answerer, AnswerOptions } from './types.ts';
 
 /** What answering needs of a paragraph, whatever the question. */
 interface ParagraphReading {
@@ -122,11 +122,11 @@ export class ExtractiveAnswerer implements Answerer {
     this.#evidenceChunks = options.evidenceChunks ?? 10;
   }
 
-  async answer(question: string, retrieved: RetrievedChunk[]): Promise<Answer> {
+  async answer(question: string, retrieved: RetrievedChunk[], options: AnswerOptions = {}): Promise<Answer> {
     const analysis = analyseQuestion(question);
     const fromCard = this.#cards ? cardAnswer(analysis, this.#cards(), retrieved, this.#corpus) : null;
     if (fromCard && fromCard.evidence.length > 0 && fromCard.short.length <= MAX_SHORT_CHARS) return this.#cardReply(question, analysis, fromCard);
-    const candidates = this.#candidates(analysis, retrieved.slice(0, this.#evidenceChunks));
+    const candidates = this.#candidates(analysis, retrieved.slice(0, this.#evidenceChunks), options.near ?? []);
     const chosen = this.#choose(analysis, candidates);
     const book = new CitationBook();
     if (!chosen) {
@@ -161,9 +161,9 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /** The best-scored candidate sentences with their features, for tuning and debugging (`scripts/explain.ts`). */
-  explain(question: string, retrieved: RetrievedChunk[], top = 8): Array<{ text: string; paragraphId: string; score: number; filling: string[]; facts: string[]; features: Record<FeatureName, number> }> {
+  explain(question: string, retrieved: RetrievedChunk[], top = 8, near: AnswerOptions['near'] = []): Array<{ text: string; paragraphId: string; score: number; filling: string[]; facts: string[]; features: Record<FeatureName, number> }> {
     const analysis = analyseQuestion(question);
-    return this.#candidates(analysis, retrieved.slice(0, this.#evidenceChunks))
+    return this.#candidates(analysis, retrieved.slice(0, this.#evidenceChunks), near)
       .slice(0, top)
       .map((c) => ({ text: c.text, paragraphId: c.paragraph.id, score: Number(c.score.toFixed(3)), filling: c.filling.map((f) => f.text), facts: c.facts.map((f) => `${f.kind}:${f.text}`), features: c.features }));
   }
@@ -172,7 +172,7 @@ export class ExtractiveAnswerer implements Answerer {
     return this.#settings.weights;
   }
 
-  #candidates(question: QuestionAnalysis, retrieved: RetrievedChunk[]): Candidate[] {
+  #candidates(question: QuestionAnalysis, retrieved: RetrievedChunk[], near: NonNullable<AnswerOptions['near']> = []): Candidate[] {
     const terms = [...new Set(tokenizeForIndex(question.content))];
     const weights = new Map(terms.map((t) => [t, this.#idf(t) * (t.startsWith(BIGRAM_PREFIX) ? 0.5 : 1)]));
     const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
@@ -208,6 +208,12 @@ export class ExtractiveAnswerer implements Answerer {
       const last = this.#corpus.getParagraph(`${hit.chunk.docId}#p${Math.max(...hit.chunk.paragraphNumbers)}`);
       if (last?.kind === 'body') visits.push({ docId: hit.chunk.docId, n: last.n + 1, rank: i + 1.5, continues: true });
     });
+    // A follow-up's previous answer: its paragraphs are read whether retrieved or not (一共多少钱 shares no word with
+    // the sentence that says 签约项目11个，总金额132亿元).
+    // (The very sentence the previous answer quoted most: 总金额132亿元 stands right after 签约项目11个.)
+    const nearIds = new Set(near.map((p) => `${p.docId}#p${p.paragraph}`));
+    const nearQuotes = near.flatMap((p) => (p.quote ? [{ id: `${p.docId}#p${p.paragraph}`, quote: p.quote.replace(/^…|…$/g, '') }] : []));
+    near.forEach((p) => visits.push({ docId: p.docId, n: p.paragraph, rank: 2, continues: false }));
     // 第二天上午去了哪些地方: the paragraphs of that day in the best articles, retrieved or not (a day's paragraph
     // rarely shares the question's words).
     if (question.day) {
@@ -269,6 +275,7 @@ export class ExtractiveAnswerer implements Answerer {
             total: question.asksTotal ? totalCount(filling, facts, view) : 0,
             enumeration: question.asksEnumeration && opensEnumeration(span.text) ? 1 : 0,
             day: question.day ? dayFit(question.day, timeline, timeline.sentences[paragraph.n - 1]?.[index]) : 0,
+            near: nearQuotes.some((q) => q.id === paragraph.id && (span.text.includes(q.quote) || q.quote.includes(span.text))) ? 1 : nearIds.has(paragraph.id) ? 0.25 : 0,
           };
           askedBefore = 0;
           let score = 0;

@@ -8,7 +8,7 @@ import { GENERIC_PLACES, GENERIC_QUALIFIERS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PL
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
-export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'home', 'role', 'title', 'span', 'reason', 'ordinal', 'items', 'total', 'enumeration', 'day'] as const;
+export const FEATURE_NAMES = ['coverage', 'context', 'rank', 'slot', 'focus', 'scope', 'home', 'role', 'title', 'span', 'reason', 'ordinal', 'items', 'total', 'enumeration', 'day', 'near'] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureWeights = Readonly<Record<FeatureName, number>>;
 
@@ -30,6 +30,7 @@ export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = {
   total: 0.2,
   enumeration: 0.3,
   day: 0.3,
+  near: 0.15,
 };
 
 /** Where a sentence opens an enumeration (…：一是, 其一, 第一，, 首先，). */
@@ -251,8 +252,8 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   if (DURATION_MEASURES.includes(fact.measure) && !(question.measure && DURATION_MEASURES.includes(question.measure)) && question.focus) return false;
   // 督查了几天 / 待了几个月: a duration answers in its unit; the word before 几 is a verb, not a counted noun.
   if (question.measure && DURATION_MEASURES.includes(question.measure) && measureFits && !fact.noun) return true;
-  // 两省签约合作项目32个: a place counter before a noun counts the places, not the noun (a modifier of it).
-  if (/^[省市县区州]$/.test(fact.measure) && fact.noun && !(question.focus && /^[省市县区州]/.test(question.focus)) && question.measure !== fact.measure) return false;
+  // 两省签约合作项目32个 / 两地签约…: a place counter before a noun counts the places, not the noun (a modifier of it).
+  if (/^[省市县区州地]$/.test(fact.measure) && fact.noun && !(question.focus && /^[省市县区州]/.test(question.focus)) && question.measure !== fact.measure) return false;
   // 多少个团员 is answered by 88名团员: when the counted noun matches, the measure word does not matter.
   if (question.focus && nounsMatch(fact.noun, question.focus) && fact.noun.length >= 2) return true;
   // 6家企业负责人: 家 counts institutions, so the institution opening the noun is what is counted.

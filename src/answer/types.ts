@@ -53,6 +53,11 @@ export interface AnswerOptions {
   onDraft?: (draft: string) => void;
   /** Aborts the work (e.g. the bot is shutting down). */
   signal?: AbortSignal;
+  /**
+   * The paragraphs the previous answer of the conversation cited, for a follow-up read against it (一共多少钱？ after
+   * 签了几个项目？): the follow-up most often asks about the same passage, so its sentences are read and preferred.
+   */
+  near?: ReadonlyArray<{ docId: string; paragraph: number; quote?: string }>;
 }
 
 /** Turns retrieved evidence into an answer. Implementations must never state what a cited paragraph does not say. */

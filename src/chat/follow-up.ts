@@ -30,6 +30,8 @@ export interface Turn {
   place?: string | null;
   /** The day of the month the answer happened on (12日…): 第二天呢 next is the day after it. */
   day?: number | null;
+  /** The paragraphs the answer cited: a follow-up most often asks about the same passage. */
+  cited?: ReadonlyArray<{ docId: string; paragraph: number; quote?: string }>;
 }
 
 export interface FollowUpResolution {
@@ -37,6 +39,8 @@ export interface FollowUpResolution {
   question: string;
   /** Whether `question` differs from what the user typed. */
   rewritten: boolean;
+  /** For a question read against the previous turn: the paragraphs that turn's answer cited (passed to the answerer). */
+  near?: ReadonlyArray<{ docId: string; paragraph: number; quote?: string }>;
 }
 
 /** Longest follow-up: longer questions stand on their own even when they start with a pronoun. */
@@ -70,7 +74,7 @@ const OUTLET_TOPIC = /^(?:的)?(?:说法|报道|版本|数字|数据|口径|怎�
 const ASPECT_PATTERN = /(?:时间|日期|时候|哪天|几号|人数|人员|成员|成果|协议|项目|企业|行程|内容|安排|目的|原因|规模|情况|带队|领导|地点|城市|地方|结果|收获)$/u;
 const TIME_ASPECT = /(?:时间|日期|时候|哪天|几号)$/u;
 /** Amounts asked about with "X呢" (总金额呢, 人数呢): asked as how much of the subject. */
-const QUANTITY_ASPECT = /(?:金额|总额|投资额|投资|资金|人数|总数|数量|面积|产值|规模)$/u;
+const QUANTITY_ASPECT = /(?:金额|总额|投资额|投资|资金|人数|总数|数量|面积|产值|规模|收入|营收|销售额)$/u;
 /** A town, township, village or subdistrict named whole (蛇窝泊镇, 栖霞蛇窝泊镇, 松山街道). */
 const TOWN = /^\p{Script=Han}{2,8}(?:镇|乡|街道|村)$/u;
 /** "书记呢", "副组长呢": a role, asked as who. */
@@ -121,6 +125,11 @@ export function subjectOf(question: string): string | null {
   if (delegation) return delegation.text;
   const titled = TITLE_SUBJECT.exec(question.trim());
   if (!titled || INTERROGATIVE.test(titled[1]!)) return null;
+  // (砀山组长是谁: the title is what is asked; the topic is 砀山.)
+  if (/^(?:是谁|是哪位|叫什么|叫啥)/u.test(question.trim().slice(titled[1]!.length))) {
+    const owner = titled[1]!.replace(new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u'), '');
+    return owner.length >= 2 && (isPlaceName(owner) || placesIn(owner).length > 0) ? owner : null;
+  }
   // 带队的书记, 团里的市长: a role asked about, not a person named.
   const before = titled[1]!.replace(new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u'), '');
   // (回来以后县委开了什么会: words before the title that are no place or name make it no one's title.)
@@ -147,8 +156,11 @@ export function turnAfter(question: string, answer: Answer): Turn {
   const turn = turnOf(question, `${answer.short ?? ''}${answer.sentences.map((s) => s.text).join('')}`);
   const single = answer.short && !/[、，,和与及]/.test(answer.short) ? answer.short : null;
   // 第二天去的是哪个县？ → 兴国县: "在那边" next refers to that place, not to the trip's destination.
-  const place = answer.questionType === 'where' && single && placesIn(single).length === 1 ? single : null;
-  return { ...turn, person: answer.questionType === 'who' ? single : null, place, day: dayOf(question, answer.sentences[0]?.text ?? '') };
+  // (哪个村 → 新桥村: 那个村 next is that village.)
+  const asksPlace = answer.questionType === 'where' || /哪(?:个|一个)?[省市县区州镇乡村]/u.test(question);
+  const place = asksPlace && single && (placesIn(single).length === 1 || TOWN.test(single)) ? single : null;
+  const cited = answer.citations.map((c) => ({ docId: c.docId, paragraph: c.paragraph, quote: c.quote }));
+  return { ...turn, person: answer.questionType === 'who' ? single : null, place, day: dayOf(question, answer.sentences[0]?.text ?? ''), cited };
 }
 
 /** The day an answer happened on: written at its first sentence's opening (12日，代表团…), else in the question. */
@@ -168,8 +180,18 @@ function topicClause(question: string): string | null {
   return first.length >= 4 && first.length <= 24 && !INTERROGATIVE.test(first) ? first : null;
 }
 
-/** The places a question names, as its topic when it names nothing else (天津给了定西多少资金 → 天津、定西). */
+/** A village or town opening a question (梅湾村一共多少户): not 村民, 村委, 村集体 (its people and bodies), nor 乡镇干部. */
+const OPENING_TOWN = /^(\p{Script=Han}{1,5}?(?:村|镇|乡|街道|社区))(?![民委集干级组部里镇村])/u;
+
+/** Whether a village or town read at a question's start is one (其中桐乡, 那个村 are no names). */
+function opensWithTown(town: string): boolean {
+  return !INTERROGATIVE.test(town) && !/^(?:其中|另外|此外|还有|[这那该此在去到])/u.test(town);
+}
+
+/** The places a question names, as its topic when it names nothing else (天津给了定西多少资金 → 天津、定西; 梅湾村有多少户 → 梅湾村). */
 function placesTopic(question: string): string | null {
+  const town = OPENING_TOWN.exec(question)?.[1];
+  if (town && opensWithTown(town)) return town;
   const places = [...new Set(placesIn(question).map((p) => p.text))];
   return places.length > 0 && places.length <= 3 ? places.join('、') : null;
 }
@@ -209,7 +231,7 @@ export function placesIn(original: string): Array<Span & { kind: PlaceKind }> {
     add(start, end, 'locality');
   }
   // A bare two-character name right after a travel verb and before an activity (去湘潭督导, 赴桂林考察) is a place.
-  for (const m of text.matchAll(/(?<=[去赴到])(\p{Script=Han}{2})(?=[督调考学参召开看走签座]|$)/gu)) {
+  for (const m of text.matchAll(/(?<=[去赴到])(\p{Script=Han}{2})(?=[督调考学参召开看走签座巡]|$)/gu)) {
     const start = m.index!;
     if (INTERROGATIVE.test(m[1]!) || GENERIC_PLACES.has(m[1]!) || found.some((p) => start < p.end && p.start < start + 2)) continue;
     add(start, start + 2, 'locality');
@@ -238,13 +260,18 @@ const SPEAKER_OPENING = /^(\p{Script=Han}{2,4}?)(?:在|说|表示|提出|提|要
 
 /** Whether the question names its own subject: a delegation, a titled person, or a place it starts with. */
 function hasOwnSubject(question: string): boolean {
-  if (delegationIn(question) || subjectOf(question)) return true;
+  // (组长是谁 / 书记呢: a bare title asks a role of the previous subject; 省委书记 names an office of its own.)
+  const subject = subjectOf(question);
+  if (delegationIn(question) || (subject && !TITLE_HEADS.includes(subject))) return true;
   // 杨志宏在座谈会上说…: a question opening with a person's name is about that person.
   // (The segmenter tags an unknown name nr or x; a verb of speaking or 在 right after it makes it a speaker.)
   // (The segmenter may also cut a name it does not know: 周/nr 立新/d.)
   const speaker = SPEAKER_OPENING.exec(question)?.[1];
   const opener = tagWords(question)[0];
   if (speaker && opener && /^(?:nr|x)/.test(opener.tag) && speaker.startsWith(opener.word) && !isPlaceName(speaker) && !INTERROGATIVE.test(speaker)) return true;
+  // 梅湾村一共多少户: a village or town opening the question is its subject.
+  const town = OPENING_TOWN.exec(question)?.[1];
+  if (town && opensWithTown(town)) return true;
   const first = placesIn(question)[0];
   // 重庆这边谁陪同的: a place's side of the previous tour, not a subject of its own.
   if (first !== undefined && /^(?:这边|那边|方面|一方|这方)/u.test(question.slice(first.end))) return false;
@@ -263,7 +290,8 @@ export function resolveFollowUp(asked: string, before: Turn | undefined, maxChar
   const question = foldScript(original);
   const fold = (text: string | null | undefined) => (text ? foldScript(text) : (text ?? null));
   const previous: Turn = { question: foldScript(before.question), subject: fold(before.subject), person: fold(before.person), place: fold(before.place), day: before.day ?? null };
-  const done = (rewritten: string | null) => (rewritten && rewritten !== question ? { question: rewritten, rewritten: true } : unchanged);
+  const near = before.cited && before.cited.length > 0 ? { near: before.cited } : {};
+  const done = (rewritten: string | null) => (rewritten && rewritten !== question ? { question: rewritten, rewritten: true, ...near } : unchanged);
 
   const elliptic = ELLIPTIC_PATTERN.exec(question);
   // 赣粤那个呢 / 安徽那场呢: the pointing word after the topic says "the one of X".
@@ -324,6 +352,11 @@ function resolveDeictic(question: string, previous: Turn): string | null {
   const destination = asked ?? lastOf(places, (p) => !subjectSpan || p.end <= subjectSpan.start || p.start >= subjectSpan.end);
   // 天津那边谁会见的: a place before 那边 names that side, it does not point back.
   const sideNamed = /^\p{Script=Han}{2,4}(?:那边|这边|方面)/u.test(question) && !/^(?:在|去|到)/u.test(question);
+  // 那个村 / 该镇 after a where-answer naming a village or town: that one.
+  if (previous.place) {
+    const kind = previous.place.at(-1)!;
+    text = text.replace(new RegExp(`(?:那个|这个|那|这|该)${kind}(?![民委集干级组部里])`, 'u'), previous.place);
+  }
   if (destination && !sideNamed) text = text.replace(/(在|去|到)?(?:那边|那里|那儿|那(?=[参看考签走干做吃住]))/u, (_m, verb: string | undefined) => `${verb ?? '在'}${destination.text}`);
   return text === question ? null : text;
 }

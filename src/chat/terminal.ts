@@ -100,7 +100,7 @@ export class TerminalChat {
     const intent = classifyMessage(asked);
     if (intent.kind === 'reply') return intent.text;
     const resolved = resolveFollowUp(asked, this.#turn);
-    const { answer } = await this.options.knowledge().ask(resolved.question);
+    const { answer } = await this.options.knowledge().ask(resolved.question, { near: resolved.near });
     if (!answer.found && isGibberishMiss(asked, sharesWords(asked, answer.nearest.map((c) => c.text)))) return CHAT_TEXT.gibberish;
     this.#turn = turnAfter(resolved.question, answer);
     this.#citations = answer.found ? answer.citations : answer.nearest;

@@ -22,7 +22,7 @@ await runCommand(USAGE, async (config, log) => {
   const chats = new ConversationMemory<null>({ ttlMs: Number.MAX_SAFE_INTEGER, maxChats: 100_000 });
   const askOne = async (id: string | null, question: string, chat: string | null) => {
     const resolved = chat === null ? { question, rewritten: false } : resolveFollowUp(question, chats.get(chat)?.turn);
-    const result = await qa.ask(resolved.question);
+    const result = await qa.ask(resolved.question, { near: resolved.near });
     if (chat !== null) chats.set(chat, turnAfter(resolved.question, result.answer), null);
     return { ...toAskJson(id, result.answer, result.retrieved, qa.index.corpus, result.timings), question, understood: resolved.question };
   };

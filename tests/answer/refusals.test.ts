@@ -48,6 +48,9 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     ['远洋渔业集团那个水产饲料项目投资多少？', /4\.2亿元/],
     ['南岭茶叶去年在海滨卖了多少吨？', /1\.1万吨/],
     ['南岭和海滨签约合作项目总金额是多少？', /86亿元/],
+    // (两地 counts the places before 签约合作项目; the projects are counted by 12个.)
+    ['南岭和海滨在推介会上签了几个项目？', /12个/],
+    ['两地推介会签约了多少个项目？', /12个/],
   ];
   for (const [question, expected] of answered) {
     test(`${question} → ${expected.source}`, async () => {

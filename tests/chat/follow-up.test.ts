@@ -319,6 +319,28 @@ describe('follow-ups that swap a counted kind, a home, or carry a day', () => {
     assert.equal(resolveFollowUp('15日呢？', turnOf('白鹭市党政代表团14日在松岭考察了什么？')).question, '白鹭市党政代表团15日考察了什么？');
     assert.equal(resolveFollowUp('15号呢？', turnOf('白鹭市党政代表团14号在哪个县考察？')).question, '白鹭市党政代表团15号在哪个县考察？');
   });
+  test('a village or town opening the question is its topic; an amount of it is asked next', () => {
+    assert.equal(resolveFollowUp('村集体收入呢？', turnOf('桃源村一共有多少户？')).question, '桃源村的村集体收入是多少？');
+    assert.equal(resolveFollowUp('产值呢？', turnOf('石湾镇有多少家企业？')).question, '石湾镇的产值是多少？');
+    assert.equal(resolveFollowUp('旅游收入呢？', turnOf('柳林村去年接待了多少游客？')).question, '柳林村的旅游收入是多少？');
+    // (乡镇干部 are the people of towns; 其中X乡 is a place inside the trip)
+    assert.notEqual(turnOf('光明乡镇干部培训去了几天？').subject, '光明乡');
+  });
+  test('那个村 / 该村 / 这个镇 after an answer naming a village or town is that one', () => {
+    const answer = (short: string, questionType: Answer['questionType']): Answer => ({
+      question: '', questionType, found: true, short, sentences: [{ text: `代表团来到${short}。`, citations: [1] }], citations: [], nearest: [],
+    });
+    const previous = turnAfter('青石县考察组10日上午去的哪个村？', answer('杏花村', 'what'));
+    assert.equal(resolveFollowUp('那个村去年集体收入多少？', previous).question, '杏花村去年集体收入多少？');
+    assert.equal(resolveFollowUp('该村有多少户？', previous).question, '杏花村有多少户？');
+    assert.equal(resolveFollowUp('这个镇有几家企业？', turnAfter('白鹭市代表团第二天去了哪个镇？', answer('松岭镇', 'what'))).question, '松岭镇有几家企业？');
+  });
+  test('a bare title asked (组长是谁) is asked of the previous topic, which stays', () => {
+    assert.equal(resolveFollowUp('组长是谁？', turnOf('去青石县督查的是第几督查组？')).question, '青石县组长是谁？');
+    assert.equal(resolveFollowUp('进驻动员会谁主持的？', turnOf('青石县组长是谁？')).question, '青石县进驻动员会谁主持的？');
+    assert.equal(resolveFollowUp('书记是谁？', turnOf('白鹭市党政代表团去了哪？')).question, '白鹭市党政代表团书记是谁？');
+    assert.deepEqual(placesIn('去松岭巡视的是哪个组').map((p) => p.text), ['松岭']);
+  });
   test('城 opens a place name only where a phrase starts', () => {
     assert.deepEqual(placesIn('城阳区的办结率是多少').map((p) => p.text), ['城阳区']);
     assert.deepEqual(placesIn('主城区有多少个项目').map((p) => p.text), []);

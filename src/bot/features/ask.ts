@@ -56,7 +56,7 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     preview: (draft) => draftPreviewHtml(draft, services.behaviour.draftPreviewChars),
     warn: services.log.warn,
   });
-  const { answer } = await services.knowledge.current().ask(resolved.question, { onDraft: reply.onDraft });
+  const { answer } = await services.knowledge.current().ask(resolved.question, { onDraft: reply.onDraft, near: resolved.near });
   if (!answer.found && isGibberishMiss(asked, sharesWords(asked, answer.nearest.map((c) => c.text)))) {
     await reply.finish([escapeHtml(CHAT_TEXT.gibberish)]);
     return;
