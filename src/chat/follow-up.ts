@@ -290,8 +290,8 @@ export function resolveFollowUp(asked: string, before: Turn | undefined, maxChar
   const question = foldScript(original);
   const fold = (text: string | null | undefined) => (text ? foldScript(text) : (text ?? null));
   const previous: Turn = { question: foldScript(before.question), subject: fold(before.subject), person: fold(before.person), place: fold(before.place), day: before.day ?? null };
-  const near = before.cited && before.cited.length > 0 ? { near: before.cited } : {};
-  const done = (rewritten: string | null) => (rewritten && rewritten !== question ? { question: rewritten, rewritten: true, ...near } : unchanged);
+  const near = (rewritten: string) => (before.cited && before.cited.length > 0 && sameTopic(previous.question, rewritten) ? { near: before.cited } : {});
+  const done = (rewritten: string | null) => (rewritten && rewritten !== question ? { question: rewritten, rewritten: true, ...near(rewritten) } : unchanged);
 
   const elliptic = ELLIPTIC_PATTERN.exec(question);
   // 赣粤那个呢 / 安徽那场呢: the pointing word after the topic says "the one of X".
@@ -329,6 +329,22 @@ export function resolveFollowUp(asked: string, before: Turn | undefined, maxChar
   const dayed = DAY_PART_AT_START.test(rest) && priorDay && /[天日号]$/u.test(priorDay[0]) ? priorDay[0] + rest : rest;
   return done(subject + (located ? '在' : '') + dayed);
 }
+
+/**
+ * Whether a rewritten follow-up stays on the previous turn's passage: it names no place, day or part of a day the
+ * previous question did not, nor another delegation (那江西呢, 那第二天呢, 下午呢 move to another passage; 一共多少钱
+ * does not).
+ */
+function sameTopic(previousQuestion: string, rewritten: string): boolean {
+  // (那玉溪呢 after 曲靖党政代表团去了哪: another delegation, another passage.)
+  if (subjectOf(rewritten) !== subjectOf(previousQuestion)) return false;
+  const places = new Set(placesIn(previousQuestion).map((p) => p.text));
+  if (placesIn(rewritten).some((p) => !places.has(p.text))) return false;
+  const times = (text: string) => [...PARALLEL_SHAPES.slice(0, 2), DAY_PART_ANYWHERE].flatMap((shape) => [...text.matchAll(new RegExp(shape.source, 'gu'))].map((m) => m[0]));
+  const before = new Set(times(previousQuestion));
+  return times(rewritten).every((t) => before.has(t));
+}
+const DAY_PART_ANYWHERE = new RegExp(`(?:${DAY_PARTS.join('|')})`, 'u');
 
 /** A delegation named by its home (赤峰党政代表团, 宜昌市考察团): the home, then the rest of the name. */
 const SUBJECT_HOME = new RegExp(`^(\\p{Script=Han}{2,6}?)(?:[省市县区州])?(?:党政)?(?:${GROUP_NOUNS.map(escape).join('|')})$`, 'u');

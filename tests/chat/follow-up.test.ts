@@ -341,6 +341,17 @@ describe('follow-ups that swap a counted kind, a home, or carry a day', () => {
     assert.equal(resolveFollowUp('书记是谁？', turnOf('白鹭市党政代表团去了哪？')).question, '白鹭市党政代表团书记是谁？');
     assert.deepEqual(placesIn('去松岭巡视的是哪个组').map((p) => p.text), ['松岭']);
   });
+  test('the previous answer\'s paragraphs go with a follow-up on the same passage only', () => {
+    const cited = [{ docId: 'a', paragraph: 3, quote: '签约项目8个，总投资50亿元。' }];
+    const previous = { ...turnOf('青石县考察团在杏州签了几个项目？'), cited };
+    assert.deepEqual(resolveFollowUp('一共多少钱？', previous).near, cited);
+    assert.deepEqual(resolveFollowUp('总金额呢？', previous).near, cited);
+    // Another place, day, part of the day or delegation is another passage.
+    assert.equal(resolveFollowUp('那松岭呢？', previous).near, undefined);
+    assert.equal(resolveFollowUp('那第二天呢？', { ...turnOf('青石县考察团第一天去了哪里？'), cited }).near, undefined);
+    assert.equal(resolveFollowUp('下午呢？', { ...turnOf('青石县考察团第一天上午去了哪里？'), cited }).near, undefined);
+    assert.equal(resolveFollowUp('那白鹭市考察团呢？', previous).near, undefined);
+  });
   test('城 opens a place name only where a phrase starts', () => {
     assert.deepEqual(placesIn('城阳区的办结率是多少').map((p) => p.text), ['城阳区']);
     assert.deepEqual(placesIn('主城区有多少个项目').map((p) => p.text), []);
