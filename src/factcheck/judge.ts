@@ -9,7 +9,7 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { COPULA_TAIL, abbreviates, frameOf, headBefore, townsWritten, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, NON_FACT_WORDS, ROLE_VERBS, isPlaceName, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, MEETING_HEADS, NON_FACT_WORDS, ROLE_VERBS, isPlaceName, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -180,7 +180,6 @@ function namesSiteUnderPlace(sentence: ArticleSentence, name: string, reading: A
 }
 
 /** Heads of meeting names, longest first. */
-const MEETING_HEADS = ['交流座谈会', '工作座谈会', '座谈会', '交流会', '总结会', '推介会', '对接会', '恳谈会', '研讨会', '洽谈会', '签约仪式', '联席会议', '工作会议', '大会', '论坛'];
 
 /**
  * Whether a sentence names a meeting as the claim words it: the same kind of meeting (座谈会 = 交流会…) and every
@@ -193,6 +192,25 @@ function namesMeeting(view: string, name: string): boolean {
   if (!heads.some((h) => view.includes(h))) return false;
   const qualifier = name.slice(0, -head.length);
   return tagWords(qualifier).every(({ word }) => word.length < 2 || NON_FACT_WORDS.has(word) || namesTerm(view, word) || namesPlace(view, word));
+}
+
+/** The meetings a claim says a person chaired (督导工作动员会由X主持), or none when no chairing is claimed. */
+function chairedMeetings(fact: Extract<ClaimFact, { kind: 'person' }>, claim: Claim): string[] {
+  if (fact.role !== 'chair') return [];
+  return claim.facts.flatMap((f) => (f.kind === 'meeting' ? [f.name] : []));
+}
+
+/**
+ * Whether a sentence is about one of the meetings: it names it, or says 会议/会上 or the meeting's kind alone
+ * (座谈会由…主持) with it the last meeting named before.
+ */
+function aboutMeeting(sentence: ArticleSentence, meetings: readonly string[], reading: ArticleReading): boolean {
+  return meetings.some((m) => {
+    if (namesPhrase(sentence.view, m) || namesMeeting(sentence.view, m)) return true;
+    const head = MEETING_HEADS.find((h) => m.endsWith(h));
+    const pointsBack = /会议|会上/.test(sentence.view) || (head !== undefined && [head, ...synonymsOf(head)].some((h) => h.length >= 2 && sentence.view.includes(h)));
+    return pointsBack && lastMeetingIs(m, sentence, reading);
+  });
 }
 
 /** 会上 (at the meeting) refers back to the last meeting named. */
@@ -452,6 +470,9 @@ function confirmIn(
       const found = sentences.find((s) => s.view.includes(fact.name));
       if (!found) return undefined;
       if (fact.title && !titlesOf(fact.name, reading).some((chain) => titleHeld(fact.title!, chain))) return undefined;
+      // 动员会由X主持: X chairing some other meeting (主持会议 at the feedback) confirms nothing of the one claimed.
+      const meetings = chairedMeetings(fact, claim);
+      if (meetings.length > 0) return personInRole(fact.name, 'chair', sentences.filter((s) => aboutMeeting(s, meetings, reading)));
       if (fact.role && CHECKED_ROLES.has(fact.role)) return personInRole(fact.name, fact.role, sentences);
       return found;
     }
@@ -1164,10 +1185,14 @@ function contradictPerson(
   // Who accompanied is written once for the whole visit (X陪同考察), or in any sentence (在X陪同下): the whole article
   // too, and a name written anywhere beside 陪同 is never contradicted.
   if (role === 'accompany' && reading.sentences.some((s) => accompanyWritten(s.view, fact.name))) return null;
+  // (Who chaired a named meeting is read only where that meeting is: the window may hold another meeting's chair.)
+  const meetings = chairedMeetings(fact, claim);
   const scope = (
     role === 'lead' || role === 'accompany'
       ? reading.sentences
-      : reading.sentences.filter((s) => window.includes(s) || events.some((e) => (e.kind === 'meeting' || e.kind === 'document' || e.kind === 'term') && namesPhrase(s.view, e.name)))
+      : meetings.length > 0
+        ? reading.sentences.filter((s) => aboutMeeting(s, meetings, reading))
+        : reading.sentences.filter((s) => window.includes(s) || events.some((e) => (e.kind === 'meeting' || e.kind === 'document' || e.kind === 'term') && namesPhrase(s.view, e.name)))
   ).filter(inScope);
   const fillers = role === 'lead' ? leaders : roleFillers(role, scope);
   if (fillers.length === 0 || fillers.some((f) => f.name === fact.name)) return null;

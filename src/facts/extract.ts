@@ -11,6 +11,7 @@ import {
   COMPOUND_SURNAMES,
   GENERIC_PLACES,
   isPlaceName,
+  MEETING_HEADS,
   NUMERAL_CHARS,
   PROVINCES,
   QUANTITY_MEASURES,
@@ -603,8 +604,7 @@ function findDocuments(view: string, sentence: string): DocumentFact[] {
   return documents;
 }
 
-const MEETING_PATTERN =
-  /[\u3400-\u9fff“”·•A-Za-z0-9]{2,24}?(?:座谈会|交流会|推介会|恳谈会|对接会|总结会|研讨会|见面会|签约仪式|签约会|洽谈会|联席会议|工作会议|推进会|报告会|大会|论坛)/g;
+const MEETING_PATTERN = new RegExp(`[\\u3400-\\u9fff“”·•A-Za-z0-9]{2,24}?(?:${MEETING_HEADS.join('|')})`, 'g');
 const MEETING_LEFT_BOUNDARY = /(?:召开|举行|举办|出席|参加|主持|在|了|的|与|和|并|还|期间|双方|分别)$/;
 
 /** Named meetings (两省经济社会发展交流座谈会, 签约仪式). */

@@ -234,6 +234,15 @@ export const MOVEMENT_VERBS: readonly string[] = [
   '前往', '来到', '抵达', '奔赴', '远赴', '转赴', '深入', '走进', '进驻', '赶赴', '到达', '直奔', '赴', '到', '去', '来',
 ];
 
+/**
+ * How the name of a meeting ends (两省经济社会发展交流座谈会, 督导工作动员会, 签约仪式), longest first: a meeting is
+ * found, named and told from another by its head.
+ */
+export const MEETING_HEADS: readonly string[] = [
+  '交流座谈会', '工作座谈会', '座谈会', '交流会', '总结会', '推介会', '对接会', '恳谈会', '研讨会', '洽谈会', '见面会', '签约仪式',
+  '签约会', '联席会议', '工作会议', '推进会', '报告会', '动员会', '反馈会', '部署会', '汇报会', '通报会', '启动会', '调度会', '大会', '论坛',
+];
+
 /** Activities the segmenter may tag as nouns (座谈, 交流): they end a counted noun (几家企业座谈了 counts 企业). */
 export const ACTIVITY_WORDS: readonly string[] = ['座谈', '交流', '洽谈', '对接', '签约', '调研', '考察', '观摩', '座谈交流'];
 

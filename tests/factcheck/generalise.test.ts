@@ -131,7 +131,14 @@ const BEILING_HOST = article('songyan-beiling-host', '松岩县党政代表团�
   '北岭劳务工作站今年已开展岗前培训12期，计划明年再开展15期。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST];
+/** Two meetings, two chairs: the feedback chaired by the county secretary, the launch months before by the county head. */
+const SONGXI = article('songxi-supervision', '省第二督查组向松溪县反馈督查情况', '松溪发布', '2025-11-10', [
+  '11月6日，省第二督查组向松溪县反馈督查情况。督查组组长韩立群反馈督查情况，县委书记罗启明主持会议并作表态发言。',
+  '9月3日至10月8日，省第二督查组对松溪县开展督查。9月3日召开的督查工作动员会由县委副书记、县长宋文涛主持，韩立群作动员讲话。',
+  '督查期间，督查组走访了8个乡镇、30个村。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -281,6 +288,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['联络组组长是市政府副秘书长李文。', 'supported'],
       ['联络组组长是市发展改革委主任赵明。', 'contradicted'],
       ['联络组副组长为赵明。', 'supported'],
+    ],
+  ],
+  [
+    'who chaired a named meeting is read where that meeting is, not at another meeting of the same report',
+    [
+      ['松溪县的督查工作动员会由县委书记罗启明主持。', 'contradicted'],
+      ['督查工作动员会是罗启明主持的。', 'contradicted'],
+      ['松溪县督查工作动员会由县长宋文涛主持。', 'supported'],
     ],
   ],
   [
