@@ -123,6 +123,8 @@ function inside(point: number, range: Interval): boolean {
  */
 export function compareQuantities(claim: QuantityValue, source: QuantityValue): Comparison {
   if (claim.value === source.value && claim.bound === source.bound) return 'same';
+  // (1.2万元 against 1.2万元以上: the figure written is the same, only one of them adds its bound.)
+  if (claim.value === source.value && [claim.bound, source.bound].includes('exact') && [claim.bound, source.bound].includes('atLeast')) return 'same';
   const claimRange = interval(claim);
   const sourceRange = interval(source);
   // 约300 confirms only 300; it is ruled out only by values far from it (约1500公里 against 2000多公里).

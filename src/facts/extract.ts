@@ -92,6 +92,9 @@ export function partOfPeriod(date: DateFact): string {
   return PERIOD_PART.exec(date.text)?.[0] ?? '';
 }
 
+/** What may follow a day written 一号 when it is a date (一号上午, 一号至三号, 一号召开): anything else names a thing. */
+const NAMED_BY_NUMBER = /^(?!上午|下午|晚|早|中午|当天|起|至|到|前|后|召开|举行|出发|抵达|开幕|[，,。；;、）)\s]|$)[\u3400-\u9fff]/;
+
 function findDates(view: string, sentence: string, context: DatePoint): DateFact[] {
   const dates: DateFact[] = [];
   let carried = { ...context };
@@ -103,6 +106,8 @@ function findDates(view: string, sentence: string, context: DatePoint): DateFact
     const start = match.index!;
     // 个月 is a duration (3个月), not a month.
     if (m1 !== undefined && d1 === undefined && y1 === undefined && view[start - 1] === '个') continue;
+    // “一号响应”, 一号工程: a day alone, in numerals, right before a noun names a thing, not a date.
+    if (y1 === undefined && m1 === undefined && d2 === undefined && !/^\d/.test(d1 ?? '') && /号$/.test(whole) && NAMED_BY_NUMBER.test(view.slice(start + whole.length))) continue;
     const from: DatePoint = { year: numberOf(y1), month: numberOf(m1), day: numberOf(d1) };
     if (!validPoint(from)) continue;
     let inherited = false;
@@ -142,7 +147,8 @@ const QUANTITY_PATTERN = new RegExp(
   'g',
 );
 /** (多达 "as many as" states the number itself: 考察点多达36个 is 36.) */
-const BEFORE_AT_LEAST = /(?:超过|突破|逾|超|不少于|以上)$/;
+const BEFORE_AT_LEAST = /(?:超过|突破|逾|超|不少于|以上)了?$/;
+const AFTER_AT_LEAST = /^(?:及)?以上/;
 /** 约 is "about" unless it ends a word (签约, 预约, 节约 — 现场签约9个项目 is exact). */
 const BEFORE_APPROX = /(?:(?<![签预节合公条制违履相邀])约|近|大约|将近|接近)$/;
 /** Characters that end a counted noun (particles, prepositions, conjunctions). */
@@ -193,7 +199,8 @@ function findQuantities(view: string, sentence: string, dates: readonly DateFact
     if (!/^\d/.test(digits!) && digits !== '半' && parseChineseNumber(digits!) === null) continue;
     const value = Number((base * (big === '万' ? 1e4 : big === '亿' ? 1e8 : 1)).toPrecision(15));
     const before = view.slice(Math.max(0, start - 4), start);
-    const bound: QuantityBound = more1 || more2 ? 'more' : BEFORE_AT_LEAST.test(before) ? 'atLeast' : BEFORE_APPROX.test(before) ? 'approx' : 'exact';
+    // (20万元以上 is at least 20万元, as 超过20万元 is.)
+    const bound: QuantityBound = more1 || more2 ? 'more' : BEFORE_AT_LEAST.test(before) || AFTER_AT_LEAST.test(view.slice(end)) ? 'atLeast' : BEFORE_APPROX.test(before) ? 'approx' : 'exact';
     quantities.push({
       kind: 'quantity',
       text: sentence.slice(start, end),

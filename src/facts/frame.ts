@@ -12,12 +12,20 @@ const FRAME_PATTERNS = (Object.entries(FIGURE_FRAMES) as Array<[FigureFrame, Reg
  */
 export function frameOf(view: string, start: number): FigureFrame[] {
   const before = view.slice(Math.max(0, start - 40), start).split(/[。；;！？!?]/).at(-1) ?? '';
-  for (const clause of before.split(/[，,：:]/).reverse()) {
+  const clauses = before.split(/[，,：:]/).reverse();
+  // 由去年同期的5.2天缩短至2.1天: the words before a change say when the old figure held, not the new one.
+  const own = clauses[0] ?? '';
+  const change = [...own.matchAll(CHANGED_TO)].at(-1);
+  if (change) clauses[0] = own.slice(change.index! + change[0].length);
+  for (const clause of clauses) {
     const frames = FRAME_PATTERNS.filter(([, pattern]) => new RegExp(pattern.source).test(clause)).map(([frame]) => frame);
     if (frames.length > 0) return frames;
   }
   return [];
 }
+
+/** A figure changing to a new value (缩短至, 提高到, 降至). */
+const CHANGED_TO = /(?:缩短|下降|降低|减少|压缩|提高|提升|增加|增长|上升|扩大|降|升|增)(?:至|到)/g;
 
 /** Whether two figures may fill one slot: a frame in common, or either says none; never planned against done. */
 export function framesAgree(a: readonly FigureFrame[], b: readonly FigureFrame[]): boolean {

@@ -138,7 +138,14 @@ const SONGXI = article('songxi-supervision', '省第二督查组向松溪县反�
   '督查期间，督查组走访了8个乡镇、30个村。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI];
+/** Figures that changed (由…缩短至), bounds written after the number (以上), a name opening with 一号. */
+const YUNHE = article('yunhe-governance', '云禾镇推进基层治理和产业发展', '云禾发布', '2025-10-12', [
+  '云禾镇群众诉求服务平台今年前三季度受理群众诉求2800件，平均办理时长由去年同期的4.5天缩短至1.8天。',
+  '云禾镇32个村集体经济收入全部超过15万元，全镇果园亩均收益提高到9000元以上。',
+  '云禾镇“一号专班”机制运行以来累计化解矛盾纠纷460件。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -296,6 +303,32 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['松溪县的督查工作动员会由县委书记罗启明主持。', 'contradicted'],
       ['督查工作动员会是罗启明主持的。', 'contradicted'],
       ['松溪县督查工作动员会由县长宋文涛主持。', 'supported'],
+    ],
+  ],
+  [
+    'a figure changed to a new value holds in the frame of the sentence, not of the old value (由去年同期的…缩短至)',
+    [
+      ['云禾镇群众诉求服务平台今年前三季度平均办理时长缩短到1.8天。', 'supported'],
+      ['今年前三季度，云禾镇群众诉求服务平台的平均办理时长为1.8天。', 'supported'],
+      ['云禾镇群众诉求服务平台今年前三季度平均办理时长为4.5天。', 'contradicted'],
+    ],
+  ],
+  [
+    'a bound after the number (以上) or before it with 了 (超过了) is the same bound',
+    [
+      ['云禾镇32个村的集体经济收入都在15万元以上。', 'supported'],
+      ['云禾镇果园亩均收益超过了9000元。', 'supported'],
+      ['云禾镇果园亩均收益为6000元。', 'contradicted'],
+      // (the figure written is the same; only the source adds its bound)
+      ['云禾镇果园亩均收益9000元。', 'supported'],
+    ],
+  ],
+  [
+    'a day in numerals right before a noun (一号专班) names a thing, not a date',
+    [
+      ['云禾镇“一号专班”机制运行以来累计化解矛盾纠纷460件。', 'supported'],
+      ['“一号专班”累计化解了460件矛盾纠纷。', 'supported'],
+      ['云禾镇“一号专班”累计化解矛盾纠纷500件。', 'contradicted'],
     ],
   ],
   [
