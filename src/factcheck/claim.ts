@@ -398,6 +398,8 @@ export function parseClaim(claim: string): Claim {
       !FUNCTION_CHARS.test(word);
     if (STOP_WORDS.has(word) || NON_FACT_WORDS.has(word) || QUESTION_FILLERS.includes(word) || (NON_CONTENT_TAG.test(tag) && !unknown)) continue;
     if (DAY_PARTS.includes(word)) continue;
+    // 当地, 本地 name no particular place; 工作队里 leaves the fragment 队里 (one character and a locative) behind.
+    if (/^(?:当地|本地)$/.test(word) || (word.length === 2 && /[里中内]$/.test(word) && /[\u3400-\u9fff]$/.test(view.slice(0, at)))) continue;
     // 超过30亿元, 36个以上: the bound is part of the quantity it stands against, compared with it.
     if (QUANTITY_BOUND_WORD.test(word) && facts.some((f) => f.kind === 'quantity' && (f.start === cursor || f.end === at))) continue;
     // A place name the extractor read as something else in context (到张家口考察) is still a place; so is a proper

@@ -9,7 +9,7 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { COPULA_TAIL, abbreviates, frameOf, headBefore, townsWritten, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, MEETING_HEADS, NON_FACT_WORDS, ROLE_VERBS, isPlaceName, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, MEETING_HEADS, expandRegionAlias, NON_FACT_WORDS, ROLE_VERBS, isPlaceName, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -234,6 +234,9 @@ function namesTerm(view: string, word: string): boolean {
   // "和美乡村"建设 says 和美乡村建设 (the claim drops the marks).
   if (/[“”"「」]/.test(view) && !/[“”"「」]/.test(word) && namesTerm(view.replace(/[“”"「」]/g, ''), word)) return true;
   if (synonymsOf(word).some((w) => w.length >= 2 && view.includes(w))) return true;
+  // 冀青: a run of province abbreviations is said where every province of it is named.
+  const provinces = expandRegionAlias(word);
+  if (provinces && provinces.length >= 2 && provinces.every((p) => namesPlace(view, p))) return true;
   // 率南平市党政代表团: a one-character act word counts before the group it acts on.
   if (synonymsOf(word).some((w) => w.length === 1 && new RegExp(`${escapeRegExp(w)}[^，,。；;]{0,12}?(?:团|组|班)`).test(view)) && ACT_WORDS.some((a) => a === word || synonymsOf(a).includes(word))) return true;
   // 考察学习 = 考察 + 学习: a compound of two synonyms-bearing halves.

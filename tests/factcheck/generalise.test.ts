@@ -145,7 +145,14 @@ const YUNHE = article('yunhe-governance', '云禾镇推进基层治理和产业�
   '云禾镇“一号专班”机制运行以来累计化解矛盾纠纷460件。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE];
+/** Two provinces named in full (川黔 in a claim), 当地, 给予 (= 发放), a team written 工作队. */
+const CHUANQIAN = article('sichuan-guizhou-labour', '四川贵州签署劳务协作框架协议', '西南劳务网', '2025-05-10', [
+  '5月8日，四川省与贵州省在成都签署劳务协作框架协议，双方将在技能培训、岗位对接等6个方面开展合作。',
+  '对稳定就业6个月以上的务工人员，每人给予一次性交通补贴800元。',
+  '第三批援黔工作队共有队员32名，其中教师14名。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -329,6 +336,22 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['云禾镇“一号专班”机制运行以来累计化解矛盾纠纷460件。', 'supported'],
       ['“一号专班”累计化解了460件矛盾纠纷。', 'supported'],
       ['云禾镇“一号专班”累计化解矛盾纠纷500件。', 'contradicted'],
+    ],
+  ],
+  [
+    'a run of province abbreviations (川黔) is said where each province is named',
+    [
+      ['川黔劳务协作框架协议涵盖技能培训、岗位对接等6个方面的合作。', 'supported'],
+      ['川黔两省在成都签署了劳务协作框架协议。', 'supported'],
+      ['川黔劳务协作框架协议涵盖8个方面的合作。', 'contradicted'],
+    ],
+  ],
+  [
+    'generic places (当地), fragments (工作队里 → 队里) and lexicon verbs (发放 = 给予) are no missing facts',
+    [
+      ['对在当地稳定就业6个月以上的务工人员，每人发放一次性交通补贴800元。', 'supported'],
+      ['第三批援黔工作队里有14名教师。', 'supported'],
+      ['第三批援黔工作队里有16名教师。', 'contradicted'],
     ],
   ],
   [
