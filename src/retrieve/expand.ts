@@ -39,5 +39,7 @@ export function expandQuery(question: string, expansionWeight: number): Expanded
     for (const province of expandRegionAlias(word) ?? []) add(province);
   }
   for (const [group, members] of Object.entries(REGION_GROUPS)) if (normalised.includes(group)) members.forEach(add);
+  // 三个市加起来: reviews write the places counted as 三市 (三市代表团合计…).
+  for (const match of normalised.matchAll(/(\d+)个([省市县区州])/g)) add(`${match[1]}${match[2]}`);
   return { original, tokens: [...original, ...weights.keys()], weights };
 }

@@ -21,6 +21,7 @@ describe('one tour of a review, or all of them', () => {
     ['白岭市党政代表团一共考察了多少个点位？', /^17个$/],
     ['三市代表团一共签了多少钱？', /^286亿元$/],
     ['三市代表团合计多少人？', /^114人$/],
+    ['三个市加起来一共签了多少钱？', /^286亿元$/],
     // (a tour the review opens without 率…代表团 is not taken for the tour before it)
     ['江口市党政代表团是谁带队去的烟台？', /韩立春/],
   ];
