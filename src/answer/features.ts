@@ -68,7 +68,7 @@ export function enumerationItems(sentences: readonly string[]): string[] {
 
 /** A title that names its place (陕西省委书记, 西安市副市长), unlike 省委常委 or 副省长. */
 /** Between two people of one side: a coordinator and the second one's titles, no place (和省委副书记、省长). */
-const COORDINATED_TITLE = /^(?:、|和|及|与|以及|，)[^，。；：,;:]{0,14}$/;
+const COORDINATED_TITLE = /^(?:、|和|及|与|以及|，|,)[^，。；：,;:]{0,14}$/;
 /** How many people back a coordinated title may inherit its side. */
 const MAX_COORDINATED = 4;
 const PLACE_BEFORE_OFFICE = /^[\u3400-\u9fff]{2,6}?(?:省|市|县|区|州|自治区)(?=[省市县区州]?委|长|人大|政协|政府|副|常务|党)/;
@@ -496,7 +496,7 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
         const gap = sentenceView.slice(previous?.end ?? 0, p.start);
         // (和我市领导B: a gap naming its own side breaks the inheritance.)
         const namesASide = (text: string) => PLACE_BEFORE_OFFICE.test(text) || OWN_PLACE.test(text);
-        const coordinated = previous && depth < MAX_COORDINATED && COORDINATED_TITLE.test(gap) && !namesASide(gap.replace(/^[、和及与以，]+/, '')) && !namesASide(p.titles ?? '');
+        const coordinated = previous && depth < MAX_COORDINATED && COORDINATED_TITLE.test(gap) && !namesASide(gap.replace(/^[、和及与以，,]+/, '')) && !namesASide(p.titles ?? '');
         return coordinated ? `${own} ${sideOf(previous, depth + 1)}` : own;
       };
       const ownOffice = (p: PersonFact) => reportHome !== null && nameEquals(reportHome, owner) && (!PLACE_BEFORE_OFFICE.test(p.titles ?? '') || OWN_PLACE.test(sideOf(p)));

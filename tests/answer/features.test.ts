@@ -497,3 +497,14 @@ describe('where a group went on a day is the sites of that day, however the visi
     }
   });
 });
+
+describe('a title naming no place, written after a comma, is of the person before it (甲省委书记A，省委副书记、省长B)', () => {
+  const cases: Array<[question: string, sentence: string, expected: string[]]> = [
+    ['江南是谁率团的？', '5月3日至6日，江南省委书记高远山，省委副书记、省长林秀文率江南省党政代表团赴海东省学习考察。', ['高远山', '林秀文']],
+    ['青川这次谁带的队？', '青川市委书记何明远，市委副书记、市长周立春率青川市党政代表团赴白沙市考察。', ['何明远', '周立春']],
+    ['松岭县是谁带队的？', '9月8日，松岭县委书记罗建平，县委副书记、县长陈海燕带领考察团赴临河县考察。', ['罗建平', '陈海燕']],
+  ];
+  for (const [question, sentence, expected] of cases) {
+    test(`${question} → ${expected.join('、')}`, () => assert.deepEqual(fill(question, sentence).map((f) => f.replace(/^.*?(?=\p{Script=Han}{3}$)/u, '')), expected));
+  }
+});
