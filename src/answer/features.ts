@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import { frameOf, framesAgree, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
-import { GENERIC_PLACES, GENERIC_QUALIFIERS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { CHANGE_VERBS, GENERIC_PLACES, GENERIC_QUALIFIERS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -184,15 +184,25 @@ const COUNTED_KIND = /[\d一二两三四五六七八九十几多]+[个家座所�
 
 /** What a how-many question says of the figure it asks — its verb and frame — read once per question (quantityAnswers
  * runs for every number of every candidate sentence). */
-const askedFigures = new WeakMap<QuestionAnalysis, { verb: string | null; frame: FigureFrame[] }>();
-function askedFigure(question: QuestionAnalysis): { verb: string | null; frame: FigureFrame[] } {
+const askedFigures = new WeakMap<QuestionAnalysis, { verb: string | null; change: readonly string[] | null; frame: FigureFrame[] }>();
+function askedFigure(question: QuestionAnalysis): { verb: string | null; change: readonly string[] | null; frame: FigureFrame[] } {
   let asked = askedFigures.get(question);
   if (!asked) {
     const at = question.folded.search(/多少|几/);
-    asked = { verb: askedVerb(question.folded), frame: frameOf(question.folded, at < 0 ? question.folded.length : at) };
+    asked = { verb: askedVerb(question.folded), change: askedChange(question.folded), frame: frameOf(question.folded, at < 0 ? question.folded.length : at) };
     askedFigures.set(question, asked);
   }
   return asked;
+}
+
+/** 比上年多了多少 / 增长了多少 / 下降了多少: the change asked, as the lexicon's verbs of its direction; null if none. */
+function askedChange(folded: string): readonly string[] | null {
+  const direction = /(?<![多少])([多少])了(?:多少|几)/.exec(folded)?.[1];
+  if (direction) return direction === '多' ? CHANGE_VERBS.up : CHANGE_VERBS.down;
+  const before = folded.slice(0, Math.max(0, folded.search(/多少|几/))).replace(/了$/, '');
+  if (CHANGE_VERBS.up.some((verb) => before.endsWith(verb))) return CHANGE_VERBS.up;
+  if (CHANGE_VERBS.down.some((verb) => before.endsWith(verb))) return CHANGE_VERBS.down;
+  return null;
 }
 
 /** The verb a how-many question puts right before 多少/几 (开工了多少个 → 开工), two characters or more, or null. */
@@ -235,6 +245,9 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   const asked = askedFigure(question);
   const led = numberLedBy(asked.verb, sentenceView);
   if (led !== null && led !== fact.start) return false;
+  // 比上年多了多少 in 达到168万元，比上年的127万元增加41万元: the number after the verb of change answers.
+  const changed = asked.change ? asked.change.map((verb) => numberLedBy(verb, sentenceView)).filter((at): at is number => at !== null) : [];
+  if (changed.length > 0 && !changed.includes(fact.start)) return false;
   // 今年以来兑现了多少 is not answered by 累计兑现31.6亿元, nor 明年安排多少 by what was spent so far.
   if (!framesAgree(asked.frame, frameOf(sentenceView, fact.start))) return false;
   // 单个最大的投资额: one item's figure is asked; a total (总金额203亿元, 累计实施67个) answers nothing of it.

@@ -5,6 +5,7 @@
  */
 import {
   ACTIVITY_WORDS,
+  CHANGE_VERBS,
   DOMAIN_TERMS,
   GENERIC_PLACES,
   GROUP_NOUNS,
@@ -236,7 +237,10 @@ export function quantityFocus(question: string): string | null {
   if (counter) return counter;
   // 推介会上签了几个: after an action verb the counted thing is the verb's object, left unsaid; the noun before the
   // verb is where or who (考察点有几个 still counts 考察点).
-  const lastWord = tagWords(question.slice(0, match.index)).at(-1);
+  // 比上年多了多少 / 同比增长了多少: a change is asked, of the figure named before it, not a count of a noun.
+  const beforeAsked = question.slice(0, match.index).replace(/了$/, '');
+  if (/(?<![多少])[多少]$/.test(beforeAsked) || [...CHANGE_VERBS.up, ...CHANGE_VERBS.down].some((verb) => beforeAsked.endsWith(verb))) return null;
+  const lastWord = tagWords(beforeAsked).at(-1);
   if (lastWord && lastWord.tag === 'v' && !/^(?:有|是|为|达|共|共有|多达|计|合计|总计)$/.test(lastWord.word)) return null;
   const before = question.slice(0, match.index).split(/[，。？！?,;；]/).reverse();
   for (const clause of before) {

@@ -245,6 +245,12 @@ export const MEETING_HEADS: readonly string[] = [
   '签约会', '联席会议', '工作会议', '推进会', '报告会', '动员会', '反馈会', '部署会', '汇报会', '通报会', '启动会', '调度会', '大会', '论坛',
 ];
 
+/** Verbs a change of a figure is written with, by direction (增加41万元, 下降12%): 多了多少 asks the number after them. */
+export const CHANGE_VERBS = {
+  up: ['增加', '增长', '提高', '提升', '上升', '增收', '扩大'],
+  down: ['减少', '下降', '降低', '缩短', '压缩', '下滑'],
+} as const;
+
 /** Activities the segmenter may tag as nouns (座谈, 交流): they end a counted noun (几家企业座谈了 counts 企业). */
 export const ACTIVITY_WORDS: readonly string[] = ['座谈', '交流', '洽谈', '对接', '签约', '调研', '考察', '观摩', '座谈交流'];
 

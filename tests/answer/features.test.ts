@@ -508,3 +508,17 @@ describe('a title naming no place, written after a comma, is of the person befor
     test(`${question} → ${expected.join('、')}`, () => assert.deepEqual(fill(question, sentence).map((f) => f.replace(/^.*?(?=\p{Script=Han}{3}$)/u, '')), expected));
   }
 });
+
+describe('a change asked (多了多少, 增长了多少, 少了多少) is the number after the verb of change', () => {
+  const cases: Array<[question: string, sentence: string, expected: string[]]> = [
+    ['桃源村集体收入比上一年多了多少？', '2024年，桃源村集体经济收入达到86万元，比上年的60万元增加26万元。', ['26万元']],
+    ['柳林镇游客同比增长了多少？', '去年柳林镇接待游客32万人次，同比增长18%，旅游收入1.1亿元。', ['18%']],
+    ['石湾镇工业产值比去年少了多少？', '石湾镇工业产值为45亿元，比去年减少3亿元。', ['3亿元']],
+  ];
+  for (const [question, sentence, expected] of cases) {
+    test(`${question} → ${expected.join('、')}`, () => assert.deepEqual(fill(question, sentence), expected));
+  }
+  test('the figure itself is still asked as before', () => {
+    assert.ok(fill('桃源村集体收入有多少？', '2024年，桃源村集体经济收入达到86万元，比上年的60万元增加26万元。').includes('86万元'));
+  });
+});
