@@ -3,7 +3,7 @@
  * sentence score is the weighted sum with the weights from config (`ANSWER_WEIGHTS`). No feature throws a
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
-import { frameOf, framesAgree, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
+import { frameOf, framesAgree, periodOf, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { CHANGE_VERBS, GENERIC_PLACES, GENERIC_QUALIFIERS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
@@ -184,12 +184,13 @@ const COUNTED_KIND = /[\d一二两三四五六七八九十几多]+[个家座所�
 
 /** What a how-many question says of the figure it asks — its verb and frame — read once per question (quantityAnswers
  * runs for every number of every candidate sentence). */
-const askedFigures = new WeakMap<QuestionAnalysis, { verb: string | null; change: readonly string[] | null; frame: FigureFrame[] }>();
-function askedFigure(question: QuestionAnalysis): { verb: string | null; change: readonly string[] | null; frame: FigureFrame[] } {
+const askedFigures = new WeakMap<QuestionAnalysis, { verb: string | null; change: readonly string[] | null; frame: FigureFrame[]; period: number | null }>();
+function askedFigure(question: QuestionAnalysis): { verb: string | null; change: readonly string[] | null; frame: FigureFrame[]; period: number | null } {
   let asked = askedFigures.get(question);
   if (!asked) {
     const at = question.folded.search(/多少|几/);
-    asked = { verb: askedVerb(question.folded), change: askedChange(question.folded), frame: frameOf(question.folded, at < 0 ? question.folded.length : at) };
+    const end = at < 0 ? question.folded.length : at;
+    asked = { verb: askedVerb(question.folded), change: askedChange(question.folded), frame: frameOf(question.folded, end), period: periodOf(question.folded, end) };
     askedFigures.set(question, asked);
   }
   return asked;
@@ -237,6 +238,11 @@ const INSTITUTION_MEASURES = ['家', '所'];
 /** Measures of time: what they count is a duration, whatever verb stands before 几. */
 const DURATION_MEASURES = ['天', '日', '年', '月', '个月', '小时'];
 
+/** A figure per unit: 每斤, 每人, 人均, 户均, 亩均. */
+const PER_UNIT = /每[\u4e00-\u9fa5]|[人户亩]均/;
+/** A question asking a figure per unit (每人多少, 人均收入, 平均每户). */
+const PER_UNIT_ASKED = /每|[人户亩]均|平均/;
+
 /** Whether a quantity answers the asked measure and counted noun (36个考察点 for 多少个考察点). */
 
 export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
@@ -250,6 +256,14 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   if (changed.length > 0 && !changed.includes(fact.start)) return false;
   // 今年以来兑现了多少 is not answered by 累计兑现31.6亿元, nor 明年安排多少 by what was spent so far.
   if (!framesAgree(asked.frame, frameOf(sentenceView, fact.start))) return false;
+  // 每斤多卖0.6元 / 人均3.4万元: a figure per unit answers only a question asking one per unit.
+  if (PER_UNIT.test(sentenceView.slice(0, fact.start).split(/[，,。；;：:]/).at(-1) ?? '') && !PER_UNIT_ASKED.test(question.folded)) return false;
+  // 今年上半年增长多少 is not answered by 2023年…增长35% (a whole year) nor by 1至9月的 figure: a part of the year asked
+  // is answered by a figure of that part.
+  if (asked.period !== null && asked.period !== 12) {
+    const period = periodOf(sentenceView, fact.start);
+    if (period !== null && period !== asked.period) return false;
+  }
   // 单个最大的投资额: one item's figure is asked; a total (总金额203亿元, 累计实施67个) answers nothing of it.
   if (SINGLE_ASKED.test(question.folded) && TOTAL_BEFORE.test(sentenceView.slice(Math.max(0, fact.start - 6), fact.start))) return false;
   // 由两人带队 / 两位负责人率领: that counts who led, not how many went.

@@ -1,5 +1,5 @@
 /** When a figure holds (planned, cumulative, current, this year), read from the words before it. */
-import { FIGURE_FRAMES } from '../text/index.ts';
+import { FIGURE_FRAMES, parseChineseNumber } from '../text/index.ts';
 
 export type FigureFrame = keyof typeof FIGURE_FRAMES;
 
@@ -34,4 +34,31 @@ export function framesAgree(a: readonly FigureFrame[], b: readonly FigureFrame[]
   // (Done already says nothing of when: 今年往潍坊转移了多少 is answered by 今年以来已转移860人.)
   const [when, other] = [a.filter((f) => f !== 'done'), b.filter((f) => f !== 'done')];
   return when.length === 0 || other.length === 0 || when.some((frame) => other.includes(frame));
+}
+
+/**
+ * The part of a year a figure covers, as the month it runs to from January (上半年 → 6, 一季度 → 3, 前三季度 → 9,
+ * 1至8月 → 8), said in its sentence before it; 12 for a whole year written as such (2023年, 去年, 全年); null when none.
+ */
+export function periodOf(view: string, start: number): number | null {
+  // (The whole sentence: 2023年，…接待游客26万人次，…，村集体经济收入95万元 is all of 2023.)
+  const before = view.slice(0, start).split(/[。；;！？!?]/).at(-1) ?? '';
+  let found: number | null = null;
+  for (const match of before.matchAll(PERIOD)) found = monthsOf(match[0]);
+  return found;
+}
+
+/** Parts of a year, and whole years (2023年 not followed by a month, 去年, 全年). */
+const PERIOD = /上半年|前两个?季度|(?:第)?一季度|首季度?|前三季度|(?:1|一)(?:月)?(?:至|到|-|—|~)(?:\d{1,2}|[一二三四五六七八九十]{1,2})月|前(?:\d{1,2}|[两三四五六七八九十]{1,2})个月|(?:19|20)\d{2}年(?!\d|[一二三四五六七八九十]{1,2}月|底|初|以来)|去年(?!同期|底|初)|全年/g;
+
+function monthsOf(period: string): number {
+  if (/上半年|前两个?季度/.test(period)) return 6;
+  if (/一季度|首季/.test(period)) return 3;
+  if (/前三季度/.test(period)) return 9;
+  const months = /(?:至|到|-|—|~)(\d{1,2}|[一二三四五六七八九十]{1,2})月|前(\d{1,2}|[两三四五六七八九十]{1,2})个月/.exec(period);
+  if (months) {
+    const n = months[1] ?? months[2]!;
+    return /^\d+$/.test(n) ? Number(n) : (parseChineseNumber(n) ?? 12);
+  }
+  return 12;
 }

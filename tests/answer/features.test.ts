@@ -522,3 +522,24 @@ describe('a change asked (多了多少, 增长了多少, 少了多少) is the nu
     assert.ok(fill('桃源村集体收入有多少？', '2024年，桃源村集体经济收入达到86万元，比上年的60万元增加26万元。').includes('86万元'));
   });
 });
+
+describe('a part of the year asked (上半年, 一季度, 1至9月) is answered by a figure of that part', () => {
+  const cases: Array<[question: string, sentence: string, expected: string[]]> = [
+    ['柳林镇今年上半年游客同比增长多少？', '2024年，柳林镇接待游客32万人次，比上年增长18%。', []],
+    ['柳林镇今年上半年游客同比增长多少？', '今年1至6月，柳林镇接待游客20万人次，同比增长12%。', ['12%']],
+    ['石湾镇一季度工业产值多少？', '今年1至9月，石湾镇完成工业产值36亿元。', []],
+    ['石湾镇前三季度工业产值多少？', '今年1至9月，石湾镇完成工业产值36亿元。', ['36亿元']],
+  ];
+  for (const [question, sentence, expected] of cases) {
+    test(`${question} in ${sentence} → ${expected.join('、') || 'nothing'}`, () => assert.deepEqual(fill(question, sentence), expected));
+  }
+});
+
+describe('a figure per unit (每斤, 人均) answers only a question asking one per unit', () => {
+  test('村集体收入 is not 每斤多卖0.6元; 每斤多卖多少 is', () => {
+    assert.deepEqual(fill('桃源村村集体收入有多少？', '桃源村村集体通过建设冷库，每斤柑橘平均多卖0.6元。'), []);
+    assert.deepEqual(fill('桃源村每斤柑橘多卖多少钱？', '桃源村村集体通过建设冷库，每斤柑橘平均多卖0.6元。'), ['0.6元']);
+    assert.deepEqual(fill('石湾镇居民收入多少？', '石湾镇居民人均可支配收入3.4万元。'), []);
+    assert.deepEqual(fill('石湾镇居民人均收入多少？', '石湾镇居民人均可支配收入3.4万元。'), ['3.4万元']);
+  });
+});
