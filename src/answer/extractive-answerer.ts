@@ -7,6 +7,7 @@ import { stripAdminSuffix, BIGRAM_PREFIX, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_AL
 import { CitationBook } from './citations.ts';
 import {
   REASON,
+  SITED_AT,
   askedItemKind,
   askedRole,
   homeMatch,
@@ -431,6 +432,9 @@ export class ExtractiveAnswerer implements Answerer {
     // chaired is never answered by someone who did not.
     const role = askedRole(question);
     if (eligible.some((c) => c.features.role > 0) || role === 'sign' || role === 'chair') eligible = eligible.filter((c) => c.features.role > 0);
+    // 工作站设在哪儿: when some sentence says where the thing is sited (设在…), only those answer it.
+    const sited = (c: Candidate) => c.filling.some((f) => SITED_AT.test(c.text.slice(Math.max(0, f.start - 5), f.start)));
+    if (question.type === 'where' && SITED_AT.test(question.folded) && eligible.some(sited)) eligible = eligible.filter(sited);
     // 河南日报说…: when the named outlet's report has an answer, it is that report's answer (outlets may differ).
     const fromOutlet = (c: Candidate) => question.outlets.some((o) => matchView(`${c.article.meta.source ?? ''} ${c.article.meta.title}`).includes(o));
     if (question.outlets.length > 0 && eligible.some(fromOutlet)) eligible = eligible.filter(fromOutlet);

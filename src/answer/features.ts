@@ -607,7 +607,19 @@ const HOLD_VERBS = ['召开', '举行', '举办', '开幕', '开会', '召集', 
  * Where an asked event happened: 在X召开 / 在…火车上召开 right before its verb, or a place that itself holds the
  * meeting (郴州召开…交流会). As a place fact.
  */
+/** Verbs that say where a thing stands (工作站设在X, 基地位于X). */
+export const SITED_AT = /设在|设于|位于|建在|坐落在|坐落于|落户(?:在|于)?|安置在|驻在/;
+
 function eventLocation(question: QuestionAnalysis, view: string, sentence: string, facts: readonly Fact[]): Fact | null {
+  // 工作站设在哪儿: where a thing stands is the phrase after the verb that sites it (设在寿光市公共就业服务中心).
+  if (SITED_AT.test(question.folded)) {
+    const sited = new RegExp(`(?:${SITED_AT.source})([\\u3400-\\u9fff·（）()]{2,24})`).exec(view);
+    if (sited) {
+      const start = sited.index + sited[0].length - sited[1]!.length;
+      const name = sited[1]!;
+      return { kind: 'place', text: sentence.slice(start, start + name.length), start, end: start + name.length, name, canonical: name, destination: false };
+    }
+  }
   // 座谈会在哪召开: the verb of holding, not the 座谈 of the meeting's name, is what happened somewhere.
   const holds = HOLD_VERBS.some((v) => new RegExp(`${v}(?!发|展|放|始|工|通|局)`).test(question.folded));
   const asked = EVENT_VERB.exec(question.folded)?.[0];

@@ -543,3 +543,14 @@ describe('a figure per unit (每斤, 人均) answers only a question asking one 
     assert.deepEqual(fill('石湾镇居民人均收入多少？', '石湾镇居民人均可支配收入3.4万元。'), ['3.4万元']);
   });
 });
+
+describe('where a thing is sited (设在, 位于, 建在) is the phrase after that verb', () => {
+  const cases: Array<[question: string, sentence: string, expected: string[]]> = [
+    ['松岭驻白河工作站设在哪里？', '工作站设在白河市人力资源市场，配备工作人员2名。', ['白河市人力资源市场']],
+    ['青石茶叶基地位于哪儿？', '基地位于青石县东坡镇，面积3000亩。', ['青石县东坡镇']],
+    ['那个产业园建在什么地方？', '产业园建在城南新区，一期占地1200亩。', ['城南新区']],
+  ];
+  for (const [question, sentence, expected] of cases) {
+    test(`${question} → ${expected.join('、')}`, () => assert.deepEqual(fill(question, sentence), expected));
+  }
+});
