@@ -40,6 +40,7 @@ export function defaultClaimsRuns(): ClaimsRun[] {
   const heldout9 = path.join(ROOT, 'tests/fixtures/heldout9');
   const heldout10 = path.join(ROOT, 'tests/fixtures/heldout10');
   const heldout11 = path.join(ROOT, 'tests/fixtures/heldout11');
+  const heldout12 = path.join(ROOT, 'tests/fixtures/heldout12');
   return [
     { sets: { seed: path.join(SHARED_DIR, 'eval/seed-claims.jsonl'), dev: path.join(SHARED_DIR, 'dev/dev-claims.jsonl') }, corpusDirs: shared },
     { sets: { invented: path.join(invented, 'claims.jsonl') }, corpusDirs: [...shared, path.join(invented, 'articles')] },
@@ -48,6 +49,7 @@ export function defaultClaimsRuns(): ClaimsRun[] {
     { sets: { heldout9: path.join(heldout9, 'claims.jsonl') }, corpusDirs: [...shared, path.join(heldout7, 'articles'), path.join(heldout8, 'articles'), path.join(heldout9, 'articles')] },
     { sets: { heldout10: path.join(heldout10, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10].map((dir) => path.join(dir, 'articles'))] },
     { sets: { heldout11: path.join(heldout11, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11].map((dir) => path.join(dir, 'articles'))] },
+    { sets: { heldout12: path.join(heldout12, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12].map((dir) => path.join(dir, 'articles'))] },
   ];
 }
 

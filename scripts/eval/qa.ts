@@ -218,6 +218,8 @@ export function defaultEvalRuns(): EvalOptions[] {
   const heldout10 = path.join(ROOT, 'tests/fixtures/heldout10');
   // And six more (heldout11), 60 questions, 24 claims and 15 conversations (46 turns), by a fifth.
   const heldout11 = path.join(ROOT, 'tests/fixtures/heldout11');
+  // And six more (heldout12), 60 questions, 24 claims and 15 conversations (46 turns), by a sixth.
+  const heldout12 = path.join(ROOT, 'tests/fixtures/heldout12');
   return [
     {
       sets: {
@@ -250,6 +252,10 @@ export function defaultEvalRuns(): EvalOptions[] {
     {
       sets: { heldout11: path.join(heldout11, 'qa.jsonl'), 'heldout11 follow-ups': path.join(heldout11, 'followups.jsonl') },
       corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11].map((dir) => path.join(dir, 'articles'))],
+    },
+    {
+      sets: { heldout12: path.join(heldout12, 'qa.jsonl'), 'heldout12 follow-ups': path.join(heldout12, 'followups.jsonl') },
+      corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12].map((dir) => path.join(dir, 'articles'))],
     },
   ];
 }

@@ -15,7 +15,7 @@ import { defaultClaimsRuns, evaluateClaims } from '../../scripts/eval/claims.ts'
  * (30), heldout8 0.900 (30; 0.667 blind), heldout9 0.958 (24; 0.500 blind), heldout10 0.917 (24; 0.625 blind),
  * heldout11 0.750 (24; 0.625 blind); no false supported.
  */
-const MIN_ACCURACY: Record<string, number> = { seed: 0.95, dev: 0.95, invented: 0.94, heldout7: 0.8, heldout8: 0.86, heldout9: 0.91, heldout10: 0.87, heldout11: 0.7 };
+const MIN_ACCURACY: Record<string, number> = { seed: 0.95, dev: 0.95, invented: 0.94, heldout7: 0.8, heldout8: 0.86, heldout9: 0.91, heldout10: 0.87, heldout11: 0.7, heldout12: 0.62 };
 
 const runs = defaultClaimsRuns();
 const available = runs.every((run) => Object.values(run.sets).every(existsSync) && run.corpusDirs.every(existsSync));
