@@ -116,6 +116,18 @@ export function askedRole(question: QuestionAnalysis): PersonRole {
 /** Category words that name no kind of item (哪几个方面, 哪些领域): an enumeration answers them. */
 const GENERIC_FOCUS = /^(?:方面|领域|内容|事情|问题|情况|工作|措施|举措|做法|经验|部分|重点|环节|产业|行业)$/;
 
+/** An office's name, standing in a list (省农业农村厅、市人社局和县发改委). */
+const LISTED_OFFICE = /(?<=^|[、和及与由，,：:])((?:[省市县区州])?[\u4e00-\u9fa5]{1,10}?(?:厅|局|委员会|委|办公室|办))(?=[、和及与，,等]|负责|主要负责|有关负责|同志|$)/g;
+
+/** The offices a sentence lists (two or more, with their spans). */
+function officesListed(view: string): Array<{ name: string; start: number; end: number }> {
+  return [...view.matchAll(LISTED_OFFICE)].map((m) => {
+    // (调研组由省农业农村厅: the words before 由/是/的 are no part of the office's name.)
+    const cut = m[1]!.search(/[由是为有的在](?=[^由是为有的在]*$)/) + 1;
+    return { name: m[1]!.slice(cut), start: m.index! + cut, end: m.index! + m[1]!.length };
+  });
+}
+
 /** Kinds that any named institution answers (哪家单位 is answered by …有限公司 as well as by …研究院). */
 const ANY_INSTITUTION = /^(?:单位|机构|地方|场所|部门|企业单位)$/;
 
@@ -550,6 +562,11 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       if ((question.type === 'list' || (question.type === 'where' && question.day !== null)) && asksSites(question, kind)) {
         const sites = sitesInSentence(sentenceView, facts, true).filter((site) => notAsked(site.name));
         if (sites.length > 0) return sites.map((site): OrgFact => ({ kind: 'org', text: sentence.slice(site.start, site.end), start: site.start, end: site.end, name: site.name, visited: true }));
+      }
+      // 哪些部门 / 哪些单位: the offices listed with 、 (省农业农村厅、省水利厅…), named by how offices end.
+      if (question.focus && /^(?:部门|单位|机构)$/.test(question.focus)) {
+        const offices = officesListed(sentenceView).filter((o) => notAsked(o.name));
+        if (offices.length >= 2) return offices.map((o): OrgFact => ({ kind: 'org', text: sentence.slice(o.start, o.end), start: o.start, end: o.end, name: o.name, visited: false }));
       }
       // (哪个镇 / 哪个村: a town or village written as a place, 来到围场县御道口镇, is an item of that kind too.)
       const townAsked = /^(?:村|镇|乡|社区|街道)/.test(question.focus ?? '');

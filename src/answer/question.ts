@@ -220,7 +220,8 @@ export function quantityFocus(question: string): string | null {
   const isNoun = (tag: string) => NOUN.test(tag) && !/^(?:nr|ns|nt)/.test(tag);
   // (多少个企业、园区和平台: the first of nouns listed with 、 names the count; tagging would run them together.)
   const after = question.slice(match.index + match[0].length).split(/[，。？！?,;；、]/)[0] ?? '';
-  const isFocus = (word: string, tag: string) => isNoun(tag) && !QUESTION_FILLERS.includes(word) && !ACTIVITY_WORDS.includes(word) && !/^(?:吗|呢)$/.test(word);
+  // (加起来, 合计 say a total is asked; they count nothing.)
+  const isFocus = (word: string, tag: string) => isNoun(tag) && !QUESTION_FILLERS.includes(word) && !ACTIVITY_WORDS.includes(word) && !/^(?:吗|呢)$/.test(word) && !TOTAL.test(word);
   // 多少电子商务人才: the run of nouns after the quantity word is the counted thing, its head at the end.
   const afterWords = tagWords(after);
   const first = afterWords.findIndex(({ word, tag }) => isFocus(word, tag));
@@ -329,7 +330,7 @@ function measuredThings(folded: string, places: readonly string[]): string[] {
     .filter((word) => !new RegExp(`^[${NUMERAL_CHARS}省市县区州]`).test(word) && !/[年月日季度]$|^(?:今年|去年|明年|上半年|下半年)$/.test(word))
     // (A meeting is where a figure was given, 座谈会上; 考察学习 is the trip; 投了 a verb.)
     .filter((word) => !/[会了]$/.test(word) && !ACTIVITY_WORDS.some((a) => word.startsWith(a)) && !GENERIC_PLACES.has(word))
-    .filter((word) => !NOT_MEASURED.has(word) && !places.some((p) => p.includes(word) || word.includes(p)) && !isPlaceName(word) && !provinceOf(word))
+    .filter((word) => !NOT_MEASURED.has(word) && !TOTAL.test(word) && !places.some((p) => p.includes(word) || word.includes(p)) && !isPlaceName(word) && !provinceOf(word))
     .filter((word) => !new RegExp(`(?:${GROUP_NOUN_ALTERNATION})$`).test(word) && !/团/.test(word));
   return [...new Set(things)];
 }

@@ -554,3 +554,18 @@ describe('where a thing is sited (设在, 位于, 建在) is the phrase after th
     test(`${question} → ${expected.join('、')}`, () => assert.deepEqual(fill(question, sentence), expected));
   }
 });
+
+describe('哪些部门 / 哪些单位 is answered by the offices listed (…厅、…局、…委)', () => {
+  const cases: Array<[question: string, sentence: string, expected: string[]]> = [
+    ['督查组都是哪些部门的？', '督查组由省财政厅、省审计厅和省乡村振兴局等部门负责同志组成，共12人。', ['省财政厅', '省审计厅', '省乡村振兴局']],
+    ['参加座谈的有哪些单位？', '市发展改革委、市商务局、市人社局等部门负责同志参加座谈。', ['市发展改革委', '市商务局', '市人社局']],
+    ['一起去的有哪些部门？', '随行的有县农业农村局、县文旅局和县委办负责同志。', ['县农业农村局', '县文旅局', '县委办']],
+  ];
+  for (const [question, sentence, expected] of cases) {
+    test(`${question} → ${expected.join('、')}`, () => assert.deepEqual(fill(question, sentence), expected));
+  }
+  test('加起来 and 合计 count nothing: the noun before them is counted', () => {
+    assert.equal(analyseQuestion('两地工作站加起来有几个了？').focus, '工作站');
+    assert.deepEqual(analyseQuestion('三个市加起来一共签了多少钱？').measured, []);
+  });
+});
