@@ -308,7 +308,8 @@ export function resolveFollowUp(asked: string, before: Turn | undefined, maxChar
   if (previous.person && /[他她](?![们])/u.test(question)) return done(question.replace(/[他她](?![们])/u, previous.person));
 
   const subject = previous.subject;
-  if (!subject) return unchanged;
+  // (带动了多少户？ after a turn with no subject: nothing to add to it, but it asks about the same passage.)
+  if (!subject) return hasOwnSubject(question) ? unchanged : { ...unchanged, ...near(question) };
   const reference = REFERENCE_PATTERN.exec(question);
   if (reference && !question.includes(subject) && !delegationIn(question)) {
     // "那次一共考察了多少个点" → the subject stands where the reference stood.

@@ -569,3 +569,10 @@ describe('哪些部门 / 哪些单位 is answered by the offices listed (…厅�
     assert.deepEqual(analyseQuestion('三个市加起来一共签了多少钱？').measured, []);
   });
 });
+
+describe('农户 and 农民 count the same households (lexicon)', () => {
+  test('带动了多少户农民 is answered by 带动周边农户N户', () => {
+    assert.deepEqual(fill('带动了多少户农民？', '种薯基地年产脱毒种薯8万吨，辐射带动周边农户2700余户。'), ['2700余户']);
+    assert.deepEqual(fill('合作社带了多少农户？', '合作社吸纳农民社员360户，户均增收8000元。'), ['360户']);
+  });
+});

@@ -351,6 +351,10 @@ describe('follow-ups that swap a counted kind, a home, or carry a day', () => {
     assert.equal(resolveFollowUp('那第二天呢？', { ...turnOf('青石县考察团第一天去了哪里？'), cited }).near, undefined);
     assert.equal(resolveFollowUp('下午呢？', { ...turnOf('青石县考察团第一天上午去了哪里？'), cited }).near, undefined);
     assert.equal(resolveFollowUp('那白鹭市考察团呢？', previous).near, undefined);
+    // A turn with no subject: the question stays as typed, the passage goes along; a new subject starts afresh.
+    const bare = { question: '那里的基地一年产多少吨？', subject: null, cited };
+    assert.deepEqual(resolveFollowUp('带动了多少户？', bare), { question: '带动了多少户？', rewritten: false, near: cited });
+    assert.equal(resolveFollowUp('白鹭市党政代表团去了哪里？', bare).near, undefined);
   });
   test('城 opens a place name only where a phrase starts', () => {
     assert.deepEqual(placesIn('城阳区的办结率是多少').map((p) => p.text), ['城阳区']);
