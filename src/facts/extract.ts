@@ -439,6 +439,13 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
     const listed = /^[、和与及]/.test(next) || /[、和与及]$/.test(view.slice(at - 1, at)) || /^(?:同志|等)/.test(next);
     if (listed) persons.push({ kind: 'person', text: sentence.slice(at, cursor), start: at, end: cursor, name: word, title: null, titles: null, role: null });
   }
+  // 由巴图孟和主持: a name the segmenter does not know, between 由 and a role verb, is who played the role.
+  for (const match of view.matchAll(BY_NAME_ROLE)) {
+    const at = match.index! + 1;
+    const name = match[1]!;
+    if (taken(at, at + name.length) || NOT_A_BARE_NAME.test(name) || isPlaceName(name)) continue;
+    persons.push({ kind: 'person', text: sentence.slice(at, at + name.length), start: at, end: at + name.length, name, title: null, titles: null, role: null });
+  }
   // Names the article gives a title elsewhere.
   for (const [name, title] of known) {
     for (let at = view.indexOf(name); at !== -1; at = view.indexOf(name, at + 1)) {
@@ -456,6 +463,11 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
   }
   return persons;
 }
+
+/** 由X主持 / 由X率领: what stands between 由 and a verb of a role. */
+const BY_NAME_ROLE = /由([\u4e00-\u9fa5]{2,5}?)(?:同志)?(?=主持|率领|带队|率队|带领|致辞|签署)/g;
+/** Words that make such a run no bare name: titles, groups, places, sides, offices. */
+const NOT_A_BARE_NAME = /书记|长|主任|主席|委员|部长|组|团|班|[省市县区州镇村乡]$|我|双方|两|各|有关|政府|部门|单位|领导|负责|同志|党委|人大|政协/;
 
 /** The enumeration comma: only it (not 和) carries a title on to the next name of a list. */
 const LIST_COMMA = /^、$/;
@@ -586,7 +598,8 @@ function findOrgs(view: string, sentence: string): OrgFact[] {
 }
 
 const AGREEMENT = /(?:协议|协议书|备忘录|合同|协定|意向书|合作书|框架)$/;
-const SIGN_OBJECT = /(?:签署|签订|签约|签下)(?:了|的)?([\u3400-\u9fff“”]{2,30}?(?:协议书|协议|备忘录|合同|协定|意向书))/g;
+// (签的是一份…协议 names what was signed as well as 签署了…协议 does.)
+const SIGN_OBJECT = /(?:签署|签订|签约|签下|签的是|签了)(?:了|的)?(?:一份|一个|两份|的是)?([\u3400-\u9fff“”]{2,30}?(?:协议书|协议|备忘录|合同|协定|意向书))/g;
 
 /** Documents: 《titles》 and agreement phrases after 签署 (签署了战略合作框架协议). */
 function findDocuments(view: string, sentence: string): DocumentFact[] {

@@ -152,7 +152,14 @@ const CHUANQIAN = article('sichuan-guizhou-labour', '四川贵州签署劳务协
   '第三批援黔工作队共有队员32名，其中教师14名。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN];
+/** A chair named without a title (由阿尔斯楞主持) and an agreement named in 《》. */
+const BEIYUAN = article('huchuan-beiyuan', '湖川市党政代表团赴北原市考察', '北原日报', '2025-08-08', [
+  '8月5日，湖川·北原合作交流座谈会在北原市举行。座谈会由阿尔斯楞主持，北原市委书记周立平致辞。',
+  '会上，两市签署了《北原市 湖川市生态旅游合作协议》。',
+  '代表团考察了北原全域旅游示范区，两市将在文旅项目上深化协作，共同编制框架协议以外的年度计划。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN, BEIYUAN];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -352,6 +359,22 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['对在当地稳定就业6个月以上的务工人员，每人发放一次性交通补贴800元。', 'supported'],
       ['第三批援黔工作队里有14名教师。', 'supported'],
       ['第三批援黔工作队里有16名教师。', 'contradicted'],
+    ],
+  ],
+  [
+    'a name the segmenter does not know, between 由 and a role verb, is a person in that role',
+    [
+      ['北原的合作交流座谈会由阿尔斯楞主持。', 'supported'],
+      ['在北原举行的合作交流座谈会由乌兰图雅主持。', 'contradicted'],
+      ['湖川·北原合作交流座谈会是由苏和巴特尔主持的。', 'contradicted'],
+    ],
+  ],
+  [
+    'what was signed, written 签的是一份…协议, is an agreement to find whole, not its words one by one',
+    [
+      ['北原和湖川两市签的是一份全域旅游协作框架协议。', 'not_found'],
+      ['北原和湖川两市签了一份生态旅游合作协议。', 'supported'],
+      ['两市签的是一份生态旅游合作框架协议。', 'not_found'],
     ],
   ],
   [
