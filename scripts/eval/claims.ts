@@ -41,6 +41,7 @@ export function defaultClaimsRuns(): ClaimsRun[] {
   const heldout10 = path.join(ROOT, 'tests/fixtures/heldout10');
   const heldout11 = path.join(ROOT, 'tests/fixtures/heldout11');
   const heldout12 = path.join(ROOT, 'tests/fixtures/heldout12');
+  const heldout13 = path.join(ROOT, 'tests/fixtures/heldout13');
   return [
     { sets: { seed: path.join(SHARED_DIR, 'eval/seed-claims.jsonl'), dev: path.join(SHARED_DIR, 'dev/dev-claims.jsonl') }, corpusDirs: shared },
     { sets: { invented: path.join(invented, 'claims.jsonl') }, corpusDirs: [...shared, path.join(invented, 'articles')] },
@@ -50,6 +51,7 @@ export function defaultClaimsRuns(): ClaimsRun[] {
     { sets: { heldout10: path.join(heldout10, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10].map((dir) => path.join(dir, 'articles'))] },
     { sets: { heldout11: path.join(heldout11, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11].map((dir) => path.join(dir, 'articles'))] },
     { sets: { heldout12: path.join(heldout12, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12].map((dir) => path.join(dir, 'articles'))] },
+    { sets: { heldout13: path.join(heldout13, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13].map((dir) => path.join(dir, 'articles'))] },
   ];
 }
 

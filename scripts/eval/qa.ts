@@ -220,6 +220,8 @@ export function defaultEvalRuns(): EvalOptions[] {
   const heldout11 = path.join(ROOT, 'tests/fixtures/heldout11');
   // And six more (heldout12), 60 questions, 24 claims and 15 conversations (46 turns), by a sixth.
   const heldout12 = path.join(ROOT, 'tests/fixtures/heldout12');
+  // And six more (heldout13), 60 questions, 24 claims and 15 conversations (45 turns), by a seventh.
+  const heldout13 = path.join(ROOT, 'tests/fixtures/heldout13');
   return [
     {
       sets: {
@@ -256,6 +258,10 @@ export function defaultEvalRuns(): EvalOptions[] {
     {
       sets: { heldout12: path.join(heldout12, 'qa.jsonl'), 'heldout12 follow-ups': path.join(heldout12, 'followups.jsonl') },
       corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12].map((dir) => path.join(dir, 'articles'))],
+    },
+    {
+      sets: { heldout13: path.join(heldout13, 'qa.jsonl'), 'heldout13 follow-ups': path.join(heldout13, 'followups.jsonl') },
+      corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13].map((dir) => path.join(dir, 'articles'))],
     },
   ];
 }

@@ -1,5 +1,5 @@
 /** When a figure holds (planned, cumulative, current, this year), read from the words before it. */
-import { FIGURE_FRAMES, parseChineseNumber } from '../text/index.ts';
+import { CHANGE_VERBS, FIGURE_FRAMES, parseChineseNumber } from '../text/index.ts';
 
 export type FigureFrame = keyof typeof FIGURE_FRAMES;
 
@@ -24,8 +24,8 @@ export function frameOf(view: string, start: number): FigureFrame[] {
   return [];
 }
 
-/** A figure changing to a new value (缩短至, 提高到, 降至). */
-const CHANGED_TO = /(?:缩短|下降|降低|减少|压缩|提高|提升|增加|增长|上升|扩大|降|升|增)(?:至|到)/g;
+/** A figure changing to a new value (缩短至, 提高到, 降至): the lexicon's verbs of change, or their first character. */
+const CHANGED_TO = new RegExp(`(?:${[...CHANGE_VERBS.up, ...CHANGE_VERBS.down, '降', '升', '增'].join('|')})(?:至|到)`, 'g');
 
 /** Whether two figures may fill one slot: a frame in common, or either says none; never planned against done. */
 export function framesAgree(a: readonly FigureFrame[], b: readonly FigureFrame[]): boolean {
