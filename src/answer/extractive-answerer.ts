@@ -451,7 +451,7 @@ export class ExtractiveAnswerer implements Answerer {
     // 哪一年建立协作关系的 / 哪天签的: with no thing named, the sentence says the event itself (not a trip's going,
     // which the report dates by its day thread).
     else if (question.datedEvent && !TRIP_EVENTS.some((verb) => question.datedEvent!.includes(verb) || verb.includes(question.datedEvent!))) eligible = eligible.filter((c) => saysEvent(c, question.datedEvent));
-    // 绥化大米卖了多少吨 / 汽车零部件项目投资多少: a figure measures the asked thing only in a sentence naming it (or
+    // 青石大米卖了多少吨 / 汽车零部件项目投资多少: a figure measures the asked thing only in a sentence naming it (or
     // right after one); 饲料项目60万吨 or the trip's 签约总金额 measure something else.
     if (question.measured.length > 0) eligible = eligible.filter((c) => question.measured.some((thing) => namesThing(c, thing)));
     const best = eligible[0];

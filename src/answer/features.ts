@@ -628,7 +628,7 @@ const HOLD_VERBS = ['召开', '举行', '举办', '开幕', '开会', '召集', 
 export const SITED_AT = /设在|设于|位于|建在|坐落在|坐落于|落户(?:在|于)?|安置在|驻在/;
 
 function eventLocation(question: QuestionAnalysis, view: string, sentence: string, facts: readonly Fact[]): Fact | null {
-  // 工作站设在哪儿: where a thing stands is the phrase after the verb that sites it (设在寿光市公共就业服务中心).
+  // 工作站设在哪儿: where a thing stands is the phrase after the verb that sites it (设在某市公共就业服务中心).
   if (SITED_AT.test(question.folded)) {
     const sited = new RegExp(`(?:${SITED_AT.source})([\\u3400-\\u9fff·（）()]{2,24})`).exec(view);
     if (sited) {

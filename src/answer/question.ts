@@ -10,6 +10,7 @@ import {
   GENERIC_PLACES,
   GROUP_NOUNS,
   GROUP_NOUN_ALTERNATION,
+  LONE_GROUP_CHAR,
   PROVINCES,
   provinceOf,
   canonicalWord,
@@ -75,7 +76,7 @@ export interface QuestionAnalysis {
    * following one that does) dates it. Null when the question asks about a delegation, a person or nothing named.
    */
   datedThing: string | null;
-  /** What a how-much question measures when it counts no noun (绥化大米…卖了多少吨 → 大米): an answer names one of them. */
+  /** What a how-much question measures when it counts no noun (青石大米…卖了多少吨 → 大米): an answer names one of them. */
   measured: string[];
   /** The place whose figure a how-many question asks (长治2018年地区生产总值 → 长治), or null. */
   owner: string | null;
@@ -120,8 +121,8 @@ const TITLE = new RegExp(TITLES.filter((t) => /(?:书记|长|主任|主席)$/.te
 const TWO_TITLES = new RegExp(`(?:${TITLE.source})(?:和|与|、|及|以及)(?:${TITLE.source})`);
 
 /** A delegation word and what may stand between it and its home (江西那个团, 营口市党政代表团, 去张掖的观摩团). */
-// (集团, 社团, 乐团, 剧团 are no delegations: 渔业集团 names a company, not a home 业集.)
-const DELEGATION_WORD = new RegExp(`(省|市|县|区|州)?(?:党政)?(?:的)?(?:那个|这个|那|这)?(?:${GROUP_NOUNS.delegation.join('|')}|(?<![集社乐剧])团)`, 'g');
+// (渔业集团 names a company, not a home 业集: the lexicon's lone 团 is no part of 集团.)
+const DELEGATION_WORD = new RegExp(`(省|市|县|区|州)?(?:党政)?(?:的)?(?:那个|这个|那|这)?(?:${GROUP_NOUNS.delegation.join('|')}|${LONE_GROUP_CHAR})`, 'g');
 const NOT_A_HOME = /^(?:这|那|该|我|他|她|本|此|党政|考察|学习|代表|访问|观摩|整个|[一两三四五六七八九几哪]个|什么|的)|[的了个]$/;
 
 /**
@@ -318,7 +319,7 @@ const MEASURED_TAG = /^(?:n|nz|nl|ng|x|vn|m|j)$/;
 
 /**
  * The things a how-much question with no counted noun measures: the nouns before 多少/几 that name no place, time,
- * group or money (海丰饲料在绥化建的饲料项目投资多少 → 饲料; 绥化大米今年一季度卖了多少吨 → 大米). Empty when none.
+ * group or money (远洋渔业在青石建的饲料项目投资多少 → 饲料; 青石大米今年一季度卖了多少吨 → 大米). Empty when none.
  */
 function measuredThings(folded: string, places: readonly string[]): string[] {
   const at = folded.search(/多少|几/);

@@ -13,7 +13,7 @@
  * - a complete question (its own delegation or a leading place, and a question word) starts a new topic.
  */
 import type { Answer } from '../answer/types.ts';
-import { ADMIN_SUFFIXES, DAY_PARTS, GENERIC_PLACES, GROUP_NOUN_ALTERNATION, PROVINCES, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
+import { ADMIN_SUFFIXES, DAY_PARTS, GENERIC_PLACES, GROUP_NOUN_ALTERNATION, LONE_GROUP_CHAR, PROVINCES, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
 
 /** Runs of one-character province abbreviations (闽赣, 赣粤). */
 const ABBREVIATION_RUN = new RegExp(`[${PROVINCES.flatMap((p) => p.abbreviations).join('')}]{2,4}`, 'gu');
@@ -52,7 +52,7 @@ const PROVINCE_PATTERN = new RegExp(PROVINCE_NAMES.map(escape).join('|'), 'gu');
 /** Group nouns that head a delegation's name: the lexicon's delegations and teams, 一行, and the two written most
  * often in traditional characters (a question is folded before it is read, a stored turn may not be). */
 const GROUP_NOUNS = ['党政代表团', ...GROUP_NOUN_ALTERNATION.split('|'), '代表團', '考察團', '一行'];
-const GROUP_PATTERN = new RegExp(`(${GROUP_NOUNS.map(escape).join('|')}|(?<![集青社乐剧])团(?![结队体购聚])|(?<=[训修习升摩])班)`, 'u');
+const GROUP_PATTERN = new RegExp(`(${GROUP_NOUNS.map(escape).join('|')}|${LONE_GROUP_CHAR}|(?<=[训修习升摩])班)`, 'u');
 /** A delegation named by its trip: 郴州去广州的代表团, 河南赴川渝的考察团. */
 const TRIP_DELEGATION = new RegExp(`(\\p{Script=Han}{2,6}?[去赴到来]\\p{Script=Han}{2,6}?)(?:那次|那趟|这次)?的(?:那个|这个|那支|这支)?(?:${GROUP_NOUNS.map(escape).join('|')})`, 'u');
 /** A locality ends with one of these (郴州市, 长沙县, 天河区, 郴州). */
@@ -125,7 +125,7 @@ export function subjectOf(question: string): string | null {
   if (delegation) return delegation.text;
   const titled = TITLE_SUBJECT.exec(question.trim());
   if (!titled || INTERROGATIVE.test(titled[1]!)) return null;
-  // (砀山组长是谁: the title is what is asked; the topic is 砀山.)
+  // (青石县组长是谁: the title is what is asked; the topic is 青石县.)
   if (/^(?:是谁|是哪位|叫什么|叫啥)/u.test(question.trim().slice(titled[1]!.length))) {
     const owner = titled[1]!.replace(new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})$`, 'u'), '');
     return owner.length >= 2 && (isPlaceName(owner) || placesIn(owner).length > 0) ? owner : null;
@@ -156,7 +156,7 @@ export function turnAfter(question: string, answer: Answer): Turn {
   const turn = turnOf(question, `${answer.short ?? ''}${answer.sentences.map((s) => s.text).join('')}`);
   const single = answer.short && !/[、，,和与及]/.test(answer.short) ? answer.short : null;
   // 第二天去的是哪个县？ → 兴国县: "在那边" next refers to that place, not to the trip's destination.
-  // (哪个村 → 新桥村: 那个村 next is that village.)
+  // (哪个村 → 杏花村: 那个村 next is that village.)
   const asksPlace = answer.questionType === 'where' || /哪(?:个|一个)?[省市县区州镇乡村]/u.test(question);
   const place = asksPlace && single && (placesIn(single).length === 1 || TOWN.test(single)) ? single : null;
   const cited = answer.citations.map((c) => ({ docId: c.docId, paragraph: c.paragraph, quote: c.quote }));
@@ -180,7 +180,7 @@ function topicClause(question: string): string | null {
   return first.length >= 4 && first.length <= 24 && !INTERROGATIVE.test(first) ? first : null;
 }
 
-/** A village or town opening a question (梅湾村一共多少户): not 村民, 村委, 村集体 (its people and bodies), nor 乡镇干部. */
+/** A village or town opening a question (桃源村一共多少户): not 村民, 村委, 村集体 (its people and bodies), nor 乡镇干部. */
 const OPENING_TOWN = /^(\p{Script=Han}{1,5}?(?:村|镇|乡|街道|社区))(?![民委集干级组部里镇村])/u;
 
 /** Whether a village or town read at a question's start is one (其中桐乡, 那个村 are no names). */
@@ -188,7 +188,7 @@ function opensWithTown(town: string): boolean {
   return !INTERROGATIVE.test(town) && !/^(?:其中|另外|此外|还有|[这那该此在去到])/u.test(town);
 }
 
-/** The places a question names, as its topic when it names nothing else (天津给了定西多少资金 → 天津、定西; 梅湾村有多少户 → 梅湾村). */
+/** The places a question names, as its topic when it names nothing else (天津给了定西多少资金 → 天津、定西; 桃源村有多少户 → 桃源村). */
 function placesTopic(question: string): string | null {
   const town = OPENING_TOWN.exec(question)?.[1];
   if (town && opensWithTown(town)) return town;
@@ -269,7 +269,7 @@ function hasOwnSubject(question: string): boolean {
   const speaker = SPEAKER_OPENING.exec(question)?.[1];
   const opener = tagWords(question)[0];
   if (speaker && opener && /^(?:nr|x)/.test(opener.tag) && speaker.startsWith(opener.word) && !isPlaceName(speaker) && !INTERROGATIVE.test(speaker)) return true;
-  // 梅湾村一共多少户: a village or town opening the question is its subject.
+  // 桃源村一共多少户: a village or town opening the question is its subject.
   const town = OPENING_TOWN.exec(question)?.[1];
   if (town && opensWithTown(town)) return true;
   const first = placesIn(question)[0];
@@ -337,7 +337,7 @@ export function resolveFollowUp(asked: string, before: Turn | undefined, maxChar
  * does not).
  */
 function sameTopic(previousQuestion: string, rewritten: string): boolean {
-  // (那玉溪呢 after 曲靖党政代表团去了哪: another delegation, another passage.)
+  // (那白鹭呢 after 红枫党政代表团去了哪: another delegation, another passage.)
   if (subjectOf(rewritten) !== subjectOf(previousQuestion)) return false;
   const places = new Set(placesIn(previousQuestion).map((p) => p.text));
   if (placesIn(rewritten).some((p) => !places.has(p.text))) return false;

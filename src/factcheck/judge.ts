@@ -234,7 +234,7 @@ function namesTerm(view: string, word: string): boolean {
   // "和美乡村"建设 says 和美乡村建设 (the claim drops the marks).
   if (/[“”"「」]/.test(view) && !/[“”"「」]/.test(word) && namesTerm(view.replace(/[“”"「」]/g, ''), word)) return true;
   if (synonymsOf(word).some((w) => w.length >= 2 && view.includes(w))) return true;
-  // 冀青: a run of province abbreviations is said where every province of it is named.
+  // 川黔: a run of province abbreviations is said where every province of it is named.
   const provinces = expandRegionAlias(word);
   if (provinces && provinces.length >= 2 && provinces.every((p) => namesPlace(view, p))) return true;
   // 率南平市党政代表团: a one-character act word counts before the group it acts on.

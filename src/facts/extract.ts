@@ -106,7 +106,7 @@ function findDates(view: string, sentence: string, context: DatePoint): DateFact
     const start = match.index!;
     // 个月 is a duration (3个月), not a month.
     if (m1 !== undefined && d1 === undefined && y1 === undefined && view[start - 1] === '个') continue;
-    // “一号响应”, 一号工程: a day alone, in numerals, right before a noun names a thing, not a date.
+    // “一号专班”, 一号工程: a day alone, in numerals, right before a noun names a thing, not a date.
     if (y1 === undefined && m1 === undefined && d2 === undefined && !/^\d/.test(d1 ?? '') && /号$/.test(whole) && NAMED_BY_NUMBER.test(view.slice(start + whole.length))) continue;
     const from: DatePoint = { year: numberOf(y1), month: numberOf(m1), day: numberOf(d1) };
     if (!validPoint(from)) continue;
@@ -439,7 +439,7 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
     const listed = /^[、和与及]/.test(next) || /[、和与及]$/.test(view.slice(at - 1, at)) || /^(?:同志|等)/.test(next);
     if (listed) persons.push({ kind: 'person', text: sentence.slice(at, cursor), start: at, end: cursor, name: word, title: null, titles: null, role: null });
   }
-  // 由巴图孟和主持: a name the segmenter does not know, between 由 and a role verb, is who played the role.
+  // 由阿尔斯楞主持: a name the segmenter does not know, between 由 and a role verb, is who played the role.
   for (const match of view.matchAll(BY_NAME_ROLE)) {
     const at = match.index! + 1;
     const name = match[1]!;

@@ -290,6 +290,12 @@ export const GROUP_NOUNS = {
   training: ['培训班', '提升班', '研修班', '学习班', '专题班', '进修班'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
+/**
+ * 团 alone as a delegation (常德团, 江西那个团), as a regular-expression source: not in 集团, 青团, 社团, 乐团, 剧团, nor
+ * opening 团结, 团队, 团体, 团购, 团聚.
+ */
+export const LONE_GROUP_CHAR = '(?<![集青社乐剧])团(?![结队体购聚])';
+
 /** Delegation and team nouns as a regular-expression alternation (代表团|考察团|…|督查组|…). */
 export const GROUP_NOUN_ALTERNATION = [...GROUP_NOUNS.delegation, ...GROUP_NOUNS.team].join('|');
 
