@@ -196,16 +196,33 @@ const COUNTED_KIND = /[\d一二两三四五六七八九十几多]+[个家座所�
 
 /** What a how-many question says of the figure it asks — its verb and frame — read once per question (quantityAnswers
  * runs for every number of every candidate sentence). */
-const askedFigures = new WeakMap<QuestionAnalysis, { verb: string | null; change: readonly string[] | null; frame: FigureFrame[]; period: number | null }>();
-function askedFigure(question: QuestionAnalysis): { verb: string | null; change: readonly string[] | null; frame: FigureFrame[]; period: number | null } {
+interface AskedFigure {
+  verb: string | null;
+  /** 签了多少钱: the words of the lexicon's group of a one-character act before 了多少 (签 → 签署, 签约…), or null. */
+  act: readonly string[] | null;
+  change: readonly string[] | null;
+  frame: FigureFrame[];
+  period: number | null;
+}
+const askedFigures = new WeakMap<QuestionAnalysis, AskedFigure>();
+function askedFigure(question: QuestionAnalysis): AskedFigure {
   let asked = askedFigures.get(question);
   if (!asked) {
     const at = question.folded.search(/多少|几/);
     const end = at < 0 ? question.folded.length : at;
-    asked = { verb: askedVerb(question.folded), change: askedChange(question.folded), frame: frameOf(question.folded, end), period: periodOf(question.folded, end) };
+    asked = { verb: askedVerb(question.folded), act: askedAct(question.folded), change: askedChange(question.folded), frame: frameOf(question.folded, end), period: periodOf(question.folded, end) };
     askedFigures.set(question, asked);
   }
   return asked;
+}
+
+/** 签了多少钱的项目: signing asked with one character before 了多少, read as its lexicon group (签了 → 签署, 签约…). */
+function askedAct(folded: string): readonly string[] | null {
+  const act = /([\u4e00-\u9fa5])了(?:多少|几)/.exec(folded)?.[1];
+  if (!act) return null;
+  // (Signing only: a count of visits or members is written without its verb, 考察点36个, 一行28人.)
+  const group = synonymsOf(`${act}了`).filter((word) => word.length >= 2);
+  return group.some((word) => (ROLE_VERBS.sign as readonly string[]).includes(word)) ? group : null;
 }
 
 /** 比上年多了多少 / 增长了多少 / 下降了多少: the change asked, as the lexicon's verbs of its direction; null if none. */
@@ -263,6 +280,8 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   const asked = askedFigure(question);
   const led = numberLedBy(asked.verb, sentenceView);
   if (led !== null && led !== fact.start) return false;
+  // 签了多少钱: a figure of a sentence that signs nothing (当年实现产值2.3亿元) is not what was signed.
+  if (asked.act && !asked.act.some((word) => sentenceView.includes(word))) return false;
   // 比上年多了多少 in 达到168万元，比上年的127万元增加41万元: the number after the verb of change answers.
   const changed = asked.change ? asked.change.map((verb) => numberLedBy(verb, sentenceView)).filter((at): at is number => at !== null) : [];
   if (changed.length > 0 && !changed.includes(fact.start)) return false;

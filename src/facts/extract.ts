@@ -270,8 +270,11 @@ function nameFits(view: string, at: number, name: string): boolean {
   if (NAME_ENDING_IN_HE.test(name)) return AFTER_NAME_ENDING_IN_HE.test(after) && !NOT_IN_NAME.test(name.slice(0, 2)) && !isCommonWord(name);
   // 长 ends titles (厅长) but may stand inside a given name (范长河): only the middle of three is allowed.
   // 为 may end one (殷可为) when the clause goes on with the person's act (殷可为率…), not with 为 meaning "for".
-  const endsInWei = name.length === 3 && name[2] === '为' && /^(?:率|主持|出席|陪同|会见|讲话|致辞|指出|强调|介绍|表示|在)/.test(after);
-  const checked = name.length === 3 && name[1] === '长' ? `${name[0]}${name[2]}` : endsInWei ? name.slice(0, 2) : name;
+  // (So it does before a list's separator: 书记殷可为、市长…)
+  const endsInWei = name.length === 3 && name[2] === '为' && /^(?:[、，,]|率|主持|出席|陪同|会见|讲话|致辞|指出|强调|介绍|表示|在)/.test(after);
+  // 区 is a surname too (市长区德荣): it may open a name of three that is no place.
+  const opensWithQu = name.length === 3 && name[0] === '区' && !isPlaceName(name);
+  const checked = name.length === 3 && name[1] === '长' ? `${name[0]}${name[2]}` : endsInWei ? name.slice(0, 2) : opensWithQu ? name.slice(1) : name;
   return AFTER_NAME.test(after) && !NOT_IN_NAME.test(checked) && !isCommonWord(name) && !startsWithVerb(name);
 }
 

@@ -576,3 +576,23 @@ describe('农户 and 农民 count the same households (lexicon)', () => {
     assert.deepEqual(fill('合作社带了多少农户？', '合作社吸纳农民社员360户，户均增收8000元。'), ['360户']);
   });
 });
+
+describe('names ending in 为 before a list, and the surname 区 (书记何可为、市长区建国)', () => {
+  const cases: Array<[question: string, sentence: string, expected: string[]]> = [
+    ['白鹭代表团带队的是谁？', '代表团由白鹭市委书记何可为、市长区建国带队，共30人。', ['何可为', '区建国']],
+    ['松岭县代表团是谁带队的？', '松岭县委书记林可为，县委副书记、县长区海涛率松岭县代表团赴杏州考察。', ['林可为', '区海涛']],
+    ['青川市代表团谁带的队？', '青川市委书记周立新、市长区德明带领青川市党政代表团赴白沙考察。', ['周立新', '区德明']],
+  ];
+  for (const [question, sentence, expected] of cases) {
+    test(`${question} → ${expected.join('、')}`, () => assert.deepEqual(fill(question, sentence).map((f) => f.replace(/^.*?(?=\p{Script=Han}{3}$)/u, '')), expected));
+  }
+});
+
+describe('签了多少钱 is answered by a figure of a sentence that signs', () => {
+  test('产值 is not what was signed; 签约…总金额 is', () => {
+    assert.deepEqual(fill('红枫这次去杏州签了多少钱的项目？', '红枫开工的项目中，一家企业投资的光伏项目已投产，当年实现产值2.3亿元。'), []);
+    assert.deepEqual(fill('红枫这次去杏州签了多少钱的项目？', '两地签约合作项目11个，总金额98亿元。'), ['98亿元']);
+    assert.deepEqual(fill('两地签了多少钱？', '会上两地签署合作项目7个，总投资42亿元。'), ['42亿元']);
+    assert.deepEqual(fill('两地签了多少钱？', '去年两地贸易额达到42亿元。'), []);
+  });
+});
