@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import { frameOf, framesAgree, periodOf, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
-import { CHANGE_VERBS, GENERIC_PLACES, GENERIC_QUALIFIERS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { CHANGE_VERBS, GENERIC_PLACES, GENERIC_QUALIFIERS, MONEY_NOUNS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -240,14 +240,16 @@ function askedVerb(folded: string): string | null {
   const at = folded.search(/多少|几/);
   if (at < 0) return null;
   const last = tagWords(folded.slice(0, at).replace(/了$/, '')).at(-1);
-  return last && last.word.length >= 2 && /^v/.test(last.tag) && !NON_FACT_WORDS.has(last.word) ? last.word : null;
+  // (收入, 投资 name the figure itself, whatever the segmenter tags them.)
+  return last && last.word.length >= 2 && /^v/.test(last.tag) && !NON_FACT_WORDS.has(last.word) && !MONEY_NOUNS.includes(last.word) ? last.word : null;
 }
 
 /** Where the number the verb leads to starts (已开工19个 → at 19), when the verb stands right before a number; else null. */
 function numberLedBy(verb: string | null, sentenceView: string): number | null {
   if (!verb) return null;
   for (let at = sentenceView.indexOf(verb); at !== -1; at = sentenceView.indexOf(verb, at + 1)) {
-    const number = /^(?:了)?(?:[^，,。；;\d]{0,2}?)([\d一二两三四五六七八九十百千]+)/.exec(sentenceView.slice(at + verb.length));
+    // (收入比2023年的132万元: a year is no figure the verb leads to.)
+    const number = /^(?:了)?(?:[^，,。；;\d]{0,2}?)([\d一二两三四五六七八九十百千]+)(?![\d.]*年)/.exec(sentenceView.slice(at + verb.length));
     if (number) return at + verb.length + number[0].length - number[1]!.length;
   }
   return null;
@@ -280,6 +282,12 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   const asked = askedFigure(question);
   const led = numberLedBy(asked.verb, sentenceView);
   if (led !== null && led !== fact.start) return false;
+  // 2023年收入多少 in 2024年收入达到186万元，比2023年的132万元增长…: a figure is of the last year written before it in
+  // its sentence; another year's figure does not answer.
+  if (question.years.length > 0) {
+    const year = [...sentenceView.slice(0, fact.start).split(/[。；;！？!?]/).at(-1)!.matchAll(/((?:19|20)\d{2})年/g)].at(-1)?.[1];
+    if (year && !question.years.includes(year)) return false;
+  }
   // 签了多少钱: a figure of a sentence that signs nothing (当年实现产值2.3亿元) is not what was signed.
   if (asked.act && !asked.act.some((word) => sentenceView.includes(word))) return false;
   // 比上年多了多少 in 达到168万元，比上年的127万元增加41万元: the number after the verb of change answers.

@@ -596,3 +596,12 @@ describe('签了多少钱 is answered by a figure of a sentence that signs', () 
     assert.deepEqual(fill('两地签了多少钱？', '去年两地贸易额达到42亿元。'), []);
   });
 });
+
+describe('a figure is of the last year written before it in its sentence (比2023年的132万元)', () => {
+  const sentence = '2024年，桃源村村集体经济收入达到210万元，比2023年的150万元增长40%。';
+  test('each year asked gets its own figure', () => {
+    assert.deepEqual(fill('桃源村2023年村集体经济收入多少？', sentence), ['150万元']);
+    assert.deepEqual(fill('桃源村2024年村集体经济收入是多少？', sentence), ['210万元']);
+    assert.deepEqual(fill('2022年桃源村集体收入有多少？', sentence), []);
+  });
+});
