@@ -32,6 +32,7 @@ import { DigestDatabase, DigestService, telegramTransport } from './digest/index
 import { EvidenceFactChecker, type FactChecker } from './factcheck/index.ts';
 import { IndexWatcher } from './store/index.ts';
 import { toursOf } from './tours/index.ts';
+import { HomophoneSpeller } from './text/index.ts';
 import { watchCorpus } from './cli/watch-corpus.ts';
 import type { Bot } from 'grammy';
 
@@ -39,6 +40,8 @@ import type { Bot } from 'grammy';
 const RETRIEVE_LIMIT = 10;
 
 export interface AskResult {
+  /** The question as answered: typos read as the articles' words (陪通 → 陪同); the asked text when none. */
+  understood: string;
   answer: Answer;
   retrieved: RetrievedChunk[];
   timings: { retrieve: number; answer: number; total: number };
@@ -87,12 +90,16 @@ export async function openQuestionAnswering(
     cards: () => toursOf(index.corpus),
     log,
   });
+  let speller: HomophoneSpeller | undefined;
+  // Built on the first question of this generation (a fraction of a second), not at start.
+  const spellerOf = () => (speller ??= new HomophoneSpeller(articleTexts(index.corpus)));
   return {
     index,
     embedder,
     retriever,
-    async ask(question, options) {
+    async ask(asked, options) {
       const started = performance.now();
+      const question = spellerOf().correct(asked).text;
       const askOne = async (text: string) => {
         const begun = performance.now();
         const retrieved = await retriever.retrieve(text, RETRIEVE_LIMIT);
@@ -104,7 +111,7 @@ export async function openQuestionAnswering(
       const parts = splitCompound(question);
       if (parts.length === 1) {
         const { answer, retrieved, retrieveMs, answerMs } = await askOne(question);
-        return { answer, retrieved, timings: { retrieve: retrieveMs, answer: answerMs, total: performance.now() - started } };
+        return { understood: question, answer, retrieved, timings: { retrieve: retrieveMs, answer: answerMs, total: performance.now() - started } };
       }
       const answered: Array<CompoundPart & Awaited<ReturnType<typeof askOne>>> = [];
       for (const part of parts) answered.push({ ...part, ...(await askOne(part.question)) });
@@ -113,12 +120,21 @@ export async function openQuestionAnswering(
       const retrieved = answered.flatMap((a) => a.retrieved).filter(({ chunk }) => !seen.has(chunk.id) && Boolean(seen.add(chunk.id)));
       const sum = (pick: (a: (typeof answered)[number]) => number) => answered.reduce((total, a) => total + pick(a), 0);
       return {
+        understood: question,
         answer: mergeAnswers(question, answered),
         retrieved,
         timings: { retrieve: sum((a) => a.retrieveMs), answer: sum((a) => a.answerMs), total: performance.now() - started },
       };
     },
   };
+}
+
+/** Titles and paragraphs of every article: the words a question's typos are corrected against. */
+function* articleTexts(corpus: LoadedIndex['corpus']): Iterable<string> {
+  for (const article of corpus.listArticles()) {
+    yield article.meta.title;
+    for (const paragraph of article.paragraphs) yield paragraph.text;
+  }
 }
 
 /**

@@ -17,7 +17,8 @@ import type { RateLimiter } from './rate-limit.ts';
 export interface AskService {
   readonly index: LoadedIndex;
   readonly embedder: { readonly info: EmbedderInfo };
-  ask(question: string, options?: AnswerOptions): Promise<{ answer: Answer }>;
+  /** `understood`: the question as answered (typos corrected); absent means as asked. */
+  ask(question: string, options?: AnswerOptions): Promise<{ answer: Answer; understood?: string }>;
 }
 
 /** The current generation, swapped when the index changes on disk. */

@@ -16,7 +16,8 @@ import { lookupComparison, lookupTour, parseTourListArgs, TOUR_TEXT, tourExample
 
 /** What the terminal chat needs of the loaded index. */
 export interface TerminalKnowledge {
-  ask(question: string, options?: AnswerOptions): Promise<{ answer: Answer }>;
+  /** `understood`: the question as answered (typos corrected); absent means as asked. */
+  ask(question: string, options?: AnswerOptions): Promise<{ answer: Answer; understood?: string }>;
   readonly index: { readonly corpus: CorpusReader };
 }
 
@@ -100,12 +101,12 @@ export class TerminalChat {
     const intent = classifyMessage(asked);
     if (intent.kind === 'reply') return intent.text;
     const resolved = resolveFollowUp(asked, this.#turn);
-    const { answer } = await this.options.knowledge().ask(resolved.question, { near: resolved.near });
+    const { answer, understood = resolved.question } = await this.options.knowledge().ask(resolved.question, { near: resolved.near });
     if (!answer.found && isGibberishMiss(asked, sharesWords(asked, answer.nearest.map((c) => c.text)))) return CHAT_TEXT.gibberish;
-    this.#turn = turnAfter(resolved.question, answer);
+    this.#turn = turnAfter(understood, answer);
     this.#citations = answer.found ? answer.citations : answer.nearest;
     const body = renderAnswerText(answer);
-    return resolved.rewritten ? `${CHAT_TEXT.followUp(resolved.question)}\n${body}` : body;
+    return resolved.rewritten || understood !== resolved.question ? `${CHAT_TEXT.followUp(understood)}\n${body}` : body;
   }
 }
 

@@ -23,8 +23,8 @@ await runCommand(USAGE, async (config, log) => {
   const askOne = async (id: string | null, question: string, chat: string | null) => {
     const resolved = chat === null ? { question, rewritten: false } : resolveFollowUp(question, chats.get(chat)?.turn);
     const result = await qa.ask(resolved.question, { near: resolved.near });
-    if (chat !== null) chats.set(chat, turnAfter(resolved.question, result.answer), null);
-    return { ...toAskJson(id, result.answer, result.retrieved, qa.index.corpus, result.timings), question, understood: resolved.question };
+    if (chat !== null) chats.set(chat, turnAfter(result.understood, result.answer), null);
+    return { ...toAskJson(id, result.answer, result.retrieved, qa.index.corpus, result.timings), question, understood: result.understood };
   };
 
   if (!args.file) {

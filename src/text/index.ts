@@ -31,3 +31,4 @@ export {
 } from './segment.ts';
 export { fmix32, fnv1a32 } from './hash.ts';
 export { divisionLevels, isPlaceName, placesWithin, type DivisionLevel } from './gazetteer.ts';
+export { HomophoneSpeller, type CorrectedQuestion, type TypoCorrection } from './typos.ts';

@@ -58,6 +58,16 @@ export function segmentWords(text: string): string[] {
 }
 
 /**
+ * Segments text into dictionary words only (HMM off): unknown character pairs stay single characters, so a
+ * typo (陪通) is not glued into a "new word" while a known one (赣州) stays whole.
+ */
+export function segmentKnownWords(text: string): string[] {
+  return jieba()
+    .cut(text, false)
+    .filter((word) => !NOT_A_WORD.test(word));
+}
+
+/**
  * Our tag for domain words. Needed because jieba-rs `loadDict` updates the frequency of a word already in the
  * stock dictionary but keeps its stock tag (张家界 and 嘉善 would stay nr, person).
  */

@@ -72,6 +72,12 @@ describe('terminal chat (npm start without a token)', () => {
     assert.match(await say('/source 99'), /没有第 99 条出处/);
   });
 
+  test('a homophone typo is read as the articles word, and the chat says so', async () => {
+    await say('/new');
+    assert.match(await say('湖南省党政代表团在江西开的座坛会是谁主持的？'), /^（理解为：湖南省党政代表团在江西开的座谈会是谁主持的？）/);
+    await say('/new');
+  });
+
   test('follow-ups use the same context as the bot; /new clears it', async () => {
     await say('湖南省党政代表团去了哪几个省？');
     assert.match(await say('他们签了什么协议？'), /^（理解为：湖南省党政代表团签了什么协议？）/);

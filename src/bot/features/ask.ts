@@ -56,19 +56,19 @@ export async function answerQuestion(ctx: BotContext, rawQuestion: string): Prom
     preview: (draft) => draftPreviewHtml(draft, services.behaviour.draftPreviewChars),
     warn: services.log.warn,
   });
-  const { answer } = await services.knowledge.current().ask(resolved.question, { onDraft: reply.onDraft, near: resolved.near });
+  const { answer, understood = resolved.question } = await services.knowledge.current().ask(resolved.question, { onDraft: reply.onDraft, near: resolved.near });
   if (!answer.found && isGibberishMiss(asked, sharesWords(asked, answer.nearest.map((c) => c.text)))) {
     await reply.finish([escapeHtml(CHAT_TEXT.gibberish)]);
     return;
   }
   const blocks = answerBlocks(answer);
-  // Say how a follow-up was understood, so a wrong guess is visible instead of silently answered.
-  if (resolved.rewritten) blocks.unshift(TEXT.followUp(resolved.question));
+  // Say how a follow-up or a typo was understood, so a wrong guess is visible instead of silently answered.
+  if (resolved.rewritten || understood !== resolved.question) blocks.unshift(TEXT.followUp(understood));
   const messages = splitHtmlMessage(blocks);
   const cited = answer.found ? answer.citations : answer.nearest;
   const keyboard = citationKeyboard(cited, (id) => services.shortKeys.keyFor(id));
   await reply.finish(messages, keyboard);
-  services.memory.set(chatId, turnAfter(resolved.question, answer), { citations: cited });
+  services.memory.set(chatId, turnAfter(understood, answer), { citations: cited });
 }
 
 /** The message's text fields as the group rules need them. */
