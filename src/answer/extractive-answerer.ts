@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { stripAdminSuffix, BIGRAM_PREFIX, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { stripAdminSuffix, provinceOf, isPlaceName, BIGRAM_PREFIX, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -11,6 +11,7 @@ import {
   askedItemKind,
   askedRole,
   homeMatch,
+  HOME_NAMED_ELSEWHERE,
   totalCount,
   mentions,
   mentionsAlone,
@@ -256,6 +257,11 @@ export class ExtractiveAnswerer implements Answerer {
             return;
           }
           const filling = slotFacts(facts, question, view, span.text, reportHome);
+          // 2023年，甲市党政代表团一行28人到乙市…: a sentence naming a delegation is about that one's trip, whichever
+          // article it stands in (a return visit recalls the first one).
+          const namedHere = question.home ? delegationsNamed(view) : [];
+          // (A sentence naming the asked one only undoes an article-level "other delegation"; it gains nothing more.)
+          const sentenceHome = namedHere.length === 0 ? home : namedHere.some(sameHome) ? Math.max(home, HOME_NAMED_ELSEWHERE) : OTHER_DELEGATION;
           // 来到我市 in the local paper of the asked place is that place.
           const ourPlace = (place: string) => reportHome !== null && mentions(reportHome, place) && OWN_PLACE.test(view);
           const features: Record<FeatureName, number> = {
@@ -266,7 +272,7 @@ export class ExtractiveAnswerer implements Answerer {
             focus: question.focus && (view.includes(question.focus) || synonymsOf(question.focus).some((s) => view.includes(s))) ? 1 : 0,
             // (兴山县 lies in 宜昌: a sentence about a place inside the asked one is in its scope, a little less.)
             scope: question.scoped.length === 0 ? 0 : question.scoped.every((p) => mentionsAlone(view, p) || mentionsAlone(opening, p) || ourPlace(p)) ? 1 : question.scoped.every((p) => placesWithin(p).some((inner) => view.includes(inner))) ? 0.7 : question.scoped.some((p) => mentions(contextView, p)) ? 0.3 : 0,
-            home,
+            home: sentenceHome,
             role: role && filling.some((f) => f.kind === 'person' && (f as PersonFact).role === role) ? 1 : 0,
             title: question.title && filling.length > 0 ? 1 : 0,
             span: question.asksSpan && filling.some((f) => f.kind === 'date' && isSpan(f as DateFact)) ? 1 : 0,
@@ -523,6 +529,19 @@ export class ExtractiveAnswerer implements Answerer {
     return question.comparative ? present.length > 0 : present.length === named.length;
   }
 }
+
+/** The homes of the delegations a sentence names (率汕头市党政代表团一行… → 汕头), each read from the words before it. */
+function delegationsNamed(view: string): string[] {
+  const homes: string[] = [];
+  for (const match of view.matchAll(NAMED_DELEGATION)) {
+    const home = delegationHome(view.slice(Math.max(0, match.index! - 8), match.index! + match[0].length));
+    // (Only a place name: 率我市代表团 names the report's own place, which the article's home already covers.)
+    if (home && (provinceOf(home) || isPlaceName(stripAdminSuffix(home)) || isPlaceName(home))) homes.push(home);
+  }
+  return homes;
+}
+
+const NAMED_DELEGATION = new RegExp(`(?:党政)?(?:${GROUP_NOUNS.delegation.join('|')})`, 'g');
 
 /**
  * A question about 2024 is not answered by a sentence that speaks only of other years (自2021年以来累计…): when the

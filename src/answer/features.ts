@@ -435,13 +435,19 @@ function asksHeadCount(question: QuestionAnalysis): boolean {
 
 /** Whether a count of people is written as the group's size (一行46人, 全团32人, 由28人组成, 88名团员). */
 function countsTheGroup(fact: QuantityFact, sentenceView: string): boolean {
+  // (游客3.2万人次 counts visits: a group's size is counted in people.)
+  if (fact.measure.endsWith('人次')) return false;
   const clause = sentenceView.slice(Math.max(0, fact.start - 16), fact.start).split(/[，,。；;：:]/).at(-1)!;
   // (…党政主要负责同志，共86人: a sum of the people just listed; 参加此次学习的共有30余人.)
   // (由…负责同志共35人组成: the group is made of them.)
-  return /一行|团|组|成员|团员|人员/.test(clause) || /(?:共|共有|共计|合计|总计)$/.test(clause) || /^(?:成员|团员|人员|队员|组员|代表)/.test(fact.noun) || /^组成/.test(sentenceView.slice(fact.end));
+  // (务工人员目前约有1800人 are people of the place, not of the group: 人员 counts only right before the number.)
+  return /一行|团|组|成员|团员/.test(clause) || /人员(?:共|共有|共计|合计)?$/.test(clause) || /(?:共|共有|共计|合计|总计)$/.test(clause) || /^(?:成员|团员|人员|队员|组员|代表)/.test(fact.noun) || /^组成/.test(sentenceView.slice(fact.end));
 }
 
 const DELEGATION = new RegExp([...Object.values(GROUP_NOUNS).flat(), '学员'].join('|'));
+
+/** `homeMatch` of an article naming the asked home elsewhere than its title and opening. */
+export const HOME_NAMED_ELSEWHERE = 0.3;
 
 /**
  * How well an article is about the delegation a question names by its home (江西那个团): 1 when its title or
@@ -454,7 +460,7 @@ export function homeMatch(home: string | null, titleAndOpening: string, story: s
       if (DELEGATION.test(titleAndOpening.slice(at, at + variant.length + 12))) return 1;
     }
   }
-  return mentions(story, home) ? 0.3 : 0;
+  return mentions(story, home) ? HOME_NAMED_ELSEWHERE : 0;
 }
 
 /** Whether a place or person is named in a text (any spelling of a place). */

@@ -123,6 +123,7 @@ const TWO_TITLES = new RegExp(`(?:${TITLE.source})(?:和|与|、|及|以及)(?:$
 /** A delegation word and what may stand between it and its home (江西那个团, 营口市党政代表团, 去张掖的观摩团). */
 // (渔业集团 names a company, not a home 业集: the lexicon's lone 团 is no part of 集团.)
 const DELEGATION_WORD = new RegExp(`(省|市|县|区|州)?(?:党政)?(?:的)?(?:那个|这个|那|这)?(?:${GROUP_NOUNS.delegation.join('|')}|${LONE_GROUP_CHAR})`, 'g');
+const POINTED_LEVEL = new RegExp(`(?:那个|这个)([省市县区州])的?(?=(?:党政)?(?:${GROUP_NOUNS.delegation.join('|')}|团))`, 'g');
 const NOT_A_HOME = /^(?:这|那|该|我|他|她|本|此|党政|考察|学习|代表|访问|观摩|整个|[一两三四五六七八九几哪]个|什么|的)|[的了个]$/;
 
 /**
@@ -132,7 +133,9 @@ const NOT_A_HOME = /^(?:这|那|该|我|他|她|本|此|党政|考察|学习|代
 /** X去Y(考察)的代表团: a delegation named by its trip. */
 const TRIP_OF_HOME = new RegExp(`([\\u4e00-\\u9fa5]{2,6}?)(?:去|赴|到)[\\u4e00-\\u9fa5]{2,8}?(?:考察|学习|调研|参观|观摩)?(?:那次|那趟)?的(?:那个|这个)?(?:党政)?(?:${GROUP_NOUNS.delegation.join('|')}|团)`);
 
-export function delegationHome(folded: string): string | null {
+export function delegationHome(written: string): string | null {
+  // 青石那个县的代表团 is 青石县代表团.
+  const folded = written.replace(POINTED_LEVEL, '$1');
   // 小店区去江汉区的代表团: the place before the verb of going is the home, the one after it the destination.
   const trip = TRIP_OF_HOME.exec(folded)?.[1];
   // (The words before it may run into the name: 9月郴州去… → 郴州.)
@@ -405,8 +408,11 @@ export function asksSomething(clause: string): boolean {
   return /什么|啥|哪/.test(folded) || TYPE_RULES.some(([, pattern]) => pattern.test(folded));
 }
 
-/** A two- or three-character name with an administrative suffix right after a verb of place or motion. */
-const SUFFIXED_PLACE_AFTER_MOTION = /[在到去赴来于]([\u4e00-\u9fa5]{2,3}?[县区市州旗盟])(?![委长政])/g;
+/**
+ * A two- or three-character name with an administrative suffix right after a verb of place or motion (去年 is no
+ * going: 去年钦州市 names 钦州市, not 年钦州).
+ */
+const SUFFIXED_PLACE_AFTER_MOTION = /[在到去赴来于](?![年])([\u4e00-\u9fa5]{2,3}?[县区市州旗盟])(?![委长政])/g;
 /** Words that start or run through a phrase, not a place name (在三个县, 到这个区, 去全市, 去了几个市). */
 const NOT_A_PLACE_START = /^(?:[一二三四五六七八九十两几多各全本该此这那每哪某]|当地|其他|有关|相关)|[了过的个几多少这那哪些]/;
 

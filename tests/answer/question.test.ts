@@ -72,6 +72,10 @@ describe('analyseQuestion: measure, focus, comparative, places, people', () => {
     ['岳阳团一共看了几个点？', { home: '岳阳', people: [] }],
     ['临湘那个团是谁带队？', { home: '临湘', people: [] }],
     ['高规格代表团是谁带队？', { home: null }],
+    // 某某那个县的代表团 is that county's, not a delegation of "个县".
+    ['青石那个县的代表团谁带队？', { home: '青石' }],
+    ['东川这个市的考察团去了哪？', { home: '东川' }],
+    ['北岭那个区的党政代表团一共多少人？', { home: '北岭' }],
     // A name right after 在/去/到 is a place, whatever the segmenter tags it.
     ['督导组在吕梁走访了多少户？', { places: ['吕梁'], people: [], measure: '户' }],
     ['观摩团去张掖看了几个点？', { people: [] }],

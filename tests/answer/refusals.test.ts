@@ -30,6 +30,10 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     '南岭的光伏组件项目投资了多少钱？',
     '南岭大豆在海滨卖了多少吨？',
     '两地签的新材料项目总投资是多少？',
+    // A return visit recalls the first one: that delegation's size is not this one's (nor are workers or visits).
+    '铜川市党政代表团这次回访钦州一共去了多少人？',
+    '铜川代表团到钦州回访，一行多少人？',
+    '这次铜川团去钦州有几个人？',
   ];
   for (const question of refused) {
     test(`${question} → 找不到`, async () => {
@@ -51,6 +55,8 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     // (两地 counts the places before 签约合作项目; the projects are counted by 12个.)
     ['南岭和海滨在推介会上签了几个项目？', /12个/],
     ['两地推介会签约了多少个项目？', /12个/],
+    ['去年钦州市党政代表团到铜川考察一行多少人？', /28人/],
+    ['铜川在钦州的务工人员有多少？', /2600人/],
   ];
   for (const [question, expected] of answered) {
     test(`${question} → ${expected.source}`, async () => {
