@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import { frameOf, framesAgree, periodOf, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
-import { CHANGE_VERBS, GENERIC_PLACES, GENERIC_QUALIFIERS, MONEY_NOUNS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { CHANGE_VERBS, PROJECT_STAGES, GENERIC_PLACES, GENERIC_QUALIFIERS, MONEY_NOUNS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -288,8 +288,10 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
     const year = [...sentenceView.slice(0, fact.start).split(/[。；;！？!?]/).at(-1)!.matchAll(/((?:19|20)\d{2})年/g)].at(-1)?.[1];
     if (year && !question.years.includes(year)) return false;
   }
-  // 签了多少钱: a figure of a sentence that signs nothing (当年实现产值2.3亿元) is not what was signed.
+  // 签了多少钱: a figure of a sentence that signs nothing (当年实现产值2.3亿元) is not what was signed; 开工了几个 is not
+  // answered by a sentence that says nothing of that stage of a project (签约项目7个).
   if (asked.act && !asked.act.some((word) => sentenceView.includes(word))) return false;
+  if (asked.verb && PROJECT_STAGES.includes(asked.verb) && ![asked.verb, ...synonymsOf(asked.verb)].some((word) => sentenceView.includes(word))) return false;
   // 比上年多了多少 in 达到168万元，比上年的127万元增加41万元: the number after the verb of change answers.
   const changed = asked.change ? asked.change.map((verb) => numberLedBy(verb, sentenceView)).filter((at): at is number => at !== null) : [];
   if (changed.length > 0 && !changed.includes(fact.start)) return false;

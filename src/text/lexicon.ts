@@ -252,6 +252,12 @@ export const CHANGE_VERBS = {
   down: ['减少', '下降', '降低', '缩短', '压缩', '下滑'],
 } as const;
 
+/**
+ * Stages a project passes (签约 → 开工 → 投产): 开工了几个 asks projects at one stage, which a count of another stage
+ * (签约项目7个) does not answer.
+ */
+export const PROJECT_STAGES: readonly string[] = ['开工', '投产', '竣工', '完工', '建成', '落地', '开业', '运营'];
+
 /** Activities the segmenter may tag as nouns (座谈, 交流): they end a counted noun (几家企业座谈了 counts 企业). */
 export const ACTIVITY_WORDS: readonly string[] = ['座谈', '交流', '洽谈', '对接', '签约', '调研', '考察', '观摩', '座谈交流'];
 

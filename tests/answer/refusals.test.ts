@@ -34,6 +34,10 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     '铜川市党政代表团这次回访钦州一共去了多少人？',
     '铜川代表团到钦州回访，一行多少人？',
     '这次铜川团去钦州有几个人？',
+    // Projects signed are not projects started, in production or landed.
+    '铜川和钦州这次签约的项目已经开工几个了？',
+    '铜川钦州座谈会上签的项目投产了多少个？',
+    '两市签约项目落地了几个？',
   ];
   for (const question of refused) {
     test(`${question} → 找不到`, async () => {
@@ -57,6 +61,7 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     ['两地推介会签约了多少个项目？', /12个/],
     ['去年钦州市党政代表团到铜川考察一行多少人？', /28人/],
     ['铜川在钦州的务工人员有多少？', /2600人/],
+    ['铜川和钦州座谈会上现场签约了多少个项目？', /6个/],
   ];
   for (const [question, expected] of answered) {
     test(`${question} → ${expected.source}`, async () => {
