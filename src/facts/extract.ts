@@ -8,6 +8,7 @@
  * valid in the original sentence, which is what spans are cut from.
  */
 import {
+  ACTIVITY_WORDS,
   COMPOUND_SURNAMES,
   GENERIC_PLACES,
   isPlaceName,
@@ -588,6 +589,8 @@ function findOrgs(view: string, sentence: string): OrgFact[] {
     const name = view.slice(start, end);
     if (name.length <= match[0].length || name.length < 3) continue;
     if (orgs.some((o) => o.start <= start && o.end >= end)) continue;
+    // 签约项目, 合作项目, 培训中心: an activity before the head describes a kind of thing; it names none.
+    if (describesKind(view.slice(start, match.index!))) continue;
     orgs.push({
       kind: 'org',
       text: sentence.slice(start, end),
@@ -598,6 +601,12 @@ function findOrgs(view: string, sentence: string): OrgFact[] {
     });
   }
   return orgs;
+}
+
+/** Whether the words before a site head are only activities (签约, 合作, 培训): a description, not a name. */
+function describesKind(modifier: string): boolean {
+  const words = tagWords(modifier);
+  return words.length > 0 && words.every(({ word, tag }) => ACTIVITY_WORDS.includes(word) || /^v[nd]?$/.test(tag));
 }
 
 const AGREEMENT = /(?:协议|协议书|备忘录|合同|协定|意向书|合作书|框架)$/;

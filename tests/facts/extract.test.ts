@@ -142,6 +142,12 @@ describe('extractFacts: places, sites, documents, meetings, enumerations', () =>
     const orgs = of(extractFacts('代表团参观了宁波舟山港集团有限公司和东海科技园'), 'org');
     assert.deepEqual(orgs.map((o) => [o.name, o.visited]), [['宁波舟山港集团有限公司', true], ['东海科技园', true]]);
   });
+  test('an activity before a site head describes a kind, it names no site (签约项目, 合作项目, 培训中心)', () => {
+    assert.deepEqual(of(extractFacts('去年，全市共组织2批考察团外出考察，签约项目11个。'), 'org'), []);
+    assert.deepEqual(of(extractFacts('考察团实地考察了合作项目和培训中心。'), 'org'), []);
+    const named = of(extractFacts('考察团实地考察了东岭实训基地和投资项目。'), 'org');
+    assert.deepEqual(named.map((o) => o.name), ['东岭实训基地']);
+  });
   test('agreements in 《》 and after 签订', () => {
     const documents = of(extractFacts('两市签订了战略合作框架协议，并共同发布《产业协作白皮书》'), 'document');
     assert.deepEqual(documents.map((d) => [d.name, d.agreement]).sort(), [['产业协作白皮书', false], ['战略合作框架协议', true]]);
