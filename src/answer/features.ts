@@ -255,6 +255,12 @@ function numberLedBy(verb: string | null, sentenceView: string): number | null {
   return null;
 }
 
+/** Whether a number is the amount of a change (增加512元, 下降3.2%), right after a verb of change and not 到/至 a level. */
+function isChange(fact: QuantityFact, sentenceView: string): boolean {
+  const before = sentenceView.slice(Math.max(0, fact.start - 6), fact.start);
+  return [...CHANGE_VERBS.up, ...CHANGE_VERBS.down].some((verb) => new RegExp(`${verb}了?$`).test(before));
+}
+
 /** Whether a word reads as a noun to the segmenter (its last word tagged n…). */
 function isNoun(word: string): boolean {
   return /^n/.test(tagWords(word).at(-1)?.tag ?? '');
@@ -268,6 +274,9 @@ const INSTITUTION_MEASURES = ['家', '所'];
 
 /** Measures of time: what they count is a duration, whatever verb stands before 几. */
 const DURATION_MEASURES = ['天', '日', '年', '月', '个月', '小时'];
+
+/** Words comparing a figure with last year's, right after it (同比增长, 比上年增加, 较去年): the figure is not last year's. */
+const COMPARED_WITH_LAST_YEAR = /^[，,]?(?:同比|比上年|比去年|较上年|较去年|比上一年)/;
 
 /** A figure per unit: 每斤, 每人, 人均, 户均, 亩均. */
 const PER_UNIT = /每[\u4e00-\u9fa5]|[人户亩]均/;
@@ -295,8 +304,14 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
   // 比上年多了多少 in 达到168万元，比上年的127万元增加41万元: the number after the verb of change answers.
   const changed = asked.change ? asked.change.map((verb) => numberLedBy(verb, sentenceView)).filter((at): at is number => at !== null) : [];
   if (changed.length > 0 && !changed.includes(fact.start)) return false;
+  // 收入多少 is not answered by 比上年同期增加512元: the number after a verb of change is a change, not the figure
+  // (增加到 / 提高至 lead to the figure itself).
+  if (!asked.change && isChange(fact, sentenceView)) return false;
   // 今年以来兑现了多少 is not answered by 累计兑现31.6亿元, nor 明年安排多少 by what was spent so far.
   if (!framesAgree(asked.frame, frameOf(sentenceView, fact.start))) return false;
+  // 去年上半年收入多少 is not answered by 上半年收入9862元，同比增长7.4%: a figure compared with last year's is this one's.
+  // (Unless its year is written: 2023年…168万元，比上年… may be the asked 去年.)
+  if (asked.frame.includes('lastYear') && COMPARED_WITH_LAST_YEAR.test(sentenceView.slice(fact.end).split(/[。；;]/)[0]!.slice(0, 12)) && !/(?:19|20)\d{2}年/.test(sentenceView.slice(0, fact.start))) return false;
   // 每斤多卖0.6元 / 人均3.4万元: a figure per unit answers only a question asking one per unit.
   if (PER_UNIT.test(sentenceView.slice(0, fact.start).split(/[，,。；;：:]/).at(-1) ?? '') && !PER_UNIT_ASKED.test(question.folded)) return false;
   // 今年上半年增长多少 is not answered by 2023年…增长35% (a whole year) nor by 1至9月的 figure: a part of the year asked

@@ -38,6 +38,10 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     '铜川和钦州这次签约的项目已经开工几个了？',
     '铜川钦州座谈会上签的项目投产了多少个？',
     '两市签约项目落地了几个？',
+    // A figure compared with last year's (同比增长, 比上年同期增加) is this year's.
+    '铜川去年上半年农村居民人均可支配收入是多少？',
+    '去年上半年铜川农村居民人均收入多少钱？',
+    '铜川脱贫人口去年上半年人均纯收入多少？',
   ];
   for (const question of refused) {
     test(`${question} → 找不到`, async () => {
@@ -62,6 +66,10 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     ['去年钦州市党政代表团到铜川考察一行多少人？', /28人/],
     ['铜川在钦州的务工人员有多少？', /2600人/],
     ['铜川和钦州座谈会上现场签约了多少个项目？', /6个/],
+    ['铜川上半年农村居民人均可支配收入是多少？', /8120元/],
+    ['铜川脱贫人口人均纯收入比上年同期增加了多少？', /512元/],
+    // (A figure whose year is written may be the asked 去年, compared or not.)
+    ['铜川去年村集体经济收入多少？', /86万元/],
   ];
   for (const [question, expected] of answered) {
     test(`${question} → ${expected.source}`, async () => {
