@@ -1,7 +1,7 @@
 import { BoundedMap } from '../bounded-map.ts';
 import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
-import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
+import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type DocumentFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
 import { stripAdminSuffix, provinceOf, isPlaceName, BIGRAM_PREFIX, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
@@ -460,6 +460,8 @@ export class ExtractiveAnswerer implements Answerer {
     // 青石大米卖了多少吨 / 汽车零部件项目投资多少: a figure measures the asked thing only in a sentence naming it (or
     // right after one); 饲料项目60万吨 or the trip's 签约总金额 measure something else.
     if (question.measured.length > 0) eligible = eligible.filter((c) => question.measured.some((thing) => namesThing(c, thing)));
+    // 甲乙两省的战略合作协议由谁签署: a sentence naming only other agreements (《…产业协作框架协议》) is about those.
+    if (question.agreement) eligible = eligible.filter((c) => namesAgreement(c, question.agreement!));
     const best = eligible[0];
     if (!best || best.score < this.#settings.refusalFloor) return null;
 
@@ -563,6 +565,12 @@ function namesThing(candidate: Candidate, head: string): boolean {
   const before = splitSentences(candidate.paragraph.text.slice(0, candidate.start)).at(-1)?.text ?? '';
   const names = [head, ...synonymsOf(head).filter((w) => w.length >= 2)];
   return names.some((name) => matchView(candidate.text).includes(name) || matchView(before).includes(name));
+}
+
+/** Whether a candidate names the asked agreement by its words, or names no agreement at all (两省签署协议后…). */
+function namesAgreement(candidate: Candidate, words: string): boolean {
+  const documents = candidate.facts.filter((f): f is DocumentFact => f.kind === 'document');
+  return documents.length === 0 || documents.some((d) => matchView(d.name).includes(words));
 }
 
 /** Whether a candidate sentence says the asked event (设立, or 组建/挂牌 of its lexicon group); true when none is asked. */

@@ -35,6 +35,8 @@ import { askedDay, type AskedDay } from '../facts/index.ts';
 /** What the answerer needs to know about a question before it looks at evidence. */
 export interface QuestionAnalysis {
   type: QuestionType;
+  /** The distinctive words of an agreement the question names (战略 of 战略合作协议), or null. */
+  agreement: string | null;
   /** The question folded to simplified, half-width characters (what all patterns run on). */
   folded: string;
   /** The question with interrogatives and fillers removed: what the evidence must talk about. */
@@ -509,7 +511,26 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     comparative: COMPARATIVE.test(folded),
     asksTotal: type === 'howMany' && TOTAL.test(folded),
     outlets: outlets.map((o) => o.text),
+    agreement: agreementNamed(folded, places),
   };
+}
+
+/** An agreement a question names by its words (辽宁与河南的战略合作协议, 签的文旅合作框架协议). */
+const NAMED_AGREEMENT = /([\u4e00-\u9fa5]{2,20}?)(?:框架协议|协议书|协议|备忘录|协定)/;
+/** Words that name no particular agreement: interrogatives, pointers, and what every cooperation agreement says. */
+const NOT_AN_AGREEMENT_NAME = /什么|哪|啥|几|这|那|该|此|两份|一份|有关|相关/;
+
+/**
+ * The distinctive words of an agreement the question names (战略 of 战略合作协议, 深化全面 of 深化全面合作框架协议):
+ * the name before its kind word, without the places signing it and the 合作 every agreement has; null when none.
+ */
+function agreementNamed(folded: string, places: readonly string[]): string | null {
+  const match = NAMED_AGREEMENT.exec(folded);
+  if (!match) return null;
+  let name = match[1]!.split(/[的了签与和跟同及、，,]/).at(-1)!;
+  for (const place of [...places].sort((a, b) => b.length - a.length)) name = name.replaceAll(place, '');
+  name = name.replace(/(?:[省市县区])?(?:人民政府|政府)/g, '').replace(/合作$/, '');
+  return name.length >= 2 && !NOT_AN_AGREEMENT_NAME.test(name) ? name : null;
 }
 
 /** Measure words that answer a quantity question asked with `measure` (多少钱 is answered by 元). */

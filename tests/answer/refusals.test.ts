@@ -42,6 +42,10 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     '铜川去年上半年农村居民人均可支配收入是多少？',
     '去年上半年铜川农村居民人均收入多少钱？',
     '铜川脱贫人口去年上半年人均纯收入多少？',
+    // Who signed one agreement is not who signed another (the 文旅 one names no signers).
+    '铜川钦州的文旅合作协议是由谁签署的？',
+    '两市文旅合作协议是哪两位领导签的字？',
+    '代表两市签文旅合作协议的是谁？',
   ];
   for (const question of refused) {
     test(`${question} → 找不到`, async () => {
@@ -70,6 +74,7 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     ['铜川脱贫人口人均纯收入比上年同期增加了多少？', /512元/],
     // (A figure whose year is written may be the asked 去年, compared or not.)
     ['铜川去年村集体经济收入多少？', /86万元/],
+    ['铜川钦州港口物流合作框架协议是谁签署的？', /闻立新/],
   ];
   for (const [question, expected] of answered) {
     test(`${question} → ${expected.source}`, async () => {
