@@ -350,6 +350,9 @@ const ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]>
 const ROLE_WINDOW_CHARS = 14;
 const STRONG_ROLE_WINDOW_CHARS = 40;
 
+/** A clause whose subject is the places (两市, 两省, 双方): what it does, they do. */
+const PLACES_AS_SUBJECT = /^(?:两|双|三)(?:市|省|县|区|地|国|镇|乡|方)/;
+
 /** The role of a list of people: the strongest verb that follows the list (…沈晓明、毛伟明率领). */
 function roleAfter(view: string, from: number): PersonRole {
   const sentence = view.slice(from, from + STRONG_ROLE_WINDOW_CHARS).split(/[。；;！？!?]/)[0]!;
@@ -358,14 +361,19 @@ function roleAfter(view: string, from: number): PersonRole {
   let best: { rank: number; role: Exclude<PersonRole, null> } | null = null;
   for (let i = 0; i < sentence.length; i += 1) {
     const rest = sentence.slice(i);
+    // Beyond its own clause a list takes only a signing (两人代表双方，签下了…), and not one the places themselves
+    // make (某某率团到访，两市签署…: he led; the two cities signed).
+    const signingClause = sentence.slice(0, i).split(/[,，]/).at(-1)!;
     ROLE_PATTERNS.forEach(([pattern, role], rank) => {
-      // Beyond its own clause a list takes only a signing (两人代表双方，签下了…).
-      if (i >= clause.length && role !== 'sign') return;
+      if (i >= clause.length && (role !== 'sign' || PLACES_AS_SUBJECT.test(signingClause))) return;
       if (pattern.test(rest) && (!best || rank < best.rank)) best = { rank, role };
     });
   }
   return (best as { role: Exclude<PersonRole, null> } | null)?.role ?? null;
 }
+
+/** Verbs of two characters or more that follow a name (率领, 代表, 讲话): where they start, the name has ended. */
+const VERBS_AFTER_NAME: readonly string[] = [...Object.values(ROLE_VERBS).flat(), '代表'].filter((verb) => verb.length >= 2);
 
 /** People: an official title right before a 2–3 character name, or a name the segmenter tags, in a list. */
 function findPersons(view: string, sentence: string, known: ReadonlyMap<string, string> = new Map(), tagged: readonly TaggedWord[] = tagWords(view)): PersonFact[] {
@@ -406,7 +414,9 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
     // Four characters only when no shorter name fits (巴音朝鲁在…: names of other nationalities).
     // Five only when nothing shorter fits (敖登格日勒率…: names of other nationalities written without a dot), and never
     // over a word that goes on the clause (韩雪松全程陪同).
-    const lengths = COMPOUND_SURNAMES.some((s) => candidate.startsWith(s)) ? [4, 3] : [3, 2, 4, 5];
+    // (钱红代表双方, 王浩讲话: a role verb of two characters right after two of them ends the name there.)
+    const verbAfterTwo = VERBS_AFTER_NAME.some((verb) => view.startsWith(verb, at + 2));
+    const lengths = COMPOUND_SURNAMES.some((s) => candidate.startsWith(s)) ? [4, 3] : verbAfterTwo ? [2, 3, 4, 5] : [3, 2, 4, 5];
     const name = lengths.map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && nameFits(view, at, n) && (n.length < 5 || !words.some((w) => w.start === at + 3 && w.end - w.start >= 2 && w.tag !== 'x')));
     if (!name || taken(at, at + name.length) || titles.some((t) => t.start >= at && t.start < at + name.length)) continue;
     const chain = titleChain(view, titles, title.end) ?? { start: title.start, last: title };

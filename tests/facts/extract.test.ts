@@ -25,6 +25,11 @@ describe('extractFacts: people, titles and roles (reworded leads)', () => {
     ['省委书记马建国主持会议并讲话，省长陆一鸣讲话', [['马建国', '省委书记', 'chair'], ['陆一鸣', '省长', 'speak']]],
     ['市长赵文与市长钱红分别代表两市政府签署了协议', [['赵文', '市长', 'sign'], ['钱红', '市长', 'sign']]],
     ['區委書記孫立平陪同考察', [['孙立平', '区委书记', 'accompany']]],
+    // A role in the person's own clause wins over a signing by others in the next one.
+    ['去年6月，时任市委书记郑北辰率代表团来我市考察，两市签署合作框架协议', [['郑北辰', '市委书记', 'lead']]],
+    ['县长孔令安带队到访，双方签订产业协作协议', [['孔令安', '县长', 'lead']]],
+    ['副市长甘霖和副市长卓远代表两市，签署了战略合作协议', [['甘霖', '副市长', 'sign'], ['卓远', '副市长', 'sign']]],
+    ['市长甘霖与区长卓远分别介绍了情况，随后两人代表双方，签下了合作协议', [['甘霖', '市长', 'sign'], ['卓远', '区长', 'sign']]],
     // A given name ending in 和 before a verb or a comma; 和 between two names is a conjunction.
     ['省委书记李文、省长张建和率领代表团赴外省考察', [['李文', '省委书记', 'lead'], ['张建和', '省长', 'lead']]],
     ['省長趙國和帶隊赴鄰省學習', [['赵国和', '省长', 'lead']]],
