@@ -102,6 +102,9 @@ export function cardAnswer(question: QuestionAnalysis, cards: readonly TourCard[
   if (field !== 'leaders' && leg) return null;
   const card = tourOfQuestion(question, cards, retrieved);
   if (!card) return null;
+  // 去年那次 / 2024年那次: a tour of another year is another tour (a return visit recalls the first one); the
+  // sentences, read with their years, answer instead.
+  if (question.asksLastYear || (question.years.length > 0 && card.start && !question.years.includes(card.start.slice(0, 4)))) return null;
   switch (field) {
     case 'leaders': {
       if (card.leaders.length === 0) return null;

@@ -432,7 +432,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer
     // (unless it happens on the asked day: 12日下午，代表团首先来到… shares few words with 第一天去了哪些地方).
     let eligible = candidates.filter(
-      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && inScope(c),
+      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && ofLastYearIfAsked(question, c) && inScope(c),
     );
     // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed or
     // chaired is never answered by someone who did not.
@@ -558,6 +558,36 @@ function ofTheAskedYear(question: QuestionAnalysis, upToSentence: string): boole
     if (written.length > 0) return written.some((year) => question.years.includes(year));
   }
   return true;
+}
+
+const LAST_YEAR_WRITTEN = /去年|上年|上一年/;
+
+/**
+ * 去年那次是谁带队 / 去年签了几个: 去年 is the year before the article's date. A sentence is of the year it writes — or
+ * else the one last written before it in its paragraph (去年 there is the year before the article's own year) — and a
+ * sentence with none is of the article's own year: the year its title or opening names (a year-end review published
+ * in January), else its date's. Articles without a date are not judged.
+ */
+function ofLastYearIfAsked(question: QuestionAnalysis, candidate: Candidate): boolean {
+  if (question.years.length > 0 || !question.asksLastYear) return true;
+  const published = /^(\d{4})/.exec(candidate.article.meta.publishedAt ?? '')?.[1];
+  if (!published) return true;
+  const asked = Number(published) - 1;
+  const ownYear = storyYear(candidate.article) ?? Number(published);
+  const upToSentence = toHalfWidth(candidate.paragraph.text.slice(0, candidate.start + candidate.text.length));
+  for (const sentence of splitSentences(upToSentence).map((s) => s.text).reverse()) {
+    if (LAST_YEAR_WRITTEN.test(sentence)) return ownYear - 1 === asked;
+    const written = [...sentence.matchAll(/((?:19|20)\d{2})年/g)].map((m) => Number(m[1]));
+    if (written.length > 0) return written.includes(asked);
+  }
+  return ownYear === asked;
+}
+
+/** The year an article's title or opening words name (2024年多省党政代表团…), or null. */
+function storyYear(article: Article): number | null {
+  const opening = `${article.meta.title} ${(article.paragraphs.find((p) => p.kind === 'body')?.text ?? '').slice(0, 12)}`;
+  const year = /((?:19|20)\d{2})年/.exec(toHalfWidth(opening))?.[1];
+  return year ? Number(year) : null;
 }
 
 /** Whether a candidate sentence, or the sentence before it in its paragraph, names a thing (its head noun). */

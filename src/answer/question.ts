@@ -37,6 +37,8 @@ export interface QuestionAnalysis {
   type: QuestionType;
   /** The distinctive words of an agreement the question names (战略 of 战略合作协议), or null. */
   agreement: string | null;
+  /** 去年 / 上年 asked as the time of the fact (not 比去年 or 去年同期, which compare). */
+  asksLastYear: boolean;
   /** The question folded to simplified, half-width characters (what all patterns run on). */
   folded: string;
   /** The question with interrogatives and fillers removed: what the evidence must talk about. */
@@ -113,8 +115,9 @@ const TOTAL = /一共|总共|共计|合计|总计|累计|加起来|总数|共[�
 
 const COMPARATIVE = /都|分别|各[占有自是个]|哪个.{0,6}最|最[多少大小高低早晚]|比较|相比|共同|相同|两篇|区别|不同|各自/;
 
+// (这几年, 近几天: 几 after a demonstrative counts nothing asked.)
 const MEASURE = new RegExp(
-  `(?:多少|几)(个月|万元|亿元|万吨|公里|千米|平方米|平方公里|元|钱|吨|亩|米|年(?![轻级代])|[个场家座名位次项组条所人天处批轮点户省市县区])`,
+  `(?:多少|(?<![这近前那])几)(个月|万元|亿元|万吨|公里|千米|平方米|平方公里|元|钱|吨|亩|米|年(?![轻级代])|[个场家座名位次项组条所人天处批轮点户省市县区])`,
 );
 
 const TITLE = new RegExp(TITLES.filter((t) => /(?:书记|长|主任|主席)$/.test(t) && t.length >= 2).map(escapeRegExp).join('|'));
@@ -184,7 +187,7 @@ const ENUMERATION_ASKED = new RegExp(
 const YEAR_ASKED = /哪一?年|几几年|什么年份|哪个年份/;
 const SPAN = /几[号日]到几[号日]|几[号日]至几[号日]|哪天到哪天|从哪天|起止|到哪天|至哪天|从几[号日]|哪[几两三]天|哪些天/;
 
-const QUANTITY_WORD = /(?:多少|几)[个场家座名位次项组条所人年天处批轮点户]?/;
+const QUANTITY_WORD = /(?:多少|(?<![这近前那])几)[个场家座名位次项组条所人年天处批轮点户]?/;
 
 const NOUN = /^(?:n|vn|j)/;
 /** Last characters of place names that given names hardly ever end in. */
@@ -512,8 +515,11 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     asksTotal: type === 'howMany' && TOTAL.test(folded),
     outlets: outlets.map((o) => o.text),
     agreement: agreementNamed(folded, places),
+    asksLastYear: LAST_YEAR_ASKED.test(folded),
   };
 }
+
+const LAST_YEAR_ASKED = /(?<![比较同])(?:去年|上年|上一年)(?!同期)/;
 
 /** An agreement a question names by its words (辽宁与河南的战略合作协议, 签的文旅合作框架协议). */
 const NAMED_AGREEMENT = /([\u4e00-\u9fa5]{2,20}?)(?:框架协议|协议书|协议|备忘录|协定)/;

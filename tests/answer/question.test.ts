@@ -56,6 +56,10 @@ describe('analyseQuestion: measure, focus, comparative, places, people', () => {
     ['有多少名学员参加？', { measure: '名', focus: '学员' }],
     ['某市的锂矿储量大概有多少？', { measure: null, focus: '储量' }],
     ['江阴有几家上市企业？', { measure: '家', focus: '企业' }],
+    // 这几年 / 近几天 count nothing asked: the measure is the asked one's.
+    ['东川这几年累计投了多少帮扶资金？', { measure: null }],
+    ['近几年两地一共签了几个项目？', { measure: '个', focus: '项目' }],
+    ['前几天去的那个园区有多少家企业？', { measure: '家', focus: '企业' }],
     ['两市签了什么协议？', { focus: '协议', measure: null }],
     ['他们考察了哪些企业？', { focus: '企业' }],
     ['学习了哪几个方面？', { focus: '方面' }],

@@ -46,6 +46,9 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     '铜川钦州的文旅合作协议是由谁签署的？',
     '两市文旅合作协议是哪两位领导签的字？',
     '代表两市签文旅合作协议的是谁？',
+    // 去年 is the year before the article's: this year's visit (no year written) is not last year's.
+    '去年铜川代表团回访钦州签了几个项目？',
+    '铜川去年派代表团去钦州花了几天？',
   ];
   for (const question of refused) {
     test(`${question} → 找不到`, async () => {
@@ -75,6 +78,8 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     // (A figure whose year is written may be the asked 去年, compared or not.)
     ['铜川去年村集体经济收入多少？', /86万元/],
     ['铜川钦州港口物流合作框架协议是谁签署的？', /闻立新/],
+    ['去年来铜川考察的那个代表团是谁带队的？', /骆文川/],
+    ['去年钦州那个代表团来铜川考察是谁率队的？', /骆文川/],
   ];
   for (const [question, expected] of answered) {
     test(`${question} → ${expected.source}`, async () => {
