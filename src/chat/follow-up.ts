@@ -13,7 +13,7 @@
  * - a complete question (its own delegation or a leading place, and a question word) starts a new topic.
  */
 import type { Answer } from '../answer/types.ts';
-import { ADMIN_SUFFIXES, DAY_PARTS, GENERIC_PLACES, GROUP_NOUN_ALTERNATION, LONE_GROUP_CHAR, PROVINCES, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
+import { ADMIN_SUFFIXES, DAY_PARTS, GENERIC_PLACES, GROUP_NOUN_ALTERNATION, LONE_GROUP_CHAR, PROVINCES, TIME_FRAME_WORDS, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
 
 /** Runs of one-character province abbreviations (闽赣, 赣粤). */
 const ABBREVIATION_RUN = new RegExp(`[${PROVINCES.flatMap((p) => p.abbreviations).join('')}]{2,4}`, 'gu');
@@ -400,6 +400,8 @@ function substituteTopic(previous: Turn, asked: string): string | null {
     const before = outletsIn(prior)[0];
     return before ? prior.slice(0, before.start) + outlet.text + prior.slice(before.end) : `据${outlet.text}报道，${prior}`;
   }
+  // 累计呢 / 去年呢 after 今年1至9月转移了多少人: the same question in another time frame.
+  if (FRAME_TOPIC.test(topic)) return swapFrame(prior, topic, previous.subject);
   // A parallel item of the same shape swaps in place: 第三组 for 第二组, 13号 for 12号, 书记 for 市长.
   const parallel = parallelSwap(prior, topic);
   if (parallel) return parallel;
@@ -444,6 +446,25 @@ function substituteTopic(previous: Turn, asked: string): string | null {
   if (previous.subject && TIME_ASPECT.test(topic)) return `${previous.subject}是什么时候去的？`;
   if (previous.subject) return `${previous.subject}的${topic}是什么？`;
   return null;
+}
+
+/** Months from January (1至9月, 一到三月): a part of the year written as a range. */
+const MONTH_RANGE = '(?:1|一)月?(?:至|到|-|—|~)(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?';
+const FRAME_ALTERNATION = `${[...TIME_FRAME_WORDS].sort((a, b) => b.length - a.length).join('|')}|${MONTH_RANGE}`;
+/** A follow-up that names only a time frame (累计, 去年, 上半年, 1至6月). */
+const FRAME_TOPIC = new RegExp(`^(?:${FRAME_ALTERNATION})$`, 'u');
+/** The run of time-frame words a question is framed by (今年1至9月, 这次). */
+const FRAME_RUN = new RegExp(`(?:${FRAME_ALTERNATION})+`, 'u');
+
+/**
+ * The previous question with its time frame swapped for `frame` (美姑今年1至9月转移了多少人 → 美姑累计转移了多少人);
+ * with no frame written, the new one follows the subject, or opens the question.
+ */
+function swapFrame(prior: string, frame: string, subject: string | null): string {
+  const run = FRAME_RUN.exec(prior);
+  if (run) return prior.slice(0, run.index) + frame + prior.slice(run.index + run[0].length);
+  const at = subject ? prior.indexOf(subject) : -1;
+  return at < 0 ? frame + prior : prior.slice(0, at + subject!.length) + frame + prior.slice(at + subject!.length);
 }
 
 /** 哪位副市长 asked of a 区: an office names its level, so another level's place asks for any leader. */

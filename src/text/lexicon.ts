@@ -253,6 +253,15 @@ export const CHANGE_VERBS = {
 } as const;
 
 /**
+ * Words that set the time frame of a figure or an event (今年, 累计, 上半年, 这次): "累计呢？" after a question framed
+ * by 今年1至9月 asks the same with this frame instead.
+ */
+export const TIME_FRAME_WORDS: readonly string[] = [
+  '今年以来', '今年', '本年度', '去年', '上年', '前年', '明年', '累计', '全年', '上半年', '下半年', '前三季度', '一季度',
+  '二季度', '三季度', '四季度', '目前', '现在', '这次', '此次', '本次', '那次', '上次',
+];
+
+/**
  * Stages a project passes (签约 → 开工 → 投产): 开工了几个 asks projects at one stage, which a count of another stage
  * (签约项目7个) does not answer.
  */

@@ -361,3 +361,12 @@ describe('follow-ups that swap a counted kind, a home, or carry a day', () => {
     assert.deepEqual(placesIn('主城区有多少个项目').map((p) => p.text), []);
   });
 });
+
+table('a time frame alone (累计呢, 去年呢, 全年呢) asks the same question in that frame', [
+  ['青石县今年1至6月向东川转移就业多少人？', '累计呢？', '青石县累计向东川转移就业多少人？'],
+  ['北岭今年帮销了多少农产品？', '那去年呢？', '北岭去年帮销了多少农产品？'],
+  ['南岭代表团这次签了几个项目？', '上次呢？', '南岭代表团上次签了几个项目？'],
+  ['东川村集体收入上半年有多少？', '全年呢', '东川村集体收入全年有多少？'],
+  // No frame written: the new one follows the subject.
+  ['南岭代表团签了几个项目？', '去年呢？', '南岭代表团去年签了几个项目？'],
+]);
