@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type DocumentFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { stripAdminSuffix, provinceOf, isPlaceName, BIGRAM_PREFIX, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { stripAdminSuffix, provinceOf, isPlaceName, BIGRAM_PREFIX, DAY_PARTS, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -176,6 +176,8 @@ export class ExtractiveAnswerer implements Answerer {
 
   #candidates(question: QuestionAnalysis, retrieved: RetrievedChunk[], near: NonNullable<AnswerOptions['near']> = []): Candidate[] {
     const terms = [...new Set(tokenizeForIndex(question.content))];
+    // 上午看了哪些地方 (no day named): a sentence opening with that part of a day is of the asked part.
+    const askedPart = question.day ? undefined : DAY_PARTS.find((part) => question.folded.includes(part));
     const weights = new Map(terms.map((t) => [t, this.#idf(t) * (t.startsWith(BIGRAM_PREFIX) ? 0.5 : 1)]));
     const totalWeight = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
     // A question word counts as found where one of its lexicon synonyms stands (带队 in the question, 率领 in the text).
@@ -281,7 +283,7 @@ export class ExtractiveAnswerer implements Answerer {
             items: Math.min(1, Math.max(0, filling.length - 1) / 3),
             total: question.asksTotal ? totalCount(filling, facts, view) : 0,
             enumeration: question.asksEnumeration && opensEnumeration(span.text) ? 1 : 0,
-            day: question.day ? dayFit(question.day, timeline, timeline.sentences[paragraph.n - 1]?.[index]) : 0,
+            day: question.day ? dayFit(question.day, timeline, timeline.sentences[paragraph.n - 1]?.[index]) : askedPart && view.split(/[，,]/)[0]!.includes(askedPart) ? 1 : 0,
             near: nearQuotes.some((q) => q.id === paragraph.id && (span.text.includes(q.quote) || q.quote.includes(span.text))) ? 1 : nearIds.has(paragraph.id) ? 0.25 : 0,
           };
           askedBefore = 0;

@@ -23,6 +23,14 @@ describe('a question about one day of the trip', () => {
     ['南山代表团最后一天看了哪些地方？', ['湖畔现代农业园', '白石村乡村振兴示范点']],
     ['南山代表团第一天去了哪些地方？', ['青川滨江科技城', '云端数据中心', '青川规划展览馆']],
   ];
+  test('a part of the day asked with no day (上午看了哪些地方) is answered by the sentence of that part', async () => {
+    const morning = ['白鹭湾湿地公园', '白鹭古城历史文化街区', '白鹭文旅大数据中心'];
+    for (const question of ['柳原代表团在白鹭上午看了哪些地方？', '柳原市党政代表团上午去了白鹭哪几个点？', '柳原团上午在白鹭参观了哪几处地方？']) {
+      const { answer } = await qa.ask(question);
+      assert.equal(answer.found, true, `${question}: ${answerBody(answer)}`);
+      for (const site of morning) assert.ok((answer.short ?? '').includes(site), `${question}: ${answer.short}`);
+    }
+  });
   test('我市党政代表团 in the local paper of the asked place is that place\'s delegation', async () => {
     for (const question of ['青川党政代表团之前去南山是几月份？', '青川市党政代表团是什么时候去的南山？', '青川代表团哪个月去南山考察的？']) {
       const { answer } = await qa.ask(question);
