@@ -277,6 +277,24 @@ function datesOf(sentence: ArticleSentence): DateFact[] {
   return sentence.facts.filter((f): f is DateFact => f.kind === 'date' && !f.dateline && (f.from.month !== undefined || f.from.day !== undefined || f.from.year !== undefined));
 }
 
+/** The year a claim's own date names (2024年6月…), or null. */
+function claimYear(claim: Claim): number | null {
+  for (const f of claim.facts) if (f.kind === 'date' && f.date.from.year !== undefined) return f.date.from.year;
+  return null;
+}
+
+/**
+ * Whether a sentence tells of the claim's year: the dates it writes, else the one governing it (the trip's 11月11日
+ * of the article's year), carry that year, or none says a year. 2024年6月…签下9个项目 is not confirmed by this
+ * year's 9个.
+ */
+function ofYear(sentence: ArticleSentence, year: number | null): boolean {
+  if (year === null) return true;
+  const own = datesOf(sentence).filter((d) => d.from.year !== undefined);
+  const dates = own.length > 0 ? own : sentence.governingDate?.from.year !== undefined ? [sentence.governingDate] : [];
+  return dates.length === 0 || dates.some((d) => d.from.year === year || d.to.year === year);
+}
+
 /** Days a date spans (a month-level date spans its month). */
 function spanDays(date: DateValue): number {
   const from = (date.from.month ?? 0) * 32 + (date.from.day ?? 1);
@@ -491,8 +509,10 @@ function confirmIn(
     case 'quantity': {
       const claimed = withHead(fact.quantity, claim.view, fact.start, fact.end);
       const frame = frameOf(claim.view, fact.start);
+      const year = claimYear(claim);
       return sentences.find((s) =>
-        s.facts.some(
+        ofYear(s, year) &&
+        (s.facts.some(
           (f) =>
             f.kind === 'quantity' &&
             (sameCountedThing(claimed, withHead(f, s.view, f.start, f.end)) ||
@@ -507,7 +527,7 @@ function confirmIn(
           (() => {
             const at = daysAt(fact, claim, s);
             return at !== null && compareQuantities(fact.quantity, { ...fact.quantity, value: at.days, bound: 'exact' }) === 'same';
-          })(),
+          })()),
       );
     }
     case 'place':
@@ -517,10 +537,18 @@ function confirmIn(
     case 'org':
       return sentences.find((s) => namesPhrase(s.view, fact.name) || namesSiteUnderPlace(s, fact.name, reading) || tailSynonyms(stripMarks(fact.name)).some((variant) => s.view.includes(variant)));
     case 'document':
-      return sentences.find((s) => namesPhrase(s.view, fact.name));
+      return sentences.find((s) => namesPhrase(s.view, fact.name) || namesPhrase(plainDocumentWords(s.view), plainDocumentWords(fact.name)));
     case 'term':
       return sentences.find((s) => namesTerm(s.view, fact.name) || namesHome(s.view, fact.name, reading));
   }
+}
+
+/**
+ * A document's name as a draft may paraphrase it (关于海洋经济与产业协作的框架协议 for 《…海洋经济和产业协作框架协议》):
+ * without 关于 and the 的 before its kind, with 和 for every conjunction.
+ */
+function plainDocumentWords(text: string): string {
+  return text.replace(/关于/g, '').replace(/的(?=[\u3400-\u9fff]{0,6}(?:协议|备忘录|协定|合同|意向书))/g, '').replace(/[与及同]/g, '和');
 }
 
 /** Measure words a tour has one count of whatever is counted (members, days, distance): they pin a slot alone. */

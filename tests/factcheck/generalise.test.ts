@@ -159,7 +159,17 @@ const BEIYUAN = article('huchuan-beiyuan', '湖川市党政代表团赴北原市
   '代表团考察了北原全域旅游示范区，两市将在文旅项目上深化协作，共同编制框架协议以外的年度计划。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN, BEIYUAN];
+/** A return visit that recalls the first one, a year earlier, with its own figures. */
+const RETURN_VISIT = article('quanxi-fenggang', '泉溪市党政代表团赴枫港市回访考察', '泉溪日报', '2025-11-20', [
+  '11月12日至14日，泉溪市委书记魏长河、市长宁致远率领泉溪市党政代表团赴枫港市回访考察。',
+  '这是继去年5月枫港市党政代表团来泉溪考察之后，两市主要领导的又一次互访。',
+  '13日上午，两市对口合作座谈会召开，两市签署《枫港市 泉溪市文旅和康养协作备忘录》，企业现场签约合作项目8个，总投资31.5亿元。',
+  '2024年5月，枫港市党政代表团到泉溪考察时，两市签约合作项目6个，总投资18.2亿元。',
+  '今年以来，枫港帮销泉溪农特产品3260万元；去年签约的6个项目已开工4个。',
+  '在泉溪抽查的12个村中，有9个村把茶叶作为主导产业。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN, BEIYUAN, RETURN_VISIT];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -190,6 +200,20 @@ const cards = toursOfArticles(ARTICLES);
 const checker = new EvidenceFactChecker({ retriever: everything, corpus, tours: () => cards });
 
 const RULES: Array<[string, Array<[string, Verdict]>]> = [
+  [
+    "the claim's year's figure is confirmed by the sentences of that year",
+    [['2024年5月枫港市党政代表团到泉溪考察，两市签约合作项目6个。', 'supported']],
+  ],
+  [
+    'words that say no fact (已有) or say it another way (当场, 投资总额, 销售, 关于…的备忘录) are found as the report says them',
+    [
+      ['泉溪代表团回访期间，两市企业当场签约合作项目8个，总投资31.5亿元。', 'supported'],
+      ['去年签约的6个项目中已有4个开工。', 'supported'],
+      ['今年以来枫港销售泉溪农特产品3260万元。', 'supported'],
+      ['两市签署了关于文旅与康养协作的备忘录。', 'supported'],
+      ['在泉溪抽查的12个村里，有9个村把茶叶当作主导产业。', 'supported'],
+    ],
+  ],
   [
     'a bound written before a number (超过, 逾) is compared with it, never required as a word',
     [
@@ -851,6 +875,13 @@ describe('fact-check on claims never seen (invented reports)', () => {
       }
     });
   }
+
+  test("a figure of this year's visit never confirms a claim about last year's (a return visit recalls the first one)", async () => {
+    for (const claim of ['2024年5月枫港市党政代表团到泉溪考察时，两市当场签约合作项目8个。', '2024年5月，枫港代表团来泉溪时两市签约项目总投资31.5亿元。', '2024年枫港市党政代表团到访泉溪，双方签下8个合作项目。']) {
+      const result = await checker.check(claim);
+      assert.notEqual(result.verdict, 'supported', `${claim} → ${result.explanation}`);
+    }
+  });
 
   test('the count after a list of nouns is that slot: the same number is confirmed, never contradicted', async () => {
     for (const claim of ['林水县党政代表团两天考察了6个企业、园区和市场。', '两天里林水县党政代表团共考察6个企业、园区和市场。']) {
