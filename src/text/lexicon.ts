@@ -498,6 +498,8 @@ export function expandRegionAlias(text: string): string[] | null {
   if (REGION_GROUPS[text]) return [...REGION_GROUPS[text]!];
   const chars = [...text];
   if (chars.length < 2 || chars.length > 4) return null;
+  // 辽宁 is one province, not 辽 + 宁 (辽宁、宁夏).
+  if (PROVINCE_BY_NAME.has(text)) return null;
   const provinces = chars.map((ch) => PROVINCE_BY_ABBREVIATION.get(ch));
   return provinces.every(Boolean) ? provinces.map((p) => p!.common) : null;
 }

@@ -54,6 +54,11 @@ describe('places', () => {
     });
   }
   test('a run of non-abbreviations is no alias', () => assert.equal(expandRegionAlias('考察团'), null));
+  test('a province written whole is that province, not a run of abbreviations (辽宁 is not 辽 + 宁)', () => {
+    assert.equal(expandRegionAlias('辽宁'), null);
+    assert.deepEqual(placeVariants('辽宁'), ['辽宁', '辽宁省']);
+    assert.deepEqual(expandRegionAlias('宁辽'), ['宁夏', '辽宁']);
+  });
   test('stripAdminSuffix keeps two characters', () => {
     assert.equal(stripAdminSuffix('某县'), '某县');
     assert.equal(stripAdminSuffix('宁夏回族自治区'), '宁夏');
