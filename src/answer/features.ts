@@ -3,7 +3,7 @@
  * sentence score is the weighted sum with the weights from config (`ANSWER_WEIGHTS`). No feature throws a
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
-import { frameOf, framesAgree, periodOf, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
+import { countsTheGroup, frameOf, framesAgree, periodOf, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { CHANGE_VERBS, PROJECT_STAGES, GENERIC_PLACES, GENERIC_QUALIFIERS, MONEY_NOUNS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
@@ -448,17 +448,6 @@ function asksHeadCount(question: QuestionAnalysis): boolean {
   const verb = /([\u4e00-\u9fa5]{1,2})(?:了)?(?:多少|几)/.exec(question.folded)?.[1] ?? '';
   if (verb && !/[去来到赴行有是共计]$/.test(verb) && tagWords(verb).at(-1)?.tag === 'v') return false;
   return DELEGATION.test(question.folded) || /团|组/.test(question.folded);
-}
-
-/** Whether a count of people is written as the group's size (一行46人, 全团32人, 由28人组成, 88名团员). */
-function countsTheGroup(fact: QuantityFact, sentenceView: string): boolean {
-  // (游客3.2万人次 counts visits: a group's size is counted in people.)
-  if (fact.measure.endsWith('人次')) return false;
-  const clause = sentenceView.slice(Math.max(0, fact.start - 16), fact.start).split(/[，,。；;：:]/).at(-1)!;
-  // (…党政主要负责同志，共86人: a sum of the people just listed; 参加此次学习的共有30余人.)
-  // (由…负责同志共35人组成: the group is made of them.)
-  // (务工人员目前约有1800人 are people of the place, not of the group: 人员 counts only right before the number.)
-  return /一行|团|组|成员|团员/.test(clause) || /人员(?:共|共有|共计|合计)?$/.test(clause) || /(?:共|共有|共计|合计|总计)$/.test(clause) || /^(?:成员|团员|人员|队员|组员|代表)/.test(fact.noun) || /^组成/.test(sentenceView.slice(fact.end));
 }
 
 const DELEGATION = new RegExp([...Object.values(GROUP_NOUNS).flat(), '学员'].join('|'));

@@ -8,7 +8,7 @@
  * the place written under another parent, or another word between the same words. Everything else is not_found:
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
-import { COPULA_TAIL, abbreviates, frameOf, headBefore, townsWritten, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
+import { COPULA_TAIL, abbreviates, countsTheGroup, frameOf, headBefore, townsWritten, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
 import { GENERIC_PLACES, MEETING_HEADS, expandRegionAlias, NON_FACT_WORDS, ROLE_VERBS, isPlaceName, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
@@ -1327,6 +1327,9 @@ function contradictDate(fact: Extract<ClaimFact, { kind: 'date' }>, claim: Claim
   return { fact, status: 'contradicted', source: opening.text.slice(tourDate.start, tourDate.end), sentence: opening, mismatchKind: 'date' };
 }
 
+/** Measures a group's size is counted in. */
+const GROUP_COUNT_MEASURES: readonly string[] = ['人', '名', '位', '万人'];
+
 function contradictQuantity(
   fact: Extract<ClaimFact, { kind: 'quantity' }>,
   claim: Claim,
@@ -1356,6 +1359,8 @@ function contradictQuantity(
       // (The kind may be written before the number, 新招员工650人; a verb there, 共组织32人, names no kind.)
       const kind = countsNamedPeople(fact.quantity) ? fact.quantity.noun : countsNamedPeople(claimed) && !/^v/.test(tagWords(claimed.noun)[0]?.tag ?? '') ? claimed.noun : '';
       if (kind && !f.noun && !namesTerm(sentence.view, kind)) continue;
+      // 一行共有60余人 is the group's size: only a count of the group (一行38人) speaks of it, not 搬迁群众12.4万人.
+      if (GROUP_COUNT_MEASURES.includes(fact.quantity.measure) && countsTheGroup({ ...fact.quantity, start: fact.start, end: fact.end }, claim.view) && !countsTheGroup(f, sentence.view)) continue;
       const result = compareQuantities(fact.quantity, f);
       if (result === 'same') return null;
       if (result === 'different') slots.push({ sentence, quantity: f });

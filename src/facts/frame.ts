@@ -1,5 +1,6 @@
 /** When a figure holds (planned, cumulative, current, this year), read from the words before it. */
 import { CHANGE_VERBS, FIGURE_FRAMES, parseChineseNumber } from '../text/index.ts';
+import type { QuantityFact } from './types.ts';
 
 export type FigureFrame = keyof typeof FIGURE_FRAMES;
 
@@ -61,4 +62,15 @@ function monthsOf(period: string): number {
     return /^\d+$/.test(n) ? Number(n) : (parseChineseNumber(n) ?? 12);
   }
   return 12;
+}
+
+/** Whether a count of people is written as the group's size (一行46人, 全团32人, 由28人组成, 88名团员). */
+export function countsTheGroup(fact: Pick<QuantityFact, 'start' | 'end' | 'measure' | 'noun'>, sentenceView: string): boolean {
+  // (游客3.2万人次 counts visits: a group's size is counted in people.)
+  if (fact.measure.endsWith('人次')) return false;
+  const clause = sentenceView.slice(Math.max(0, fact.start - 16), fact.start).split(/[，,。；;：:]/).at(-1)!;
+  // (…党政主要负责同志，共86人: a sum of the people just listed; 参加此次学习的共有30余人.)
+  // (由…负责同志共35人组成: the group is made of them.)
+  // (务工人员目前约有1800人 are people of the place, not of the group: 人员 counts only right before the number.)
+  return /一行|团|组|成员|团员/.test(clause) || /人员(?:共|共有|共计|合计)?$/.test(clause) || /(?:共|共有|共计|合计|总计)$/.test(clause) || /^(?:成员|团员|人员|队员|组员|代表)/.test(fact.noun) || /^组成/.test(sentenceView.slice(fact.end));
 }

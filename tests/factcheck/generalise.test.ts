@@ -167,6 +167,7 @@ const RETURN_VISIT = article('quanxi-fenggang', '泉溪市党政代表团赴枫�
   '2024年5月，枫港市党政代表团到泉溪考察时，两市签约合作项目6个，总投资18.2亿元。',
   '今年以来，枫港帮销泉溪农特产品3260万元；去年签约的6个项目已开工4个。',
   '在泉溪抽查的12个村中，有9个村把茶叶作为主导产业。',
+  '13日下午，代表团考察了枫港库区移民安置社区。枫港市负责人介绍，近年来当地累计搬迁库区群众3.6万人。',
 ]);
 
 const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN, BEIYUAN, RETURN_VISIT];
@@ -880,6 +881,13 @@ describe('fact-check on claims never seen (invented reports)', () => {
     for (const claim of ['2024年5月枫港市党政代表团到泉溪考察时，两市当场签约合作项目8个。', '2024年5月，枫港代表团来泉溪时两市签约项目总投资31.5亿元。', '2024年枫港市党政代表团到访泉溪，双方签下8个合作项目。']) {
       const result = await checker.check(claim);
       assert.notEqual(result.verdict, 'supported', `${claim} → ${result.explanation}`);
+    }
+  });
+
+  test("a group's size (一行45人) is contradicted only by a count of the group, not by other people counted", async () => {
+    for (const claim of ['泉溪市党政代表团此次赴枫港回访考察，一行共有60余人。', '泉溪代表团这次去枫港回访考察，全团共50人。', '泉溪市党政代表团赴枫港回访考察，代表团成员30余人。']) {
+      const result = await checker.check(claim);
+      assert.equal(result.verdict, 'not_found', `${claim} → ${result.explanation}`);
     }
   });
 
