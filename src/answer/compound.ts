@@ -3,7 +3,7 @@
  * answered on its own (retrieval included), later clauses carrying the words of the first as context, and the
  * answers are joined into one. Pure functions; the composition root does the asking.
  */
-import { foldScript, toHalfWidth } from '../text/index.ts';
+import { foldScript, tagWords, toHalfWidth } from '../text/index.ts';
 import { asksSomething } from './question.ts';
 import { MAX_SHORT_CHARS } from './short-answer.ts';
 import type { Answer, AnswerSentence, Citation } from './types.ts';
@@ -40,8 +40,33 @@ export function splitCompound(question: string): CompoundPart[] {
   const whole = question.trim();
   if (parts.length < 2 || parts.length > MAX_PARTS) return [{ clause: whole, question: whole }];
   if (pending) parts[parts.length - 1] += pending;
-  const context = foldScript(toHalfWidth(parts[0]!)).replace(QUESTION_WORDS, '');
-  return parts.map((part, i) => ({ clause: part, question: `${i === 0 ? '' : context}${part}？` }));
+  const first = foldScript(toHalfWidth(parts[0]!));
+  const context = first.replace(QUESTION_WORDS, '');
+  return parts.map((part, i) => ({ clause: part, question: i === 0 ? `${part}？` : `${laterPart(first, foldScript(toHalfWidth(part))) ?? context + part}？` }));
+}
+
+/** A count of another kind asked alone (几个村, 多少家企业). */
+const COUNT_ALONE = /^(?:一共|共|又)?(?:几|多少)[个名家座所处项位条户批]?\p{Script=Han}{1,5}$/u;
+/** A count asked at the end of a clause, with its verb (开工了几个, 走了几个乡镇). */
+const COUNT_ASKED_AT_END = /(?:几|多少)[个名家座所处项位条户批]?\p{Script=Han}{0,5}$/u;
+const VERB_AND_COUNT_AT_END = /\p{Script=Han}{2}了?(?:几|多少)[个名家座所处项位条户批]?$/u;
+
+/**
+ * A later clause read against the first, where the first's words would garble it: 几个村 after 走了几个乡镇 asks
+ * 走了几个村; 到位资金多少 after 开工了几个 asks the 到位资金 of the same projects (the first clause without its
+ * verb and count). Null when the words of the first clause simply go before it.
+ */
+function laterPart(first: string, part: string): string | null {
+  if (COUNT_ALONE.test(part)) {
+    const asked = COUNT_ASKED_AT_END.exec(first);
+    if (asked) return first.slice(0, asked.index) + part;
+  }
+  const words = tagWords(part);
+  if (words.length >= 3 && words[0]!.tag === 'v' && /^n/.test(words[1]!.tag) && /^(?:多少|几)/.test(words.at(-1)!.word)) {
+    const asked = VERB_AND_COUNT_AT_END.exec(first);
+    if (asked) return first.slice(0, asked.index) + part;
+  }
+  return null;
 }
 
 /** The line that says which parts of a compound question the articles do not cover. */

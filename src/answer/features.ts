@@ -3,7 +3,7 @@
  * sentence score is the weighted sum with the weights from config (`ANSWER_WEIGHTS`). No feature throws a
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
-import { countsTheGroup, frameOf, framesAgree, periodOf, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
+import { countsTheGroup, frameOf, framesAgree, periodOf, withoutRelativeYears, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
 import { CHANGE_VERBS, PROJECT_STAGES, GENERIC_PLACES, GENERIC_QUALIFIERS, MONEY_NOUNS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
@@ -210,7 +210,8 @@ function askedFigure(question: QuestionAnalysis): AskedFigure {
   if (!asked) {
     const at = question.folded.search(/多少|几/);
     const end = at < 0 ? question.folded.length : at;
-    asked = { verb: askedVerb(question.folded), act: askedAct(question.folded), change: askedChange(question.folded), frame: frameOf(question.folded, end), period: periodOf(question.folded, end) };
+    const framing = withoutRelativeYears(question.folded.slice(0, end));
+    asked = { verb: askedVerb(question.folded), act: askedAct(question.folded), change: askedChange(question.folded), frame: frameOf(framing, framing.length), period: periodOf(question.folded, end) };
     askedFigures.set(question, asked);
   }
   return asked;

@@ -25,6 +25,17 @@ export function frameOf(view: string, start: number): FigureFrame[] {
   return [];
 }
 
+/** A year word opening a relative clause with its verb (今年签约的, 去年引进的), not 今年的 or 今年以来. */
+const YEAR_IN_RELATIVE_CLAUSE = /(?:今年|去年|上年|本年度|当年|明年)(?!以来)[\u4e00-\u9fa5]{1,4}?的/g;
+
+/**
+ * A question without the years of its relative clauses: 今年签约的项目到位资金多少 asks the 到位资金 of this year's
+ * projects, however long it has built up (累计到位资金18.7亿元), not a figure of this year.
+ */
+export function withoutRelativeYears(question: string): string {
+  return question.replace(YEAR_IN_RELATIVE_CLAUSE, '');
+}
+
 /** A figure changing to a new value (缩短至, 提高到, 降至): the lexicon's verbs of change, or their first character. */
 const CHANGED_TO = new RegExp(`(?:${[...CHANGE_VERBS.up, ...CHANGE_VERBS.down, '降', '升', '增'].join('|')})(?:至|到)`, 'g');
 

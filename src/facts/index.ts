@@ -4,5 +4,5 @@ export { extractFacts, extractParagraphFacts, dateContextOf, matchView, partOfPe
 export { abbreviates, compareDates, compareQuantities, nounsCompatible, sameCountedThing, titleHeld, type Comparison, type DateValue, type QuantityValue } from './compare.ts';
 export { askedDay, dayFit, tripTimeline, type AskedDay, type SentenceTime, type Timeline } from './timeline.ts';
 export { sitesInSentence, townsWritten, type SiteSpan } from './sites.ts';
-export { countsTheGroup, frameOf, framesAgree, periodOf, type FigureFrame } from './frame.ts';
+export { countsTheGroup, frameOf, framesAgree, periodOf, withoutRelativeYears, type FigureFrame } from './frame.ts';
 export { COPULA_TAIL, headBefore } from './heads.ts';

@@ -14,6 +14,10 @@ describe('splitCompound: one part per asking clause, later parts carrying the fi
     ['西岭市哪个领导接见的考察团，在哪接见的', ['西岭市哪个领导接见的考察团？', '西岭市领导接见的考察团在哪接见的？']],
     // Traditional characters: the context is folded so its question words go too.
     ['考察團簽了幾個項目？總投資多少？', ['考察團簽了幾個項目？', '考察团签了项目總投資多少？']],
+    // A count of another kind alone swaps the count; a verb and its noun asked after a verb and its count swap both.
+    ['东川代表团在北岭一共走了几个乡镇、几个村？', ['东川代表团在北岭一共走了几个乡镇？', '东川代表团在北岭一共走了几个村？']],
+    ['两地一共看了多少家企业，几个园区？', ['两地一共看了多少家企业？', '两地一共看了几个园区？']],
+    ['今年签约的项目开工了几个，到位资金多少？', ['今年签约的项目开工了几个？', '今年签约的项目到位资金多少？']],
   ];
   for (const [question, parts] of split) test(question, () => assert.deepEqual(splitCompound(question).map((p) => p.question), parts));
 

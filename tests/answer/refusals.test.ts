@@ -34,8 +34,7 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     '铜川市党政代表团这次回访钦州一共去了多少人？',
     '铜川代表团到钦州回访，一行多少人？',
     '这次铜川团去钦州有几个人？',
-    // Projects signed are not projects started, in production or landed.
-    '铜川和钦州这次签约的项目已经开工几个了？',
+    // Projects signed are not projects in production or landed.
     '铜川钦州座谈会上签的项目投产了多少个？',
     '两市签约项目落地了几个？',
     // A figure compared with last year's (同比增长, 比上年同期增加) is this year's.
@@ -80,6 +79,10 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     ['铜川钦州港口物流合作框架协议是谁签署的？', /闻立新/],
     ['去年来铜川考察的那个代表团是谁带队的？', /骆文川/],
     ['去年钦州那个代表团来铜川考察是谁率队的？', /骆文川/],
+    // 今年签约的 says which projects: the money they brought in so far (累计到位) answers.
+    ['铜川钦州今年签约的项目到位资金多少？', /5\.2亿元/],
+    ['今年签约的项目累计到位了多少资金？', /5\.2亿元/],
+    ['两市今年新签约的项目到位资金一共多少？', /5\.2亿元/],
   ];
   for (const [question, expected] of answered) {
     test(`${question} → ${expected.source}`, async () => {
