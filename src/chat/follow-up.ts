@@ -158,7 +158,11 @@ export function turnAfter(question: string, answer: Answer): Turn {
   // 第二天去的是哪个县？ → 兴国县: "在那边" next refers to that place, not to the trip's destination.
   // (哪个村 → 杏花村: 那个村 next is that village.)
   const asksPlace = answer.questionType === 'where' || /哪(?:个|一个)?[省市县区州镇乡村]/u.test(question);
-  const place = asksPlace && single && (placesIn(single).length === 1 || TOWN.test(single)) ? single : null;
+  // (哪个村 asked with a list answered: the one item of the asked kind, 石屯镇茗溪村 of 石屯镇茗溪村、…模式.)
+  const kind = /哪(?:一)?个([村镇乡])/u.exec(question)?.[1];
+  const ofKind = kind && answer.short ? answer.short.split('、').filter((item) => TOWN.test(item) && item.endsWith(kind)) : [];
+  const one = single ?? (ofKind.length === 1 ? ofKind[0]! : null);
+  const place = asksPlace && one && (placesIn(one).length === 1 || TOWN.test(one)) ? one : null;
   const cited = answer.citations.map((c) => ({ docId: c.docId, paragraph: c.paragraph, quote: c.quote }));
   return { ...turn, person: answer.questionType === 'who' ? single : null, place, day: dayOf(question, answer.sentences[0]?.text ?? ''), cited };
 }

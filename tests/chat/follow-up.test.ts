@@ -370,3 +370,17 @@ table('a time frame alone (累计呢, 去年呢, 全年呢) asks the same questi
   // No frame written: the new one follows the subject.
   ['南岭代表团签了几个项目？', '去年呢？', '南岭代表团去年签了几个项目？'],
 ]);
+
+describe('那个村 after 哪个村 answered with a list: the one item of the asked kind', () => {
+  const answer = (short: string): Answer => ({
+    question: '', questionType: 'list', found: true, short, sentences: [{ text: `${short}。`, citations: [1] }], citations: [], nearest: [],
+  });
+  const cases: Array<[previous: string, short: string, asked: string, expected: string]> = [
+    ['考察组12号下午去的哪个村？', '东岭镇白石村、合作社+农户模式', '那个村有多少户？', '东岭镇白石村有多少户？'],
+    ['代表团第二天去了哪个镇？', '青石县柳湾镇、特色产业', '这个镇有多少人口？', '青石县柳湾镇有多少人口？'],
+    ['结对的是哪个村？', '北岭村、东川县', '那个村去年集体收入多少？', '北岭村去年集体收入多少？'],
+  ];
+  for (const [previous, short, asked, expected] of cases) {
+    test(`${asked} after ${previous} (${short}) → ${expected}`, () => assert.equal(resolveFollowUp(asked, turnAfter(previous, answer(short))).question, expected));
+  }
+});
