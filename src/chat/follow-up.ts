@@ -441,7 +441,11 @@ function substituteTopic(previous: Turn, asked: string): string | null {
   if (GROUP_PATTERN.test(topic) && subjectSpan) return prior.slice(0, subjectSpan.start) + topic + prior.slice(subjectSpan.end);
   // Another trip ("郴州去广州那次呢"): its delegation replaces the subject.
   const trip = /^(.{2,12}?[去赴到].{2,8}?)(?:那次|那趟|这次|的那次)?$/u.exec(topic);
-  if (trip && subjectSpan && placesIn(trip[1]!).length > 0) return prior.slice(0, subjectSpan.start) + `${trip[1]}的代表团` + prior.slice(subjectSpan.end);
+  if (trip && subjectSpan && placesIn(trip[1]!).length > 0) {
+    // (The trip names its own destination: the old one's 去陕西 goes with the old trip.)
+    const rest = prior.slice(subjectSpan.end).replace(OLD_DESTINATION, '');
+    return prior.slice(0, subjectSpan.start) + `${trip[1]}的代表团` + rest;
+  }
   // 园区呢 after 看了多少家企业: the same count, of another kind of thing.
   const counted = COUNTED_NOUN.exec(prior);
   if (counted && counted[3] !== topic && !aspect && !QUANTITY_ASPECT.test(topic) && !/[年月日天]/u.test(topic) && !INTERROGATIVE.test(topic) && /^\p{Script=Han}{2,6}$/u.test(topic) && /^n/.test(tagWords(topic).at(-1)?.tag ?? '')) {
@@ -470,6 +474,9 @@ function swapFrame(prior: string, frame: string, subject: string | null): string
   const at = subject ? prior.indexOf(subject) : -1;
   return at < 0 ? frame + prior : prior.slice(0, at + subject!.length) + frame + prior.slice(at + subject!.length);
 }
+
+/** The destination right after a subject (去陕西, 在白鹭, 赴南川), up to the verb or particle that goes on. */
+const OLD_DESTINATION = /^(?:[去赴到在]|前往)(?![了过哪什几那这])\p{Script=Han}{2,5}?(?=考察|看|签|参观|走|调研|带队|带|的|是|开|去|有|共|一共|都|还|跑|待|谁|哪|几|多少)/u;
 
 /** 哪位副市长 asked of a 区: an office names its level, so another level's place asks for any leader. */
 function withTitleOfLevel(question: string, place: string): string {

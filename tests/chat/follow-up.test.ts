@@ -384,3 +384,9 @@ describe('那个村 after 哪个村 answered with a list: the one item of the as
     test(`${asked} after ${previous} (${short}) → ${expected}`, () => assert.equal(resolveFollowUp(asked, turnAfter(previous, answer(short))).question, expected));
   }
 });
+
+table('another trip (那X去Y那次呢) replaces the delegation and the old destination with it', [
+  ['青石县代表团去东川看了几个点？', '那北岭去南岭那次呢？', '北岭去南岭的代表团看了几个点？'],
+  ['红枫团在白鹭签了什么协议？', '那东川去北岭那次呢？', '东川去北岭的代表团签了什么协议？'],
+  ['西岭代表团赴南川带队的是谁？', '那柳湾去青石那次呢？', '柳湾去青石的代表团带队的是谁？'],
+]);
