@@ -222,6 +222,8 @@ export function defaultEvalRuns(): EvalOptions[] {
   const heldout12 = path.join(ROOT, 'tests/fixtures/heldout12');
   // And six more (heldout13), 60 questions, 24 claims and 15 conversations (45 turns), by a seventh.
   const heldout13 = path.join(ROOT, 'tests/fixtures/heldout13');
+  // And six more (heldout14), 60 questions, 24 claims and 15 conversations (45 turns), by an eighth.
+  const heldout14 = path.join(ROOT, 'tests/fixtures/heldout14');
   return [
     {
       sets: {
@@ -262,6 +264,10 @@ export function defaultEvalRuns(): EvalOptions[] {
     {
       sets: { heldout13: path.join(heldout13, 'qa.jsonl'), 'heldout13 follow-ups': path.join(heldout13, 'followups.jsonl') },
       corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13].map((dir) => path.join(dir, 'articles'))],
+    },
+    {
+      sets: { heldout14: path.join(heldout14, 'qa.jsonl'), 'heldout14 follow-ups': path.join(heldout14, 'followups.jsonl') },
+      corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14].map((dir) => path.join(dir, 'articles'))],
     },
   ];
 }
