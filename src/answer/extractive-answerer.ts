@@ -464,6 +464,10 @@ export class ExtractiveAnswerer implements Answerer {
     if (question.measured.length > 0) eligible = eligible.filter((c) => question.measured.some((thing) => namesThing(c, thing)));
     // 甲乙两省的战略合作协议由谁签署: a sentence naming only other agreements (《…产业协作框架协议》) is about those.
     if (question.agreement) eligible = eligible.filter((c) => namesAgreement(c, question.agreement!));
+    // 甲和乙在座谈会上签了多少: a sentence whose agreement names another pair (《丙省 甲省…协议》) tells of that pair.
+    // (A place inside another of the question's, 云港 of 连云港, is a segmenter's fragment.)
+    const parties = question.places.filter((p) => !question.places.some((q) => q !== p && q.includes(p)));
+    if (parties.length >= 2) eligible = eligible.filter((c) => !signedByOtherParties(c, parties));
     const best = eligible[0];
     if (!best || best.score < this.#settings.refusalFloor) return null;
 
@@ -603,6 +607,28 @@ function namesThing(candidate: Candidate, head: string): boolean {
 function namesAgreement(candidate: Candidate, words: string): boolean {
   const documents = candidate.facts.filter((f): f is DocumentFact => f.kind === 'document');
   return documents.length === 0 || documents.some((d) => matchView(d.name).includes(words));
+}
+
+/** The parties an agreement's name opens with (《河南省人民政府 辽宁省人民政府…》 → 河南, 辽宁). */
+function partiesOf(documentName: string): string[] {
+  const parties: string[] = [];
+  let rest = matchView(documentName).replace(/^《/, '');
+  for (let match = PARTY.exec(rest); match; match = PARTY.exec(rest)) {
+    parties.push(match[1]!);
+    rest = rest.slice(match[0].length);
+  }
+  return parties;
+}
+const PARTY = /^([\u4e00-\u9fa5]{2,4}?)(?:省|市|县|区|自治区)?(?:人民政府|政府)?[\s、·]?(?=[\u4e00-\u9fa5])/;
+
+/** Whether every agreement a candidate names is between other parties than the two or more the question names. */
+function signedByOtherParties(candidate: Candidate, places: readonly string[]): boolean {
+  const documents = candidate.facts.filter((f): f is DocumentFact => f.kind === 'document');
+  if (documents.length === 0) return false;
+  return documents.every((d) => {
+    const parties = partiesOf(d.name).filter((p) => provinceOf(p) || isPlaceName(p));
+    return parties.length >= 2 && places.some((place) => !parties.some((p) => mentions(p, place) || mentions(place, p)));
+  });
 }
 
 /** Whether a candidate sentence says the asked event (设立, or 组建/挂牌 of its lexicon group); true when none is asked. */

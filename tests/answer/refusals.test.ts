@@ -83,6 +83,10 @@ describe('a fact of the asked kind is not always the asked fact', () => {
     ['铜川钦州今年签约的项目到位资金多少？', /5\.2亿元/],
     ['今年签约的项目累计到位了多少资金？', /5\.2亿元/],
     ['两市今年新签约的项目到位资金一共多少？', /5\.2亿元/],
+    // The pair a question names signs its own agreement: the other pair's figures are not theirs.
+    ['吉林和浙江在座谈会上现场签约了多少个项目？', /9个/],
+    ['浙江和吉林签约的项目总投资多少？', /150亿元/],
+    ['吉林与江苏现场签了几个项目？', /12个/],
   ];
   for (const [question, expected] of answered) {
     test(`${question} → ${expected.source}`, async () => {
