@@ -90,16 +90,18 @@ export async function openQuestionAnswering(
     cards: () => toursOf(index.corpus),
     log,
   });
-  let speller: HomophoneSpeller | undefined;
-  // Built on the first question of this generation (a fraction of a second), not at start.
-  const spellerOf = () => (speller ??= new HomophoneSpeller(articleTexts(index.corpus)));
+  let speller: HomophoneSpeller | null | undefined;
+  // Built on the first question of this generation (a fraction of a second for thousands of paragraphs), not at
+  // start; a corpus above ANSWER_TYPO_MAX_PARAGRAPHS is not read for typos at all.
+  const spellerOf = () =>
+    (speller ??= index.corpus.counts.paragraphs <= config.answer.typoMaxParagraphs ? new HomophoneSpeller(articleTexts(index.corpus)) : null);
   return {
     index,
     embedder,
     retriever,
     async ask(asked, options) {
       const started = performance.now();
-      const question = spellerOf().correct(asked).text;
+      const question = spellerOf()?.correct(asked).text ?? asked;
       const askOne = async (text: string) => {
         const begun = performance.now();
         const retrieved = await retriever.retrieve(text, RETRIEVE_LIMIT);

@@ -42,6 +42,11 @@ export interface AnswerSettings {
   minContextCoverage: number;
   /** Weights of the answerer's named features (src/answer/features.ts). */
   weights: FeatureWeights;
+  /**
+   * Largest index (in paragraphs) whose questions are read for homophone typos: the speller's tables are built on the
+   * first question of a generation, in time and memory growing with the corpus; above this, questions are taken as typed.
+   */
+  typoMaxParagraphs: number;
 }
 
 export interface ChunkSettings {
@@ -238,6 +243,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       maxSentences: readNumber(env, 'ANSWER_MAX_SENTENCES', 3, 1, 10),
       minContextCoverage: readNumber(env, 'ANSWER_MIN_CONTEXT_COVERAGE', 0.2, 0, 1, false),
       weights: readFeatureWeights(env),
+      typoMaxParagraphs: readNumber(env, 'ANSWER_TYPO_MAX_PARAGRAPHS', 20_000, 0, 10_000_000),
     },
     chunk: {
       maxChars: readNumber(env, 'CHUNK_MAX_CHARS', 300, 50, 10_000),

@@ -28,6 +28,13 @@ describe('question answering over the real corpus index', () => {
   });
   after(async () => rm(dir, { recursive: true, force: true }));
 
+  test('a homophone typo is read as the articles word (understood); over ANSWER_TYPO_MAX_PARAGRAPHS it is not', async () => {
+    const asked = '湖南省党政代表团在江西开的座坛会是谁主持的？';
+    assert.equal((await qa.ask(asked)).understood, '湖南省党政代表团在江西开的座谈会是谁主持的？');
+    const capped = await openQuestionAnswering(parseConfig({ INDEX_DIR: dir, EMBEDDING_OFFLINE: '1', ANSWER_TYPO_MAX_PARAGRAPHS: '10' }, root), quiet, { embedder: new HashedNgramEmbedder() });
+    assert.equal((await capped.ask(asked)).understood, asked);
+  });
+
   // Questions written for these tests (not the seed eval set): each names the fact its answer must contain.
   const answerable: Array<[string, string]> = [
     ['浙江省党政代表团的交流总结会是谁主持的？', '易炼红'],
