@@ -28,7 +28,7 @@ describe('parseConfig defaults', () => {
         contextWeight: 1,
         expansionWeight: 0.4,
       },
-      answer: { refusalFloor: 0.25, maxSentences: 3, minContextCoverage: 0.2, weights: DEFAULT_FEATURE_WEIGHTS },
+      answer: { refusalFloor: 0.25, maxSentences: 3, minContextCoverage: 0.2, typoMaxParagraphs: 20000, weights: DEFAULT_FEATURE_WEIGHTS },
       chunk: { maxChars: 300, minChars: 0 },
       fetch: { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024 },
       logLevel: 'info',
