@@ -632,7 +632,8 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
         // 重点企业, 龙头企业: a qualifier before the kind names no item.
         // (12个乡镇、21个村 count the kind: they name no item of it.)
         // (An institution holding a name of the kind is one of its sites: 上汽集团宁德基地 for 企业.)
-        const holdsKind = (f: Fact) => f.kind === 'org' && heads.some((h) => h.length >= 2 && itemName(f).indexOf(h) >= 2);
+        // (柯城区企业综合服务中心 holds none: after a place, the kind word only says what the site serves.)
+        const holdsKind = (f: Fact) => f.kind === 'org' && heads.some((h) => h.length >= 2 && itemName(f).indexOf(h) >= 2 && !/[省市县区镇乡村]$/.test(itemName(f).slice(0, itemName(f).indexOf(h))));
         // (《…协议（2023—2025年）》: a document's name ends before its bracketed years.)
         const nameOf = (f: Fact) => (f.kind === 'document' ? itemName(f).replace(/[《》]/g, '').replace(/[（(][^（）()]*[）)]$/, '') : itemName(f));
         const namesAnItem = (f: Fact) => (heads.some((h) => nameOf(f).endsWith(h) && !GENERIC_QUALIFIERS.includes(nameOf(f).slice(0, -h.length))) || holdsKind(f)) && !COUNTED_KIND_START.test(foldScript(itemName(f)));
@@ -643,6 +644,8 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
         const named = endsLikeKind.filter((f) => !endsLikeKind.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start)).sort((a, b) => a.start - b.start);
         // 哪些企业和园区: the list that names one of the kinds asked together is the answer, whatever each item is.
         if (named.length > 0) return question.alsoKinds.length > 0 ? items : named;
+        // 那家企业叫什么名字: a name of the kind is asked; a site of another kind (新城展厅) is none.
+        if (NAME_ASKED.test(question.folded)) return [];
         // (A one-character head counts as a word of its own or a word's end: the 学 of 大学 stands in every 学习.)
         // (两个村, 3家企业: the kind counted, not named — no item of it is written here.)
         const uncounted = sentenceView.replace(COUNTED_KIND, '');
@@ -655,6 +658,9 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       return [];
   }
 }
+
+/** A question asking the name of one item (叫什么名字, 全称). */
+const NAME_ASKED = /叫什么|叫啥|名字|名称|全称/;
 
 const EVENT_VERB = /召开|举行|举办|签署|签订|会见|座谈|开会|召集|开(?=的|了|在|过)/;
 /** Verbs of holding a meeting: 在哪开的 is answered by 在X召开 or 在X举行 alike. */

@@ -605,3 +605,26 @@ describe('a figure is of the last year written before it in its sentence (比202
     assert.deepEqual(fill('2022年桃源村集体收入有多少？', sentence), []);
   });
 });
+
+describe('a name asked (叫什么名字, 全称) is a name of the asked kind, or none', () => {
+  test('a site of another kind does not name the asked enterprise', () => {
+    const sentence = '随后，代表团来到青禾新城规划展厅，了解当地企业发展情况。';
+    for (const question of ['他们参观的那家企业叫什么名字？', '考察的那家公司名称是什么？', '那个企业叫啥？']) assert.deepEqual(fill(question, sentence), [], question);
+  });
+  test('a name of the asked kind is still the answer', () => {
+    const sentence = '随后，代表团来到远帆电子科技有限公司，了解企业生产经营情况。';
+    for (const question of ['他们参观的那家企业叫什么名字？', '考察的那家公司名称是什么？', '那家企业叫啥？']) assert.ok(fill(question, sentence).includes('远帆电子科技有限公司'), question);
+  });
+});
+
+describe('a kind word after a place only says what a site serves (青石区企业服务中心 is no enterprise)', () => {
+  test('…区企业…中心, …县企业…大厅 name no enterprise; …集团…基地 still does', () => {
+    const sentence = '代表团先后考察了青石区企业综合服务中心、东坡县企业开办服务大厅和华川集团滨海基地。';
+    for (const question of ['代表团看了哪几家企业？', '都考察了哪些企业？', '去了哪些企业？']) {
+      const items = fill(question, sentence);
+      assert.ok(!items.includes('青石区企业综合服务中心'), `${question}: ${items.join('、')}`);
+      assert.ok(!items.includes('东坡县企业开办服务大厅'), `${question}: ${items.join('、')}`);
+      assert.ok(items.includes('华川集团滨海基地'), `${question}: ${items.join('、')}`);
+    }
+  });
+});
