@@ -13,7 +13,7 @@ import { cardsFor, type TourCard, type TourCitation, type TourField } from '../t
 import { GENERIC_PLACES, measuresCompatible, placeVariants, provinceOf, stripAdminSuffix } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, type Claim, type ClaimFact } from './claim.ts';
-import { containsPhrase, countsNamedPeople, sameSlot, titlesAsWritten, type ArticleJudgement, type FactOutcome } from './judge.ts';
+import { containsPhrase, contextSaid, countsNamedPeople, sameSlot, titlesAsWritten, type ArticleJudgement, type FactOutcome } from './judge.ts';
 
 const LEAD_VERB = /率领|带领|带队|率队|领队|率团|领衔|率/;
 
@@ -220,7 +220,7 @@ function quantityText(sentence: ArticleSentence, q: QuantityFact): string {
   return sentence.text.slice(q.start, end);
 }
 
-function judgeQuantity(fact: QuantityClaim, card: TourCard, reading: ArticleReading): FactOutcome | null {
+function judgeQuantity(fact: QuantityClaim, claim: Claim, card: TourCard, reading: ArticleReading): FactOutcome | null {
   const q = fact.quantity;
   if (q.ordinal) return null;
   const countsSites = /^[个处]$/.test(q.measure) && SITE_COUNT_NOUN.test(q.noun);
@@ -239,7 +239,7 @@ function judgeQuantity(fact: QuantityClaim, card: TourCard, reading: ArticleRead
     if (!read || !SINGLE_FIGURES.some((measure) => measuresCompatible(read.measure, measure)) || !sameSlot(q, read)) continue;
     if (countsNamedPeople(q) && !read.noun) continue;
     const sentence = cite(card, 'figures', reading, (s) => s.view.includes(matchView(figure.value)));
-    if (!sentence) continue;
+    if (!sentence || !contextSaid(claim, fact, sentence.view)) continue;
     const at = sentence.view.indexOf(matchView(figure.value));
     const source = sentence.facts.find((f): f is QuantityFact => f.kind === 'quantity' && f.start === at) ?? read;
     const result = compareQuantities(q, source);
@@ -293,7 +293,7 @@ function judgeFact(fact: ClaimFact, claim: Claim, card: TourCard, reading: Artic
     case 'place':
       return wholeTour ? judgePlace(fact, claim, card, reading, several) : null;
     case 'quantity':
-      return judgeQuantity(fact, card, reading) ?? (wholeTour ? judgeDuration(fact, claim, card, reading) : null);
+      return judgeQuantity(fact, claim, card, reading) ?? (wholeTour ? judgeDuration(fact, claim, card, reading) : null);
     case 'document':
       return judgeAgreement(fact as ClaimFact & { kind: 'document'; name: string }, card, reading);
     default:

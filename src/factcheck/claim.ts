@@ -76,6 +76,8 @@ const TITLED_NAME_AT_END = new RegExp(`((?:${[...TITLES].sort((a, b) => b.length
 /** Segmenter tags of words that carry no content (particles, prepositions, numerals, time words, punctuation). */
 const NON_CONTENT_TAG = /^(?:u|p|c|r|m|q|x|y|e|o|w|d|f|t|zg|uj|ul|ud|ug|uz|uv)/;
 const FUNCTION_CHARS = /[在了的和与是及等为对向把被将从到赴去来说由]/;
+/** One-character adverbs that the segmenter glues to the character before them into an unknown word. */
+const ADVERB_TAIL = /[共要也都已还就才又均需]$/;
 /** A title stated of someone with 是/为 (组长是…, 团长为…). */
 const PREDICATE_TITLE = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?:是|为)(?:[\u3400-\u9fff]{2,6}?[省市县区州])?$`);
 
@@ -178,7 +180,11 @@ function isPlaceName(word: string): boolean {
 
 /** Untitled person names in the claim: unknown or name-tagged words in a list or before a role verb. */
 /** A title or a verb of leading is never a name (由县委书记和县长带队: 县长 and 带队 are no people). */
-const notAName = (word: string) => TITLES.includes(word) || ROLE_AFTER.some(([pattern]) => pattern.test(word));
+const notAName = (word: string) =>
+  TITLES.includes(word) ||
+  ROLE_AFTER.some(([pattern]) => pattern.test(word)) ||
+  // (会上，共现场签下: an adverb opening the words before a role verb opens no name.)
+  (/^[共均都也已还再又将就]/.test(word) && /^d/.test(tagWords(word)[0]?.tag ?? ''));
 
 function untitledNames(
   view: string,
@@ -315,6 +321,11 @@ export function parseClaim(claim: string): Claim {
       }
       case 'quantity': {
         if (NON_FACT_WORDS.has(view.slice(fact.start, fact.end))) continue;
+        // 今年前8个月 is a part of the year (the figure's period, read as 1至8月 where figures are compared), no count.
+        if (fact.measure === '个月' && view[fact.start - 1] === '前') {
+          covered.push({ start: fact.start - 1, end: fact.end });
+          continue;
+        }
         // 第九督查组 is the ninth 组 (督查组第九组): a bare ordinal takes the counter its group noun ends with.
         const q = fact.ordinal && !fact.measure && subject && subject.start === fact.end ? { ...fact, measure: subject.subject.noun.slice(-1) } : fact;
         // 两市合作, 两省政府: a place counter before a noun names the parties, it counts nothing.
@@ -395,7 +406,9 @@ export function parseClaim(claim: string): Claim {
       /^(?:x|m)/.test(tag) &&
       !new RegExp(`^[${NUMERAL_CHARS}]+[${MEASURE_WORDS.filter((m) => m.length === 1).join('')}]?$`).test(word) &&
       !word.startsWith('一') &&
-      !FUNCTION_CHARS.test(word);
+      !FUNCTION_CHARS.test(word) &&
+      // (组共, 前要: a noun's last character glued to an adverb after it — 巡察组共发现, 改革前要 — is no word.)
+      !(word.length === 2 && ADVERB_TAIL.test(word));
     if (STOP_WORDS.has(word) || NON_FACT_WORDS.has(word) || QUESTION_FILLERS.includes(word) || (NON_CONTENT_TAG.test(tag) && !unknown)) continue;
     if (DAY_PARTS.includes(word)) continue;
     // 当地, 本地 name no particular place; 工作队里 leaves the fragment 队里 (one character and a locative) behind.
@@ -420,7 +433,7 @@ export function parseClaim(claim: string): Claim {
 }
 
 /** Words that bound a number (the fact extractor reads them into the quantity's bound). */
-const QUANTITY_BOUND_WORD = /^(?:超过|多达|不少于|不低于|以上|将近|接近|大约|左右|逾|超)$/;
+export const QUANTITY_BOUND_WORD = /^(?:超过|多达|不少于|不低于|以上|将近|接近|大约|左右|逾|超|达到|突破)$/;
 
 const VISIT_BEFORE = /(?:考察|参观|走访|走进|来到|调研|察看|观摩)了?$/;
 

@@ -184,8 +184,13 @@ function decide(claim: Claim, judgements: readonly ArticleJudgement[]): { verdic
   const ranked = [...about].sort((a, b) => confirmed(b) - confirmed(a) || b.score - a.score);
   const best = ranked[0]!;
   if (!isCheckable(claim)) return { verdict: 'not_found', judgement: best };
+  // A report that never names a place of the claim, which another report confirms, is about another tour: its
+  // figures (甲市的43个 against 乙市的) contradict nothing.
+  const placesConfirmed = new Set(about.flatMap((j) => j.outcomes.filter((o) => o.fact.kind === 'place' && o.status === 'confirmed').map((o) => o.fact)));
+  const missesPlace = (j: ArticleJudgement) =>
+    j.outcomes.some((o) => o.fact.kind === 'place' && o.status === 'not_found' && placesConfirmed.has(o.fact) && !j.reading.view.includes(matchView(o.fact.canonical)));
   const contradicting = ranked.find(
-    (j) => confirmed(j) >= confirmed(best) * TOUR_SHARE && j.outcomes.some((o) => o.status === 'contradicted') && identifiesTour(claim, j),
+    (j) => confirmed(j) >= confirmed(best) * TOUR_SHARE && j.outcomes.some((o) => o.status === 'contradicted') && identifiesTour(claim, j) && !missesPlace(j),
   );
   if (best.outcomes.every((o) => o.status === 'confirmed')) return { verdict: 'supported', judgement: best };
   if (contradicting) return { verdict: 'contradicted', judgement: contradicting };

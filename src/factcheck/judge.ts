@@ -9,9 +9,9 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { COPULA_TAIL, abbreviates, countsTheGroup, frameOf, headBefore, townsWritten, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, MEETING_HEADS, expandRegionAlias, NON_FACT_WORDS, ROLE_VERBS, isPlaceName, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords } from '../text/index.ts';
+import { GENERIC_PLACES, MEETING_HEADS, expandRegionAlias, NON_FACT_WORDS, ROLE_VERBS, isPlaceName, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords, TOTAL_ADVERBS } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
-import { GROUP_NOUNS, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
+import { GROUP_NOUNS, QUANTITY_BOUND_WORD, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
 
 /** How one claim fact fares against an article. */
@@ -1355,6 +1355,10 @@ function contradictQuantity(
           verbWrittenBefore(source.noun, claim.view, fact.start));
       if (!(sameSlot(claimed, source) || listed || (sameOwner && sameCountedThing(claimed, source)))) continue;
       if (!framesAgree(frameOf(claim.view, fact.start), frameOf(sentence.view, f.start))) continue;
+      // (The same counted noun on both sides pins the slot by itself: 8个省份派出 against 9个省份组织; so does a
+      // group's size on both sides: 共组织32人赴… against …，共23人.)
+      const groupSizes = GROUP_COUNT_MEASURES.includes(fact.quantity.measure) && countsTheGroup({ ...fact.quantity, start: fact.start, end: fact.end }, claim.view) && countsTheGroup(f, sentence.view);
+      if (!(claimed.noun && claimed.noun === source.noun) && !groupSizes && !contextSaid(claim, fact, sentence.view)) continue;
       // 100名茶农 is not the delegation's 一行26人: a count of people of a named kind needs that kind in the source.
       // (The kind may be written before the number, 新招员工650人; a verb there, 共组织32人, names no kind.)
       const kind = countsNamedPeople(fact.quantity) ? fact.quantity.noun : countsNamedPeople(claimed) && !/^v/.test(tagWords(claimed.noun)[0]?.tag ?? '') ? claimed.noun : '';
@@ -1380,6 +1384,36 @@ function contradictQuantity(
   const q = chosen.quantity;
   const end = q.end + (q.noun && chosen.sentence.view.startsWith(q.noun, q.end) ? q.noun.length : 0);
   return { fact, status: 'contradicted', source: chosen.sentence.text.slice(q.start, end), sentence: chosen.sentence, mismatchKind: 'number' };
+}
+
+/** How far around a claim's number its own words are read (before it; after its measure and noun). */
+const CONTEXT_BEFORE = 6;
+const CONTEXT_AFTER = 8;
+const CONTEXT_TAG = /^(?:v|vn|n|nz|an)$/;
+
+/**
+ * A count that names no counted noun on one side is pinned by the claim's words around it: 已有300人在当地购房落户
+ * is not 务工1426人, 派驻5名工作人员 is not 就业2860人. One content word of the number's clause, before it or after
+ * it, must be said in the source sentence; a clause with none (一行60余人) pins nothing more.
+ */
+export function contextSaid(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>, sourceView: string): boolean {
+  const view = claim.view;
+  const clauseStart = Math.max(...[...'，,。；;！？!?：:'].map((p) => view.lastIndexOf(p, fact.start - 1))) + 1;
+  const after = fact.end + (view.startsWith(fact.quantity.noun, fact.end) ? fact.quantity.noun.length : 0);
+  const stop = view.slice(after).search(/[，,。；;！？!?：:]/);
+  const clauseEnd = stop < 0 ? view.length : after + stop;
+  const from = Math.max(clauseStart, fact.start - CONTEXT_BEFORE);
+  const to = Math.min(clauseEnd, after + CONTEXT_AFTER);
+  // The claim's own content words (the parser drops fragments and stop words), those the window touches: at least
+  // half of them must be said (安排…支持桐溪 is 安排 said; 务工人员…在南岗创办了企业 is one word of three).
+  type Term = Extract<ClaimFact, { kind: 'org' | 'document' | 'meeting' | 'term' }>;
+  const content = (f: ClaimFact): f is Term =>
+    f.kind === 'term' && f.name.length >= 2 && CONTEXT_TAG.test(tagWords(f.name)[0]?.tag ?? '') && !TOTAL_ADVERBS.includes(f.name) && !QUANTITY_BOUND_WORD.test(f.name);
+  const terms = claim.facts.filter(content);
+  const following = terms.filter((f) => f.start >= after && f.start < to).map((f) => f.name);
+  const preceding = terms.filter((f) => f.end <= fact.start && f.end > from).map((f) => f.name);
+  const words = [...following, ...preceding];
+  return words.filter((w) => namesTerm(sourceView, w)).length * 2 >= words.length;
 }
 
 /** Measure words that count people. */
@@ -1470,6 +1504,7 @@ function contradictListCount(fact: Extract<ClaimFact, { kind: 'quantity' }>, cla
   const candidates = meant.length > 0 ? meant : found.filter((f) => window.includes(f.sentence));
   if (candidates.length !== 1 || candidates[0]!.same) return null;
   const { sentence, list } = candidates[0]!;
+  if (!contextSaid(claim, fact, sentence.view)) return null;
   return { fact, status: 'contradicted', source: `${list.items.join('、')}（${list.items.length}${fact.quantity.measure === '个' ? '个' : fact.quantity.measure}${fact.quantity.noun}）`, sentence, mismatchKind: 'number' };
 }
 

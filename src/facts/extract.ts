@@ -19,6 +19,7 @@ import {
   ROLE_VERBS,
   SITE_HEADS,
   TITLES,
+  TOTAL_ADVERBS,
   escapeRegExp,
   foldScript,
   parseChineseNumber,
@@ -176,6 +177,7 @@ function countedNoun(view: string, from: number): string {
     // (A one-character verb is the predicate instead: 46人赴外地.)
     // So does a word of place or kind before it (134家沿江化工企业, 3家大型企业).
     const modifier = i === 0 && ((tag === 'v' && word.length >= 2) || /^(?:f|s|b)$/.test(tag)) && /^(?:n|vn|nz)$/.test(words[1]?.tag ?? '');
+    if (TOTAL_ADVERBS.includes(word)) break;
     if (!modifier && !NOUN_TAG.test(tag) && !(noun && tag.startsWith('n'))) break;
     noun += word;
     if (noun.length >= 6) break;

@@ -170,10 +170,12 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['协议', '协定', '合作协议', '框架协议', '备忘录', '合作备忘录'],
   ['会见', '会晤', '见面', '见了面', '接见'],
   ['设立', '开设', '设置', '建立'],
-  ['陪同', '随同', '一同', '参加'],
+  ['陪同', '随同', '一同', '参加', '作陪', '陪着'],
   ['主持', '主持召开'],
   ['发放', '给予', '发给'],
   ['合计', '共计', '总计', '加起来'],
+  // A change against the same months of last year: 同比 says 比去年同期.
+  ['同比', '比去年同期', '比上年同期', '去年同期', '上年同期', '同期'],
   ['农户', '农民', '农民群众', '脱贫户'],
   ['召开', '举行', '举办', '开会'],
   ['讲话', '致辞', '发言', '指出', '强调'],
@@ -269,6 +271,8 @@ export const TIME_FRAME_WORDS: readonly string[] = [
  * Stages a project passes (签约 → 开工 → 投产): 开工了几个 asks projects at one stage, which a count of another stage
  * (签约项目7个) does not answer.
  */
+/** Adverbs of totalling (一共, 合计): they end a counted noun (4个代表团一共… counts 代表团). */
+export const TOTAL_ADVERBS: readonly string[] = ['一共', '总共', '共计', '合计', '总计', '累计'];
 export const PROJECT_STAGES: readonly string[] = ['开工', '投产', '竣工', '完工', '建成', '落地', '开业', '运营'];
 
 /** Activities the segmenter may tag as nouns (座谈, 交流): they end a counted noun (几家企业座谈了 counts 企业). */
@@ -351,6 +355,8 @@ export const NON_FACT_WORDS: ReadonlySet<string> = new Set([
   '报道', '据报道', '报导', '专门', '特地', '开始', '担任', '计划', '打算', '准备', '身份', '放在',
   // How much a figure weighs (楼宇经济贡献的税收): the figure is the fact.
   '贡献', '带来', '实现',
+  // What a sum is (金额, 数额): the number with its measure is the fact. (Not 人数: 人数最少 compares the groups.)
+  '金额', '数额',
   // Pointing at the trip (这趟苏南之行): the trip is the claim's subject, not a fact of it.
   '这趟', '那趟', '此趟', '之行',
 ]);

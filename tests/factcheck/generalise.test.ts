@@ -171,7 +171,29 @@ const RETURN_VISIT = article('quanxi-fenggang', '泉溪市党政代表团赴枫�
   '13日下午，代表团考察了枫港库区移民安置社区。枫港市负责人介绍，近年来当地累计搬迁库区群众3.6万人。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN, BEIYUAN, RETURN_VISIT];
+/** A year's review of one city's tours, with totals. */
+const SHILING_REVIEW = article('shiling-review', '石岭市2025年党政代表团外出考察回眸', '石岭日报', '2025-12-20', [
+  '2025年，石岭市先后组织3批党政代表团赴外省学习考察。记者梳理发现，3批代表团共有成员86人，实地察看考察点31个，签约合作项目18个，总投资42.5亿元。',
+  '第一批：4月10日至12日，市委书记程远山率石岭市党政代表团赴江苏考察，代表团共30人。',
+]);
+
+/** Another city's review with the same site count and other sums: about another tour. */
+const FENGTAI_REVIEW = article('fengtai-review', '枫台市2025年代表团考察综述', '枫台新闻网', '2025-12-22', [
+  '2025年，枫台市组织党政代表团赴沿海地区学习考察。从人员看，三个代表团共102人，考察点位合计31个。',
+  '两地签约合作项目12个，总金额60亿元，其中一个新材料项目投资20亿元，是此次签约中单体投资最大的项目。',
+]);
+
+/** A county's labour and sales cooperation, with figures of a part of the year and changes against last year. */
+const XIYUAN_LABOUR = article('xiyuan-nangang', '溪源县党政代表团赴南岗县考察劳务协作', '溪源发布', '2025-10-18', [
+  '10月14日至15日，溪源县委书记贺青松率溪源县党政代表团赴南岗县考察劳务协作。南岗县委副书记方立群全程陪同考察。',
+  '参加此次考察的有县直有关部门和各乡镇主要负责同志，共28人。',
+  '溪源县人社局介绍，今年1至9月，溪源县向南岗转移就业1320人，其中脱贫劳动力760人，同比增加210人；目前在南岗稳定就业的溪源籍务工人员有2410人。',
+  '今年1至9月，南岗通过机关食堂采购、商超专柜等方式，采购、帮销溪源农特产品3650万元，同比增长21.4%。',
+  '此前，市巡察组在溪源共发现问题线索17条，已全部整改。',
+  '在随后举行的推介会上，两地现场签约项目6个，总金额9.8亿元。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN, BEIYUAN, RETURN_VISIT, SHILING_REVIEW, FENGTAI_REVIEW, XIYUAN_LABOUR];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -866,6 +888,52 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['北岭已把企业开办时间压缩到1个工作日。', 'contradicted'],
       ['松岩县党政代表团在北岭经济技术开发区参观了北岭智能制造产业园。', 'supported'],
       ['北岭经济开发区的智能制造产业园累计引进企业86家。', 'supported'],
+    ],
+  ],
+  [
+    'a report that never names the claim\'s city is about another tour: its figures contradict nothing (and 一共 ends a counted noun)',
+    [
+      ['2025年石岭3批代表团一共察看了31个考察点，签约项目总投资42.5亿元。', 'supported'],
+      ['石岭市2025年3批代表团合计察看考察点31个，签约项目总投资42.5亿元。', 'supported'],
+      ['2025年石岭市的3批代表团总共签约项目18个，总投资42.5亿元。', 'supported'],
+      // (one word the report does not say: not confirmed, and the other city's sums contradict nothing)
+      ['2025年石岭3批代表团察看了31个考察点，签约项目总投资42.5亿元，成果丰硕。', 'not_found'],
+      ['石岭市2025年的代表团察看考察点31个，签约总投资42.5亿元，创历年新高。', 'not_found'],
+      ['2025年石岭代表团考察点共31个，签约项目总投资42.5亿元，均为制造业项目。', 'not_found'],
+    ],
+  ],
+  [
+    'a count is pinned by the claim\'s words around it: another count of people in the report does not contradict it',
+    [
+      ['溪源县计划明年在南岗再设一个服务站，并派驻4名专职工作人员。', 'not_found'],
+      ['在南岗务工的溪源脱贫劳动力中，已有200人在当地购房落户。', 'not_found'],
+      ['溪源籍务工人员里已有150人在南岗创办了企业。', 'not_found'],
+      ['目前在南岗稳定就业的溪源籍务工人员有2600人。', 'contradicted'],
+      // (a group's size on both sides needs no other word: 共组织35人赴… against …，共28人)
+      ['溪源县此次共组织35人赴南岗考察劳务协作。', 'contradicted'],
+      ['溪源县这次组织了35人到南岗学习劳务协作经验。', 'contradicted'],
+      ['溪源县党政代表团这次一行35人赴南岗考察劳务协作。', 'contradicted'],
+    ],
+  ],
+  [
+    '前N个月 is 1至N月; 比去年同期 is 同比 (the figure is this year\'s); 金额 is no fact of its own',
+    [
+      ['今年前9个月，南岗采购和帮销溪源农特产品的金额比去年同期增长21.4%。', 'supported'],
+      ['今年前9个月，溪源县向南岗转移就业的脱贫劳动力有760人，比上年同期多210人。', 'supported'],
+      ['前9个月南岗帮销溪源农特产品3650万元，比去年同期增长21.4%。', 'supported'],
+      ['今年前9个月，南岗帮销溪源农特产品的金额比去年同期增长25%。', 'contradicted'],
+    ],
+  ],
+  [
+    '作陪 is 陪同; a character glued to an adverb (组共) is no word; an adverb (共现场签下) opens no name',
+    [
+      ['南岗县委副书记方立群全程作陪。', 'supported'],
+      ['溪源代表团考察期间由方立群作陪。', 'supported'],
+      ['市巡察组共发现17条问题线索。', 'supported'],
+      ['巡察组共发现问题线索17条。', 'supported'],
+      ['溪源的巡察组共发现17条问题线索。', 'supported'],
+      ['推介会上，共现场签下6个项目。', 'supported'],
+      ['两地在推介会上共现场签约6个项目，总金额9.8亿元。', 'supported'],
     ],
   ],
 ];
