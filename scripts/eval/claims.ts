@@ -43,6 +43,7 @@ export function defaultClaimsRuns(): ClaimsRun[] {
   const heldout12 = path.join(ROOT, 'tests/fixtures/heldout12');
   const heldout13 = path.join(ROOT, 'tests/fixtures/heldout13');
   const heldout14 = path.join(ROOT, 'tests/fixtures/heldout14');
+  const heldout15 = path.join(ROOT, 'tests/fixtures/heldout15');
   return [
     { sets: { seed: path.join(SHARED_DIR, 'eval/seed-claims.jsonl'), dev: path.join(SHARED_DIR, 'dev/dev-claims.jsonl') }, corpusDirs: shared },
     { sets: { invented: path.join(invented, 'claims.jsonl') }, corpusDirs: [...shared, path.join(invented, 'articles')] },
@@ -54,6 +55,7 @@ export function defaultClaimsRuns(): ClaimsRun[] {
     { sets: { heldout12: path.join(heldout12, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12].map((dir) => path.join(dir, 'articles'))] },
     { sets: { heldout13: path.join(heldout13, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13].map((dir) => path.join(dir, 'articles'))] },
     { sets: { heldout14: path.join(heldout14, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14].map((dir) => path.join(dir, 'articles'))] },
+    { sets: { heldout15: path.join(heldout15, 'claims.jsonl') }, corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15].map((dir) => path.join(dir, 'articles'))] },
   ];
 }
 

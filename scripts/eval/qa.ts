@@ -224,6 +224,8 @@ export function defaultEvalRuns(): EvalOptions[] {
   const heldout13 = path.join(ROOT, 'tests/fixtures/heldout13');
   // And six more (heldout14), 60 questions, 24 claims and 15 conversations (45 turns), by an eighth.
   const heldout14 = path.join(ROOT, 'tests/fixtures/heldout14');
+  // And six more (heldout15), 60 questions, 24 claims and 15 conversations (45 turns), by a ninth.
+  const heldout15 = path.join(ROOT, 'tests/fixtures/heldout15');
   return [
     {
       sets: {
@@ -268,6 +270,10 @@ export function defaultEvalRuns(): EvalOptions[] {
     {
       sets: { heldout14: path.join(heldout14, 'qa.jsonl'), 'heldout14 follow-ups': path.join(heldout14, 'followups.jsonl') },
       corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14].map((dir) => path.join(dir, 'articles'))],
+    },
+    {
+      sets: { heldout15: path.join(heldout15, 'qa.jsonl'), 'heldout15 follow-ups': path.join(heldout15, 'followups.jsonl') },
+      corpusDirs: [...shared, ...[heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15].map((dir) => path.join(dir, 'articles'))],
     },
   ];
 }

@@ -512,7 +512,7 @@ function confirmIn(
       const year = claimYear(claim);
       return sentences.find((s) =>
         ofYear(s, year) &&
-        (s.facts.some(
+        (s.facts.map((f) => (f.kind === 'quantity' ? ordinalWithCounter(f, s.view) : f)).some(
           (f) =>
             f.kind === 'quantity' &&
             (sameCountedThing(claimed, withHead(f, s.view, f.start, f.end)) ||
@@ -541,6 +541,16 @@ function confirmIn(
     case 'term':
       return sentences.find((s) => namesTerm(s.view, fact.name) || namesHome(s.view, fact.name, reading));
   }
+}
+
+/**
+ * 第五督导调研组 is the fifth 组, as the claim reads it: a bare ordinal takes the counter of the group noun written
+ * right after it.
+ */
+function ordinalWithCounter(f: QuantityFact, view: string): QuantityFact {
+  if (!f.ordinal || f.measure) return f;
+  const group = /^[\u3400-\u9fff]{0,8}?([组团队])(?![\u3400-\u9fff]{0,1}[长员])/.exec(view.slice(f.end));
+  return group ? { ...f, measure: group[1]! } : f;
 }
 
 /**
@@ -1341,6 +1351,7 @@ function contradictQuantity(
   const claimed = withHead(fact.quantity, claim.view, fact.start, fact.end);
   // (Another tour's part of a review article holds another tour's figures: its equal number confirms nothing.)
   for (const sentence of reading.sentences.filter(inScope)) {
+    if (statesClaimedCount(claim, fact, claimed, sentence)) return null;
     for (const f of sentence.facts) {
       if (f.kind !== 'quantity' || !ownersAgree(claim, fact, sentence, f) || !roleAgrees(claim, fact, sentence, reading)) continue;
       // A count written under the same owner (浙江有25个 / 浙江15个) is the same slot even without a noun.
@@ -1384,6 +1395,24 @@ function contradictQuantity(
   const q = chosen.quantity;
   const end = q.end + (q.noun && chosen.sentence.view.startsWith(q.noun, q.end) ? q.noun.length : 0);
   return { fact, status: 'contradicted', source: chosen.sentence.text.slice(q.start, end), sentence: chosen.sentence, mismatchKind: 'number' };
+}
+
+/**
+ * A sentence that gives the claimed count itself, with the claim's words around it, never contradicts it with a
+ * part it breaks the count into (共开展7批互访，其中赴外地4批 is 7批 said, not 4批 against it).
+ */
+function statesClaimedCount(claim: Claim, fact: Extract<ClaimFact, { kind: 'quantity' }>, claimed: QuantityValue, sentence: ArticleSentence): boolean {
+  return sentence.facts.some((f) => {
+    if (f.kind !== 'quantity' || f.value !== fact.quantity.value || f.bound !== fact.quantity.bound) return false;
+    const source = withHead(f, sentence.view, f.start, f.end);
+    return (
+      sameCountedThing({ ...claimed, noun: '' }, { ...source, noun: '' }) &&
+      (!claimed.noun || !source.noun || nounsCompatible(claimed.noun, source.noun)) &&
+      framesAgree(frameOf(claim.view, fact.start), frameOf(sentence.view, f.start)) &&
+      ownersAgree(claim, fact, sentence, f) &&
+      contextSaid(claim, fact, sentence.view)
+    );
+  });
 }
 
 /** How far around a claim's number its own words are read (before it; after its measure and noun). */

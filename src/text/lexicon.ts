@@ -194,7 +194,9 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['销售', '卖出', '售出', '销售额', '帮销'],
   ['出发', '启程', '动身', '出行'],
   ['成立', '组建', '挂牌', '揭牌'],
-  ['结成', '结为'],
+  // Pairing up (结成对子, 结为对子) is what a report writes as 结对.
+  ['结成', '结为', '结对'],
+  ['对子', '结对'],
   ['引进', '引入'],
   // The people of a place, as a draft may call the villagers or residents a report names.
   ['群众', '村民', '居民', '老百姓', '百姓'],
@@ -357,6 +359,8 @@ export const NON_FACT_WORDS: ReadonlySet<string> = new Set([
   '贡献', '带来', '实现',
   // What a sum is (金额, 数额): the number with its measure is the fact. (Not 人数: 人数最少 compares the groups.)
   '金额', '数额',
+  // The span a duration is (用4天时间走访): the number of days is the fact.
+  '时间',
   // Pointing at the trip (这趟苏南之行): the trip is the claim's subject, not a fact of it.
   '这趟', '那趟', '此趟', '之行',
 ]);

@@ -193,7 +193,16 @@ const XIYUAN_LABOUR = article('xiyuan-nangang', '溪源县党政代表团赴南�
   '在随后举行的推介会上，两地现场签约项目6个，总金额9.8亿元。',
 ]);
 
-const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN, BEIYUAN, RETURN_VISIT, SHILING_REVIEW, FENGTAI_REVIEW, XIYUAN_LABOUR];
+/** A city's year of visits with its total and its parts, a supervision team by its ordinal, paired villages. */
+const MEICHUAN_REVIEW = article('meichuan-review', '梅川市2025年东西部协作互访综述', '梅川日报', '2025-12-18', [
+  '2025年，梅川市与结对帮扶的青石县、白沙县共开展7批互访交流，其中梅川赴两县4批、两县来梅川3批。',
+  '11月3日至6日，省乡村振兴第四督导组在青石县开展督导调研。4天里，督导组走访了9个村，入户走访农户60户。',
+  '在随后召开的协作座谈会上，青石县委书记龙海平致辞，梅川市委书记贺远山讲话。',
+  '青石县石门村与梅川市桥头村于2023年结对，两村合办了茶叶加工厂。',
+  '在次日的招商推介会上，梅川市市长程立新作城市推介，青石县副县长刘晓帆出席并讲话。',
+]);
+
+const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN, BEIYUAN, RETURN_VISIT, SHILING_REVIEW, FENGTAI_REVIEW, XIYUAN_LABOUR, MEICHUAN_REVIEW];
 
 const corpus: CorpusView = {
   getArticle: (docId) => ARTICLES.find((a) => a.docId === docId),
@@ -934,6 +943,37 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['溪源的巡察组共发现17条问题线索。', 'supported'],
       ['推介会上，共现场签下6个项目。', 'supported'],
       ['两地在推介会上共现场签约6个项目，总金额9.8亿元。', 'supported'],
+    ],
+  ],
+  [
+    'a sentence that gives the claimed total is not contradicted by the parts it breaks it into',
+    [
+      ['2025年梅川与青石、白沙两县共开展7批互访。', 'supported'],
+      ['梅川市2025年与结对县互访交流共7批。', 'supported'],
+      ['2025年梅川与青石、白沙两县一共开展了7批互访交流。', 'supported'],
+      ['2025年梅川与青石、白沙共开展9批互访。', 'contradicted'],
+    ],
+  ],
+  [
+    '作了致辞 after a name: the name ends before 作',
+    [
+      ['协作座谈会上，青石县委书记龙海平作了致辞。', 'supported'],
+      ['在协作座谈会上，龙海平作致辞。', 'supported'],
+      ['青石县委书记龙海平在协作座谈会上做了致辞。', 'supported'],
+      // (作 before another act is read with the name: who did that act is another person)
+      ['招商推介会上，青石县副县长刘晓帆作了城市推介。', 'contradicted'],
+    ],
+  ],
+  [
+    'N天时间 is N天; 结成对子 is 结对; 第四督导组 is the fourth 组 of the report',
+    [
+      ['督导组用4天时间走访了9个村。', 'supported'],
+      ['第四督导组4天时间里走访9个村。', 'supported'],
+      ['石门村和桥头村2023年结成了对子。', 'supported'],
+      ['石门村与桥头村在2023年结为对子。', 'supported'],
+      ['2023年，石门村与桥头村结成对子。', 'supported'],
+      ['省乡村振兴第四督导组在青石县开展督导调研。', 'supported'],
+      ['第四督导组到青石县开展了督导调研。', 'supported'],
     ],
   ],
 ];
