@@ -166,8 +166,8 @@ function countedNoun(view: string, from: number): string {
   // 35人组成, 3人组织: a verb of two characters after the measure is the predicate, not a counter noun.
   const opening = tagWords(run)[0];
   if (opening && opening.tag === 'v' && opening.word.length >= 2 && /^[点组项批场站]/.test(run)) return '';
-  // 13个点, 4个组: a lone counter noun is the counted thing.
-  if (run.length === 1 || /^[点组项批场站]/.test(run) && !NOUN_TAG.test(tagWords(run)[0]?.tag ?? '')) return /^[点组省市县区项批场站]/.test(run) ? run[0]! : '';
+  // 13个点, 4个组, 5个镇12个村: a lone counter noun (a division down to the village) is the counted thing.
+  if (run.length === 1 || /^[点组项批场站]/.test(run) && !NOUN_TAG.test(tagWords(run)[0]?.tag ?? '')) return /^[点组省市县区镇乡村项批场站]/.test(run) ? run[0]! : '';
   // 120名桐溪籍员工: a place of origin with 籍 is part of the counted noun, whatever the segmenter makes of the place.
   const origin = /^[\u3400-\u9fff]{1,5}?籍(?=[\u3400-\u9fff])/.exec(run)?.[0] ?? '';
   let noun = origin;
@@ -243,8 +243,8 @@ const SCALED_NUMBER = /(\d+(?:\.\d+)?)(多|余)?(万|亿)(多|余)?/g;
 const BARE_ORDINAL = new RegExp(`第(\\d+|[${NUMERAL_CHARS}]+)`, 'g');
 
 const TITLE_PATTERN = new RegExp(TITLES.map(escapeRegExp).join('|'), 'g');
-/** What may follow a name: punctuation, the end, or a verb/particle that starts the rest of the clause. */
-const AFTER_NAME = /^(?:$|以及|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和及等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随任全]|的(?:带领|率领|陪同|主持|邀请))/;
+/** What may follow a name: punctuation, the end, or a verb/particle that starts the rest of the clause (致辞; 作了致辞, but not 作了城市推介: a name glued to 作 there is read by substitution). */
+const AFTER_NAME = /^(?:$|以及|[,，、:：;；。(（\s)）]|[率主出在来赴说指表强讲介一再向到去前与和及等陪会参代同带分先就对为也还都将又已亲深详一担则曾亦便各均共随任全致]|[作做]了?(?:致辞|讲话|发言|报告)|的(?:带领|率领|陪同|主持|邀请))/;
 /** Characters a name never contains (they start or end phrases). */
 /** (民 may end a given name — 张新民, 祝树民; 人 alone keeps 人民 out.) */
 const NOT_IN_NAME = /[的了是在和与及等为对向把被将从到赴去来说率带主陪会议委省市县区州长记团组员部厅局处党政府人]/;
@@ -415,11 +415,11 @@ function findPersons(view: string, sentence: string, known: ReadonlyMap<string, 
     // surname makes a name of four or three (欧阳青峰).
     // Four characters only when no shorter name fits (巴音朝鲁在…: names of other nationalities).
     // Five only when nothing shorter fits (敖登格日勒率…: names of other nationalities written without a dot), and never
-    // over a word that goes on the clause (韩雪松全程陪同).
+    // over a word that goes on the clause (韩雪松全程陪同); a word the segmenter reads as part of a name may end it.
     // (钱红代表双方, 王浩讲话: a role verb of two characters right after two of them ends the name there.)
     const verbAfterTwo = VERBS_AFTER_NAME.some((verb) => view.startsWith(verb, at + 2));
     const lengths = COMPOUND_SURNAMES.some((s) => candidate.startsWith(s)) ? [4, 3] : verbAfterTwo ? [2, 3, 4, 5] : [3, 2, 4, 5];
-    const name = lengths.map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && nameFits(view, at, n) && (n.length < 5 || !words.some((w) => w.start === at + 3 && w.end - w.start >= 2 && w.tag !== 'x')));
+    const name = lengths.map((n) => candidate.slice(0, n)).find((n) => n.length >= 2 && nameFits(view, at, n) && (n.length < 5 || !words.some((w) => w.start === at + 3 && w.end - w.start >= 2 && w.tag !== 'x' && !w.tag.startsWith('nr'))));
     if (!name || taken(at, at + name.length) || titles.some((t) => t.start >= at && t.start < at + name.length)) continue;
     const chain = titleChain(view, titles, title.end) ?? { start: title.start, last: title };
     const chainText = view.slice(chain.start, title.end).trim();

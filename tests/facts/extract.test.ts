@@ -57,6 +57,12 @@ describe('extractFacts: people, titles and roles (reworded leads)', () => {
     ['县委书记调研时指出', []],
     ['召开区长见面会', []],
     ['副市长王建设陪同考察', [['王建设', '副市长', 'accompany']]],
+    // A five-character name written without a dot ends where the clause goes on, even when its tail reads as a name.
+    ['旗委书记图门巴雅尔、旗长李明带队考察', [['图门巴雅尔', '旗委书记', 'lead'], ['李明', '旗长', 'lead']]],
+    ['盟委书记阿日巴雅尔率团赴外地学习', [['阿日巴雅尔', '盟委书记', 'lead']]],
+    ['市委书记那顺巴雅尔主持座谈会', [['那顺巴雅尔', '市委书记', 'chair']]],
+    // 作了致辞 after a name: the name ends before 作.
+    ['县委书记龙海平作了致辞', [['龙海平', '县委书记', 'speak']]],
   ];
   for (const [sentence, expected] of cases) {
     test(sentence, () => {
@@ -121,6 +127,10 @@ describe('extractFacts: quantities and what they count', () => {
     ['考察团共有八十八名團員', '八十八名', 88, '名', '团员', 'exact'],
     ['集聚了30万电商人才', '30万', 300000, '', '电商人才', 'exact'],
     ['签约项目总金额逾2800亿元', '2800亿元', 280_000_000_000, '元', '', 'atLeast'],
+    // A lone division after 个 is the counted thing, also when the next count follows at once.
+    ['工作组深入3个乡9个村', '3个', 3, '个', '乡', 'exact'],
+    ['工作组深入3个乡9个村', '9个', 9, '个', '村', 'exact'],
+    ['调研组跑了4个镇，看了11个村', '4个', 4, '个', '镇', 'exact'],
   ];
   for (const [sentence, text, value, measure, noun, bound] of cases) {
     test(sentence, () => {
