@@ -26,7 +26,7 @@ export interface CompoundPart {
  * (据报道，…) are context for the clause after them.
  */
 export function splitCompound(question: string): CompoundPart[] {
-  const clauses = question.split(CLAUSE_END).map((c) => c.trim()).filter(Boolean);
+  const clauses = question.replace(COUNTS_RUN_ON, '$1、').split(CLAUSE_END).map((c) => c.trim()).filter(Boolean);
   const parts: string[] = [];
   let pending = '';
   for (const clause of clauses) {
@@ -45,6 +45,8 @@ export function splitCompound(question: string): CompoundPart[] {
   return parts.map((part, i) => ({ clause: part, question: i === 0 ? `${part}？` : `${laterPart(first, foldScript(toHalfWidth(part))) ?? context + part}？` }));
 }
 
+/** Two counts asked with nothing between them (跑了几个镇几个村): the first ends a clause of its own. */
+const COUNTS_RUN_ON = /((?:几|多少)[个名家座所处项位条户批]?\p{Script=Han}{1,4}?)(?=(?:几|多少)[个名家座所处项位条户批])/gu;
 /** A count of another kind asked alone (几个村, 多少家企业). */
 const COUNT_ALONE = /^(?:一共|共|又)?(?:几|多少)[个名家座所处项位条户批]?\p{Script=Han}{1,5}$/u;
 /** A count asked at the end of a clause, with its verb (开工了几个, 走了几个乡镇). */

@@ -30,7 +30,7 @@ import {
   tokenizeForIndex,
 } from '../text/index.ts';
 import type { QuestionType } from './types.ts';
-import { askedDay, type AskedDay } from '../facts/index.ts';
+import { askedDay, extractFacts, type AskedDay, type QuantityFact } from '../facts/index.ts';
 
 /** What the answerer needs to know about a question before it looks at evidence. */
 export interface QuestionAnalysis {
@@ -92,6 +92,8 @@ export interface QuestionAnalysis {
   comparative: boolean;
   /** A how-many question asks for a total (一共, 总共, 合计, 加起来…). */
   asksTotal: boolean;
+  /** Counts the question states of what it is about (这5批代表团 → 5批): a sentence stating them is about that set. */
+  statedCounts: Array<{ value: number; measure: string }>;
   /** News outlets the question names (河南日报说…, 据新华社…): the answer should come from their reports. */
   outlets: string[];
 }
@@ -513,10 +515,18 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     datedEvent: type === 'when' ? datedEvent(folded) : null,
     comparative: COMPARATIVE.test(folded),
     asksTotal: type === 'howMany' && TOTAL.test(folded),
+    statedCounts: type === 'howMany' ? statedCounts(folded) : [],
     outlets: outlets.map((o) => o.text),
     agreement: agreementNamed(folded, places),
     asksLastYear: LAST_YEAR_ASKED.test(folded),
   };
+}
+
+/** The counts a question writes (这5批代表团, 那3个项目): number and measure, ordinals and years left out. */
+function statedCounts(folded: string): Array<{ value: number; measure: string }> {
+  return extractFacts(folded)
+    .filter((f): f is QuantityFact => f.kind === 'quantity' && !f.ordinal && f.measure !== '' && f.measure !== '年')
+    .map((f) => ({ value: f.value, measure: f.measure }));
 }
 
 const LAST_YEAR_ASKED = /(?<![比较同])(?:去年|上年|上一年)(?!同期)/;

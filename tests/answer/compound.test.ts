@@ -18,6 +18,10 @@ describe('splitCompound: one part per asking clause, later parts carrying the fi
     ['东川代表团在北岭一共走了几个乡镇、几个村？', ['东川代表团在北岭一共走了几个乡镇？', '东川代表团在北岭一共走了几个村？']],
     ['两地一共看了多少家企业，几个园区？', ['两地一共看了多少家企业？', '两地一共看了几个园区？']],
     ['今年签约的项目开工了几个，到位资金多少？', ['今年签约的项目开工了几个？', '今年签约的项目到位资金多少？']],
+    // Two counts asked with nothing between them are two parts.
+    ['调研组一共去了几个乡几个村？', ['调研组一共去了几个乡？', '调研组一共去了几个村？']],
+    ['代表团看了多少个点多少家企业？', ['代表团看了多少个点？', '代表团看了多少家企业？']],
+    ['工作组在西岭走访了几个县几个镇？', ['工作组在西岭走访了几个县？', '工作组在西岭走访了几个镇？']],
   ];
   for (const [question, parts] of split) test(question, () => assert.deepEqual(splitCompound(question).map((p) => p.question), parts));
 

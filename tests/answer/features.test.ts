@@ -255,7 +255,8 @@ describe('totalCount: a total, not a breakdown into parts', () => {
   const total = (question: string, sentence: string) => {
     const facts = extractFacts(sentence);
     const filling = slotFacts(facts, analyseQuestion(question), matchView(sentence), sentence);
-    return totalCount(filling, facts, matchView(sentence));
+    const analysis = analyseQuestion(question);
+    return totalCount(filling, facts, matchView(sentence), analysis.statedCounts);
   };
   const cases: Array<[string, string, number]> = [
     ['一共看了多少个点？', '三天里代表团走访了4个市，实地考察25个点。', 0.5],
@@ -266,6 +267,12 @@ describe('totalCount: a total, not a breakdown into parts', () => {
     ['一共签了多少个项目？', '在东川，双方现场签约项目6个。', 0.5],
     // Counts of other things in the sentence (企业21家, 推介会2场) are no breakdown of it.
     ['一共签了多少个项目？', '代表团走访企业21家，举办推介会2场，签约项目18个。', 0.5],
+    // The question states the set's count (这4批, 那3个县): a sentence stating it is the total; another total half.
+    ['这4批考察团加起来一共多少人？', '4批考察团共有成员96人，察看点位40个。', 1],
+    ['这4批考察团加起来一共多少人？', '第二批考察团共26人，察看点位9个。', 0.5],
+    ['那3个县一共转移就业多少人？', '据统计，3个县共转移就业1.2万人。', 1],
+    ['那3个县一共转移就业多少人？', '其中青石县共转移就业5000人。', 0.5],
+    ['两地这6个项目总共投资多少？', '两地签约的6个项目总投资达到48亿元。', 1],
   ];
   for (const [question, sentence, expected] of cases) test(`${question} ← ${sentence}: ${expected}`, () => assert.equal(total(question, sentence), expected));
   test('asksTotal reads 一共/总共/加起来, not a plain how-many', () => {
