@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type DocumentFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { stripAdminSuffix, provinceOf, isPlaceName, BIGRAM_PREFIX, DAY_PARTS, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { stripAdminSuffix, provinceOf, RECALL_MARKERS, isPlaceName, BIGRAM_PREFIX, DAY_PARTS, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -434,7 +434,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer
     // (unless it happens on the asked day: 12日下午，代表团首先来到… shares few words with 第一天去了哪些地方).
     let eligible = candidates.filter(
-      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && ofLastYearIfAsked(question, c) && inScope(c),
+      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && ofLastYearIfAsked(question, c) && !recalledIfThisTime(question, c) && inScope(c),
     );
     // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed or
     // chaired is never answered by someone who did not.
@@ -587,6 +587,11 @@ function ofLastYearIfAsked(question: QuestionAnalysis, candidate: Candidate): bo
     if (written.length > 0) return written.includes(asked);
   }
   return ownYear === asked;
+}
+
+/** 这回签了什么: a sentence recalling an earlier event (时任市长…, 当时…) is not about this trip. */
+function recalledIfThisTime(question: QuestionAnalysis, candidate: Candidate): boolean {
+  return question.asksThisTime && RECALL_MARKERS.some((marker) => matchView(candidate.text).includes(marker));
 }
 
 /** The year an article's title or opening words name (2024年多省党政代表团…), or null. */

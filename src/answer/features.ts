@@ -4,7 +4,7 @@
  * sentence out: refusal is decided on the best score and on whether the asked slot is filled (see `fillsSlot`).
  */
 import { countsTheGroup, frameOf, framesAgree, periodOf, withoutRelativeYears, headBefore, sitesInSentence, townsWritten, type FigureFrame, type Fact, type OrgFact, type PersonFact, type PersonRole, type PlaceFact, type QuantityFact } from '../facts/index.ts';
-import { CHANGE_VERBS, PROJECT_STAGES, GENERIC_PLACES, GENERIC_QUALIFIERS, MONEY_NOUNS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
+import { CHANGE_VERBS, PROJECT_STAGES, GENERIC_PLACES, GENERIC_QUALIFIERS, MONEY_NOUNS, GROUP_NOUNS, NON_FACT_WORDS, OWN_PLACE, ROLE_VERBS, SITE_HEADS, type RoleName, divisionLevels, isPlaceName, placesWithin, type DivisionLevel, canonicalWord, escapeRegExp, foldScript, measureGroup, opensWithTitle, namesProvinceByAbbreviation, parseChineseNumber, placeVariants, stripAdminSuffix, synonymsOf, tagWords, toHalfWidth } from '../text/index.ts';
 import { acceptedMeasures, quantityFocus, type QuestionAnalysis } from './question.ts';
 
 /** The names of the features; config holds one weight per name. */
@@ -621,10 +621,18 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       const typed = [...facts, ...towns].filter((f) => (itemOfKind(f, kind) || (townAsked && f.kind === 'place' && /(?:村|镇|乡|社区|街道)$/.test(f.name))) && notAsked(itemName(f)));
       // A place inside a site's name (远海 in 远海自动化码头) is not an item of its own.
       const whole = typed.filter((f) => !typed.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));
-      const items = kind === 'place' ? placesOfAskedLevel(whole, question) : whole;
+      const listed = kind === 'place' ? placesOfAskedLevel(whole, question) : whole;
+      // 看了哪些地方: a place answers only where the group went (赴/到/在 X), not the place of an office (福建省某县委书记).
+      // (Nor a document signed, or a site only planned: 将新建帮扶车间.)
+      // (从广州、珠海到东莞: the places an itinerary runs from are visited too.)
+      const itinerary = (f: Fact) => ITINERARY_FROM.test(sentenceView.slice(0, f.start)) && sentenceView.slice(f.end).includes('到');
+      const wentTo = (f: Fact) => (f.kind === 'place' && (f.destination || VISITED_BEFORE.test(sentenceView.slice(0, f.start)) || itinerary(f))) || (f.kind === 'org' && f.visited);
+      const items = question.type === 'list' && kind === 'any' && asksSites(question, kind) ? listed.filter(wentTo) : listed;
       // 哪几个方面 / 哪些领域: an enumeration of untyped items answers a list question that names no kind.
-      if (question.type === 'list' && kind === 'any') {
-        const terms = longestEnumeration(facts.filter((f) => f.kind === 'term'), sentenceView);
+      // (Not for the sites visited: 此次之行共签约项目 is no 考察点. Nor a person's office: 省委常委、秘书长某某.)
+      if (question.type === 'list' && kind === 'any' && !asksSites(question, kind)) {
+        const named = (f: Fact) => !facts.some((p) => p.kind === 'person' && p.title !== null && p.start < f.end && p.end > f.start) && !opensWithTitle(foldScript(f.text));
+        const terms = longestEnumeration(facts.filter((f) => f.kind === 'term' && named(f)), sentenceView);
         if (terms.length >= 2 && (terms.length > items.length || !question.focus || GENERIC_FOCUS.test(question.focus))) return terms;
       }
       // 哪几家企业: items named like the asked kind (…有限公司 for 企业, …旧址 for 旧址) come first. When none is
@@ -665,6 +673,11 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       return [];
   }
 }
+
+/** A visiting verb earlier in the clause (先后走访甲、乙、丙6个市): the places after it are where the group went. */
+const VISITED_BEFORE = /(?:走访|考察|参观|察看|来到|深入|途经|辗转|先后到)[^，,。；;]{0,30}$/;
+/** 从 opening an itinerary (从广州、珠海到东莞再到深圳). */
+const ITINERARY_FROM = /从[^，,。；;]{0,20}$/;
 
 /** A question asking the name of one item (叫什么名字, 全称). */
 const NAME_ASKED = /叫什么|叫啥|名字|名称|全称/;

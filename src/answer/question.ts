@@ -20,6 +20,7 @@ import {
   QUESTION_FILLERS,
   TITLES,
   escapeRegExp,
+  MEETING_HEADS,
   foldScript,
   isPlaceName,
   measureGroup,
@@ -90,6 +91,8 @@ export interface QuestionAnalysis {
   day: AskedDay | null;
   /** The question gathers or compares facts across parts or stories (都, 分别, 各, 最…). */
   comparative: boolean;
+  /** The question asks about this trip (这回, 这次, 此次): a sentence recalling an earlier one (时任, 当时) does not answer. */
+  asksThisTime: boolean;
   /** A how-many question asks for a total (一共, 总共, 合计, 加起来…). */
   asksTotal: boolean;
   /** Counts the question states of what it is about (这5批代表团 → 5批): a sentence stating them is about that set. */
@@ -292,6 +295,16 @@ function datedEvent(folded: string): string | null {
 /** What follows the when-question word, up to 的/了 or the end. */
 const DATED_TAIL = /(?:哪一?年|什么时候|何时|哪一?天|几月|哪个月|几号)(?:被|才|正式|开始|首次|第一次)?([\u4e00-\u9fa5]{1,8}?)(?=的|了|[？?]|$)/;
 /** Phrases about the trip or its people, dated by the answerer's other rules. */
+/**
+ * 督导组在青石的反馈会是哪天开的: a meeting of the trip is the thing dated, whoever held it — by its act, which a
+ * report may write as a verb (巡察组向县委反馈巡察情况); holding it is that act, so no other event is asked.
+ */
+function datedMeeting(folded: string): string | null {
+  const phrase = DATED_PHRASE.exec(folded)?.[1];
+  return phrase ? (MEETING_AT_END.exec(phrase)?.[0] ?? null) : null;
+}
+
+const MEETING_AT_END = new RegExp(`(?:${MEETING_HEADS.filter((head) => head !== '大会').map(escapeRegExp).join('|')})$`);
 const NOT_A_THING = /团|组|班|一行|他们|她们|我们|考察|学习|调研|督导|出发|返回|回来|到达|抵达/;
 
 /**
@@ -349,6 +362,8 @@ function measuredThings(folded: string, places: readonly string[]): string[] {
 /** The head noun of a named thing a when-question dates (定西驻天津劳务工作站 → 工作站), or null. */
 function datedThing(folded: string): string | null {
   const phrase = DATED_PHRASE.exec(folded)?.[1];
+  const meeting = datedMeeting(folded);
+  if (meeting) return meeting.length >= 3 && meeting.endsWith('会') ? meeting.slice(0, -1) : meeting;
   if (!phrase || NOT_A_THING.test(phrase) || TITLE.test(phrase)) return null;
   const words = tagWords(phrase);
   const head = words.at(-1);
@@ -512,13 +527,14 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     datedThing: type === 'when' ? datedThing(folded) : null,
     measured: type === 'howMany' && !countsNoun(money ? null : countedFocus(folded, measure), measure) && !(measure && measureGroup('人').includes(measure)) ? measuredThings(folded, places) : [],
     owner: type === 'howMany' ? figureOwner(folded, places) : null,
-    datedEvent: type === 'when' ? datedEvent(folded) : null,
+    datedEvent: type === 'when' && !datedMeeting(folded) ? datedEvent(folded) : null,
     comparative: COMPARATIVE.test(folded),
     asksTotal: type === 'howMany' && TOTAL.test(folded),
     statedCounts: type === 'howMany' ? statedCounts(folded) : [],
     outlets: outlets.map((o) => o.text),
     agreement: agreementNamed(folded, places),
     asksLastYear: LAST_YEAR_ASKED.test(folded),
+    asksThisTime: THIS_TIME_ASKED.test(folded) && !EARLIER_ASKED.test(folded) && !LAST_YEAR_ASKED.test(folded) && !/(?:19|20)\d{2}年/.test(folded),
   };
 }
 
@@ -529,6 +545,9 @@ function statedCounts(folded: string): Array<{ value: number; measure: string }>
     .map((f) => ({ value: f.value, measure: f.measure }));
 }
 
+const THIS_TIME_ASKED = /这回|这次|此次|本次|这一次|这趟/;
+/** An earlier trip named beside it (这次…前年那次): the question is not about this trip alone. */
+const EARLIER_ASKED = /前年|去年|上年|上次|上回|[两三四五]年前|当年|此前|以前|首次|第一次/;
 const LAST_YEAR_ASKED = /(?<![比较同])(?:去年|上年|上一年)(?!同期)/;
 
 /** An agreement a question names by its words (辽宁与河南的战略合作协议, 签的文旅合作框架协议). */

@@ -13,7 +13,7 @@
  * - a complete question (its own delegation or a leading place, and a question word) starts a new topic.
  */
 import type { Answer } from '../answer/types.ts';
-import { ADMIN_SUFFIXES, DAY_PARTS, GENERIC_PLACES, GROUP_NOUN_ALTERNATION, LONE_GROUP_CHAR, PROVINCES, TIME_FRAME_WORDS, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
+import { ADMIN_SUFFIXES, DAY_PARTS, GENERIC_PLACES, GROUP_NOUN_ALTERNATION, LONE_GROUP_CHAR, MEETING_HEADS, PROVINCES, TIME_FRAME_WORDS, TITLE_HEADS, expandRegionAlias, foldScript, isPlaceName, outletsIn, tagWords } from '../text/index.ts';
 
 /** Runs of one-character province abbreviations (闽赣, 赣粤). */
 const ABBREVIATION_RUN = new RegExp(`[${PROVINCES.flatMap((p) => p.abbreviations).join('')}]{2,4}`, 'gu');
@@ -90,6 +90,8 @@ const PARALLEL_SHAPES: readonly RegExp[] = [
   /第[一二三四五六七八九十\d]{1,3}[组队站批天轮]|最[后後]一[天站组]|首[日站]|头一天|次日/u,
   /(?:\d{1,2}月)?\d{1,2}[号日]/u,
   new RegExp(`(?:${TITLE_HEADS.map(escape).join('|')})`, 'u'),
+  // 反馈会呢 after 见面会是哪天开的: one meeting of the trip for another, the question kept.
+  new RegExp(`(?:${MEETING_HEADS.filter((head) => head !== '大会').map(escape).join('|')})`, 'u'),
 ];
 const TITLE_SUBJECT = new RegExp(`^(\\p{Script=Han}{1,8}?(?:${TITLE_HEADS.map(escape).join('|')}))`, 'u');
 

@@ -579,7 +579,7 @@ function findPlaces(view: string, sentence: string, tagged: readonly TaggedWord[
 const SITE_HEAD_PATTERN = new RegExp(`(?:${[...SITE_HEADS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`, 'g');
 /** Words that end the phrase before a name: verbs of visiting, prepositions, conjunctions. */
 const NAME_LEFT_BOUNDARY =
-  /(?:考察了|考察|参观了|参观|走进|走访|来到|前往|抵达|到达|转赴|赶赴|直奔|了解|调研|察看|观摩|深入|签署|签订|会见|主办|承办|举办|召开|包括|看了|去了|实地|先后|分别|依次|重点|\d日|[\d一二三四五六七八九十两][个家座所处项]|上午|下午|了|的|在|到|赴|与|和|及|同|对|向|从|由|被|把|是|有|为|等|并|还)$/;
+  /(?:考察了|考察|参观了|参观|走进|走访|来到|前往|抵达|到达|转赴|赶赴|直奔|了解|调研|察看|观摩|深入|签署|签订|会见|主办|承办|举办|召开|包括|看了|去了|实地|先后|分别|依次|重点|\d日|[\d一二三四五六七八九十两][个家座所处项]|上午|下午|之行|此次|本次|这次|了|的|在|到|赴|与|和|及|同|对|向|从|由|被|把|是|有|为|等|并|还)$/;
 const VISIT_BEFORE = /(?:考察|参观|走进|走访|来到|察看|观摩|调研|深入|实地|看了|去了|先后到|先后来到|到)(?:了)?[^，。；]{0,30}$/;
 const MAX_NAME_CHARS = 24;
 
@@ -618,7 +618,8 @@ function findOrgs(view: string, sentence: string): OrgFact[] {
 /** Whether the words before a site head are only activities (签约, 合作, 培训): a description, not a name. */
 function describesKind(modifier: string): boolean {
   const words = tagWords(modifier);
-  return words.length > 0 && words.every(({ word, tag }) => ACTIVITY_WORDS.includes(word) || /^v[nd]?$/.test(tag));
+  // (共签约项目: an adverb before the activity changes nothing.)
+  return words.length > 0 && words.every(({ word, tag }, i) => ACTIVITY_WORDS.includes(word) || /^v[nd]?$/.test(tag) || (i === 0 && tag === 'd' && words.length > 1));
 }
 
 const AGREEMENT = /(?:协议|协议书|备忘录|合同|协定|意向书|合作书|框架)$/;

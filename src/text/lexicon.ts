@@ -394,9 +394,20 @@ export const OUTLET_SUFFIXES: readonly string[] = ['日报', '晚报', '都市�
 /** National news agencies and outlets, named whole (their datelines append a city: 新华社北京3月5日电). */
 export const NEWS_AGENCIES: readonly string[] = ['新华社', '中新社', '中新网', '人民网', '央视网', '央广网', '人民日报', '新华网', '光明日报', '经济日报'];
 
+/** Words that put a sentence in an earlier event the report recalls (时任市长…, 当时在…召开的座谈会). */
+export const RECALL_MARKERS: readonly string[] = ['时任', '当时', '彼时'];
+
 /** Escapes a string for use inside a RegExp. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An office at the start of a text (省委常委、…, 秘书长覃一鸣, 县长王某率…): the text names a person or a post. */
+const TITLE_OPENING = new RegExp(`^[\u3400-\u9fff]{0,4}?(?:${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`);
+
+/** Whether a text opens with an office (after at most a place of four characters): it is no site or list item. */
+export function opensWithTitle(text: string): boolean {
+  return TITLE_OPENING.test(text);
 }
 
 type Converter = (text: string) => string;

@@ -241,6 +241,18 @@ describe('slot kinds that name nothing are no answer', () => {
   });
 });
 
+describe('哪些地方 / 哪几个点: only where the group went', () => {
+  test('not the place of an office, a document signed, a site only planned, or a list of offices', () => {
+    assert.deepEqual(fill('东川代表团在北岭看了哪些地方？', '5月6日至8日，浙江省东川市委书记李明、市长王强率东川市党政代表团来北岭考察。'), []);
+    assert.deepEqual(fill('考察团在西岭看了哪些地方？', '会上，两县签署了《东川县 西岭县劳务协作协议》，东川明年将在西岭新建帮扶车间3个。'), []);
+    assert.deepEqual(fill('代表团在南平考察了哪几个点？', '省委常委、秘书长周一鸣，副省长王立、陈平等参加考察。'), []);
+    assert.deepEqual(fill('代表团在南平考察了哪几个点？', '李明在总结会上指出，此次两地之行共签约项目12个、总投资80亿元。'), []);
+    assert.deepEqual(fill('代表团在北岭看了哪些点？', '代表团先后来到北岭茶业合作社、东坡村史馆和南湖湿地公园。'), ['北岭茶业合作社', '东坡村史馆', '南湖湿地公园']);
+    // (An itinerary from one place to the next visits them all; a visiting verb before a list does too.)
+    assert.deepEqual(fill('代表团都去了哪些地方？', '3天时间，从杭州、宁波到温州再到台州，行程800多公里。'), ['杭州', '宁波', '温州', '台州']);
+  });
+});
+
 describe('哪几个区 / 哪座城市: places of the asked level, inside the asked place', () => {
   test('provinces do not answer a question about cities; districts written bare are districts', () => {
     assert.deepEqual(fill('座谈会在哪座城市开的？', '浙江、江苏两省的同志参加了座谈。'), []);

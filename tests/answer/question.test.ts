@@ -230,6 +230,10 @@ describe('analyseQuestion: the thing a when-question dates, and what happened to
     ['青川与南山是哪一年正式建立合作关系的？', null, '建立'],
     ['两市是哪年结成友好城市的？', null, '结成'],
     ['考察团是几月份去的？', null, '去'],
+    // A meeting of the trip is the thing dated, whoever held it: by its act (反馈 of 反馈会, 向县委反馈…).
+    ['督导组在青石的反馈会是哪天开的？', '反馈', null],
+    ['巡察组的动员会是哪一天召开的？', '动员', null],
+    ['第二督查组在北岭的见面会什么时候开的？', '见面', null],
   ];
   for (const [question, thing, event] of cases) {
     test(`${question} → ${thing} / ${event}`, () => {

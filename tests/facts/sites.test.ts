@@ -27,8 +27,16 @@ test('no sites from descriptions, places alone or lists of topics', () => {
     '考察团考察了产业发展、城市建设和乡村振兴等情况。',
     '代表团来到浙江省台州市考察学习。',
     '代表团走进一些企业和相关项目，了解发展情况。',
+    // People and their offices are no sites, whatever follows them.
+    '县委副书记、县长王立新率东川县党政代表团来我县考察协作工作。',
+    '省委常委、秘书长周一鸣，副省长王立、陈平等参加考察。',
   ];
   for (const sentence of cases) assert.deepEqual(sites(sentence), [], sentence);
+});
+
+test('an item holding a person or opening with an office is no site', () => {
+  assert.deepEqual(sites('代表团先后考察了南湖村、县委书记王立新联系的东坡村和北岭茶厂。'), ['南湖村', '北岭茶厂']);
+  assert.deepEqual(sites('考察团走访了西山茶厂、副县长陈平分管的东湖湿地公园和北坡村。'), ['西山茶厂', '北坡村']);
 });
 
 test('a place name that ends like a site is a site (深入苏州工业园区、无锡高新区等地)', () => {

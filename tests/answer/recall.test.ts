@@ -1,0 +1,37 @@
+/**
+ * A report that recalls an earlier trip (invented article: tests/fixtures/recall): a question about this trip
+ * (这回, 这次, 此次) is answered by this trip's sentences, not by the recalled one (时任…, 当时…); a question naming the
+ * earlier year is answered by it.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { QuestionAnswering } from '../../src/app.ts';
+import { answerBody } from '../../src/answer/index.ts';
+import { openFixtureQa, removeTempDirs } from '../helpers/corpus-index.ts';
+
+describe('this trip, not the one the report recalls', () => {
+  let qa: QuestionAnswering;
+  before(async () => {
+    qa = await openFixtureQa('recall');
+  });
+  after(removeTempDirs);
+
+  // [question, the answer says, the answer does not say]
+  const cases: Array<[string, RegExp, RegExp | null]> = [
+    ['青石和红枫这回签了啥？', /三年行动计划/, /框架协议/],
+    ['两市这次签署了什么文件？', /三年行动计划/, /框架协议/],
+    ['此次两市座谈会是谁主持的？', /许文涛/, /时任/],
+    ['这次现场签约了几个项目？', /9个/, /5个/],
+    // (the earlier year named: the recalled sentence answers)
+    ['2023年那次两市签了什么协议？', /框架协议/, null],
+    ['这次签的和两年前那次签的分别是什么协议？', /框架协议/, null],
+  ];
+  for (const [question, says, saysNot] of cases) {
+    test(`${question} → ${says.source}`, async () => {
+      const { answer } = await qa.ask(question);
+      const body = answerBody(answer);
+      assert.match(body, says);
+      if (saysNot) assert.doesNotMatch(body, saysNot);
+    });
+  }
+});
