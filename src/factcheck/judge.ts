@@ -9,7 +9,7 @@
  * a wrong "属实" is the worst outcome, so nothing is confirmed by resemblance alone.
  */
 import { COPULA_TAIL, abbreviates, countsTheGroup, frameOf, headBefore, townsWritten, framesAgree, compareDates, compareQuantities, matchView, nounsCompatible, sameCountedThing, titleHeld, type DateFact, type Fact, type DateValue, type PersonRole, type QuantityFact, type QuantityValue } from '../facts/index.ts';
-import { GENERIC_PLACES, MEETING_HEADS, expandRegionAlias, NON_FACT_WORDS, ROLE_VERBS, isPlaceName, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords, TOTAL_ADVERBS } from '../text/index.ts';
+import { DOCUMENT_KIND_FAMILIES, GENERIC_PLACES, MEETING_HEADS, expandRegionAlias, NON_FACT_WORDS, ROLE_VERBS, isPlaceName, sameDayPart, OWN_PLACE, PROVINCES, namesProvinceByAbbreviation, placesWithin, SITE_HEADS, STOP_WORDS, TITLES, escapeRegExp, measuresCompatible, placeVariants, stripAdminSuffix, synonymsOf, tagWords, TOTAL_ADVERBS } from '../text/index.ts';
 import type { ArticleReading, ArticleSentence } from './article.ts';
 import { GROUP_NOUNS, QUANTITY_BOUND_WORD, dayPartAt, holderBefore, officePlace, type Claim, type ClaimFact, type ClaimSubject } from './claim.ts';
 import type { MismatchKind } from './types.ts';
@@ -1046,7 +1046,7 @@ function contradictDocument(fact: Extract<ClaimFact, { kind: 'org' | 'document' 
   const claimed = stripMarks(matchView(fact.name));
   if (reading.sentences.some((s) => stripMarks(s.view).includes(claimed))) return null;
   const parties = partiesOf(claimed);
-  if (parties.length === 0) return null;
+  if (parties.length === 0) return contradictDocumentKind(fact, claimed, reading);
   for (const sentence of reading.sentences) {
     if (!SIGNED.test(sentence.view)) continue;
     for (const f of sentence.facts) {
@@ -1054,6 +1054,39 @@ function contradictDocument(fact: Extract<ClaimFact, { kind: 'org' | 'document' 
       const written = stripMarks(matchView(f.name));
       const theirs = partiesOf(written);
       if (written === claimed || theirs.length !== parties.length || !parties.every((p, i) => theirs[i] === p)) continue;
+      return { fact, status: 'contradicted', source: sentence.text.slice(f.start, f.end), sentence, mismatchKind: 'org' };
+    }
+  }
+  return null;
+}
+
+/** A document's name split into its topic and the family of its kind (…产业合作框架协议 → 产业合作, family 0). */
+function documentKind(name: string): { topic: string; family: number } | null {
+  for (const [family, kinds] of DOCUMENT_KIND_FAMILIES.entries()) {
+    const kind = kinds.find((k) => name.endsWith(k));
+    if (kind) return { topic: name.slice(0, -kind.length), family };
+  }
+  return null;
+}
+
+/**
+ * A document named without its parties (签订了稀土新材料产业合作框架协议) against the report's signed document of the
+ * same topic and another kind (《甲市 乙市稀土新材料产业合作备忘录》): contradicted. Null when the report names the
+ * claim's kind for that topic, or no document of that topic.
+ */
+function contradictDocumentKind(fact: Extract<ClaimFact, { kind: 'org' | 'document' | 'meeting' | 'term' }>, claimed: string, reading: ArticleReading): FactOutcome | null {
+  const mine = documentKind(claimed);
+  if (!mine || mine.topic.length < 4) return null;
+  for (const sentence of reading.sentences) {
+    if (!SIGNED.test(sentence.view)) continue;
+    for (const f of sentence.facts) {
+      if (f.kind !== 'document') continue;
+      const written = stripMarks(matchView(f.name));
+      let rest = written.replace(/^中共/, '');
+      for (let lead = leadingPlace(rest); lead; lead = leadingPlace(rest)) rest = lead.core.replace(/^(?:人民政府|政府|委员会)/, '').trim();
+      const theirs = documentKind(rest.trim());
+      if (!theirs || theirs.topic !== mine.topic) continue;
+      if (theirs.family === mine.family) return null;
       return { fact, status: 'contradicted', source: sentence.text.slice(f.start, f.end), sentence, mismatchKind: 'org' };
     }
   }

@@ -394,6 +394,18 @@ export const OUTLET_SUFFIXES: readonly string[] = ['日报', '晚报', '都市�
 /** National news agencies and outlets, named whole (their datelines append a city: 新华社北京3月5日电). */
 export const NEWS_AGENCIES: readonly string[] = ['新华社', '中新社', '中新网', '人民网', '央视网', '央广网', '人民日报', '新华网', '光明日报', '经济日报'];
 
+/**
+ * Kinds of signed documents, by family: a 框架协议 is a kind of 协议, a 备忘录 is not one (a draft naming the
+ * report's 合作备忘录 a 合作框架协议 misstates it). Longest first within the reading.
+ */
+export const DOCUMENT_KIND_FAMILIES: ReadonlyArray<readonly string[]> = [
+  ['框架协议', '协议书', '协议', '协定'],
+  ['备忘录'],
+  ['意向书'],
+  ['行动计划', '实施方案', '工作方案'],
+  ['合同'],
+];
+
 /** Words that put a sentence in an earlier event the report recalls (时任市长…, 当时在…召开的座谈会). */
 export const RECALL_MARKERS: readonly string[] = ['时任', '当时', '彼时'];
 

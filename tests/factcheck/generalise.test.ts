@@ -955,6 +955,16 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
     ],
   ],
   [
+    'a document named without its parties: another kind of the same topic in the report contradicts it',
+    [
+      ['岳阳与宁波在座谈会上签署了对口合作备忘录。', 'contradicted'],
+      ['宁波与岳阳两市政府签订了对口合作意向书。', 'contradicted'],
+      ['淮安与温州签署了经贸合作备忘录。', 'contradicted'],
+      ['宁波与岳阳两市政府签署了对口合作框架协议。', 'supported'],
+      ['淮安市政府与温州市政府签署了经贸合作框架协议。', 'supported'],
+    ],
+  ],
+  [
     '作了致辞 after a name: the name ends before 作',
     [
       ['协作座谈会上，青石县委书记龙海平作了致辞。', 'supported'],
