@@ -624,7 +624,7 @@ function describesKind(modifier: string): boolean {
 
 const AGREEMENT = /(?:协议|协议书|备忘录|合同|协定|意向书|合作书|框架)$/;
 // (签的是一份…协议 names what was signed as well as 签署了…协议 does.)
-const SIGN_OBJECT = /(?:签署|签订|签约|签下|签的是|签了)(?:了|的)?(?:一份|一个|两份|的是)?([\u3400-\u9fff“”]{2,30}?(?:协议书|协议|备忘录|合同|协定|意向书))/g;
+const SIGN_OBJECT = /(?:签署|签订|签约|签下|签的是|签了)(?:了|的)?是?(?:一份|一个|两份|一项|的是)?([\u3400-\u9fff“”]{2,30}?(?:协议书|协议|备忘录|合同|协定|意向书))/g;
 
 /** Documents: 《titles》 and agreement phrases after 签署 (签署了战略合作框架协议). */
 function findDocuments(view: string, sentence: string): DocumentFact[] {

@@ -960,6 +960,9 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['岳阳与宁波在座谈会上签署了对口合作备忘录。', 'contradicted'],
       ['宁波与岳阳两市政府签订了对口合作意向书。', 'contradicted'],
       ['淮安与温州签署了经贸合作备忘录。', 'contradicted'],
+      // (签署的是一份…: the document's name starts after 是一份)
+      ['淮安与温州签署的是一份经贸合作备忘录。', 'contradicted'],
+      ['岳阳和宁波签订的是一份对口合作意向书。', 'contradicted'],
       ['宁波与岳阳两市政府签署了对口合作框架协议。', 'supported'],
       ['淮安市政府与温州市政府签署了经贸合作框架协议。', 'supported'],
     ],
