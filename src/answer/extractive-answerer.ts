@@ -13,6 +13,7 @@ import {
   homeMatch,
   HOME_NAMED_ELSEWHERE,
   totalCount,
+  countsAnotherSet,
   mentions,
   mentionsAlone,
   slotFacts,
@@ -434,12 +435,12 @@ export class ExtractiveAnswerer implements Answerer {
     // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer
     // (unless it happens on the asked day: 12日下午，代表团首先来到… shares few words with 第一天去了哪些地方).
     let eligible = candidates.filter(
-      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length)) && ofLastYearIfAsked(question, c) && !recalledIfThisTime(question, c) && inScope(c),
+      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length), c.article) && ofLastYearIfAsked(question, c) && !recalledIfThisTime(question, c) && !(question.type === 'howMany' && countsAnotherSet(question, c.facts, matchView(c.text))) && inScope(c),
     );
-    // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed or
-    // chaired is never answered by someone who did not.
+    // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed,
+    // chaired or met the group is never answered by someone who did not.
     const role = askedRole(question);
-    if (eligible.some((c) => c.features.role > 0) || role === 'sign' || role === 'chair') eligible = eligible.filter((c) => c.features.role > 0);
+    if (eligible.some((c) => c.features.role > 0) || role === 'sign' || role === 'chair' || role === 'meet') eligible = eligible.filter((c) => c.features.role > 0);
     // 工作站设在哪儿: when some sentence says where the thing is sited (设在…), only those answer it.
     const sited = (c: Candidate) => c.filling.some((f) => SITED_AT.test(c.text.slice(Math.max(0, f.start - 5), f.start)));
     if (question.type === 'where' && SITED_AT.test(question.folded) && eligible.some(sited)) eligible = eligible.filter(sited);
@@ -533,7 +534,9 @@ export class ExtractiveAnswerer implements Answerer {
     // A local report from 海东 that names no province at all is still about 青海: there a place counts where a place
     // inside it stands. A story that names provinces must name the asked one.
     const local = !PROVINCES.some((p) => story.includes(p.common));
-    const present = named.filter((p) => mentions(story, p) || (local && question.places.includes(p) && placesWithin(p).some((inner) => story.includes(inner))));
+    // (A county's own site writes 我县: its place is the report's home, named in its masthead.)
+    const home = this.#reportHomeOf(article);
+    const present = named.filter((p) => mentions(story, p) || (home !== null && (mentions(home, p) || mentions(p, home))) || (local && question.places.includes(p) && placesWithin(p).some((inner) => story.includes(inner))));
     return question.comparative ? present.length > 0 : present.length === named.length;
   }
 }
@@ -556,14 +559,24 @@ const NAMED_DELEGATION = new RegExp(`(?:党政)?(?:${GROUP_NOUNS.delegation.join
  * question names a year, the sentence's own years — or else the last ones written before it in its paragraph
  * (2016年，两市结对。此后累计…) — must include the asked one. `upToSentence` is the paragraph up to the sentence's end.
  */
-function ofTheAskedYear(question: QuestionAnalysis, upToSentence: string): boolean {
+function ofTheAskedYear(question: QuestionAnalysis, upToSentence: string, article: Article): boolean {
   if (question.years.length === 0) return true;
   const sentences = splitSentences(toHalfWidth(upToSentence)).map((s) => s.text).reverse();
   for (const sentence of sentences) {
     const written = [...sentence.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]!);
     if (written.length > 0) return written.some((year) => question.years.includes(year));
   }
-  return true;
+  // (A paragraph that writes no year is of the story's own year — its title's or opening's, else its date's: a report
+  // of this year's visit answers nothing about the one two years before that it recalls further on.)
+  const own = storyYear(article) ?? openingYear(article) ?? /^(\d{4})/.exec(article.meta.publishedAt ?? '')?.[1];
+  return own === undefined || own === null || question.years.includes(String(own));
+}
+
+/** The year the first body paragraph writes (2023年8月…率代表团…), or null. */
+function openingYear(article: Article): number | null {
+  const first = article.paragraphs.find((p) => p.kind === 'body')?.text ?? '';
+  const year = /((?:19|20)\d{2})年/.exec(toHalfWidth(first))?.[1];
+  return year ? Number(year) : null;
 }
 
 const LAST_YEAR_WRITTEN = /去年|上年|上一年/;

@@ -295,6 +295,8 @@ const PER_UNIT_ASKED = /每|[人户亩]均|平均/;
 
 export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
   if (fact.ordinal && !/第几/.test(question.folded)) return false;
+  // 签的那21个项目开工了几个: the count the question states itself is not what it asks.
+  if (question.statedCounts.some((s) => s.value === fact.value && measureGroup(s.measure).includes(fact.measure))) return false;
   // 开工了多少个 in a sentence saying 签约项目37个…已开工19个: the asked verb, said in the sentence, must lead to the number.
   const asked = askedFigure(question);
   const led = numberLedBy(asked.verb, sentenceView);
@@ -672,6 +674,21 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
     default:
       return [];
   }
+}
+
+/**
+ * 两地企业签的那3个项目总投资多少: a sentence giving another count of that thing (签约了6个合作项目) is about another set
+ * (another trip, another pair of places), unless it gives the stated count too.
+ */
+export function countsAnotherSet(question: QuestionAnalysis, facts: readonly Fact[], sentenceView: string): boolean {
+  return question.statedCounts.some((stated) => {
+    if (!stated.noun) return false;
+    // (The noun may come before the number: 合作项目14个.)
+    const noun = (f: QuantityFact) => f.noun || headBefore(sentenceView, f.start);
+    const sameThing = (f: Fact): f is QuantityFact => f.kind === 'quantity' && !f.ordinal && measureGroup(stated.measure).includes(f.measure) && noun(f) !== '' && nounsMatch(noun(f), stated.noun);
+    const counts = facts.filter(sameThing);
+    return counts.length > 0 && !counts.some((f) => f.value === stated.value);
+  });
 }
 
 /** A visiting verb earlier in the clause (先后走访甲、乙、丙6个市): the places after it are where the group went. */

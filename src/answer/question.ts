@@ -96,7 +96,7 @@ export interface QuestionAnalysis {
   /** A how-many question asks for a total (一共, 总共, 合计, 加起来…). */
   asksTotal: boolean;
   /** Counts the question states of what it is about (这5批代表团 → 5批): a sentence stating them is about that set. */
-  statedCounts: Array<{ value: number; measure: string }>;
+  statedCounts: Array<{ value: number; measure: string; noun: string }>;
   /** News outlets the question names (河南日报说…, 据新华社…): the answer should come from their reports. */
   outlets: string[];
 }
@@ -118,7 +118,7 @@ const FILLER = new RegExp(`${[...QUESTION_FILLERS].sort((a, b) => b.length - a.l
 
 const TOTAL = /一共|总共|共计|合计|总计|累计|加起来|总数|共[有看去走考跑签]/;
 
-const COMPARATIVE = /都|分别|各[占有自是个]|哪个.{0,6}最|最[多少大小高低早晚]|比较|相比|共同|相同|两篇|区别|不同|各自/;
+const COMPARATIVE = /都|分别|各[占有自是个]|哪个.{0,6}最|最[多少大小高低早晚]|比较|相比|共同|相同|两篇|区别|不同|各自|(?:哪个|哪一个|谁)(?:团|代表团)?[先后早晚]/;
 
 // (这几年, 近几天: 几 after a demonstrative counts nothing asked.)
 const MEASURE = new RegExp(
@@ -465,6 +465,13 @@ export function analyseQuestion(question: string): QuestionAnalysis {
       ...(home && !GENERIC_PLACES.has(home) ? [home] : []),
     ]),
   ];
+  // 包头, 攀枝花: a place the segmenter reads as another word is one when the gazetteer knows it. It must be in the
+  // story like any place named, but scopes nothing (the segmenter's places alone decide a scope).
+  const gazetteerOnly: string[] = [];
+  for (const { word, tag } of tagged) {
+    if (word.length >= 2 && /^(?:nz|x|v|n|j)$/.test(tag) && isPlaceName(word) && !GENERIC_PLACES.has(word) && !places.some((p) => p.includes(word) || word.includes(p))) gazetteerOnly.push(word);
+  }
+  places.push(...gazetteerOnly);
   const anchors = [
     ...new Set(
       tagged
@@ -521,7 +528,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     // 在江西 scopes the question; 在广东、江西、湖北 lists the whole trip and scopes nothing.
     // 去浙江福建 (two places run together) names the trip's destinations, not one part of it.
     // 去苏南考察的代表团, 去重庆那次: a destination that names the trip itself scopes nothing within it.
-    scoped: places.filter((p) => new RegExp(`(?:在|于|到|去|赴|前往)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})(?!${TRIP_NAMED_AFTER_PLACE.source})`).test(folded)),
+    scoped: places.filter((p) => !gazetteerOnly.includes(p)).filter((p) => new RegExp(`(?:在|于|到|去|赴|前往)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})(?!${TRIP_NAMED_AFTER_PLACE.source})`).test(folded)),
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
     day: type === 'when' ? null : askedDay(folded),
     datedThing: type === 'when' ? datedThing(folded) : null,
@@ -539,10 +546,10 @@ export function analyseQuestion(question: string): QuestionAnalysis {
 }
 
 /** The counts a question writes (这5批代表团, 那3个项目): number and measure, ordinals and years left out. */
-function statedCounts(folded: string): Array<{ value: number; measure: string }> {
+function statedCounts(folded: string): Array<{ value: number; measure: string; noun: string }> {
   return extractFacts(folded)
     .filter((f): f is QuantityFact => f.kind === 'quantity' && !f.ordinal && f.measure !== '' && f.measure !== '年')
-    .map((f) => ({ value: f.value, measure: f.measure }));
+    .map((f) => ({ value: f.value, measure: f.measure, noun: f.noun }));
 }
 
 const THIS_TIME_ASKED = /这回|这次|此次|本次|这一次|这趟/;

@@ -338,8 +338,8 @@ function titleChain(view: string, titles: readonly TitleSpan[], nameStart: numbe
 /** Role verbs, strongest first: when a sentence says both, 签署 outranks 介绍 (介绍了情况，随后代表双方签下…). */
 const rolePattern = (words: readonly string[], ...extra: string[]) => new RegExp(`^(?:${[...words, ...extra].join('|')})`);
 const ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]> = [
-  // 签约项目/签约仪式 are nouns (the projects signed), not someone signing.
-  [rolePattern(ROLE_VERBS.sign.filter((v) => v !== '签约'), '签约(?!项目|仪式|金额|额|活动|总)', '代表[^，。；]{0,8}签'), 'sign'],
+  // 签约项目/签约仪式 are nouns (the projects signed), not someone signing. (代表双方签 is; 代表团 is no 代表.)
+  [rolePattern(ROLE_VERBS.sign.filter((v) => v !== '签约'), '签约(?!项目|仪式|金额|额|活动|总)', '代表(?!团)[^，,。；;]{0,8}签'), 'sign'],
   [rolePattern(ROLE_VERBS.chair), 'chair'],
   [rolePattern(ROLE_VERBS.lead, '(?:担)?任(?:副)?(?:组长|团长|队长)'), 'lead'],
   // 同考察团一行举行座谈: talks held with the guests are a meeting (座谈会 is attended, not held with someone).
@@ -352,6 +352,8 @@ const ROLE_PATTERNS: ReadonlyArray<readonly [RegExp, Exclude<PersonRole, null>]>
 const ROLE_WINDOW_CHARS = 14;
 const STRONG_ROLE_WINDOW_CHARS = 40;
 
+/** Witnessing right before a signing verb (见证签约, 见证了签署). */
+const WITNESSED = /见证[^，,。；;]{0,6}$/;
 /** A clause whose subject is the places (两市, 两省, 双方): what it does, they do. */
 const PLACES_AS_SUBJECT = /^(?:两|双|三)(?:市|省|县|区|地|国|镇|乡|方)/;
 
@@ -368,6 +370,8 @@ function roleAfter(view: string, from: number): PersonRole {
     const signingClause = sentence.slice(0, i).split(/[,，]/).at(-1)!;
     ROLE_PATTERNS.forEach(([pattern, role], rank) => {
       if (i >= clause.length && (role !== 'sign' || PLACES_AS_SUBJECT.test(signingClause))) return;
+      // 共同见证签约: who witnessed the signing did not sign.
+      if (role === 'sign' && WITNESSED.test(sentence.slice(0, i))) return;
       if (pattern.test(rest) && (!best || rank < best.rank)) best = { rank, role };
     });
   }

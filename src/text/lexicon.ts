@@ -389,7 +389,7 @@ export const GENERIC_QUALIFIERS: readonly string[] = [
 ];
 
 /** How a news outlet's name ends (洛阳日报, 张家口新闻网, 建德融媒体中心). */
-export const OUTLET_SUFFIXES: readonly string[] = ['日报', '晚报', '都市报', '晨报', '新闻网', '融媒体中心', '广播电视台', '电视台'];
+export const OUTLET_SUFFIXES: readonly string[] = ['日报', '晚报', '都市报', '晨报', '新闻网', '融媒体中心', '广播电视台', '电视台', '人民政府网', '政府网'];
 
 /** National news agencies and outlets, named whole (their datelines append a city: 新华社北京3月5日电). */
 export const NEWS_AGENCIES: readonly string[] = ['新华社', '中新社', '中新网', '人民网', '央视网', '央广网', '人民日报', '新华网', '光明日报', '经济日报'];

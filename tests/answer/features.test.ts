@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseQuestion } from '../../src/answer/index.ts';
 import { placesWithin } from '../../src/text/index.ts';
-import { askedItemKind, askedOwner, askedRole, headedFor, holdsTitle, homeMatch, totalCount, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
+import { askedItemKind, askedOwner, askedRole, countsAnotherSet, headedFor, holdsTitle, homeMatch, totalCount, mentionsAlone, nounsMatch, quantityAnswers, slotFacts } from '../../src/answer/features.ts';
 import { extractFacts, matchView, type PersonFact, type QuantityFact } from '../../src/facts/index.ts';
 
 /** The facts that fill a question's slot in one sentence, as written. */
@@ -238,6 +238,23 @@ describe('slot kinds that name nothing are no answer', () => {
     assert.deepEqual(fill('他们几号签的协议？', '今年5月，双方签署了协议。'), []);
     assert.deepEqual(fill('他们什么时候签的协议？', '今年5月，双方签署了协议。'), ['5月']);
     assert.deepEqual(fill('考察团是哪天到的？', '5月12日，考察团抵达。'), ['5月12日']);
+  });
+});
+
+describe('counts the question states itself', () => {
+  test('the stated count is not the answer (签的那8个项目开工了几个)', () => {
+    assert.deepEqual(fill('两市签的那8个项目，现在开工了几个？', '两市共签约项目8个，其中已开工5个。'), ['5个']);
+    assert.deepEqual(fill('那12家企业里有几家已经投产？', '12家企业中已有7家投产。'), ['7家']);
+  });
+  test('a sentence counting another set of the stated thing is about another set', () => {
+    const another = (question: string, sentence: string) => countsAnotherSet(analyseQuestion(question), extractFacts(sentence), matchView(sentence));
+    assert.equal(another('两地企业签的那3个合作项目总投资多少？', '座谈会上，两地企业签约了6个产业合作项目，总投资25.6亿元。'), true);
+    assert.equal(another('两地企业签的那3个合作项目总投资多少？', '两省企业现场签约合作项目14个，总投资312.6亿元。'), true);
+    assert.equal(another('两地企业签的那3个合作项目总投资多少？', '两市企业还签约了合金等合作项目3个，总投资9亿元。'), false);
+    assert.equal(another('两地企业签的那3个合作项目总投资多少？', '代表团考察了6家企业。'), false);
+  });
+  test('a place the segmenter reads as another word is named all the same (包头)', () => {
+    assert.ok(analyseQuestion('包头和攀枝花企业签了几个项目？').places.includes('包头'));
   });
 });
 

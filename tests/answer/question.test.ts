@@ -68,6 +68,10 @@ describe('analyseQuestion: measure, focus, comparative, places, people', () => {
     ['哪个省的考察点最多？', { comparative: true }],
     ['湖南与广东相比有什么不同？', { comparative: true, places: ['湖南', '广东'] }],
     ['三个省分别开了什么会？', { comparative: true }],
+    // Which went first compares the two.
+    ['东川、西岭两个代表团，哪个先到的北岭？', { comparative: true }],
+    ['这两个考察团谁先出发的？', { comparative: true }],
+    ['南山团和北岭团哪个团早到？', { comparative: true }],
     ['在江西一共看了几个点？', { scoped: ['江西'], focus: '点' }],
     ['在四川、贵州看了几个点？', { scoped: [] }],
     ['去四川贵州一共看了几个点？', { scoped: [] }],

@@ -25,7 +25,16 @@ describe('this trip, not the one the report recalls', () => {
     // (the earlier year named: the recalled sentence answers)
     ['2023年那次两市签了什么协议？', /框架协议/, null],
     ['这次签的和两年前那次签的分别是什么协议？', /框架协议/, null],
+    // (a paragraph writing no year is of the report's own year: not the answer about 2023)
+    ['2023年两市座谈会是谁主持的？', /林远航/, /许文涛/],
+    ['2023年那次现场签了几个项目？', /5个/, /9个/],
   ];
+  test('a question about the earlier trip is not answered by this one, nor a meeting by those who led the group', async () => {
+    for (const question of ['2023年青石代表团到红枫时，红枫哪位领导会见的？', '2023年那次红枫是谁会见的青石代表团？']) {
+      const { answer } = await qa.ask(question);
+      assert.equal(answer.found, false, `${question}: ${answerBody(answer)}`);
+    }
+  });
   for (const [question, says, saysNot] of cases) {
     test(`${question} → ${says.source}`, async () => {
       const { answer } = await qa.ask(question);

@@ -61,6 +61,10 @@ describe('extractFacts: people, titles and roles (reworded leads)', () => {
     ['旗委书记图门巴雅尔、旗长李明带队考察', [['图门巴雅尔', '旗委书记', 'lead'], ['李明', '旗长', 'lead']]],
     ['盟委书记阿日巴雅尔率团赴外地学习', [['阿日巴雅尔', '盟委书记', 'lead']]],
     ['市委书记那顺巴雅尔主持座谈会', [['那顺巴雅尔', '市委书记', 'chair']]],
+    // Who witnessed a signing (见证签约) did not sign: the act of their own clause stands.
+    ['东川市委书记张明远会见代表团，并共同见证签约', [['张明远', '市委书记', 'meet']]],
+    ['市长李文涛出席活动并见证了签署仪式', [['李文涛', '市长', 'attend']]],
+    ['副市长王立群陪同考察，并见证项目签约', [['王立群', '副市长', 'accompany']]],
     // 作了致辞 after a name: the name ends before 作.
     ['县委书记龙海平作了致辞', [['龙海平', '县委书记', 'speak']]],
   ];
