@@ -282,7 +282,7 @@ export class ExtractiveAnswerer implements Answerer {
             reason: question.type === 'why' && REASON.test(view) ? 1 : 0,
             ordinal: question.ordinals.length > 0 && question.ordinals.every((o) => tokens.has(o) || reading.headingTokens.has(o)) ? 1 : 0,
             items: Math.min(1, Math.max(0, filling.length - 1) / 3),
-            total: question.asksTotal ? totalCount(filling, facts, view, question.statedCounts) : 0,
+            total: question.asksTotal ? totalCount(filling, facts, view, question.statedCounts, matchView(paragraph.text.slice(0, 12))) : 0,
             enumeration: question.asksEnumeration && opensEnumeration(span.text) ? 1 : 0,
             day: question.day ? dayFit(question.day, timeline, timeline.sentences[paragraph.n - 1]?.[index]) : askedPart && view.split(/[，,]/)[0]!.includes(askedPart) ? 1 : 0,
             near: nearQuotes.some((q) => q.id === paragraph.id && (span.text.includes(q.quote) || q.quote.includes(span.text))) ? 1 : nearIds.has(paragraph.id) ? 0.25 : 0,

@@ -75,21 +75,25 @@ const PLACE_BEFORE_OFFICE = /^[\u3400-\u9fff]{2,6}?(?:省|市|县|区|州|自治
 
 /** 其中 opens a breakdown of a total into its parts. */
 const BREAKDOWN_OPENING = /^(?:其中|包括|分别)/;
+/** A numbered part opening its sentence (第一批：, 第二组,): what follows is that part's. */
+const PART_OPENING = /^第[一二三四五六七八九十\d]{1,3}[批组站轮队][:：,，]/;
 
 /**
  * How surely the count filling a how-many slot is a total (一共看了多少个点 is answered by 共考察27个点, not by 在安徽
  * 考察14个点，在陕西考察13个点): 1 when written after 共/总/合计, 0.5 when the sentence counts that kind once and
  * opens no breakdown (其中…), else 0. Where the question states the set's count, a sentence stating it is the total.
  */
-export function totalCount(filling: readonly Fact[], facts: readonly Fact[], sentenceView: string, stated: QuestionAnalysis['statedCounts'] = []): number {
+export function totalCount(filling: readonly Fact[], facts: readonly Fact[], sentenceView: string, stated: QuestionAnalysis['statedCounts'] = [], paragraphView = ''): number {
   const quantity = filling.find((f): f is QuantityFact => f.kind === 'quantity');
   if (!quantity) return 0;
+  // 第一批：…总投资11.6亿元: a sentence (or paragraph) of one numbered part gives that part's figures, not the total.
+  if (PART_OPENING.test(sentenceView) || PART_OPENING.test(paragraphView)) return 0;
   // 这5批代表团加起来一共多少人: the sentence that states the question's own count (5批代表团共有成员118人) is the
   // total over that set; another total (第一批…代表团共32人) counts half.
   if (stated.length > 0) {
     const says = facts.some((f) => f.kind === 'quantity' && f !== quantity && !f.ordinal && stated.some((s) => s.value === f.value && measureGroup(s.measure).includes(f.measure)));
     if (says) return 1;
-    return totalCount(filling, facts, sentenceView) / 2;
+    return totalCount(filling, facts, sentenceView, [], paragraphView) / 2;
   }
   // 共签约项目18个: said to be the total.
   if (/(?:共|总|合计|累计|总计|全程|一行)[^，。；]{0,6}$/.test(sentenceView.slice(Math.max(0, quantity.start - 8), quantity.start))) return 1;

@@ -116,7 +116,7 @@ const TYPE_RULES: ReadonlyArray<readonly [QuestionType, RegExp]> = [
 
 const FILLER = new RegExp(`${[...QUESTION_FILLERS].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}|[？?。！!，,]`, 'g');
 
-const TOTAL = /一共|总共|共计|合计|总计|累计|加起来|总数|共[有看去走考跑签]/;
+const TOTAL = /一共|总共|共计|合计|总计|累计|加起来|总数|总额|总金额|共[有看去走考跑签]/;
 
 const COMPARATIVE = /都|分别|各[占有自是个]|哪个.{0,6}最|最[多少大小高低早晚]|比较|相比|共同|相同|两篇|区别|不同|各自|(?:哪个|哪一个|谁)(?:团|代表团)?[先后早晚]/;
 
@@ -548,7 +548,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
 /** The counts a question writes (这5批代表团, 那3个项目): number and measure, ordinals and years left out. */
 function statedCounts(folded: string): Array<{ value: number; measure: string; noun: string }> {
   return extractFacts(folded)
-    .filter((f): f is QuantityFact => f.kind === 'quantity' && !f.ordinal && f.measure !== '' && f.measure !== '年')
+    // (两地, 两市: a pair of places names who, not a counted set.)
+    .filter((f): f is QuantityFact => f.kind === 'quantity' && !f.ordinal && f.measure !== '' && f.measure !== '年' && !/^[地市省县区国方镇乡村]$/.test(f.measure))
     .map((f) => ({ value: f.value, measure: f.measure, noun: f.noun }));
 }
 

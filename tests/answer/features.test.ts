@@ -302,6 +302,10 @@ describe('totalCount: a total, not a breakdown into parts', () => {
     ['那3个县一共转移就业多少人？', '据统计，3个县共转移就业1.2万人。', 1],
     ['那3个县一共转移就业多少人？', '其中青石县共转移就业5000人。', 0.5],
     ['两地这6个项目总共投资多少？', '两地签约的6个项目总投资达到48亿元。', 1],
+    // A numbered part (第一批：…) gives that part's figures; 签约总额 asks the total.
+    ['全年互访签约总额是多少？', '第一批：3月5日至7日，市委书记率团赴外省考察，签约项目6个，总投资12亿元。', 0],
+    ['这次签约的总金额有多少？', '第二组：考察团在东川签约项目4个，总金额9亿元。', 0],
+    ['两地签约总额是多少？', '全年4批代表团共签约项目15个，总投资31亿元。', 1],
   ];
   for (const [question, sentence, expected] of cases) test(`${question} ← ${sentence}: ${expected}`, () => assert.equal(total(question, sentence), expected));
   test('asksTotal reads 一共/总共/加起来, not a plain how-many', () => {
