@@ -301,7 +301,11 @@ export function resolveFollowUp(asked: string, before: Turn | undefined, maxChar
 
   const elliptic = ELLIPTIC_PATTERN.exec(question);
   // 赣粤那个呢 / 安徽那场呢: the pointing word after the topic says "the one of X".
-  if (elliptic) return done(substituteTopic(previous, elliptic[1]!.trim().replace(/(?<=\p{Script=Han}{2})(?:那个|那场|那次|那趟|那一场|那一次)$/u, '')));
+  if (elliptic) {
+    const topic = elliptic[1]!.trim();
+    const bare = topic.replace(/(?<=\p{Script=Han}{2})(?:那个|那场|那次|那趟|那一场|那一次)$/u, '');
+    return done(substituteTopic(previous, bare, bare !== topic));
+  }
 
   // "都有哪些？" after "一共看了多少个点？": the same question, now asking which.
   if (WHICH_ONES.test(question) && COUNT_ASKED.test(previous.question)) return done(previous.question.replace(COUNT_ASKED, '哪些'));
@@ -389,12 +393,13 @@ function resolveDeictic(question: string, previous: Turn): string | null {
  * subject's own place when there is no other; a delegation X replaces the subject; anything else is asked of the
  * subject ("时间呢" → "湖南省党政代表团的时间是什么？").
  */
-function substituteTopic(previous: Turn, asked: string): string | null {
+function substituteTopic(previous: Turn, asked: string, pointed = false): string | null {
   // 那在江西呢: the preposition before a place adds nothing to it.
   let topic = /^[在去到赴]/u.test(asked) && asPlace(asked.slice(1)) ? asked.slice(1) : asked;
   // 第二天上午呢 after an answer about the 12th: the day after it, the 13th.
   const nextDay = NEXT_DAY_TOPIC.exec(topic);
-  if (nextDay && previous.day) topic = `${previous.day + 1}日${nextDay[1] ?? ''}`;
+  // (After 第一天… the question names its day by its place in the trip: 第二天 swaps in for it below.)
+  if (nextDay && previous.day && !PARALLEL_SHAPES[0]!.test(previous.question)) topic = `${previous.day + 1}日${nextDay[1] ?? ''}`;
   // 海南那边呢: the side of a place is that place.
   const side = /^(\p{Script=Han}{2,8}?)(?:那边|这边|方面|那里)$/u.exec(topic);
   if (side && (asPlace(side[1]!) || TOWN.test(side[1]!))) topic = side[1]!;
@@ -429,6 +434,12 @@ function substituteTopic(previous: Turn, asked: string): string | null {
   const kind = asPlace(topic) ?? (TOWN.test(topic) && !INTERROGATIVE.test(topic) ? 'locality' : null) ?? (!aspect && destination && /^\p{Script=Han}{2,4}$/u.test(topic) && !GROUP_PATTERN.test(topic) && !INTERROGATIVE.test(topic) && readsAsPlace(topic) ? destination.kind : null);
   // 那平凉呢 after 天水党政代表团签了多少钱: with no place read in the question (a home the gazetteer does not
   // know), a place swaps the subject's own home.
+  // 四川那场呢 after 代表团第二天下午那个座谈会谁主持的: the one held in that place — not another delegation, and not
+  // on the day asked before.
+  if (pointed && kind && !destination && previous.subject && subjectSpan && /[团组班]$/u.test(previous.subject)) {
+    const tail = questionTail(prior, previous.subject).replace(PARALLEL_SHAPES[0]!, '').replace(PARALLEL_SHAPES[1]!, '').replace(DAY_PART_AT_START, '');
+    return `${previous.subject}在${topic}${tail}`;
+  }
   const home = subjectSpan ? SUBJECT_HOME.exec(previous.subject!) : null;
   const swapsHome = home && !destination && /^\p{Script=Han}{2,5}$/u.test(topic) && !INTERROGATIVE.test(topic) && (kind === null ? readsAsPlace(topic) : placesIn(prior).length === 0);
   if (swapsHome) return prior.slice(0, subjectSpan!.start) + topic + previous.subject!.slice(home[1]!.length).replace(/^[省市县区州]/u, '') + prior.slice(subjectSpan!.end);

@@ -315,6 +315,17 @@ describe('follow-ups that swap a counted kind, a home, or carry a day', () => {
     assert.equal(resolveFollowUp('上午看的什么地方？', turnOf('青石县考察团第四天到的哪个城市？')).question, '青石县考察团第四天上午看的什么地方？');
     assert.equal(resolveFollowUp('下午参观了哪些企业？', turnOf('白鹭市党政代表团13日去了哪个县？')).question, '白鹭市党政代表团13日下午参观了哪些企业？');
   });
+  test('第二天 after a question naming its day by its place in the trip swaps that day, whatever date the answer gave', () => {
+    assert.equal(resolveFollowUp('第二天呢？', { ...turnOf('东川代表团第一天到的是哪个市？'), day: 9 }).question, '东川代表团第二天到的是哪个市？');
+    assert.equal(resolveFollowUp('那次日呢？', { ...turnOf('西岭考察团首日去了哪些地方？'), day: 14 }).question, '西岭考察团次日去了哪些地方？');
+    // (a question naming no day: the day after the one answered)
+    assert.equal(resolveFollowUp('第二天呢？', { ...turnOf('东川代表团在北岭看了哪些地方？'), day: 9 }).question.includes('10日'), true);
+  });
+  test('X那场呢 with no place asked before: the one held in X, not the delegation of X, on whatever day', () => {
+    assert.equal(resolveFollowUp('那四川那场呢？', turnOf('东川代表团第二天下午那个座谈会谁主持的？')).question, '东川代表团在四川那个座谈会谁主持的？');
+    assert.equal(resolveFollowUp('那浙江那次呢？', turnOf('西岭市党政代表团13日上午的交流会在哪开的？')).question, '西岭市党政代表团在浙江的交流会在哪开的？');
+    assert.equal(resolveFollowUp('湖北那场呢？', turnOf('南山代表团的座谈会是谁致辞的？')).question, '南山代表团在湖北的座谈会是谁致辞的？');
+  });
   test('a day asked without its part asks the whole day', () => {
     assert.equal(resolveFollowUp('那第三天呢？', turnOf('青石县考察团第一天下午去了哪里？')).question, '青石县考察团第三天去了哪里？');
     assert.equal(resolveFollowUp('14号呢？', turnOf('白鹭市党政代表团13号上午看了什么？')).question, '白鹭市党政代表团14号看了什么？');
