@@ -466,7 +466,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     ]),
   ];
   // 包头, 攀枝花: a place the segmenter reads as another word is one when the gazetteer knows it. It must be in the
-  // story like any place named, but scopes nothing (the segmenter's places alone decide a scope).
+  // story like any place named; it scopes a question about one trip (在广元考察了哪些点), not a comparison of two.
   const gazetteerOnly: string[] = [];
   for (const { word, tag } of tagged) {
     if (word.length >= 2 && /^(?:nz|x|v|n|j)$/.test(tag) && isPlaceName(word) && !GENERIC_PLACES.has(word) && !places.some((p) => p.includes(word) || word.includes(p))) gazetteerOnly.push(word);
@@ -528,7 +528,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     // 在江西 scopes the question; 在广东、江西、湖北 lists the whole trip and scopes nothing.
     // 去浙江福建 (two places run together) names the trip's destinations, not one part of it.
     // 去苏南考察的代表团, 去重庆那次: a destination that names the trip itself scopes nothing within it.
-    scoped: places.filter((p) => !gazetteerOnly.includes(p)).filter((p) => new RegExp(`(?:在|于|到|去|赴|前往)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})(?!${TRIP_NAMED_AFTER_PLACE.source})`).test(folded)),
+    scoped: places.filter((p) => !gazetteerOnly.includes(p) || !COMPARATIVE.test(folded)).filter((p) => new RegExp(`(?:在|于|到|去|赴|前往)${escapeRegExp(p)}(?![、和与及]|${places.filter((q) => q !== p).map(escapeRegExp).join('|') || '$^'})(?!${TRIP_NAMED_AFTER_PLACE.source})`).test(folded)),
     ordinals: [...new Set(tokenizeForIndex(folded).filter((t) => new RegExp(`^第[\\d${NUMERAL_CHARS}]+[^\\d]`).test(t)))],
     day: type === 'when' ? null : askedDay(folded),
     datedThing: type === 'when' ? datedThing(folded) : null,

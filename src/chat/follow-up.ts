@@ -474,8 +474,8 @@ const MONTH_RANGE = '(?:1|一)月?(?:至|到|-|—|~)(?:\\d{1,2}|[一二三四�
 const FRAME_ALTERNATION = `${[...TIME_FRAME_WORDS].sort((a, b) => b.length - a.length).join('|')}|${MONTH_RANGE}`;
 /** A follow-up that names only a time frame (累计, 去年, 上半年, 1至6月). */
 const FRAME_TOPIC = new RegExp(`^(?:${FRAME_ALTERNATION})$`, 'u');
-/** The run of time-frame words a question is framed by (今年1至9月, 这次). */
-const FRAME_RUN = new RegExp(`(?:${FRAME_ALTERNATION})+`, 'u');
+/** The run of time-frame words a question is framed by (今年1至9月, 这次, 2024年). */
+const FRAME_RUN = new RegExp(`(?:(?:19|20)\\d{2}年|${FRAME_ALTERNATION})+`, 'u');
 
 /**
  * The previous question with its time frame swapped for `frame` (美姑今年1至9月转移了多少人 → 美姑累计转移了多少人);

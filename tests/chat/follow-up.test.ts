@@ -384,6 +384,10 @@ table('a time frame alone (累计呢, 去年呢, 全年呢) asks the same questi
   ['东川村集体收入上半年有多少？', '全年呢', '东川村集体收入全年有多少？'],
   // No frame written: the new one follows the subject.
   ['南岭代表团签了几个项目？', '去年呢？', '南岭代表团去年签了几个项目？'],
+  // (a year written is the frame the new one replaces)
+  ['北岭茶叶2024年在东川卖了多少钱？', '今年呢？', '北岭茶叶今年在东川卖了多少钱？'],
+  ['青石县2023年向东川转移就业多少人？', '那去年呢？', '青石县去年向东川转移就业多少人？'],
+  ['2024年两地签约总额是多少？', '今年呢？', '今年两地签约总额是多少？'],
 ]);
 
 describe('那个村 after 哪个村 answered with a list: the one item of the asked kind', () => {
