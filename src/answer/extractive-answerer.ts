@@ -260,6 +260,10 @@ export class ExtractiveAnswerer implements Answerer {
             return;
           }
           const filling = slotFacts(facts, question, view, span.text, reportHome);
+          // …在潮州销售额为8600万元；今年1至8月，销售额已达9200万元: a sentence going on after a semicolon is still about
+          // the place the part before it named.
+          const before = reading.sentences[index - 1];
+          const continued = before && /[；;]\s*$/.test(before.span.text) ? before.view : '';
           // 2023年，甲市党政代表团一行28人到乙市…: a sentence naming a delegation is about that one's trip, whichever
           // article it stands in (a return visit recalls the first one).
           const namedHere = question.home ? delegationsNamed(view) : [];
@@ -274,7 +278,7 @@ export class ExtractiveAnswerer implements Answerer {
             slot: filling.length > 0 ? 1 : 0,
             focus: question.focus && (view.includes(question.focus) || synonymsOf(question.focus).some((s) => view.includes(s))) ? 1 : 0,
             // (兴山县 lies in 宜昌: a sentence about a place inside the asked one is in its scope, a little less.)
-            scope: question.scoped.length === 0 ? 0 : question.scoped.every((p) => mentionsAlone(view, p) || mentionsAlone(opening, p) || ourPlace(p)) ? 1 : question.scoped.every((p) => placesWithin(p).some((inner) => view.includes(inner))) ? 0.7 : question.scoped.some((p) => mentions(contextView, p)) ? 0.3 : 0,
+            scope: question.scoped.length === 0 ? 0 : question.scoped.every((p) => mentionsAlone(view, p) || mentionsAlone(opening, p) || ourPlace(p) || mentionsAlone(continued, p)) ? 1 : question.scoped.every((p) => placesWithin(p).some((inner) => view.includes(inner))) ? 0.7 : question.scoped.some((p) => mentions(contextView, p)) ? 0.3 : 0,
             home: sentenceHome,
             role: role && filling.some((f) => f.kind === 'person' && (f as PersonFact).role === role) ? 1 : 0,
             title: question.title && filling.length > 0 ? 1 : 0,
@@ -435,7 +439,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer
     // (unless it happens on the asked day: 12日下午，代表团首先来到… shares few words with 第一天去了哪些地方).
     let eligible = candidates.filter(
-      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length), c.article) && ofLastYearIfAsked(question, c) && !recalledIfThisTime(question, c) && !(question.type === 'howMany' && countsAnotherSet(question, c.facts, matchView(c.text))) && inScope(c),
+      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length), c.article) && ofLastYearIfAsked(question, c) && ofThisYearIfAsked(question, c) && !recalledIfThisTime(question, c) && !(question.type === 'howMany' && countsAnotherSet(question, c.facts, matchView(c.text))) && inScope(c),
     );
     // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed,
     // chaired or met the group is never answered by someone who did not.
@@ -561,15 +565,28 @@ const NAMED_DELEGATION = new RegExp(`(?:党政)?(?:${GROUP_NOUNS.delegation.join
  */
 function ofTheAskedYear(question: QuestionAnalysis, upToSentence: string, article: Article): boolean {
   if (question.years.length === 0) return true;
+  // (A paragraph that writes no year is of the story's own year — its title's or opening's, else its date's: a report
+  // of this year's visit answers nothing about the one two years before that it recalls further on. 今年 is that year.)
+  const own = storyYear(article) ?? openingYear(article) ?? /^(\d{4})/.exec(article.meta.publishedAt ?? '')?.[1];
+  const ofOwnYear = own === undefined || own === null || question.years.includes(String(own));
   const sentences = splitSentences(toHalfWidth(upToSentence)).map((s) => s.text).reverse();
   for (const sentence of sentences) {
     const written = [...sentence.matchAll(/((?:19|20)\d{2})年/g)].map((m) => m[1]!);
     if (written.length > 0) return written.some((year) => question.years.includes(year));
+    if (/今年/.test(sentence)) return ofOwnYear;
   }
-  // (A paragraph that writes no year is of the story's own year — its title's or opening's, else its date's: a report
-  // of this year's visit answers nothing about the one two years before that it recalls further on.)
-  const own = storyYear(article) ?? openingYear(article) ?? /^(\d{4})/.exec(article.meta.publishedAt ?? '')?.[1];
-  return own === undefined || own === null || question.years.includes(String(own));
+  return ofOwnYear;
+}
+
+/**
+ * 今年卖了多少 / 今年签了几个: 今年 is the story's own year; a sentence under another year written before it in its
+ * paragraph (2023年…当时签约项目6个) is that year's.
+ */
+function ofThisYearIfAsked(question: QuestionAnalysis, candidate: Candidate): boolean {
+  if (question.years.length > 0 || !/今年/.test(question.folded)) return true;
+  const own = storyYear(candidate.article) ?? openingYear(candidate.article) ?? Number(/^(\d{4})/.exec(candidate.article.meta.publishedAt ?? '')?.[1] ?? NaN);
+  if (!Number.isFinite(own)) return true;
+  return ofTheAskedYear({ ...question, years: [String(own)] }, candidate.paragraph.text.slice(0, candidate.start + candidate.text.length), candidate.article);
 }
 
 /** The year the first body paragraph writes (2023年8月…率代表团…), or null. */

@@ -311,6 +311,13 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
     const year = [...sentenceView.slice(0, fact.start).split(/[。；;！？!?]/).at(-1)!.matchAll(/((?:19|20)\d{2})年/g)].at(-1)?.[1];
     if (year && !question.years.includes(year)) return false;
   }
+  // 今年卖了多少 is not answered by 2024年，…销售额为8600万元: a figure under a year written in its clause is that year's
+  // (the question's 今年 is the report's own year, which reports write as 今年).
+  if (question.years.length === 0 && /今年/.test(question.folded)) {
+    const clause = sentenceView.slice(0, fact.start).split(/[。；;]/).at(-1)!;
+    // (2024年以来 runs up to now: it may be this year's figure.)
+    if (/(?:19|20)\d{2}年(?!以来)/.test(clause) && !/今年/.test(clause)) return false;
+  }
   // 签了多少钱: a figure of a sentence that signs nothing (当年实现产值2.3亿元) is not what was signed; 开工了几个 is not
   // answered by a sentence that says nothing of that stage of a project (签约项目7个).
   if (asked.act && !asked.act.some((word) => sentenceView.includes(word))) return false;

@@ -246,6 +246,13 @@ describe('counts the question states itself', () => {
     assert.deepEqual(fill('两市签的那8个项目，现在开工了几个？', '两市共签约项目8个，其中已开工5个。'), ['5个']);
     assert.deepEqual(fill('那12家企业里有几家已经投产？', '12家企业中已有7家投产。'), ['7家']);
   });
+  test('今年 is not answered by a figure under another year written in its clause', () => {
+    assert.deepEqual(fill('北岭茶叶今年在东川卖了多少钱？', '2024年，北岭茶叶在东川销售额为800万元；今年1至8月，销售额已达950万元。'), ['950万元']);
+    assert.deepEqual(fill('今年青石向东川转移就业多少人？', '2023年青石向东川转移就业1200人。'), []);
+    assert.deepEqual(fill('今年两地签约总额是多少？', '今年两地签约总额为21.4亿元，比2024年增加7.7亿元。'), ['21.4亿元']);
+    // (X年以来 runs up to now)
+    assert.deepEqual(fill('今年以来青石向东川转移就业多少人？', '2024年以来，东川共帮助青石转移就业1.2万人。'), ['1.2万人']);
+  });
   test('a sentence counting another set of the stated thing is about another set', () => {
     const another = (question: string, sentence: string) => countsAnotherSet(analyseQuestion(question), extractFacts(sentence), matchView(sentence));
     assert.equal(another('两地企业签的那3个合作项目总投资多少？', '座谈会上，两地企业签约了6个产业合作项目，总投资25.6亿元。'), true);

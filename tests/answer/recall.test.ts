@@ -28,6 +28,9 @@ describe('this trip, not the one the report recalls', () => {
     // (a paragraph writing no year is of the report's own year: not the answer about 2023)
     ['2023年两市座谈会是谁主持的？', /林远航/, /许文涛/],
     ['2023年那次现场签了几个项目？', /5个/, /9个/],
+    // (今年 is the report's own year: not a figure under 2024年 or the recalled 2023 visit)
+    ['红枫茶叶今年在青石卖了多少钱？', /4100万元/, /3200万元/],
+    ['红枫茶叶今年1至8月在青石的销售额是多少？', /4100万元/, /3200万元/],
   ];
   test('a question about the earlier trip is not answered by this one, nor a meeting by those who led the group', async () => {
     for (const question of ['2023年青石代表团到红枫时，红枫哪位领导会见的？', '2023年那次红枫是谁会见的青石代表团？']) {
