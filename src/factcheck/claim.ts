@@ -77,7 +77,7 @@ const TITLED_NAME_AT_END = new RegExp(`((?:${[...TITLES].sort((a, b) => b.length
 const NON_CONTENT_TAG = /^(?:u|p|c|r|m|q|x|y|e|o|w|d|f|t|zg|uj|ul|ud|ug|uz|uv)/;
 const FUNCTION_CHARS = /[在了的和与是及等为对向把被将从到赴去来说由]/;
 /** One-character adverbs that the segmenter glues to the character before them into an unknown word. */
-const ADVERB_TAIL = /[共要也都已还就才又均需]$/;
+const ADVERB_TAIL = /[共要也都已还就才又均需须应]$/;
 /** A title stated of someone with 是/为 (组长是…, 团长为…). */
 const PREDICATE_TITLE = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?:是|为)(?:[\u3400-\u9fff]{2,6}?[省市县区州])?$`);
 
@@ -240,6 +240,9 @@ function roleAfterList(view: string, from: number): PersonRole {
 /** Words that deny the statement after them (没有去…, 不是由…率领); 未 and 没 only before a verb of the domain. */
 const NEGATION = /(并没有|并未|未曾|从未|尚未|并非|不是|没有|不曾|没(?=[去到赴来参签考会率带])|未(?=[去到赴来参签考会率带前出]))/;
 
+/** A clause that ends in 的 before a noun without any break: it describes the noun (尚未脱贫的农户). */
+const DESCRIBING_CLAUSE = /^[^，,。；;的]{1,10}的(?:[\u3400-\u9fff]{1,4})(?:要|须|必须|需|需要|应|将|都|已|均|共|有|在|是)/;
+
 /**
  * The statement a claim denies (湖南省党政代表团没有去湖北 → 湖南省党政代表团去湖北), or null when it denies nothing.
  * 不是A而是B states B: it is read as is (the caller checks the rest).
@@ -250,6 +253,9 @@ export function negationOf(claim: string): { positive: string; negation: string 
   if (contrast) return null;
   const match = NEGATION.exec(view);
   if (!match) return null;
+  // 尚未完成主体施工的重建户须…: a denial inside a phrase describing a noun (…的 + noun) says which ones, not that the
+  // statement is false.
+  if (DESCRIBING_CLAUSE.test(view.slice(match.index + match[0].length))) return null;
   return { positive: claim.slice(0, match.index) + claim.slice(match.index + match[0].length), negation: claim.slice(match.index, match.index + match[0].length) };
 }
 

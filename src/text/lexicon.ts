@@ -198,6 +198,7 @@ export const SYNONYM_GROUPS: ReadonlyArray<readonly string[]> = [
   ['结成', '结为', '结对'],
   ['对子', '结对'],
   ['引进', '引入'],
+  ['入住', '住进', '搬进', '搬入'],
   // The people of a place, as a draft may call the villagers or residents a report names.
   ['群众', '村民', '居民', '老百姓', '百姓'],
   ['开业', '开张', '开馆', '开园', '投用', '投入使用', '启用'],

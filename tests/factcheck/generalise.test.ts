@@ -10,6 +10,7 @@ import type { Article } from '../../src/domain.ts';
 import type { CorpusView, RetrievedChunk, Retriever } from '../../src/retrieve/index.ts';
 import { toursOfArticles } from '../../src/tours/index.ts';
 import { EvidenceFactChecker, type Verdict } from '../../src/factcheck/index.ts';
+import { negationOf } from '../../src/factcheck/claim.ts';
 
 function article(docId: string, title: string, source: string, publishedAt: string, paragraphs: string[]): Article {
   return {
@@ -1006,6 +1007,12 @@ describe('fact-check on claims never seen (invented reports)', () => {
       const result = await checker.check(claim);
       assert.notEqual(result.verdict, 'supported', `${claim} → ${result.explanation}`);
     }
+  });
+
+  test('a denial describing a noun (尚未完工的安置房) denies nothing', () => {
+    assert.equal(negationOf('尚未完工的安置房须在3月底前交付'), null);
+    assert.equal(negationOf('还没有结对的村要在年底前完成结对'), null);
+    assert.notEqual(negationOf('梅川代表团没有去青石县'), null);
   });
 
   test("a group's size (一行45人) is contradicted only by a count of the group, not by other people counted", async () => {
