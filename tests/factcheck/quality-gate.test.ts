@@ -15,9 +15,9 @@ import { defaultClaimsRuns, evaluateClaims } from '../../scripts/eval/claims.ts'
  * (30), heldout8 0.900 (30; 0.667 blind), heldout9 0.958 (24; 0.500 blind), heldout10 0.958 (24; 0.625 blind),
  * heldout11 0.833 (24; 0.625 blind), heldout12 0.667 (24; 0.625 blind), heldout13 0.500 (24; 0.458 blind); at
  * cbf510b heldout14 0.667 (24; 0.500 blind); no false supported. Since: heldout8 0.933, heldout12 0.708, heldout13 0.708,
- * heldout14 0.833, heldout15 0.875 (24; 0.667 blind at 21cae40); at ccbd3d3 heldout13 0.750, heldout14 0.875, heldout15 0.917.
+ * heldout14 0.833, heldout15 0.875 (24; 0.667 blind at 21cae40); at 04965e0 heldout13 0.750, heldout14 0.875, heldout15 0.958.
  */
-const MIN_ACCURACY: Record<string, number> = { seed: 0.95, dev: 0.95, invented: 0.94, heldout7: 0.8, heldout8: 0.9, heldout9: 0.91, heldout10: 0.91, heldout11: 0.79, heldout12: 0.66, heldout13: 0.7, heldout14: 0.83, heldout15: 0.87 };
+const MIN_ACCURACY: Record<string, number> = { seed: 0.95, dev: 0.95, invented: 0.94, heldout7: 0.8, heldout8: 0.9, heldout9: 0.91, heldout10: 0.91, heldout11: 0.79, heldout12: 0.66, heldout13: 0.7, heldout14: 0.83, heldout15: 0.91 };
 
 const runs = defaultClaimsRuns();
 const available = runs.every((run) => Object.values(run.sets).every(existsSync) && run.corpusDirs.every(existsSync));
