@@ -260,7 +260,7 @@ export class ExtractiveAnswerer implements Answerer {
             return;
           }
           const filling = slotFacts(facts, question, view, span.text, reportHome);
-          // …在潮州销售额为8600万元；今年1至8月，销售额已达9200万元: a sentence going on after a semicolon is still about
+          // …在青石销售额为3200万元；今年1至8月，销售额已达4100万元: a sentence going on after a semicolon is still about
           // the place the part before it named.
           const before = reading.sentences[index - 1];
           const continued = before && /[；;]\s*$/.test(before.span.text) ? before.view : '';

@@ -88,7 +88,7 @@ export function totalCount(filling: readonly Fact[], facts: readonly Fact[], sen
   if (!quantity) return 0;
   // 第一批：…总投资11.6亿元: a sentence (or paragraph) of one numbered part gives that part's figures, not the total.
   if (PART_OPENING.test(sentenceView) || PART_OPENING.test(paragraphView)) return 0;
-  // 这5批代表团加起来一共多少人: the sentence that states the question's own count (5批代表团共有成员118人) is the
+  // 这4批代表团加起来一共多少人: the sentence that states the question's own count (4批代表团共有成员96人) is the
   // total over that set; another total (第一批…代表团共32人) counts half.
   if (stated.length > 0) {
     const says = facts.some((f) => f.kind === 'quantity' && f !== quantity && !f.ordinal && stated.some((s) => s.value === f.value && measureGroup(s.measure).includes(f.measure)));
@@ -299,7 +299,7 @@ const PER_UNIT_ASKED = /每|[人户亩]均|平均/;
 
 export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, sentenceView: string): boolean {
   if (fact.ordinal && !/第几/.test(question.folded)) return false;
-  // 签的那21个项目开工了几个: the count the question states itself is not what it asks.
+  // 签的那8个项目开工了几个: the count the question states itself is not what it asks.
   if (question.statedCounts.some((s) => s.value === fact.value && measureGroup(s.measure).includes(fact.measure))) return false;
   // 开工了多少个 in a sentence saying 签约项目37个…已开工19个: the asked verb, said in the sentence, must lead to the number.
   const asked = askedFigure(question);
@@ -311,7 +311,7 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
     const year = [...sentenceView.slice(0, fact.start).split(/[。；;！？!?]/).at(-1)!.matchAll(/((?:19|20)\d{2})年/g)].at(-1)?.[1];
     if (year && !question.years.includes(year)) return false;
   }
-  // 今年卖了多少 is not answered by 2024年，…销售额为8600万元: a figure under a year written in its clause is that year's
+  // 今年卖了多少 is not answered by 2024年，…销售额为3200万元: a figure under a year written in its clause is that year's
   // (the question's 今年 is the report's own year, which reports write as 今年).
   if (question.years.length === 0 && /今年/.test(question.folded)) {
     const clause = sentenceView.slice(0, fact.start).split(/[。；;]/).at(-1)!;

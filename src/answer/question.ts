@@ -465,8 +465,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
       ...(home && !GENERIC_PLACES.has(home) ? [home] : []),
     ]),
   ];
-  // 包头, 攀枝花: a place the segmenter reads as another word is one when the gazetteer knows it. It must be in the
-  // story like any place named; it scopes a question about one trip (在广元考察了哪些点), not a comparison of two.
+  // A place the segmenter reads as another word (a verb, a plain noun) is one when the gazetteer knows it. It must be in the
+  // story like any place named; it scopes a question about one trip (在X考察了哪些点), not a comparison of two.
   const gazetteerOnly: string[] = [];
   for (const { word, tag } of tagged) {
     if (word.length >= 2 && /^(?:nz|x|v|n|j)$/.test(tag) && isPlaceName(word) && !GENERIC_PLACES.has(word) && !places.some((p) => p.includes(word) || word.includes(p))) gazetteerOnly.push(word);

@@ -115,7 +115,7 @@ export function sitesInSentence(view: string, facts: readonly Fact[], cue: boole
       const text = view.slice(i.start, i.end);
       // 苏州工业园区, 余村: a place name that ends like a site is a site.
       if (NOT_A_NAME.test(text) || COUNTED.test(text) || (ADMIN_UNIT.test(text) && !hasHead(foldScript(text)))) return false;
-      // 秘书长覃一鸣, 县长王某率…代表团: an item holding a person, or opening with an office, names people, not a site.
+      // 秘书长周一鸣, 县长王某率…代表团: an item holding a person, or opening with an office, names people, not a site.
       // (Only a titled person: a bare "name" may be a place the segmenter misread, 白鹭古城.)
       if (facts.some((f) => f.kind === 'person' && f.title !== null && f.start < i.end && f.end > i.start) || opensWithTitle(foldScript(text))) return false;
       return !onlyPlaces(i.start, i.end, facts, view) || hasHead(foldScript(text));

@@ -415,7 +415,7 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** An office at the start of a text (省委常委、…, 秘书长覃一鸣, 县长王某率…): the text names a person or a post. */
+/** An office at the start of a text (省委常委、…, 秘书长周一鸣, 县长王某率…): the text names a person or a post. */
 const TITLE_OPENING = new RegExp(`^[\u3400-\u9fff]{0,4}?(?:${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})`);
 
 /** Whether a text opens with an office (after at most a place of four characters): it is no site or list item. */

@@ -260,8 +260,9 @@ describe('counts the question states itself', () => {
     assert.equal(another('两地企业签的那3个合作项目总投资多少？', '两市企业还签约了合金等合作项目3个，总投资9亿元。'), false);
     assert.equal(another('两地企业签的那3个合作项目总投资多少？', '代表团考察了6家企业。'), false);
   });
-  test('a place the segmenter reads as another word is named all the same (包头)', () => {
-    assert.ok(analyseQuestion('包头和攀枝花企业签了几个项目？').places.includes('包头'));
+  test('a place the segmenter reads as another word is named all the same (焦作, 周口)', () => {
+    assert.ok(analyseQuestion('焦作和东川的企业签了几个项目？').places.includes('焦作'));
+    assert.ok(analyseQuestion('周口代表团在北岭看了几个点？').places.includes('周口'));
   });
 });
 
