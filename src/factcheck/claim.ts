@@ -78,6 +78,8 @@ const NON_CONTENT_TAG = /^(?:u|p|c|r|m|q|x|y|e|o|w|d|f|t|zg|uj|ul|ud|ug|uz|uv)/;
 const FUNCTION_CHARS = /[在了的和与是及等为对向把被将从到赴去来说由]/;
 /** One-character adverbs that the segmenter glues to the character before them into an unknown word. */
 const ADVERB_TAIL = /[共要也都已还就才又均需须应]$/;
+/** An act of speaking right after 作 (作了致辞, 做讲话). */
+const SPEECH_AFTER = /^了?(?:致辞|讲话|发言|报告|介绍)/;
 /** A title stated of someone with 是/为 (组长是…, 团长为…). */
 const PREDICATE_TITLE = new RegExp(`(${[...TITLES].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?:是|为)(?:[\u3400-\u9fff]{2,6}?[省市县区州])?$`);
 
@@ -414,7 +416,9 @@ export function parseClaim(claim: string): Claim {
       !word.startsWith('一') &&
       !FUNCTION_CHARS.test(word) &&
       // (组共, 前要: a noun's last character glued to an adverb after it — 巡察组共发现, 改革前要 — is no word.)
-      !(word.length === 2 && ADVERB_TAIL.test(word));
+      !(word.length === 2 && ADVERB_TAIL.test(word)) &&
+      // (上作: a locative glued to the 作 of 作了致辞 — 会上作了致辞 — is no word either.)
+      !(word.length === 2 && /^[上中里前后][作做]$/.test(word) && SPEECH_AFTER.test(view.slice(cursor)));
     if (STOP_WORDS.has(word) || NON_FACT_WORDS.has(word) || QUESTION_FILLERS.includes(word) || (NON_CONTENT_TAG.test(tag) && !unknown)) continue;
     if (DAY_PARTS.includes(word)) continue;
     // 当地, 本地 name no particular place; 工作队里 leaves the fragment 队里 (one character and a locative) behind.

@@ -974,6 +974,8 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['协作座谈会上，青石县委书记龙海平作了致辞。', 'supported'],
       ['在协作座谈会上，龙海平作致辞。', 'supported'],
       ['青石县委书记龙海平在协作座谈会上做了致辞。', 'supported'],
+      // (会上作了致辞: the locative glued to 作 is no word of the claim)
+      ['青石县委书记龙海平在梅川的协作座谈会上作了致辞。', 'supported'],
       // (作 before another act is read with the name: who did that act is another person)
       ['招商推介会上，青石县副县长刘晓帆作了城市推介。', 'contradicted'],
     ],
