@@ -192,9 +192,24 @@ function decide(claim: Claim, judgements: readonly ArticleJudgement[]): { verdic
   const contradicting = ranked.find(
     (j) => confirmed(j) >= confirmed(best) * TOUR_SHARE && j.outcomes.some((o) => o.status === 'contradicted') && identifiesTour(claim, j) && !missesPlace(j),
   );
-  if (best.outcomes.every((o) => o.status === 'confirmed')) return { verdict: 'supported', judgement: best };
+  if (best.outcomes.every((o) => o.status === 'confirmed')) {
+    // 已于11月底前报送了整改方案 against 要在11月底前报送整改方案: what a report asks to be done is not reported done.
+    if (CLAIMS_DONE.test(claim.view) && asksOnly(best)) return { verdict: 'not_found', judgement: best };
+    return { verdict: 'supported', judgement: best };
+  }
   if (contradicting) return { verdict: 'contradicted', judgement: contradicting };
   return { verdict: 'not_found', judgement: best };
+}
+
+/** A claim that says something was done (已报送, 已经完成, 已于…前). */
+const CLAIMS_DONE = /已经?(?!有)|已于|业已/;
+/** A sentence that asks for something to be done, or plans it (要求…要在, 须, 力争, 计划). */
+const ASKS = /要求|要在|须|务必|应当|力争|确保|计划|拟于|将于/;
+
+/** Whether every sentence confirming the claim's facts only asks or plans them (and none says they were done). */
+function asksOnly(judgement: ArticleJudgement): boolean {
+  const sentences = judgement.outcomes.filter((o) => o.fact.kind !== 'subject' && o.sentence).map((o) => o.sentence!.view);
+  return sentences.length > 0 && sentences.every((view) => ASKS.test(view) && !CLAIMS_DONE.test(view));
 }
 
 /**

@@ -201,6 +201,7 @@ const MEICHUAN_REVIEW = article('meichuan-review', '梅川市2025年东西部协
   '在随后召开的协作座谈会上，青石县委书记龙海平致辞，梅川市委书记贺远山讲话。',
   '青石县石门村与梅川市桥头村于2023年结对，两村合办了茶叶加工厂。',
   '在次日的招商推介会上，梅川市市长程立新作城市推介，青石县副县长刘晓帆出席并讲话。',
+  '第四督导组要求，青石县要在12月底前向督导组报送整改方案。',
 ]);
 
 const ARTICLES = [YUEYANG, OVERVIEW, QINGHE, HUAIAN, HEZE, ORDOS, PINGSHAN, XIANGXI, YUEYANG_HOST, LINSHUI, TONGXI, BEILING_HOST, SONGXI, YUNHE, CHUANQIAN, BEIYUAN, RETURN_VISIT, SHILING_REVIEW, FENGTAI_REVIEW, XIYUAN_LABOUR, MEICHUAN_REVIEW];
@@ -966,6 +967,14 @@ const RULES: Array<[string, Array<[string, Verdict]>]> = [
       ['岳阳和宁波签订的是一份对口合作意向书。', 'contradicted'],
       ['宁波与岳阳两市政府签署了对口合作框架协议。', 'supported'],
       ['淮安市政府与温州市政府签署了经贸合作框架协议。', 'supported'],
+    ],
+  ],
+  [
+    'what a report asks to be done is not reported done (已报送 against 要在…前报送)',
+    [
+      ['青石县已于12月底前向第四督导组报送了整改方案。', 'not_found'],
+      ['青石县已经向第四督导组报送整改方案。', 'not_found'],
+      ['第四督导组要求青石县在12月底前报送整改方案。', 'supported'],
     ],
   ],
   [
