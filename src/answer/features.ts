@@ -311,6 +311,8 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
     const year = [...sentenceView.slice(0, fact.start).split(/[。；;！？!?]/).at(-1)!.matchAll(/((?:19|20)\d{2})年/g)].at(-1)?.[1];
     if (year && !question.years.includes(year)) return false;
   }
+  // 现在已经开工了几个 is not answered by 力争年内开工不少于10个: a target or a plan is not what has happened.
+  if (HAPPENED_ASKED.test(question.folded) && PLANNED.test(sentenceView.slice(0, fact.start).split(/[，,。；;]/).at(-1) ?? '')) return false;
   // 今年卖了多少 is not answered by 2024年，…销售额为3200万元: a figure under a year written in its clause is that year's
   // (the question's 今年 is the report's own year, which reports write as 今年).
   if (question.years.length === 0 && /今年/.test(question.folded)) {
@@ -686,6 +688,11 @@ export function slotFacts(facts: readonly Fact[], question: QuestionAnalysis, se
       return [];
   }
 }
+
+/** A question about what has happened so far (已经…了, 现在, 目前, 截至). */
+const HAPPENED_ASKED = /已经|现在|目前|截至|截止/;
+/** A figure set as a target or a plan (力争…不少于, 计划, 预计, 将). */
+const PLANNED = /力争|争取|计划|预计|目标|拟|将/;
 
 /**
  * 两地企业签的那3个项目总投资多少: a sentence giving another count of that thing (签约了6个合作项目) is about another set

@@ -253,6 +253,11 @@ describe('counts the question states itself', () => {
     // (X年以来 runs up to now)
     assert.deepEqual(fill('今年以来青石向东川转移就业多少人？', '2024年以来，东川共帮助青石转移就业1.2万人。'), ['1.2万人']);
   });
+  test('what has happened is not answered by a target or a plan', () => {
+    assert.deepEqual(fill('那8个项目现在已经开工了几个？', '各单位要建立台账，力争年内开工项目不少于5个。'), []);
+    assert.deepEqual(fill('目前已经开工了几个项目？', '两市计划明年开工项目10个。'), []);
+    assert.deepEqual(fill('那8个项目已经开工了几个？', '目前已开工5个，力争年内全部开工。'), ['5个']);
+  });
   test('a sentence counting another set of the stated thing is about another set', () => {
     const another = (question: string, sentence: string) => countsAnotherSet(analyseQuestion(question), extractFacts(sentence), matchView(sentence));
     assert.equal(another('两地企业签的那3个合作项目总投资多少？', '座谈会上，两地企业签约了6个产业合作项目，总投资25.6亿元。'), true);
