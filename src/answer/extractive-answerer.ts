@@ -3,7 +3,7 @@ import type { AnswerSettings } from '../config.ts';
 import type { Article, Paragraph } from '../domain.ts';
 import { dateContextOf, dayFit, extractFacts, extractParagraphFacts, matchView, titledPeopleOf, tripTimeline, type DateFact, type DocumentFact, type Fact, type PersonFact, type Timeline } from '../facts/index.ts';
 import type { CorpusView, RetrievedChunk } from '../retrieve/index.ts';
-import { stripAdminSuffix, provinceOf, RECALL_MARKERS, isPlaceName, BIGRAM_PREFIX, DAY_PARTS, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
+import { stripAdminSuffix, provinceOf, RECALL_MARKERS, parseChineseNumber, isPlaceName, BIGRAM_PREFIX, DAY_PARTS, ROLE_VERBS, GROUP_NOUNS, GROUP_NOUN_ALTERNATION, MOVEMENT_VERBS, OWN_PLACE, WHOLE_PLACE, PROVINCES, SYNONYM_GROUPS, expandRegionAlias, outletPlaceIn, placesWithin, segmentWords, splitSentences, synonymsOf, toHalfWidth, tokenizeForIndex, type SentenceSpan } from '../text/index.ts';
 import { CitationBook } from './citations.ts';
 import {
   REASON,
@@ -439,7 +439,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A sentence whose passage barely mentions what the question is about (ANSWER_MIN_CONTEXT_COVERAGE) is no answer
     // (unless it happens on the asked day: 12日下午，代表团首先来到… shares few words with 第一天去了哪些地方).
     let eligible = candidates.filter(
-      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length), c.article) && ofLastYearIfAsked(question, c) && ofThisYearIfAsked(question, c) && !recalledIfThisTime(question, c) && !(question.type === 'howMany' && countsAnotherSet(question, c.facts, matchView(c.text))) && inScope(c),
+      (c) => (!factoid || (c.filling.length > 0 && c.features.home !== OTHER_DELEGATION) || c.features.enumeration > 0) && (c.features.context >= this.#settings.minContextCoverage || c.features.day > 0) && c.features.coverage + c.features.context > 0 && aboutTheStory(c) && ofTheAskedYear(question, c.paragraph.text.slice(0, c.start + c.text.length), c.article) && ofLastYearIfAsked(question, c) && ofThisYearIfAsked(question, c) && !recalledIfThisTime(question, c) && !ofAnotherPart(question, c) && !(question.type === 'howMany' && countsAnotherSet(question, c.facts, matchView(c.text))) && inScope(c),
     );
     // 谁主持的 / 谁签的字: when some sentence names who played the asked role, only those answer it; who signed,
     // chaired or met the group is never answered by someone who did not.
@@ -617,6 +617,28 @@ function ofLastYearIfAsked(question: QuestionAnalysis, candidate: Candidate): bo
     if (written.length > 0) return written.includes(asked);
   }
   return ownYear === asked;
+}
+
+/** A numbered part opening a paragraph (第四批：…, 第二组,). */
+const PART_HEADING = /^第([一二三四五六七八九十两\d]{1,3})([批组站轮队])[:：,，]/;
+
+/**
+ * 第五批…采购了多少 is not answered from the paragraph of 第四批：…: a question naming one numbered part of a report
+ * written in parts is answered only from that part's paragraphs.
+ */
+function ofAnotherPart(question: QuestionAnalysis, candidate: Candidate): boolean {
+  const asked = question.ordinals.map((o) => /^第(\d+)(.)/.exec(o)).filter((m): m is RegExpExecArray => m !== null);
+  if (asked.length === 0) return false;
+  // The part a paragraph belongs to: the last heading of the asked kind at or before it (none before the first).
+  const headings = candidate.article.paragraphs.map((p) => PART_HEADING.exec(toHalfWidth(matchView(p.text.slice(0, 8)))));
+  for (const { 2: counter } of asked) {
+    if (!headings.some((h) => h?.[2] === counter)) continue;
+    const governing = headings.slice(0, candidate.paragraph.n).filter((h) => h?.[2] === counter).at(-1);
+    const number = governing ? (/^\d+$/.test(governing[1]!) ? Number(governing[1]) : parseChineseNumber(governing[1]!)) : null;
+    // (Before the first part, the report speaks of all of them together: 3批代表团共… is no 第三批.)
+    if (!asked.some((m) => m[2] === counter && Number(m[1]) === number)) return true;
+  }
+  return false;
 }
 
 /** 这回签了什么: a sentence recalling an earlier event (时任市长…, 当时…) is not about this trip. */
