@@ -51,10 +51,10 @@ const THRESHOLDS: Record<string, Partial<Record<keyof SetReport, number>> & { ma
   heldout14: { recallAt1: 0.87, recallAt5: 0.93, answerAccuracy: 0.85, shortAccuracy: 0.8, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 4, minUnanswerableRefused: 6 },
   // answer 0.773, later turns 0.690 (cbf510b)
   'heldout14 follow-ups': { answerAccuracy: 0.74, laterTurnAccuracy: 0.65, grounding: 1 },
-  // heldout15 (measured blind at 21cae40: 0.808/0.981, answer 0.827, short 0.727, 3 refused, 4/8, later 0.517): now 0.885/0.981, 0.885, 0.778, 2, 6/8 (04965e0)
-  heldout15: { recallAt1: 0.84, recallAt5: 0.94, answerAccuracy: 0.85, shortAccuracy: 0.74, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 3, minUnanswerableRefused: 5 },
-  // answer 0.682, later turns 0.586 (04965e0)
-  'heldout15 follow-ups': { answerAccuracy: 0.64, laterTurnAccuracy: 0.55, grounding: 1 },
+  // heldout15 (measured blind at 21cae40: 0.808/0.981, answer 0.827, short 0.727, 3 refused, 4/8, later 0.517): now 0.885/0.981, 0.885, 0.778, 2, 8/8 (c5cddd7)
+  heldout15: { recallAt1: 0.84, recallAt5: 0.94, answerAccuracy: 0.85, shortAccuracy: 0.74, shortGrounded: 1, grounding: 1, maxAnswerableRefused: 3, minUnanswerableRefused: 7 },
+  // answer 0.705, later turns 0.621 (c5cddd7)
+  'heldout15 follow-ups': { answerAccuracy: 0.66, laterTurnAccuracy: 0.58, grounding: 1 },
 };
 
 describe('answer quality gate (shared/eval + shared/dev)', { timeout: 10 * 60_000 }, () => {
