@@ -623,7 +623,7 @@ function ofLastYearIfAsked(question: QuestionAnalysis, candidate: Candidate): bo
 const PART_HEADING = /^第([一二三四五六七八九十两\d]{1,3})([批组站轮队])[:：,，]/;
 
 /**
- * 第五批…采购了多少 is not answered from the paragraph of 第四批：…: a question naming one numbered part of a report
+ * 第三批…签了多少 is not answered from the paragraph of 第二批：…: a question naming one numbered part of a report
  * written in parts is answered only from that part's paragraphs.
  */
 function ofAnotherPart(question: QuestionAnalysis, candidate: Candidate): boolean {

@@ -311,7 +311,7 @@ export function quantityAnswers(fact: QuantityFact, question: QuestionAnalysis, 
     const year = [...sentenceView.slice(0, fact.start).split(/[。；;！？!?]/).at(-1)!.matchAll(/((?:19|20)\d{2})年/g)].at(-1)?.[1];
     if (year && !question.years.includes(year)) return false;
   }
-  // 现在已经开工了几个 is not answered by 力争年内开工不少于10个: a target or a plan is not what has happened.
+  // 现在已经开工了几个 is not answered by 力争年内开工不少于5个: a target or a plan is not what has happened.
   if (HAPPENED_ASKED.test(question.folded) && PLANNED.test(sentenceView.slice(0, fact.start).split(/[，,。；;]/).at(-1) ?? '')) return false;
   // 今年卖了多少 is not answered by 2024年，…销售额为3200万元: a figure under a year written in its clause is that year's
   // (the question's 今年 is the report's own year, which reports write as 今年).

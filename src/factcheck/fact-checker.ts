@@ -193,7 +193,7 @@ function decide(claim: Claim, judgements: readonly ArticleJudgement[]): { verdic
     (j) => confirmed(j) >= confirmed(best) * TOUR_SHARE && j.outcomes.some((o) => o.status === 'contradicted') && identifiesTour(claim, j) && !missesPlace(j),
   );
   if (best.outcomes.every((o) => o.status === 'confirmed')) {
-    // 已于11月底前报送了整改方案 against 要在11月底前报送整改方案: what a report asks to be done is not reported done.
+    // 已于12月底前报送了整改方案 against 要在12月底前报送整改方案: what a report asks to be done is not reported done.
     if (CLAIMS_DONE.test(claim.view) && asksOnly(best)) return { verdict: 'not_found', judgement: best };
     return { verdict: 'supported', judgement: best };
   }
